@@ -1,0 +1,77 @@
+//! The `Document`: one article after ingestion — cleaned body plus the metadata found for it.
+
+use serde::{Deserialize, Serialize};
+
+/// The input shape a document was read from (sniffed from content, not trusted from names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// An HTML page.
+    Html,
+    /// Plain text (hard-wrapped or one paragraph per line).
+    Text,
+    /// Markdown.
+    Markdown,
+    /// One record of a JSON Lines file.
+    Jsonl,
+    /// One response record of a WARC file.
+    Warc,
+}
+
+impl Format {
+    /// The lowercase name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Jsonl => "jsonl",
+            Format::Warc => "warc",
+        }
+    }
+}
+
+/// A line that cleaning removed from the body, with its 1-based line number in the source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemovedLine {
+    /// 1-based line number in the (decoded) source text; 0 when the source has no lines.
+    pub line: usize,
+    /// The removed text, trimmed.
+    pub text: String,
+    /// Why it was removed (a short stable tag such as `read-more` or `photo-credit`).
+    pub reason: String,
+}
+
+/// One article: cleaned body text plus metadata. Nulls mean "the input does not say".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id (see DESIGN.md: file name, relative path, JSONL id or `FILE:LINE`, WARC record id).
+    pub id: String,
+    /// Where it came from: the path as given (plus `:LINE` for JSONL records).
+    pub source: String,
+    /// The sniffed input shape.
+    pub format: Format,
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date as `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Canonical URL.
+    pub url: Option<String>,
+    /// Byline (authors, possibly with agency credit).
+    pub byline: Option<String>,
+    /// Outlet / site name, else the URL's host.
+    pub outlet: Option<String>,
+    /// ISO 639-3 language code, when detection is reliable.
+    pub lang: Option<String>,
+    /// Cleaned body: paragraphs separated by a blank line (`"\n\n"`).
+    pub body: String,
+    /// Lines removed from the body by cleaning, in source order.
+    pub removed: Vec<RemovedLine>,
+}
+
+impl Document {
+    /// Body length in chars (the unit of every offset).
+    pub fn chars(&self) -> usize {
+        self.body.chars().count()
+    }
+}

@@ -1,0 +1,12 @@
+//! Shared vocabulary of samestory: the [`Document`] that ingestion produces and every later
+//! stage reads, and the single [`Config`] that holds every threshold with its default.
+//!
+//! This crate owns types only: no I/O beyond reading a config file, no text processing.
+//! Invariant: every offset anywhere in samestory counts Unicode scalar values (chars) of
+//! [`Document::body`], the cleaned body.
+
+mod config;
+mod document;
+
+pub use config::{Config, ConfigError, IngestConfig, JsonlFields};
+pub use document::{Document, Format, RemovedLine};

@@ -1,0 +1,142 @@
+//! Assembly: one [`Extracted`] record + its id → a [`Document`]. Canonicalises the URL, derives
+//! the outlet from the URL's host when the page names none, detects the language. The only
+//! place where these rules live.
+
+use crate::meta::url::{canonical_url, host_of};
+use crate::Extracted;
+use samestory_core::{Document, Format, IngestConfig};
+
+/// Identity of a record, decided by the container it came from.
+#[derive(Clone, Debug)]
+pub struct Record {
+    /// Document id.
+    pub id: String,
+    /// Source shown in output (`path`, `path:LINE`, `path#record-id`).
+    pub source: String,
+    /// Shape of the record.
+    pub format: Format,
+}
+
+/// Builds the final document.
+pub fn assemble(record: Record, ex: Extracted, cfg: &IngestConfig) -> Document {
+    let url = ex.url.as_deref().and_then(canonical_url);
+    let outlet = clean_field(ex.outlet).or_else(|| url.as_deref().and_then(host_of));
+    let lang = detect_lang(&ex.body, cfg).or_else(|| declared_lang(ex.declared_lang.as_deref()));
+    Document {
+        id: record.id,
+        source: record.source,
+        format: record.format,
+        title: clean_field(ex.title),
+        date: ex.date,
+        url,
+        byline: clean_field(ex.byline),
+        outlet,
+        lang,
+        body: ex.body,
+        removed: ex.removed,
+    }
+}
+
+fn clean_field(value: Option<String>) -> Option<String> {
+    let v = value?;
+    let collapsed = v.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!collapsed.is_empty()).then_some(collapsed)
+}
+
+/// ISO 639-3 code of the body's language when whatlang is confident.
+fn detect_lang(body: &str, cfg: &IngestConfig) -> Option<String> {
+    if body.chars().count() < cfg.lang_min_chars {
+        return None;
+    }
+    let sample: String = body.chars().take(4000).collect();
+    let info = whatlang::detect(&sample)?;
+    info.is_reliable().then(|| info.lang().code().to_string())
+}
+
+/// A declared language tag (`en-US`) mapped to ISO 639-3 when whatlang knows it.
+fn declared_lang(tag: Option<&str>) -> Option<String> {
+    let primary = tag?.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+    whatlang::Lang::all()
+        .iter()
+        .find(|l| iso639_1(l) == Some(primary.as_str()) || l.code() == primary)
+        .map(|l| l.code().to_string())
+}
+
+fn iso639_1(lang: &whatlang::Lang) -> Option<&'static str> {
+    use whatlang::Lang::*;
+    Some(match lang {
+        Eng => "en",
+        Rus => "ru",
+        Ukr => "uk",
+        Deu => "de",
+        Fra => "fr",
+        Spa => "es",
+        Ita => "it",
+        Por => "pt",
+        Nld => "nl",
+        Pol => "pl",
+        Tur => "tr",
+        Ara => "ar",
+        Cmn => "zh",
+        Jpn => "ja",
+        Kor => "ko",
+        Hin => "hi",
+        Swe => "sv",
+        Dan => "da",
+        Fin => "fi",
+        Ces => "cs",
+        Ell => "el",
+        Heb => "he",
+        Hun => "hu",
+        Ron => "ro",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record() -> Record {
+        Record {
+            id: "a".into(),
+            source: "a".into(),
+            format: Format::Text,
+        }
+    }
+
+    #[test]
+    fn outlet_falls_back_to_host_and_url_is_canonical() {
+        let ex = Extracted {
+            url: Some("https://WWW.Example.org/story/?utm_medium=x".into()),
+            body: "The council voted on Tuesday to expand the harbour ferry service.".into(),
+            ..Extracted::default()
+        };
+        let doc = assemble(record(), ex, &IngestConfig::default());
+        assert_eq!(doc.url.as_deref(), Some("https://www.example.org/story"));
+        assert_eq!(doc.outlet.as_deref(), Some("example.org"));
+        assert_eq!(doc.lang.as_deref(), Some("eng"));
+    }
+
+    #[test]
+    fn short_body_uses_declared_language_or_none() {
+        let ex = Extracted {
+            body: "Hi".into(),
+            ..Extracted::default()
+        };
+        assert_eq!(
+            assemble(record(), ex.clone(), &IngestConfig::default()).lang,
+            None
+        );
+        let ex = Extracted {
+            declared_lang: Some("de-DE".into()),
+            ..ex
+        };
+        assert_eq!(
+            assemble(record(), ex, &IngestConfig::default())
+                .lang
+                .as_deref(),
+            Some("deu")
+        );
+    }
+}

@@ -1,0 +1,152 @@
+//! Bytes in: reads a file or stdin, undoes gzip / zstd (sniffed by magic bytes, not by name),
+//! enforces the size limit, then decodes the charset (BOM, UTF-8, or a detected legacy charset).
+//! Returns text or a typed error; knows nothing of article shapes.
+
+use crate::sources::{InputFile, InputSource};
+use crate::{IngestError, IngestWarning};
+use samestory_core::IngestConfig;
+use std::io::Read;
+
+const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
+const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
+
+/// Reads the input's bytes, decompressed, at most `cfg.max_file_bytes` of them.
+pub fn read_bytes(input: &InputFile, cfg: &IngestConfig) -> Result<Vec<u8>, IngestError> {
+    let raw = read_raw(input, cfg.max_file_bytes)?;
+    let bytes = decompress(&input.display, raw, cfg.max_file_bytes)?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty {
+            path: input.display.clone(),
+        });
+    }
+    Ok(bytes)
+}
+
+fn read_raw(input: &InputFile, limit: u64) -> Result<Vec<u8>, IngestError> {
+    let read_err = |source| IngestError::Read {
+        path: input.display.clone(),
+        source,
+    };
+    let reader: Box<dyn Read> = match &input.source {
+        InputSource::Path(p) => Box::new(std::fs::File::open(p).map_err(read_err)?),
+        InputSource::Stdin => Box::new(std::io::stdin()),
+    };
+    read_limited(&input.display, reader, limit).map_err(|e| match e {
+        LimitedRead::Io(source) => IngestError::Read {
+            path: input.display.clone(),
+            source,
+        },
+        LimitedRead::TooLarge(err) => err,
+    })
+}
+
+enum LimitedRead {
+    Io(std::io::Error),
+    TooLarge(IngestError),
+}
+
+fn read_limited(path: &str, reader: impl Read, limit: u64) -> Result<Vec<u8>, LimitedRead> {
+    let mut buf = Vec::new();
+    let read = reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut buf)
+        .map_err(LimitedRead::Io)? as u64;
+    if read > limit {
+        let err = IngestError::TooLarge {
+            path: path.into(),
+            size: read,
+            limit,
+        };
+        return Err(LimitedRead::TooLarge(err));
+    }
+    Ok(buf)
+}
+
+fn decompress(path: &str, raw: Vec<u8>, limit: u64) -> Result<Vec<u8>, IngestError> {
+    let codec = if raw.starts_with(GZIP_MAGIC) {
+        "gzip"
+    } else if raw.starts_with(ZSTD_MAGIC) {
+        "zstd"
+    } else {
+        return Ok(raw);
+    };
+    let result = match codec {
+        "gzip" => read_limited(path, flate2::read::MultiGzDecoder::new(&raw[..]), limit),
+        _ => zstd::stream::read::Decoder::new(&raw[..])
+            .map_err(LimitedRead::Io)
+            .and_then(|d| read_limited(path, d, limit)),
+    };
+    result.map_err(|e| match e {
+        LimitedRead::Io(source) => IngestError::Decompress {
+            path: path.into(),
+            codec,
+            source,
+        },
+        LimitedRead::TooLarge(err) => err,
+    })
+}
+
+/// Decodes bytes to text: a BOM wins; else valid UTF-8; else UTF-8 with a few bad bytes
+/// (replaced, with a warning); else the charset `chardetng` detects. NUL bytes in text that is
+/// not UTF-16 mean binary data.
+pub fn decode_text(
+    input: &InputFile,
+    bytes: &[u8],
+) -> Result<(String, Option<IngestWarning>), IngestError> {
+    let path = &input.display;
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        return Ok(decode_with(path, encoding, &bytes[bom_len..]));
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(IngestError::Binary {
+            path: path.clone(),
+            offset,
+        });
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_owned(), None));
+    }
+    Ok(decode_with(path, guess_encoding(bytes), bytes))
+}
+
+fn decode_with(
+    path: &str,
+    encoding: &'static encoding_rs::Encoding,
+    bytes: &[u8],
+) -> (String, Option<IngestWarning>) {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let warning = had_errors.then(|| IngestWarning::InvalidBytesReplaced {
+        path: path.into(),
+        encoding: encoding.name(),
+    });
+    (text.into_owned(), warning)
+}
+
+/// UTF-8 when the text holds well-formed multi-byte sequences (the bad bytes are then damage),
+/// else chardetng's guess for a legacy charset.
+fn guess_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    if utf8_multibyte_chars(bytes) > invalid_utf8_sequences(bytes) {
+        return encoding_rs::UTF_8;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+fn utf8_multibyte_chars(bytes: &[u8]) -> usize {
+    bytes
+        .utf8_chunks()
+        .map(|c| c.valid().chars().filter(|ch| !ch.is_ascii()).count())
+        .sum()
+}
+
+fn invalid_utf8_sequences(bytes: &[u8]) -> usize {
+    bytes
+        .utf8_chunks()
+        .filter(|c| !c.invalid().is_empty())
+        .count()
+}
+
+#[cfg(test)]
+#[path = "decode_tests.rs"]
+mod tests;

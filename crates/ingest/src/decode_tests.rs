@@ -1,0 +1,111 @@
+use super::*;
+use std::io::Write;
+
+fn input_at(path: &std::path::Path) -> InputFile {
+    InputFile::from_path(path)
+}
+
+fn write_tmp(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> InputFile {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    input_at(&path)
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(bytes).unwrap();
+    enc.finish().unwrap()
+}
+
+#[test]
+fn gzip_and_zstd_are_sniffed_by_magic_not_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = IngestConfig::default();
+    let gz = write_tmp(&dir, "plain.txt", &gzip(b"hello world"));
+    assert_eq!(read_bytes(&gz, &cfg).unwrap(), b"hello world");
+    let zst = zstd::encode_all(&b"hello zstd"[..], 3).unwrap();
+    let zst = write_tmp(&dir, "a.bin", &zst);
+    assert_eq!(read_bytes(&zst, &cfg).unwrap(), b"hello zstd");
+}
+
+#[test]
+fn truncated_gzip_is_a_decompress_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = gzip(&b"some article text ".repeat(500));
+    let input = write_tmp(&dir, "cut.txt.gz", &full[..full.len() / 2]);
+    let err = read_bytes(&input, &IngestConfig::default()).unwrap_err();
+    assert!(
+        matches!(err, IngestError::Decompress { codec: "gzip", .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("cut.txt.gz"));
+}
+
+#[test]
+fn empty_and_whitespace_files_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [("empty.txt", &b""[..]), ("blank.txt", &b" \n\n\t"[..])] {
+        let input = write_tmp(&dir, name, bytes);
+        let err = read_bytes(&input, &IngestConfig::default()).unwrap_err();
+        assert!(matches!(err, IngestError::Empty { .. }), "{err}");
+    }
+}
+
+#[test]
+fn size_limit_applies_after_decompression() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = IngestConfig {
+        max_file_bytes: 1000,
+        ..IngestConfig::default()
+    };
+    let input = write_tmp(&dir, "bomb.gz", &gzip(&[b'a'; 5000]));
+    let err = read_bytes(&input, &cfg).unwrap_err();
+    assert!(
+        matches!(err, IngestError::TooLarge { limit: 1000, .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn binary_data_is_rejected() {
+    let input = InputFile::from_path(std::path::Path::new("x.bin"));
+    let err = decode_text(&input, b"\x7fELF\x02\x01\x00\x00garbage").unwrap_err();
+    assert!(
+        matches!(err, IngestError::Binary { offset: 6, .. }),
+        "{err}"
+    );
+}
+
+#[test]
+fn utf16_with_bom_decodes() {
+    let input = InputFile::from_path(std::path::Path::new("u16.txt"));
+    let mut bytes = vec![0xff, 0xfe];
+    for unit in "Kyiv – Київ".encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let (text, warning) = decode_text(&input, &bytes).unwrap();
+    assert_eq!(text, "Kyiv – Київ");
+    assert!(warning.is_none());
+}
+
+#[test]
+fn legacy_charset_is_detected() {
+    let input = InputFile::from_path(std::path::Path::new("latin.txt"));
+    let (bytes, _, _) =
+        encoding_rs::WINDOWS_1252.encode("Le président a déclaré à la presse qu'il était prêt.");
+    let (text, warning) = decode_text(&input, &bytes).unwrap();
+    assert!(text.contains("président"), "{text}");
+    assert!(warning.is_none());
+}
+
+#[test]
+fn damaged_utf8_is_replaced_with_a_warning() {
+    let input = InputFile::from_path(std::path::Path::new("bad.txt"));
+    let bytes = b"Caf\xc3\xa9 owners said \xff\xfe the na\xc3\xafve plan failed.";
+    let (text, warning) = decode_text(&input, bytes).unwrap();
+    assert!(text.contains("Café") && text.contains('\u{fffd}'), "{text}");
+    assert!(matches!(
+        warning,
+        Some(IngestWarning::InvalidBytesReplaced { .. })
+    ));
+}

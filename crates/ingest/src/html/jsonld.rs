@@ -1,0 +1,164 @@
+//! JSON-LD (`<script type="application/ld+json">`) → the article facts we use: headline,
+//! datePublished, url, author names, publisher name.
+//!
+//! Reads top-level arrays and `@graph` lists, prefers an object whose `@type` is an article
+//! type (`NewsArticle`, `BlogPosting`, …) and falls back to a `WebPage`; resolves authors given
+//! as `{"@id": …}` references against the other objects. Malformed blocks are skipped.
+
+use dom_query::Document;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Article facts found in a page's JSON-LD; every field is `None` / empty when absent.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LdArticle {
+    /// `headline` (or `name`).
+    pub headline: Option<String>,
+    /// `datePublished` as written.
+    pub date_published: Option<String>,
+    /// `url` (or `mainEntityOfPage` when it is a URL).
+    pub url: Option<String>,
+    /// Author names in order.
+    pub authors: Vec<String>,
+    /// `publisher.name`, else the `WebSite` object's name.
+    pub publisher: Option<String>,
+}
+
+/// `@type`s that describe an article (schema.org `Article` and its common subtypes).
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "Report",
+    "TechArticle",
+    "ScholarlyArticle",
+];
+
+/// Reads every JSON-LD block of `doc` and returns the best article object's facts.
+pub fn read(doc: &Document) -> LdArticle {
+    let mut objects = Vec::new();
+    for node in doc.select("script[type*=\"ld+json\"]").nodes() {
+        if let Some(value) = parse_block(&node.text()) {
+            flatten(value, &mut objects);
+        }
+    }
+    from_objects(&objects)
+}
+
+/// Parses one script body, tolerating CDATA wrappers and HTML comment markers around it.
+fn parse_block(text: &str) -> Option<Value> {
+    let trimmed = text
+        .trim()
+        .trim_start_matches("<![CDATA[")
+        .trim_end_matches("]]>")
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim();
+    serde_json::from_str(trimmed).ok()
+}
+
+/// Collects the objects of a JSON-LD value: arrays and `@graph` lists are opened.
+fn flatten(value: Value, out: &mut Vec<Value>) {
+    match value {
+        Value::Array(items) => items.into_iter().for_each(|v| flatten(v, out)),
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                flatten(graph, out);
+            }
+            out.push(Value::Object(map));
+        }
+        _ => {}
+    }
+}
+
+/// Picks the article object (else a web page) and reads its facts.
+pub fn from_objects(objects: &[Value]) -> LdArticle {
+    let names = names_by_id(objects);
+    let article = objects
+        .iter()
+        .find(|o| has_type(o, ARTICLE_TYPES))
+        .or_else(|| objects.iter().find(|o| has_type(o, &["WebPage"])));
+    let mut facts = article.map(|a| facts_of(a, &names)).unwrap_or_default();
+    if facts.publisher.is_none() {
+        facts.publisher = objects
+            .iter()
+            .find(|o| has_type(o, &["WebSite"]))
+            .and_then(|o| string_at(o, "name"));
+    }
+    facts
+}
+
+fn facts_of(article: &Value, names: &HashMap<String, String>) -> LdArticle {
+    LdArticle {
+        headline: string_at(article, "headline").or_else(|| string_at(article, "name")),
+        date_published: string_at(article, "datePublished")
+            .or_else(|| string_at(article, "dateCreated")),
+        url: string_at(article, "url").or_else(|| string_at(article, "mainEntityOfPage")),
+        authors: article
+            .get("author")
+            .map(|a| person_names(a, names))
+            .unwrap_or_default(),
+        publisher: article
+            .get("publisher")
+            .and_then(|p| person_names(p, names).into_iter().next()),
+    }
+}
+
+/// `@id` → `name` for every object that has both (authors are often given by reference).
+fn names_by_id(objects: &[Value]) -> HashMap<String, String> {
+    objects
+        .iter()
+        .filter_map(|o| Some((string_at(o, "@id")?, string_at(o, "name")?)))
+        .collect()
+}
+
+/// Names in an author / publisher value: a string, an object with `name` or `@id`, or a list.
+fn person_names(value: &Value, names: &HashMap<String, String>) -> Vec<String> {
+    match value {
+        Value::String(s) => clean(s).into_iter().collect(),
+        Value::Array(items) => items.iter().flat_map(|v| person_names(v, names)).collect(),
+        Value::Object(_) => string_at(value, "name")
+            .or_else(|| string_at(value, "@id").and_then(|id| names.get(&id).cloned()))
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// True when the object's `@type` (a string or a list) is one of `types`.
+fn has_type(object: &Value, types: &[&str]) -> bool {
+    match object.get("@type") {
+        Some(Value::String(t)) => types.contains(&t.as_str()),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| types.contains(&t))),
+        _ => false,
+    }
+}
+
+/// The string at `key`, following one level of `{"@id"|"name"|"url": …}` or a one-item list;
+/// whitespace collapsed, `None` when empty.
+fn string_at(object: &Value, key: &str) -> Option<String> {
+    match object.get(key)? {
+        Value::String(s) => clean(s),
+        Value::Array(items) => items.first().and_then(Value::as_str).and_then(clean),
+        Value::Object(inner) => ["@id", "url"]
+            .iter()
+            .find_map(|k| inner.get(*k).and_then(Value::as_str))
+            .and_then(clean),
+        _ => None,
+    }
+}
+
+/// Collapses whitespace; `None` for an empty string.
+fn clean(s: &str) -> Option<String> {
+    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!joined.is_empty()).then_some(joined)
+}

@@ -1,0 +1,167 @@
+//! JSON Lines containers: one article per line. Field names come from [`JsonlFields`]; the
+//! text field may hold plain text, markdown or HTML (sniffed). A record's own metadata fields
+//! win over what extraction finds. A bad line is one error; the other lines still count.
+
+use crate::assemble::{assemble, Record};
+use crate::meta::date::parse_date;
+use crate::{extract_any, sniff, FileOutcome, IngestError, InputFile};
+use samestory_core::{Format, IngestConfig, JsonlFields};
+use serde_json::{Map, Value};
+
+/// Reads every non-blank line of a JSONL text as one record.
+pub fn read_records(input: &InputFile, text: &str, cfg: &IngestConfig, out: &mut FileOutcome) {
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match read_line(input, index + 1, line, cfg) {
+            Ok(doc) => out.documents.push(doc),
+            Err(e) => out.errors.push(e),
+        }
+    }
+}
+
+fn read_line(
+    input: &InputFile,
+    line: usize,
+    raw: &str,
+    cfg: &IngestConfig,
+) -> Result<samestory_core::Document, IngestError> {
+    let bad = |why: String| IngestError::BadRecord {
+        path: input.display.clone(),
+        line,
+        why,
+    };
+    let obj = match serde_json::from_str::<Value>(raw) {
+        Ok(Value::Object(obj)) => obj,
+        Ok(_) => return Err(bad("not a JSON object".into())),
+        Err(e) => return Err(bad(format!("invalid JSON: {e}"))),
+    };
+    let fields = &cfg.jsonl;
+    let text = first_string(&obj, &fields.text).ok_or_else(|| {
+        bad(format!(
+            "no text field (looked for {})",
+            fields.text.join(", ")
+        ))
+    })?;
+    let inner = inner_format(&text);
+    let mut extracted = extract_any(&text, inner, cfg).ok_or_else(|| bad("empty text".into()))?;
+    overlay_metadata(&mut extracted, &obj, fields);
+    let record = Record {
+        id: first_string(&obj, &fields.id).unwrap_or_else(|| format!("{}:{line}", input.id)),
+        source: format!("{}:{line}", input.display),
+        format: Format::Jsonl,
+    };
+    Ok(assemble(record, extracted, cfg))
+}
+
+fn inner_format(text: &str) -> Format {
+    match sniff::sniff_text(text) {
+        Format::Html => Format::Html,
+        Format::Markdown => Format::Markdown,
+        _ => Format::Text,
+    }
+}
+
+fn overlay_metadata(ex: &mut crate::Extracted, obj: &Map<String, Value>, f: &JsonlFields) {
+    overlay(&mut ex.title, first_string(obj, &f.title));
+    overlay(&mut ex.url, first_string(obj, &f.url));
+    overlay(&mut ex.byline, first_string(obj, &f.byline));
+    overlay(&mut ex.outlet, first_string(obj, &f.outlet));
+    overlay(&mut ex.date, first_date(obj, &f.date));
+}
+
+fn overlay(slot: &mut Option<String>, value: Option<String>) {
+    if value.is_some() {
+        *slot = value;
+    }
+}
+
+/// The first listed field holding a non-empty string (numbers are stringified; arrays of
+/// strings are joined with ", ", objects with a `name` give that name).
+fn first_string(obj: &Map<String, Value>, names: &[String]) -> Option<String> {
+    names.iter().filter_map(|n| obj.get(n)).find_map(value_text)
+}
+
+fn value_text(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(s) => s.trim().to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) => items
+            .iter()
+            .filter_map(value_text)
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Object(o) => o.get("name").and_then(value_text)?,
+        _ => return None,
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+fn first_date(obj: &Map<String, Value>, names: &[String]) -> Option<String> {
+    names.iter().filter_map(|n| obj.get(n)).find_map(date_value)
+}
+
+fn date_value(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => parse_date(s),
+        Value::Number(n) => epoch_date(n.as_i64()?),
+        _ => None,
+    }
+}
+
+/// Unix time in seconds or milliseconds → `YYYY-MM-DD` (UTC).
+fn epoch_date(t: i64) -> Option<String> {
+    let secs = if t.abs() > 100_000_000_000 {
+        t / 1000
+    } else {
+        t
+    };
+    let dt = chrono::DateTime::from_timestamp(secs, 0)?;
+    Some(dt.format("%Y-%m-%d").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(text: &str) -> FileOutcome {
+        let input = InputFile::from_path(std::path::Path::new("dump.jsonl"));
+        let mut out = FileOutcome::default();
+        read_records(&input, text, &IngestConfig::default(), &mut out);
+        out
+    }
+
+    #[test]
+    fn records_take_ids_and_metadata_from_fields() {
+        let out = run(concat!(
+            r#"{"id": "n1", "title": "Ferry fares rise", "text": "The harbour ferry will cost more from May, the council said on Monday.", "date": "2024-03-05T10:00:00Z", "url": "https://news.example/ferry?utm_source=rss"}"#,
+            "\n\n",
+            r#"{"headline": "No id here", "body": "A second article without an id field, long enough to matter.", "published": 1709632800}"#,
+            "\n"
+        ));
+        assert!(out.errors.is_empty(), "{:?}", out.errors);
+        let [a, b] = &out.documents[..] else {
+            panic!("two documents expected")
+        };
+        assert_eq!(a.id, "n1");
+        assert_eq!(a.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(a.url.as_deref(), Some("https://news.example/ferry"));
+        assert_eq!(a.format, Format::Jsonl);
+        assert_eq!(b.id, "dump.jsonl:3");
+        assert_eq!(b.title.as_deref(), Some("No id here"));
+        assert_eq!(b.date.as_deref(), Some("2024-03-05"));
+    }
+
+    #[test]
+    fn bad_lines_are_errors_and_good_lines_survive() {
+        let out =
+            run("{\"id\": 1, \"text\": \"Good record text.\"}\n{broken\n[1,2]\n{\"id\": 3}\n");
+        assert_eq!(out.documents.len(), 1);
+        assert_eq!(out.documents[0].id, "1");
+        let lines: Vec<String> = out.errors.iter().map(|e| e.to_string()).collect();
+        assert_eq!(lines.len(), 3, "{lines:?}");
+        assert!(lines[0].starts_with("dump.jsonl:2: bad JSONL record: invalid JSON"));
+        assert!(lines[2].contains("no text field"));
+    }
+}

@@ -1,0 +1,117 @@
+//! Ingestion: turns paths (files, directories, globs, `-` for stdin) into clean [`Document`]s.
+//!
+//! Flow per input file: [`sources`] expands arguments into [`InputFile`]s with stable ids →
+//! [`decode`] reads bytes, undoes gzip/zstd, decodes the charset → [`sniff`] decides the shape
+//! (WARC, JSONL, HTML, markdown, text) → [`html`] or [`text`] extract a body and metadata as an
+//! [`Extracted`] → [`assemble`] fills outlet, language and canonical URL into a `Document`.
+//! [`jsonl`] and [`warc`] split container files into records that go through the same path.
+//!
+//! This crate never prints and never panics on bad input: every problem is an [`IngestError`]
+//! naming the path (and line or record), and one bad record never hides the good ones.
+
+pub mod assemble;
+pub mod decode;
+mod error;
+pub mod html;
+pub mod jsonl;
+pub mod meta;
+pub mod sniff;
+pub mod sources;
+pub mod text;
+pub mod warc;
+
+pub use error::{IngestError, IngestWarning};
+pub use samestory_core::{Document, Format, RemovedLine};
+pub use sources::{collect_inputs, InputFile};
+
+use samestory_core::IngestConfig;
+
+/// What one extractor (HTML or text) found in one record, before assembly.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extracted {
+    /// Headline.
+    pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// URL as found (canonicalised later by [`assemble`]).
+    pub url: Option<String>,
+    /// Byline.
+    pub byline: Option<String>,
+    /// Outlet / site name as the page states it.
+    pub outlet: Option<String>,
+    /// Language as the page declares it (e.g. `<html lang>`), if any.
+    pub declared_lang: Option<String>,
+    /// Cleaned body, paragraphs separated by `"\n\n"`.
+    pub body: String,
+    /// Lines removed by cleaning.
+    pub removed: Vec<RemovedLine>,
+}
+
+/// Everything read from one input file: its documents, its errors, its warnings.
+#[derive(Debug, Default)]
+pub struct FileOutcome {
+    /// Good documents, in record order.
+    pub documents: Vec<Document>,
+    /// Bad records (or the whole file, when it could not be read).
+    pub errors: Vec<IngestError>,
+    /// Problems that did not stop reading (e.g. invalid bytes replaced).
+    pub warnings: Vec<IngestWarning>,
+}
+
+/// Reads one input file completely: decode, sniff, split records, extract, assemble.
+pub fn read_file(input: &InputFile, cfg: &IngestConfig) -> FileOutcome {
+    let mut outcome = FileOutcome::default();
+    match decode::read_bytes(input, cfg) {
+        Ok(bytes) => dispatch(input, &bytes, cfg, &mut outcome),
+        Err(e) => outcome.errors.push(e),
+    }
+    outcome
+}
+
+fn dispatch(input: &InputFile, bytes: &[u8], cfg: &IngestConfig, out: &mut FileOutcome) {
+    if sniff::is_warc(bytes) {
+        return warc::read_records(input, bytes, cfg, out);
+    }
+    let text = match decode::decode_text(input, bytes) {
+        Ok((text, warning)) => {
+            out.warnings.extend(warning);
+            text
+        }
+        Err(e) => return out.errors.push(e),
+    };
+    match sniff::sniff_text(&text) {
+        Format::Jsonl => jsonl::read_records(input, &text, cfg, out),
+        format => push_single(input, &text, format, cfg, out),
+    }
+}
+
+fn push_single(
+    input: &InputFile,
+    text: &str,
+    format: Format,
+    cfg: &IngestConfig,
+    out: &mut FileOutcome,
+) {
+    let record = assemble::Record {
+        id: input.id.clone(),
+        source: input.display.clone(),
+        format,
+    };
+    match extract_any(text, format, cfg) {
+        Some(extracted) => out
+            .documents
+            .push(assemble::assemble(record, extracted, cfg)),
+        None => out.errors.push(IngestError::NoText {
+            path: input.display.clone(),
+        }),
+    }
+}
+
+/// Extracts body and metadata from a decoded text of a known shape; `None` when no body text.
+pub fn extract_any(text: &str, format: Format, cfg: &IngestConfig) -> Option<Extracted> {
+    let extracted = match format {
+        Format::Html => html::extract(text, cfg),
+        _ => text::extract(text, format, cfg),
+    };
+    (!extracted.body.trim().is_empty()).then_some(extracted)
+}

@@ -1,0 +1,70 @@
+use super::*;
+
+fn warc_record(kind: &str, id: &str, uri: &str, block: &str) -> String {
+    format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: {id}\r\nWARC-Date: 2024-03-05T10:00:00Z\r\nWARC-Target-URI: {uri}\r\nContent-Length: {}\r\n\r\n{block}\r\n\r\n",
+        block.len()
+    )
+}
+
+fn http(html: &str) -> String {
+    format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}")
+}
+
+fn run(bytes: &[u8]) -> FileOutcome {
+    let input = InputFile::from_path(std::path::Path::new("crawl.warc"));
+    let mut out = FileOutcome::default();
+    read_records(&input, bytes, &IngestConfig::default(), &mut out);
+    out
+}
+
+const PAGE: &str = "<html><body><article><p>The harbour ferry will cost more from May, the council said on Monday after a long debate.</p></article></body></html>";
+
+#[test]
+fn response_records_become_documents() {
+    let mut file = warc_record("warcinfo", "<urn:uuid:0>", "", "software: test");
+    file += &warc_record(
+        "request",
+        "<urn:uuid:1>",
+        "https://news.example/a",
+        "GET /a HTTP/1.1\r\n\r\n",
+    );
+    file += &warc_record(
+        "response",
+        "<urn:uuid:2>",
+        "https://news.example/a?utm_source=x",
+        &http(PAGE),
+    );
+    let out = run(file.as_bytes());
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    assert_eq!(out.documents.len(), 1);
+    let doc = &out.documents[0];
+    assert_eq!(doc.id, "<urn:uuid:2>");
+    assert_eq!(doc.format, Format::Warc);
+    assert_eq!(doc.url.as_deref(), Some("https://news.example/a"));
+    assert!(doc.body.contains("harbour ferry"));
+}
+
+#[test]
+fn truncated_warc_keeps_earlier_records() {
+    let mut file = warc_record(
+        "response",
+        "<urn:uuid:2>",
+        "https://news.example/a",
+        &http(PAGE),
+    );
+    file += "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 9999\r\n\r\nshort";
+    let out = run(file.as_bytes());
+    assert_eq!(out.documents.len(), 1);
+    assert_eq!(out.errors.len(), 1, "{:?}", out.errors);
+    assert!(out.errors[0]
+        .to_string()
+        .starts_with("crawl.warc: bad WARC data after record 1"));
+}
+
+#[test]
+fn http_errors_and_chunked_bodies() {
+    assert_eq!(http_payload(b"HTTP/1.1 404 Not Found\r\n\r\nnope"), None);
+    let chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
+    assert_eq!(http_payload(chunked).as_deref(), Some(&b"hello world"[..]));
+}
