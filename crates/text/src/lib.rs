@@ -1,0 +1,30 @@
+//! The one normaliser and tokeniser of samestory.
+//!
+//! Owns: text normalisation ([`normalize`]: NFKC, case folding, quotes and dashes folded,
+//! whitespace collapsed), UAX#29 word tokens with char offsets ([`tokens`], and the
+//! allocation-free [`token_hashes`] for hot paths), hashed word shingles ([`shingle_hashes`],
+//! [`shingles_of`]) and quotation spans ([`quote_spans`]).
+//!
+//! Must not: do I/O, know about documents, sketches or relations.
+//!
+//! Invariants: every offset is a char (Unicode scalar value) offset into the *original*
+//! string passed in; normalisation changes token text, never offsets. Word and shingle hashes
+//! are xxh3-64 with the fixed seeds [`WORD_SEED`] and [`SHINGLE_SEED`]: they are persisted,
+//! so changing them (or the normalisation) is a format change.
+//!
+//! ```
+//! let toks = samestory_text::tokens("“Don’t” PANIC — 42");
+//! let words: Vec<&str> = toks.iter().map(|t| t.text.as_str()).collect();
+//! assert_eq!(words, ["don't", "panic", "42"]);
+//! assert_eq!((toks[1].start, toks[1].end), (8, 13));
+//! ```
+
+mod normalize;
+mod quote;
+mod shingle;
+mod token;
+
+pub use normalize::{normalize, normalize_word_into};
+pub use quote::quote_spans;
+pub use shingle::{shingle_hashes, shingles_of, DEFAULT_SHINGLE, SHINGLE_SEED};
+pub use token::{token_hashes, tokens, word_hash, Token, TokenHash, WORD_SEED};

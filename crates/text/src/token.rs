@@ -1,0 +1,160 @@
+//! Word tokens: UAX#29 word boundaries (words containing a letter or digit) over the original
+//! text, each with its char offsets into that text and its normalised form or hash.
+//!
+//! Boundaries are found on the original string, then each word is normalised on its own, so
+//! offsets never shift. [`token_hashes`] is the allocation-free path for shingling.
+
+use crate::normalize::normalize_word_into;
+use unicode_segmentation::UnicodeSegmentation;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// Seed of [`word_hash`] (persisted: changing it changes every stored hash).
+pub const WORD_SEED: u64 = 0x5a4d_5354_0001_0001;
+
+/// A word of the original text: normalised text plus char offsets `[start, end)` into the
+/// original string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The normalised word (see [`crate::normalize`]).
+    pub text: String,
+    /// Char offset of the word's first char in the original string.
+    pub start: usize,
+    /// Char offset one past the word's last char in the original string.
+    pub end: usize,
+}
+
+/// A word reduced to its hash: what shingling needs, with no allocation per word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenHash {
+    /// [`word_hash`] of the normalised word.
+    pub hash: u64,
+    /// Char offset of the word's first char in the original string.
+    pub start: usize,
+    /// Char offset one past the word's last char in the original string.
+    pub end: usize,
+}
+
+/// Hash of one normalised word (xxh3-64, seed [`WORD_SEED`]).
+pub fn word_hash(normalised: &str) -> u64 {
+    xxh3_64_with_seed(normalised.as_bytes(), WORD_SEED)
+}
+
+/// The words of `body` in order, normalised, with char offsets into `body`.
+pub fn tokens(body: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for_each_word(body, |word, start, end| {
+        normalize_word_into(word, &mut buf);
+        out.push(Token {
+            text: buf.clone(),
+            start,
+            end,
+        });
+    });
+    out
+}
+
+/// The words of `body` as hashes with char offsets; same words and offsets as [`tokens`],
+/// and `hash == word_hash(&token.text)`.
+pub fn token_hashes(body: &str) -> Vec<TokenHash> {
+    let mut out = Vec::with_capacity(body.len() / 6);
+    let mut buf = String::new();
+    for_each_word(body, |word, start, end| {
+        normalize_word_into(word, &mut buf);
+        out.push(TokenHash {
+            hash: word_hash(&buf),
+            start,
+            end,
+        });
+    });
+    out
+}
+
+/// Calls `f(word, char_start, char_end)` for each UAX#29 word of `text`.
+fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
+    if text.is_ascii() {
+        for (b, w) in text.unicode_word_indices() {
+            f(w, b, b + w.len());
+        }
+        return;
+    }
+    let mut chars = CharCounter::new(text);
+    for (b, w) in text.unicode_word_indices() {
+        let start = chars.at(b);
+        let end = chars.at(b + w.len());
+        f(w, start, end);
+    }
+}
+
+/// Converts increasing byte offsets into char offsets in one forward pass.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// Char offset of byte offset `b` (must not be smaller than the previous call's).
+    fn at(&mut self, b: usize) -> usize {
+        self.chars += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        tokens(s).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn words_are_folded_and_punctuation_dropped() {
+        assert_eq!(
+            texts("The U.S. said: 130,000 troops!"),
+            ["the", "u.s", "said", "130,000", "troops"]
+        );
+    }
+
+    #[test]
+    fn offsets_are_chars_of_the_original() {
+        let body = "Ünïcödé — “Кулеба” said";
+        let toks = tokens(body);
+        let chars: Vec<char> = body.chars().collect();
+        for t in &toks {
+            let orig: String = chars[t.start..t.end].iter().collect();
+            assert_eq!(crate::normalize(&orig), t.text);
+        }
+        assert_eq!(texts(body), ["ünïcödé", "кулеба", "said"]);
+        assert_eq!((toks[1].start, toks[1].end), (11, 17));
+    }
+
+    #[test]
+    fn cjk_splits_per_ideograph() {
+        assert_eq!(texts("日本語 text"), ["日", "本", "語", "text"]);
+    }
+
+    #[test]
+    fn hashes_agree_with_tokens() {
+        let body = "Ｆｕｌｌ width and ﬁne “quotes” — dashes";
+        let toks = tokens(body);
+        let hs = token_hashes(body);
+        assert_eq!(toks.len(), hs.len());
+        for (t, h) in toks.iter().zip(&hs) {
+            assert_eq!(
+                (t.start, t.end, word_hash(&t.text)),
+                (h.start, h.end, h.hash)
+            );
+        }
+    }
+}
