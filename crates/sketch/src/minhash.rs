@@ -1,0 +1,151 @@
+//! One-permutation MinHash (OPH) with optimal densification (Shrivastava 2017): each shingle
+//! hash is mixed once, its high bits pick one of `k` bins and its low 32 bits compete for
+//! that bin's minimum; empty bins borrow from a pseudo-randomly probed non-empty bin.
+//! Returns a [`Signature`] of `k` u32 values; an empty set gives all `u32::MAX`.
+
+use crate::mix64;
+
+/// Seed of the sketch mix (persisted with signatures: changing it is a format change).
+pub const SKETCH_SEED: u64 = 0x5a4d_5354_0003_0080;
+
+/// Makes signatures of a fixed length `k` with a fixed seed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MinHasher {
+    k: usize,
+    seed: u64,
+}
+
+/// A MinHash signature: `k` 32-bit minima.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Signature {
+    /// The per-bin minima.
+    pub values: Box<[u32]>,
+}
+
+impl Default for MinHasher {
+    /// 128 values, seed [`SKETCH_SEED`].
+    fn default() -> Self {
+        MinHasher::new(128, SKETCH_SEED)
+    }
+}
+
+impl MinHasher {
+    /// A hasher with `k` values (at least 1) and the given seed.
+    pub fn new(k: usize, seed: u64) -> Self {
+        MinHasher { k: k.max(1), seed }
+    }
+
+    /// Number of values per signature.
+    pub fn len(&self) -> usize {
+        self.k
+    }
+
+    /// Always false: a hasher has at least one value.
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+
+    /// The signature of a set given as its shingle hashes (duplicates are harmless).
+    pub fn signature(&self, shingles: &[u64]) -> Signature {
+        let mut bins = vec![u32::MAX; self.k];
+        let mut filled = vec![false; self.k];
+        for &h in shingles {
+            let m = mix64(h ^ self.seed);
+            let bin = (((m >> 32) * self.k as u64) >> 32) as usize;
+            bins[bin] = bins[bin].min(m as u32);
+            filled[bin] = true;
+        }
+        self.densify(&mut bins, &filled);
+        Signature {
+            values: bins.into_boxed_slice(),
+        }
+    }
+
+    /// Fills each empty bin from a non-empty bin chosen by a seeded probe sequence.
+    fn densify(&self, bins: &mut [u32], filled: &[bool]) {
+        if !filled.iter().any(|&f| f) {
+            return;
+        }
+        for i in 0..self.k {
+            if !filled[i] {
+                bins[i] = bins[self.probe(i, filled)];
+            }
+        }
+    }
+
+    /// The first non-empty bin of bin `i`'s probe sequence.
+    fn probe(&self, i: usize, filled: &[bool]) -> usize {
+        let mut attempt = 0u64;
+        loop {
+            let r = mix64(self.seed ^ ((i as u64) << 32) ^ attempt);
+            let j = (((r >> 32) * self.k as u64) >> 32) as usize;
+            if filled[j] {
+                return j;
+            }
+            attempt += 1;
+        }
+    }
+}
+
+impl Signature {
+    /// Estimated Jaccard similarity: the fraction of equal values.
+    pub fn jaccard(&self, other: &Signature) -> f64 {
+        let n = self.values.len().min(other.values.len());
+        if n == 0 {
+            return 0.0;
+        }
+        let eq = self
+            .values
+            .iter()
+            .zip(other.values.iter())
+            .filter(|(a, b)| a == b)
+            .count();
+        eq as f64 / n as f64
+    }
+
+    /// Little-endian bytes of the values (the persisted form).
+    pub fn to_le_bytes(&self) -> Vec<u8> {
+        self.values.iter().flat_map(|v| v.to_le_bytes()).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_sets_estimate_one_disjoint_near_zero() {
+        let mh = MinHasher::default();
+        let a: Vec<u64> = (0..300).collect();
+        let b: Vec<u64> = (1000..1300).collect();
+        assert_eq!(mh.signature(&a).jaccard(&mh.signature(&a)), 1.0);
+        assert!(mh.signature(&a).jaccard(&mh.signature(&b)) < 0.05);
+    }
+
+    #[test]
+    fn order_and_duplicates_do_not_matter() {
+        let mh = MinHasher::default();
+        let a: Vec<u64> = (0..50).collect();
+        let mut b: Vec<u64> = (0..50).rev().collect();
+        b.extend(0..10);
+        assert_eq!(mh.signature(&a), mh.signature(&b));
+    }
+
+    #[test]
+    fn tiny_sets_are_densified() {
+        let s = MinHasher::default().signature(&[42]);
+        assert!(s.values.iter().all(|&v| v == s.values[0] && v != u32::MAX));
+        assert!(MinHasher::default()
+            .signature(&[])
+            .values
+            .iter()
+            .all(|&v| v == u32::MAX));
+    }
+
+    #[test]
+    fn stable_values() {
+        let s = MinHasher::default().signature(&[1, 2, 3]);
+        assert_eq!(s.values.len(), 128);
+        assert_eq!(&s.to_le_bytes()[..4], &s.values[0].to_le_bytes());
+    }
+}
