@@ -1,25 +1,31 @@
 //! Article body of an HTML page: dom_smoothie (a Readability.js port) picks the main content
 //! subtree, then [`render`] turns it into paragraphs and [`keep_blocks`] drops what is left of
-//! the boilerplate (link lists, repeated captions, kicker and byline lines at the edges).
+//! the boilerplate (link lists, repeated captions, kicker and byline lines before the text).
 //!
 //! Output: paragraphs separated by `"\n\n"`, no markup, whitespace collapsed; empty when the
 //! page has no readable text. Never panics on malformed HTML.
 
 use super::render::{render, Block};
+use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 
-/// Extracts the article body as plain paragraphs joined by `"\n\n"`.
+/// Extracts the article body of an HTML page as plain paragraphs joined by `"\n\n"`.
 pub fn extract_body(html: &str) -> String {
-    join(&keep_blocks(readable_blocks(html)))
+    body_of(Document::from(html))
+}
+
+/// Extracts the article body from a parsed page (consumed: extraction rewrites the DOM).
+pub fn body_of(doc: Document) -> String {
+    join(&keep_blocks(readable_blocks(doc)))
 }
 
 /// Blocks of the main-content subtree chosen by dom_smoothie; empty when it finds none.
-fn readable_blocks(html: &str) -> Vec<Block> {
+fn readable_blocks(doc: Document) -> Vec<Block> {
     let cfg = Config {
         keep_classes: true,
         ..Config::default()
     };
-    let Ok(mut reader) = Readability::new(html, None, Some(cfg)) else {
+    let Ok(mut reader) = Readability::with_document(doc, None, Some(cfg)) else {
         return Vec::new();
     };
     if reader.parse().is_err() {
@@ -30,7 +36,7 @@ fn readable_blocks(html: &str) -> Vec<Block> {
 }
 
 /// Drops boilerplate blocks: link-heavy lines, exact repeats, and short non-sentence lines
-/// at the start and end of the article.
+/// before the first paragraph.
 pub fn keep_blocks(blocks: Vec<Block>) -> Vec<Block> {
     let mut seen = std::collections::HashSet::new();
     let kept: Vec<Block> = blocks
@@ -38,19 +44,16 @@ pub fn keep_blocks(blocks: Vec<Block>) -> Vec<Block> {
         .filter(|b| !is_link_block(b))
         .filter(|b| seen.insert(b.text.clone()))
         .collect();
-    trim_edges(kept)
+    trim_head(kept)
 }
 
 fn is_link_block(block: &Block) -> bool {
     block.link_density() > 0.5 && block.size() < 40
 }
 
-/// Removes short, non-sentence blocks (kickers, bylines, "Updated …", "You may also like")
-/// from both ends.
-fn trim_edges(mut blocks: Vec<Block>) -> Vec<Block> {
+/// Removes short, non-sentence blocks (kickers, bylines, "Updated …") from the start.
+fn trim_head(mut blocks: Vec<Block>) -> Vec<Block> {
     let start = blocks.iter().position(|b| !is_edge_junk(b)).unwrap_or(0);
-    let end = blocks.iter().rposition(|b| !is_tail_junk(b)).map_or(start, |i| i + 1);
-    blocks.truncate(end.max(start + 1).min(blocks.len()));
     blocks.drain(..start);
     blocks
 }
@@ -58,10 +61,6 @@ fn trim_edges(mut blocks: Vec<Block>) -> Vec<Block> {
 /// A short line that is no sentence: a kicker, a byline, a dateline.
 fn is_edge_junk(block: &Block) -> bool {
     block.size() < 10 && !is_prose(block)
-}
-
-fn is_tail_junk(block: &Block) -> bool {
-    std::env::var("TAIL").is_ok() && block.size() < 5 && !is_prose(block) && !block.list_item
 }
 
 /// A block that reads like article prose: a sentence of some length.

@@ -110,7 +110,11 @@ fn pick_date(
     ld.date_published
         .as_deref()
         .and_then(parse_date)
-        .or_else(|| DATE_KEYS.iter().find_map(|k| metas.get(*k).and_then(|v| parse_date(v))))
+        .or_else(|| {
+            DATE_KEYS
+                .iter()
+                .find_map(|k| metas.get(*k).and_then(|v| parse_date(v)))
+        })
         .or_else(|| time_element_date(doc))
         .or_else(|| url.and_then(url_path_date))
 }
@@ -131,7 +135,9 @@ pub fn url_path_date(url: &str) -> Option<String> {
     let parts: Vec<&str> = url.split('/').collect();
     parts.windows(3).find_map(|w| {
         let ok = w[0].len() == 4 && w[1].len() <= 2 && w[2].len() <= 2;
-        let all_digits = w.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        let all_digits = w
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
         (ok && all_digits)
             .then(|| format!("{}-{:0>2}-{:0>2}", w[0], w[1], w[2]))
             .and_then(|d| parse_date(&d))
@@ -158,9 +164,15 @@ fn is_absolute_http(url: &str) -> bool {
 
 fn pick_byline(doc: &Document, metas: &HashMap<String, String>, ld: &LdArticle) -> Option<String> {
     let from_ld = join_names(&ld.authors);
-    let from_meta = ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator"]
-        .iter()
-        .find_map(|k| metas.get(*k).filter(|v| is_name(v)).cloned());
+    let from_meta = [
+        "author",
+        "article:author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+    ]
+    .iter()
+    .find_map(|k| metas.get(*k).filter(|v| is_name(v)).cloned());
     from_ld
         .or(from_meta)
         .or_else(|| first_text(doc, "a[rel~=author]"))
@@ -189,7 +201,9 @@ fn join_names(names: &[String]) -> Option<String> {
 
 /// Strips a leading "By " and surrounding punctuation from a byline.
 fn clean_byline(byline: &str) -> Option<String> {
-    let trimmed = byline.trim().trim_matches(|c: char| c == ',' || c == '|' || c == '-');
+    let trimmed = byline
+        .trim()
+        .trim_matches(|c: char| c == ',' || c == '|' || c == '-');
     let without_by = ["By ", "by ", "BY "]
         .iter()
         .find_map(|p| trimmed.strip_prefix(p))

@@ -46,24 +46,92 @@ impl Block {
 
 /// Elements whose whole subtree is never article prose.
 const SKIP_TAGS: &[&str] = &[
-    "aside", "audio", "button", "canvas", "figcaption", "figure", "footer", "form", "iframe",
-    "img", "input", "label", "map", "nav", "noscript", "object", "option", "picture", "script",
-    "select", "style", "svg", "template", "textarea", "video",
+    "aside",
+    "audio",
+    "button",
+    "canvas",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "iframe",
+    "img",
+    "input",
+    "label",
+    "map",
+    "nav",
+    "noscript",
+    "object",
+    "option",
+    "picture",
+    "script",
+    "select",
+    "style",
+    "svg",
+    "template",
+    "textarea",
+    "video",
 ];
 
 /// Elements that start and end a paragraph.
 const BLOCK_TAGS: &[&str] = &[
-    "address", "article", "blockquote", "dd", "details", "div", "dl", "dt", "h1", "h2", "h3",
-    "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
-    "table", "td", "th", "tr", "ul",
+    "address",
+    "article",
+    "blockquote",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
 ];
 
 /// Words in a `class` or `id` that mark a boilerplate element (matched as substrings).
 const JUNK_SUBSTRINGS: &[&str] = &[
-    "advert", "breadcrumb", "byline", "caption", "comment", "cookie", "credit", "dateline",
-    "disclaimer", "newsletter", "outbrain", "popular", "promo", "recommend", "related",
-    "share", "sharing", "signup", "social", "sponsor", "subscribe", "taboola", "timestamp",
-    "toolbar", "trending",
+    "advert",
+    "breadcrumb",
+    "byline",
+    "caption",
+    "comment",
+    "cookie",
+    "credit",
+    "dateline",
+    "disclaimer",
+    "newsletter",
+    "outbrain",
+    "popular",
+    "promo",
+    "recommend",
+    "related",
+    "share",
+    "sharing",
+    "signup",
+    "social",
+    "sponsor",
+    "subscribe",
+    "taboola",
+    "timestamp",
+    "toolbar",
+    "trending",
 ];
 
 /// Whole `class` / `id` tokens that mark a boilerplate element.
@@ -168,7 +236,8 @@ fn is_heading(name: &str) -> bool {
 }
 
 fn attr_is(node: &NodeRef, name: &str, value: &str) -> bool {
-    node.attr(name).is_some_and(|v| v.eq_ignore_ascii_case(value))
+    node.attr(name)
+        .is_some_and(|v| v.eq_ignore_ascii_case(value))
 }
 
 /// True when a `class` or `id` value names a boilerplate role.

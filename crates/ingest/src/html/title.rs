@@ -43,7 +43,7 @@ fn is_site_segment(segment: &str, rest: &str, strong: bool, outlet: Option<&str>
     if names_outlet(segment, outlet) {
         return true;
     }
-    let short = word_count(segment) <= MAX_SITE_WORDS && word_count(rest) > word_count(segment);
+    let short = word_count(segment) <= MAX_SITE_WORDS && word_count(rest) >= word_count(segment);
     short && (strong || looks_like_site(segment))
 }
 
@@ -63,9 +63,11 @@ fn looks_like_site(segment: &str) -> bool {
     let words: Vec<&str> = segment.split_whitespace().collect();
     let domain = words.len() == 1 && segment.contains('.') && !segment.ends_with('.');
     let capitalised = words.len() <= 3
-        && words
-            .iter()
-            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric()));
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+        });
     domain || capitalised
 }
 
