@@ -1,8 +1,104 @@
-//! Relation-engine settings (duplicates, near-duplicates, reprints). Filled in by the relation engine.
+//! Relation-engine settings (duplicates, near-duplicates, reprints): every threshold of
+//! `samestory-relate`, with its default and meaning. Types only; the engine reads them.
 
 use serde::{Deserialize, Serialize};
 
 /// Thresholds of the relation engine.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
-pub struct RelateConfig {}
+pub struct RelateConfig {
+    /// Words per shingle (word k-grams). Default 5.
+    pub shingle: usize,
+    /// MinHash values per signature. Default 128.
+    pub num_perm: usize,
+    /// LSH bands (bands × rows ≤ num_perm). Default 21: with 6 rows a pair at Jaccard 0.8
+    /// becomes a candidate with probability 0.998, at 0.7 with 0.92.
+    pub lsh_bands: usize,
+    /// MinHash values per LSH band. Default 6.
+    pub lsh_rows: usize,
+    /// LSH buckets bigger than this pair every member with one member only. Default 200.
+    pub lsh_max_bucket: usize,
+    /// Winnowing window in shingles for the containment path: any shared run of this many
+    /// shingles (window + shingle − 1 words) yields a shared fingerprint. Default 12.
+    pub winnow_window: usize,
+    /// Shared non-frequent fingerprints that make a containment candidate. Default 2.
+    pub min_shared_fingerprints: usize,
+    /// A fingerprint found in at least this many documents is boilerplate (discounted)...
+    /// Default 50.
+    pub boilerplate_min_docs: usize,
+    /// ...and in at least this fraction of all documents. Default 0.01.
+    pub boilerplate_doc_fraction: f64,
+    /// Word-shingle Jaccard at or above which two documents are near-duplicates. Default 0.8.
+    pub near_dup_jaccard: f64,
+    /// Trimmed copy: the shorter body has at least this fraction of the longer's words...
+    /// Default 0.5.
+    pub trimmed_min_length_ratio: f64,
+    /// ...and at least this fraction of its shingles inside the longer. Default 0.9.
+    pub trimmed_min_containment: f64,
+    /// Reprint: aligned passages cover at least this fraction of the borrowing document's
+    /// unquoted words. Default 0.2.
+    pub reprint_min_coverage: f64,
+    /// Shortest aligned passage, in words, that counts toward reprint coverage. Default 20.
+    pub min_passage_words: usize,
+    /// Alignment: largest gap in words between two matched shingles of one passage (a
+    /// changed word breaks `shingle` shingles). Default 12.
+    pub passage_max_gap_words: usize,
+    /// Alignment: words inserted or deleted on one side that a passage tolerates. Default 4.
+    pub passage_max_shift_words: usize,
+    /// A shingle occurring more often than this in one document is not used as an
+    /// alignment seed (repetitive text). Default 4.
+    pub max_seed_repeats: usize,
+    /// Agencies whose credit in a byline makes a document the likely original (matched as
+    /// whole words, case-insensitive for names longer than 3 letters).
+    pub wire_agencies: Vec<String>,
+}
+
+impl Default for RelateConfig {
+    fn default() -> Self {
+        RelateConfig {
+            shingle: 5,
+            num_perm: 128,
+            lsh_bands: 21,
+            lsh_rows: 6,
+            lsh_max_bucket: 200,
+            winnow_window: 12,
+            min_shared_fingerprints: 2,
+            boilerplate_min_docs: 50,
+            boilerplate_doc_fraction: 0.01,
+            near_dup_jaccard: 0.8,
+            trimmed_min_length_ratio: 0.5,
+            trimmed_min_containment: 0.9,
+            reprint_min_coverage: 0.2,
+            min_passage_words: 20,
+            passage_max_gap_words: 12,
+            passage_max_shift_words: 4,
+            max_seed_repeats: 4,
+            wire_agencies: default_agencies(),
+        }
+    }
+}
+
+fn default_agencies() -> Vec<String> {
+    [
+        "AFP",
+        "Agence France-Presse",
+        "AP",
+        "Associated Press",
+        "Reuters",
+        "dpa",
+        "Deutsche Presse-Agentur",
+        "EFE",
+        "ANSA",
+        "Xinhua",
+        "Kyodo",
+        "UPI",
+        "PA Media",
+        "Press Association",
+        "Anadolu",
+        "Interfax",
+        "Bloomberg",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
