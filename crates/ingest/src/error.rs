@@ -62,6 +62,18 @@ pub enum IngestError {
         /// The configured limit.
         limit: u64,
     },
+    /// A line is too long to be article text.
+    #[error("{path}:{line}: line of {bytes} bytes exceeds the limit of {limit}: not article text")]
+    LineTooLong {
+        /// The path.
+        path: String,
+        /// 1-based line number.
+        line: usize,
+        /// Its length in bytes.
+        bytes: usize,
+        /// The configured limit.
+        limit: usize,
+    },
     /// No article text could be found.
     #[error("{path}: no article text found")]
     NoText {
@@ -76,6 +88,14 @@ pub enum IngestError {
         /// 1-based line number.
         line: usize,
         /// What is wrong.
+        why: String,
+    },
+    /// A container file holds no articles at all.
+    #[error("{path}: not article input: {why}")]
+    NotArticles {
+        /// The path.
+        path: String,
+        /// What was expected and missing.
         why: String,
     },
     /// A WARC file could not be parsed past some point.

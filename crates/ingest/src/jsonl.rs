@@ -10,14 +10,34 @@ use serde_json::{Map, Value};
 
 /// Reads every non-blank line of a JSONL text as one record.
 pub fn read_records(input: &InputFile, text: &str, cfg: &IngestConfig, out: &mut FileOutcome) {
+    let (mut docs, mut errors) = (Vec::new(), Vec::new());
     for (index, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         match read_line(input, index + 1, line, cfg) {
-            Ok(doc) => out.documents.push(doc),
-            Err(e) => out.errors.push(e),
+            Ok(doc) => docs.push(doc),
+            Err(e) => errors.push(e),
         }
+    }
+    if docs.is_empty() && !errors.is_empty() && errors.iter().all(is_missing_text) {
+        errors = vec![no_text_anywhere(input, &cfg.jsonl)];
+    }
+    out.documents.extend(docs);
+    out.errors.extend(errors);
+}
+
+const NO_TEXT_FIELD: &str = "no text field";
+
+fn is_missing_text(e: &IngestError) -> bool {
+    matches!(e, IngestError::BadRecord { why, .. } if why.starts_with(NO_TEXT_FIELD))
+}
+
+/// One error for a JSON Lines file that is not an article dump at all (e.g. a label file).
+fn no_text_anywhere(input: &InputFile, fields: &JsonlFields) -> IngestError {
+    IngestError::NotArticles {
+        path: input.display.clone(),
+        why: format!("JSON Lines without articles: no record has a text field ({})", fields.text.join(", ")),
     }
 }
 
@@ -163,5 +183,13 @@ mod tests {
         assert_eq!(lines.len(), 3, "{lines:?}");
         assert!(lines[0].starts_with("dump.jsonl:2: bad JSONL record: invalid JSON"));
         assert!(lines[2].contains("no text field"));
+    }
+
+    #[test]
+    fn a_label_file_is_one_error_not_one_per_line() {
+        let out = run("{\"id\": \"a\", \"group\": 1}\n{\"id\": \"b\", \"group\": 2}\n");
+        assert!(out.documents.is_empty());
+        assert_eq!(out.errors.len(), 1);
+        assert!(out.errors[0].to_string().starts_with("dump.jsonl: not article input"));
     }
 }

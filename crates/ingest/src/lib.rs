@@ -79,9 +79,29 @@ fn dispatch(input: &InputFile, bytes: &[u8], cfg: &IngestConfig, out: &mut FileO
         }
         Err(e) => return out.errors.push(e),
     };
+    if let Err(e) = check_line_lengths(input, &text, cfg) {
+        return out.errors.push(e);
+    }
     match sniff::sniff_text(&text) {
         Format::Jsonl => jsonl::read_records(input, &text, cfg, out),
         format => push_single(input, &text, format, cfg, out),
+    }
+}
+
+fn check_line_lengths(
+    input: &InputFile,
+    text: &str,
+    cfg: &IngestConfig,
+) -> Result<(), IngestError> {
+    let limit = cfg.max_line_bytes;
+    match text.split('\n').enumerate().find(|(_, l)| l.len() > limit) {
+        Some((i, l)) => Err(IngestError::LineTooLong {
+            path: input.display.clone(),
+            line: i + 1,
+            bytes: l.len(),
+            limit,
+        }),
+        None => Ok(()),
     }
 }
 
@@ -114,4 +134,26 @@ pub fn extract_any(text: &str, format: Format, cfg: &IngestConfig) -> Option<Ext
         _ => text::extract(text, format, cfg),
     };
     (!extracted.body.trim().is_empty()).then_some(extracted)
+}
+
+/// Drops every document whose id was already seen earlier in `docs` (input order decides,
+/// which is deterministic because inputs are sorted by id), returning one error per drop.
+pub fn drop_duplicate_ids(docs: &mut Vec<Document>) -> Vec<IngestError> {
+    let mut first_source = std::collections::HashMap::new();
+    let mut errors = Vec::new();
+    docs.retain(|doc| match first_source.get(&doc.id) {
+        Some(first) => {
+            errors.push(IngestError::DuplicateId {
+                record: doc.source.clone(),
+                id: doc.id.clone(),
+                first: String::clone(first),
+            });
+            false
+        }
+        None => {
+            first_source.insert(doc.id.clone(), doc.source.clone());
+            true
+        }
+    });
+    errors
 }

@@ -59,8 +59,22 @@ pub struct IngestConfig {
     /// Paragraphs shorter than this many words with no sentence punctuation count as stray
     /// fragments when they end the body.
     pub stray_fragment_max_words: usize,
+    /// How many non-blank lines at the top of a text are read as a metadata header (title,
+    /// date, URL, byline lines) before the body is assumed to have begun.
+    pub header_max_lines: usize,
+    /// A first line of text longer than this many words is never taken as a title.
+    pub title_max_words: usize,
+    /// A paragraph repeated verbatim is dropped as a duplicate (keeping the first copy) only
+    /// when it has at least this many words, so short real sentences may recur.
+    pub duplicate_min_words: usize,
+    /// A line directly above a photo credit, without final punctuation and at most this many
+    /// words long, is dropped as a caption (a caption that repeats a paragraph always is).
+    pub caption_max_words: usize,
     /// Minimum body chars for language detection to be attempted.
     pub lang_min_chars: usize,
+    /// A text line longer than this many bytes means the file is not article text (a dump,
+    /// minified data or a runaway line) and is rejected.
+    pub max_line_bytes: usize,
 }
 
 impl Default for IngestConfig {
@@ -70,7 +84,12 @@ impl Default for IngestConfig {
             jsonl: JsonlFields::default(),
             clean_boilerplate: true,
             stray_fragment_max_words: 3,
+            header_max_lines: 6,
+            title_max_words: 25,
+            duplicate_min_words: 8,
+            caption_max_words: 25,
             lang_min_chars: 40,
+            max_line_bytes: 4 * 1024 * 1024,
         }
     }
 }

@@ -1,0 +1,116 @@
+//! Command-line flags (clap derive) and their resolution into the engine's one [`Config`]:
+//! defaults ← `--config FILE` ← flags. A flag's doc comment is its help text.
+
+use anyhow::Context;
+use clap::{Args, Parser, Subcommand};
+use samestory_core::Config;
+use std::path::PathBuf;
+
+/// Finds the same story told many times: duplicates, reprints and shared stories in news.
+#[derive(Debug, Parser)]
+#[command(name = "samestory", version, about)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print one JSON object per document (body and metadata) on stdout.
+    Extract(ExtractArgs),
+    /// Run the whole pipeline and write documents.jsonl (and later stages) to --out.
+    Run(RunArgs),
+}
+
+/// Options shared by every command that reads inputs.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Files, directories (read recursively), glob patterns, or `-` for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// A TOML file overriding any default threshold (see `Config`).
+    #[arg(long, value_name = "FILE", env = "SAMESTORY_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Keep boilerplate lines in bodies instead of removing them.
+    #[arg(long)]
+    pub no_clean: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// `samestory extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+/// `samestory run`.
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output directory (created if missing).
+    #[arg(long, short = 'o', value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+    /// Leave `body` out of documents.jsonl.
+    #[arg(long)]
+    pub no_body: bool,
+    /// Never draw a progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+impl InputArgs {
+    /// The config these flags ask for: defaults, then the config file, then flags.
+    pub fn config(&self) -> anyhow::Result<Config> {
+        let mut cfg = match &self.config {
+            Some(path) => Config::from_toml_file(path).context("loading --config")?,
+            None => Config::default(),
+        };
+        if self.no_clean {
+            cfg.ingest.clean_boilerplate = false;
+        }
+        Ok(cfg)
+    }
+
+    /// Sets the global thread pool size when `--threads` is given.
+    pub fn init_threads(&self) -> anyhow::Result<()> {
+        if let Some(n) = self.threads {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build_global()
+                .context("starting worker threads")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_flags_parse() {
+        let cli = Cli::try_parse_from(["samestory", "run", "a", "b", "--out", "o", "--no-body"]).unwrap();
+        let Command::Run(run) = cli.command else { panic!("run expected") };
+        assert_eq!(run.input.paths, ["a", "b"]);
+        assert!(run.no_body);
+        assert_eq!(run.out, PathBuf::from("o"));
+    }
+
+    #[test]
+    fn paths_are_required() {
+        assert!(Cli::try_parse_from(["samestory", "extract"]).is_err());
+    }
+
+    #[test]
+    fn no_clean_reaches_the_config() {
+        let cli = Cli::try_parse_from(["samestory", "extract", "x", "--no-clean"]).unwrap();
+        let Command::Extract(ex) = cli.command else { panic!("extract expected") };
+        assert!(!ex.input.config().unwrap().ingest.clean_boilerplate);
+    }
+}

@@ -1,0 +1,15 @@
+//! One module per subcommand; `dispatch` routes the parsed command line.
+
+mod extract;
+mod run;
+
+use crate::args::{Cli, Command};
+use crate::report::Status;
+
+/// Runs the chosen subcommand.
+pub fn dispatch(cli: Cli) -> anyhow::Result<Status> {
+    match cli.command {
+        Command::Extract(args) => extract::extract(args),
+        Command::Run(args) => run::run(args),
+    }
+}

@@ -1,0 +1,101 @@
+//! Output rows and writers: the JSON shape of each output file (DESIGN.md, output contracts),
+//! written in id order, one object per line. Field order is fixed by the structs.
+
+use anyhow::Context;
+use samestory_core::{Document, RemovedLine};
+use serde::Serialize;
+use std::io::Write;
+use std::path::Path;
+
+/// A line of `samestory extract`.
+#[derive(Serialize)]
+pub struct ExtractRow<'a> {
+    id: &'a str,
+    source: &'a str,
+    format: &'a str,
+    title: &'a Option<String>,
+    date: &'a Option<String>,
+    url: &'a Option<String>,
+    byline: &'a Option<String>,
+    outlet: &'a Option<String>,
+    lang: &'a Option<String>,
+    body: &'a str,
+    removed: &'a [RemovedLine],
+}
+
+impl<'a> From<&'a Document> for ExtractRow<'a> {
+    fn from(d: &'a Document) -> Self {
+        ExtractRow {
+            id: &d.id,
+            source: &d.source,
+            format: d.format.as_str(),
+            title: &d.title,
+            date: &d.date,
+            url: &d.url,
+            byline: &d.byline,
+            outlet: &d.outlet,
+            lang: &d.lang,
+            body: &d.body,
+            removed: &d.removed,
+        }
+    }
+}
+
+/// A line of `documents.jsonl`.
+#[derive(Serialize)]
+pub struct DocumentRow<'a> {
+    id: &'a str,
+    source: &'a str,
+    format: &'a str,
+    group: &'a str,
+    story: &'a str,
+    title: &'a Option<String>,
+    date: &'a Option<String>,
+    url: &'a Option<String>,
+    byline: &'a Option<String>,
+    outlet: &'a Option<String>,
+    lang: &'a Option<String>,
+    chars: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+    removed: &'a [RemovedLine],
+}
+
+impl<'a> DocumentRow<'a> {
+    /// The row of `doc`, in duplicate group `group` and story `story`.
+    pub fn new(doc: &'a Document, group: &'a str, story: &'a str, with_body: bool) -> Self {
+        DocumentRow {
+            id: &doc.id,
+            source: &doc.source,
+            format: doc.format.as_str(),
+            group,
+            story,
+            title: &doc.title,
+            date: &doc.date,
+            url: &doc.url,
+            byline: &doc.byline,
+            outlet: &doc.outlet,
+            lang: &doc.lang,
+            chars: doc.chars(),
+            body: with_body.then_some(doc.body.as_str()),
+            removed: &doc.removed,
+        }
+    }
+}
+
+/// Writes rows as JSON Lines to `out`.
+pub fn write_jsonl<T: Serialize>(out: &mut impl Write, rows: impl IntoIterator<Item = T>) -> anyhow::Result<()> {
+    for row in rows {
+        serde_json::to_writer(&mut *out, &row)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Writes rows as JSON Lines to a file, replacing it.
+pub fn write_jsonl_file<T: Serialize>(path: &Path, rows: impl IntoIterator<Item = T>) -> anyhow::Result<()> {
+    let file = std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
+    let mut out = std::io::BufWriter::new(file);
+    write_jsonl(&mut out, rows).with_context(|| format!("{}: cannot write", path.display()))?;
+    out.flush().with_context(|| format!("{}: cannot write", path.display()))
+}

@@ -1,0 +1,57 @@
+//! The only place that writes diagnostics to stderr: one line per bad input, per warning, and
+//! for fatal errors. Keeps the count that decides the exit status.
+
+use std::fmt::Display;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+static FAILURES: AtomicUsize = AtomicUsize::new(0);
+
+/// Reports a bad input or record (counted: makes the exit status 2).
+pub fn input_error(e: &impl Display) {
+    FAILURES.fetch_add(1, Ordering::Relaxed);
+    eprintln!("samestory: error: {e}");
+}
+
+/// Reports a problem that did not stop reading.
+pub fn warning(w: &impl Display) {
+    eprintln!("samestory: warning: {w}");
+}
+
+/// Reports an error that stops the command (exit status 1).
+pub fn fatal(e: &anyhow::Error) {
+    eprintln!("samestory: fatal: {e:#}");
+}
+
+/// How many inputs failed so far.
+pub fn failures() -> usize {
+    FAILURES.load(Ordering::Relaxed)
+}
+
+/// The status to exit with after a command that ran to its end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Every input was read.
+    AllRead,
+    /// Some inputs failed.
+    SomeFailed,
+}
+
+impl Status {
+    /// The status implied by the failures reported so far.
+    pub fn from_failures() -> Status {
+        if failures() == 0 {
+            Status::AllRead
+        } else {
+            Status::SomeFailed
+        }
+    }
+}
+
+impl From<Status> for std::process::ExitCode {
+    fn from(s: Status) -> Self {
+        std::process::ExitCode::from(match s {
+            Status::AllRead => 0,
+            Status::SomeFailed => 2,
+        })
+    }
+}

@@ -1,0 +1,52 @@
+//! A tiny harness for end-to-end runs of the `samestory` binary: temp dirs, commands,
+//! JSON Lines parsing, and the location of `../shared`.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The built `samestory` binary.
+pub fn samestory() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_samestory"))
+}
+
+/// Runs `samestory` with `args` and returns its output.
+pub fn run(args: &[&str]) -> Output {
+    samestory().args(args).output().expect("samestory binary runs")
+}
+
+/// Parses JSON Lines text.
+pub fn jsonl(text: &str) -> Vec<Value> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("valid JSON line"))
+        .collect()
+}
+
+/// Reads a JSON Lines file.
+pub fn read_jsonl(path: &Path) -> Vec<Value> {
+    jsonl(&std::fs::read_to_string(path).expect("output file exists"))
+}
+
+/// Stderr as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The repository's `examples/` corpus.
+pub fn examples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
+}
+
+/// `../shared` beside the repository, or `None` (outside CI) when it is missing. Under CI
+/// (`CI` set) a missing `../shared` is a test failure, never a skip.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if dir.join("seeds").is_dir() {
+        return Some(dir);
+    }
+    assert!(std::env::var_os("CI").is_none(), "../shared is missing under CI: {}", dir.display());
+    eprintln!("skipping: ../shared not found at {}", dir.display());
+    None
+}
