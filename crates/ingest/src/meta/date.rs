@@ -1,11 +1,262 @@
 //! Date strings in the many shapes news uses → `YYYY-MM-DD`.
+//!
+//! [`parse_date`] is lenient: it reads a date at the start of a string (after an optional label
+//! such as `Published:` and an optional weekday) and ignores what follows, which suits metadata
+//! fields (`2022-02-15T08:48:46Z`, `Tue, 15 Feb 2022 08:48:46 GMT`, `February 15, 2022 10:30 AM`).
+//! [`parse_date_line`] is strict: the whole string must be a date, optionally with a time, which
+//! suits a line of free text that may or may not be a date line. [`parse_date_prefix`] also says
+//! how many bytes the date took. Every result is a real calendar day with a year in
+//! [`MIN_YEAR`]..=[`MAX_YEAR`]; ambiguous numeric forms (`02/03/2022`) give `None`, never a guess.
 
-/// Parses a date string (ISO 8601 / RFC 3339 prefix, `YYYYMMDD`, `Month D, YYYY`, …) into
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Earliest year accepted as a publication date.
+pub const MIN_YEAR: i32 = 1900;
+/// Latest year accepted as a publication date.
+pub const MAX_YEAR: i32 = 2100;
+
+const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:dated|date|published|posted|last updated|updated|first published)(?:\s+on)?(?:\s*:\s*|\s+)|on\s+)").expect("valid regex")
+});
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+").expect("valid regex")
+});
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)").expect("valid regex")
+});
+static COMPACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:[^\d]|$)").expect("valid regex"));
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    let re = format!(r"(?i)^{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})\b");
+    Regex::new(&re).expect("valid regex")
+});
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    let re = format!(r"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+(\d{{4}})\b");
+    Regex::new(&re).expect("valid regex")
+});
+static NUMERIC_YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4})(?:\D|$)").expect("valid regex")
+});
+static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[\s,|@–—-]*(?:at\s+)?
+        (?:T?\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?)?\s*
+        (?:z|[+-]\d{2}:?\d{2}|(?:utc|gmt)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[a-z]{1,4}t)?\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// Parses a date at the start of a string (ISO 8601 / RFC 3339, RFC 2822, `YYYYMMDD`,
+/// `YYYY/MM/DD`, `Month D, YYYY`, `D Month YYYY`, `Mon. D, YYYY`, `DD.MM.YYYY`, …) into
 /// `YYYY-MM-DD`; `None` when it is not a plausible date.
 pub fn parse_date(s: &str) -> Option<String> {
-    let s = s.trim();
-    let head: String = s.chars().take(10).collect();
-    chrono::NaiveDate::parse_from_str(&head, "%Y-%m-%d")
+    parse_date_prefix(s).map(|(date, _)| date)
+}
+
+/// Like [`parse_date`], but the whole string must be the date (optionally labelled, with a
+/// weekday, a time and a zone): `"Published: Tuesday, February 15, 2022 10:30 AM EST"` is one,
+/// `"February 15, 2022, will go down in history"` is not.
+pub fn parse_date_line(s: &str) -> Option<String> {
+    let (date, end) = parse_date_prefix(s)?;
+    TIME_TAIL.is_match(s.get(end..)?).then_some(date)
+}
+
+/// Parses a date at the start of `s` and returns it with the byte offset where it ends in `s`
+/// (label, weekday and date included; what follows is left alone).
+pub fn parse_date_prefix(s: &str) -> Option<(String, usize)> {
+    let start = s.len() - s.trim_start().len();
+    let mut rest = &s[start..];
+    rest = strip_match(&LABEL, rest);
+    rest = strip_match(&WEEKDAY, rest);
+    let (date, used) = parse_bare(rest)?;
+    Some((date, s.len() - rest.len() + used))
+}
+
+fn strip_match<'a>(re: &Regex, s: &'a str) -> &'a str {
+    re.find(s).map_or(s, |m| &s[m.end()..])
+}
+
+/// Tries every shape at the very start of `s`; returns the date and the bytes it used.
+fn parse_bare(s: &str) -> Option<(String, usize)> {
+    let parsers: [fn(&str) -> Option<(String, usize)>; 5] =
+        [iso, compact, month_first, day_first, numeric_year_last];
+    parsers.iter().find_map(|parse| parse(s))
+}
+
+fn iso(s: &str) -> Option<(String, usize)> {
+    let c = ISO.captures(s)?;
+    let end = c.get(3)?.end();
+    Some((ymd(num(&c[1])?, num(&c[2])?, num(&c[3])?)?, end))
+}
+
+fn compact(s: &str) -> Option<(String, usize)> {
+    let c = COMPACT.captures(s)?;
+    Some((ymd(num(&c[1])?, num(&c[2])?, num(&c[3])?)?, 8))
+}
+
+fn month_first(s: &str) -> Option<(String, usize)> {
+    let c = MONTH_FIRST.captures(s)?;
+    let end = c.get(0)?.end();
+    Some((ymd(num(&c[3])?, month_number(&c[1])?, num(&c[2])?)?, end))
+}
+
+fn day_first(s: &str) -> Option<(String, usize)> {
+    let c = DAY_FIRST.captures(s)?;
+    let end = c.get(0)?.end();
+    Some((ymd(num(&c[3])?, month_number(&c[2])?, num(&c[1])?)?, end))
+}
+
+/// `DD.MM.YYYY` (day first, as Europe writes it with dots) and `A/B/YYYY`, accepted only when
+/// the order is certain (one part above 12, or both equal).
+fn numeric_year_last(s: &str) -> Option<(String, usize)> {
+    let c = NUMERIC_YEAR_LAST.captures(s)?;
+    let (a, b, year) = (num(&c[1])?, num(&c[3])?, num(&c[4])?);
+    let end = c.get(4)?.end();
+    let (month, day) = match (&c[2], a, b) {
+        (".", _, _) => (b, a),
+        (_, a, b) if a > 12 => (b, a),
+        (_, a, b) if b > 12 || a == b => (a, b),
+        _ => return None,
+    };
+    Some((ymd(year, month, day)?, end))
+}
+
+fn num(s: &str) -> Option<u32> {
+    s.parse().ok()
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let key: String = name.to_ascii_lowercase().chars().take(3).collect();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
+}
+
+/// A real calendar day in the plausible year range, formatted `YYYY-MM-DD`.
+fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
+    let year = i32::try_from(year)
         .ok()
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some(date.format("%Y-%m-%d").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<String> {
+        parse_date(s)
+    }
+
+    #[test]
+    fn iso_and_rfc3339_prefixes() {
+        assert_eq!(d("2022-02-15").as_deref(), Some("2022-02-15"));
+        assert_eq!(d("2022-02-15T08:48:46Z").as_deref(), Some("2022-02-15"));
+        assert_eq!(
+            d("2022-02-15T08:48:46.123+03:00").as_deref(),
+            Some("2022-02-15")
+        );
+        assert_eq!(d(" 2022-2-5 ").as_deref(), Some("2022-02-05"));
+        assert_eq!(d("2022/02/15").as_deref(), Some("2022-02-15"));
+        assert_eq!(d("2022.02.15").as_deref(), Some("2022-02-15"));
+    }
+
+    #[test]
+    fn compact_form() {
+        assert_eq!(d("20220215").as_deref(), Some("2022-02-15"));
+        assert_eq!(d("20220215T084846Z").as_deref(), Some("2022-02-15"));
+        assert_eq!(d("202202150"), None);
+        assert_eq!(d("20221315"), None);
+    }
+
+    #[test]
+    fn rfc2822() {
+        assert_eq!(
+            d("Tue, 15 Feb 2022 08:48:46 GMT").as_deref(),
+            Some("2022-02-15")
+        );
+        assert_eq!(
+            d("15 Feb 2022 08:48:46 +0000").as_deref(),
+            Some("2022-02-15")
+        );
+    }
+
+    #[test]
+    fn month_names() {
+        assert_eq!(d("February 15, 2022").as_deref(), Some("2022-02-15"));
+        assert_eq!(d("Feb. 15, 2022").as_deref(), Some("2022-02-15"));
+        assert_eq!(d("Sept. 5, 2021").as_deref(), Some("2021-09-05"));
+        assert_eq!(d("february 15th 2022").as_deref(), Some("2022-02-15"));
+        assert_eq!(d("15 February 2022").as_deref(), Some("2022-02-15"));
+        assert_eq!(d("15th of February, 2022").as_deref(), Some("2022-02-15"));
+        assert_eq!(
+            d("Tuesday, February 15, 2022").as_deref(),
+            Some("2022-02-15")
+        );
+        assert_eq!(
+            d("Published: Feb 15, 2022 10:30 AM").as_deref(),
+            Some("2022-02-15")
+        );
+        assert_eq!(d("Updated on 15 Feb 2022").as_deref(), Some("2022-02-15"));
+    }
+
+    #[test]
+    fn numeric_year_last_only_when_unambiguous() {
+        assert_eq!(d("15.02.2022").as_deref(), Some("2022-02-15"));
+        assert_eq!(d("15/02/2022").as_deref(), Some("2022-02-15"));
+        assert_eq!(d("02/15/2022").as_deref(), Some("2022-02-15"));
+        assert_eq!(d("02/03/2022"), None);
+        assert_eq!(d("03/03/2022").as_deref(), Some("2022-03-03"));
+    }
+
+    #[test]
+    fn implausible_or_invalid_dates_are_rejected() {
+        assert_eq!(d("2022-02-30"), None);
+        assert_eq!(d("1850-01-01"), None);
+        assert_eq!(d("2500-01-01"), None);
+        assert_eq!(d("February 30, 2022"), None);
+        assert_eq!(d("Marching 15, 2022"), None);
+        assert_eq!(d("12345678"), None);
+        assert_eq!(d(""), None);
+        assert_eq!(d("no date here"), None);
+        assert_eq!(d("May"), None);
+    }
+
+    #[test]
+    fn whole_line_dates() {
+        let ok = [
+            "February 15, 2022",
+            "20220215",
+            "2022-02-15",
+            "Published: Tuesday, February 15, 2022 10:30 AM EST",
+            "15 Feb 2022, 08:48 GMT",
+            "2022-02-15T08:48:46Z",
+            "February 15, 2022 | 3:04 p.m.",
+        ];
+        for s in ok {
+            assert_eq!(parse_date_line(s).as_deref(), Some("2022-02-15"), "{s}");
+        }
+        assert_eq!(
+            parse_date_line("February 15, 2022, will go down in history"),
+            None
+        );
+        assert_eq!(
+            parse_date_line("2022-02-15 KYIV, Ukraine — Russia said"),
+            None
+        );
+    }
+
+    #[test]
+    fn prefix_reports_where_the_date_ends() {
+        let s = "date 2022-02-15 KYIV, Ukraine";
+        let (date, end) = parse_date_prefix(s).expect("a date");
+        assert_eq!(date, "2022-02-15");
+        assert_eq!(&s[end..], " KYIV, Ukraine");
+    }
 }
