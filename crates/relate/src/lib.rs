@@ -1,0 +1,57 @@
+//! The relation engine: given ingested [`Document`]s, find every pair that is the same
+//! article (`exact`, `near_duplicate`, `same_url`) or where one reprints passages of the
+//! other (`reprint`), with verified scores, aligned passages and the likely original; then
+//! the duplicate groups.
+//!
+//! Pipeline (each stage a module): [`features`] (tokens → shingles → exact hash, MinHash
+//! signature, winnowed fingerprints, in parallel) → [`candidates`] (LSH bands ∪ containment
+//! index of non-frequent fingerprints ∪ equal hashes ∪ equal URLs) → [`verify`] (exact
+//! Jaccard and containments on the real shingle sets) → [`align`] (passages with char
+//! offsets into both bodies) → [`reprint`] (coverage without quotes, direction) →
+//! [`groups`] (union-find).
+//!
+//! Must not: print, read files, or decide anything from a sketch estimate alone.
+//! Invariants: output is a pure function of the documents and the config — sorted, and
+//! byte-identical whatever the thread count; passage offsets are char offsets into
+//! `Document::body`.
+//!
+//! ```
+//! use samestory_core::{Document, Format, RelateConfig};
+//! let doc = |id: &str, body: &str| Document {
+//!     id: id.into(), source: id.into(), format: Format::Text, title: None, date: None,
+//!     url: None, byline: None, outlet: None, lang: None, body: body.into(), removed: vec![],
+//! };
+//! let docs = [doc("a", "One two three four five six."), doc("b", "one TWO  three four five SIX.")];
+//! let out = samestory_relate::relate(&docs, &RelateConfig::default());
+//! assert_eq!(out.relations[0].kind, samestory_relate::Kind::Exact);
+//! assert_eq!(out.group_of, ["a", "a"]);
+//! let line = serde_json::to_string(&out.relations[0]).unwrap(); // one relations.jsonl line
+//! assert!(line.starts_with(r#"{"a":"a","b":"b","kind":"exact","jaccard":1.0"#));
+//! ```
+
+pub mod align;
+pub mod candidates;
+pub mod features;
+pub mod groups;
+mod relation;
+pub mod reprint;
+pub mod verify;
+
+pub use relation::{Kind, Relation, Relations};
+
+use samestory_core::{Document, RelateConfig};
+
+/// Finds every relation among `docs` and their duplicate groups.
+///
+/// Ids must be unique. `Relations::relations` is sorted by `(a, b)` with `a < b`;
+/// `Relations::group_of[i]` is the group id (smallest member id) of `docs[i]`.
+pub fn relate(docs: &[Document], cfg: &RelateConfig) -> Relations {
+    let feats = features::extract_all(docs, cfg);
+    let cands = candidates::find(docs, &feats, cfg);
+    let relations = verify::verify_all(docs, &feats, &cands, cfg);
+    let group_of = groups::duplicate_groups(docs, &relations);
+    Relations {
+        relations,
+        group_of,
+    }
+}
