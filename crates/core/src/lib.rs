@@ -8,5 +8,5 @@
 mod config;
 mod document;
 
-pub use config::{Config, ConfigError, IngestConfig, JsonlFields, RelateConfig};
+pub use config::{Config, ConfigError, IngestConfig, JsonlFields, RelateConfig, StoryConfig};
 pub use document::{Document, Format, RemovedLine};

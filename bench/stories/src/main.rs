@@ -1,0 +1,2 @@
+//! Story-stage benchmark (filled in below).
+fn main() {}

@@ -1,0 +1,125 @@
+//! Sparse feature vectors: `(feature id, weight)` sorted by id. Dot products by merge,
+//! sums, and truncation to the strongest entries — all a story needs, nothing allocated per
+//! comparison.
+
+/// A sparse vector, entries sorted by feature id, ids unique.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SparseVec(pub Vec<(u32, f32)>);
+
+impl SparseVec {
+    /// Builds from unsorted entries with unique ids.
+    pub fn from_unsorted(mut entries: Vec<(u32, f32)>) -> SparseVec {
+        entries.sort_unstable_by_key(|e| e.0);
+        SparseVec(entries)
+    }
+
+    /// Dot product.
+    pub fn dot(&self, other: &SparseVec) -> f32 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        let (a, b) = (&self.0, &other.0);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += a[i].1 * b[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// Euclidean norm.
+    pub fn norm(&self) -> f32 {
+        self.0.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt()
+    }
+
+    /// Cosine similarity (0 when either is empty).
+    pub fn cosine(&self, other: &SparseVec) -> f32 {
+        let n = self.norm() * other.norm();
+        if n > 0.0 {
+            (self.dot(other) / n).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// `self + other`.
+    pub fn add(&self, other: &SparseVec) -> SparseVec {
+        let mut out = Vec::with_capacity(self.0.len() + other.0.len());
+        let (mut i, mut j) = (0, 0);
+        let (a, b) = (&self.0, &other.0);
+        while i < a.len() || j < b.len() {
+            let take_a = j == b.len() || (i < a.len() && a[i].0 <= b[j].0);
+            let take_b = i == a.len() || (j < b.len() && b[j].0 <= a[i].0);
+            let w = if take_a { a[i].1 } else { 0.0 } + if take_b { b[j].1 } else { 0.0 };
+            out.push((if take_a { a[i].0 } else { b[j].0 }, w));
+            i += usize::from(take_a);
+            j += usize::from(take_b);
+        }
+        SparseVec(out)
+    }
+
+    /// Keeps the `k` largest weights (ties: smaller id), still sorted by id.
+    pub fn top(mut self, k: usize) -> SparseVec {
+        if self.0.len() > k {
+            self.0.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            self.0.truncate(k);
+            self.0.sort_unstable_by_key(|e| e.0);
+        }
+        self
+    }
+
+    /// Scaled to unit length (unchanged when empty).
+    pub fn normalized(mut self) -> SparseVec {
+        let n = self.norm();
+        if n > 0.0 {
+            self.0.iter_mut().for_each(|e| e.1 /= n);
+        }
+        self
+    }
+
+    /// Ids of the `k` largest weights, strongest first (ties: smaller id).
+    pub fn strongest(&self, k: usize) -> Vec<u32> {
+        let mut e = self.0.clone();
+        e.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        e.into_iter().take(k).map(|e| e.0).collect()
+    }
+
+    /// Shared ids ranked by the product of their weights, strongest first.
+    pub fn shared(&self, other: &SparseVec, k: usize) -> Vec<u32> {
+        let mut both: Vec<(u32, f32)> = Vec::new();
+        let mut j = 0;
+        for &(id, w) in &self.0 {
+            while j < other.0.len() && other.0[j].0 < id {
+                j += 1;
+            }
+            if j < other.0.len() && other.0[j].0 == id {
+                both.push((id, w * other.0[j].1));
+            }
+        }
+        SparseVec(both).strongest(k)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(e: &[(u32, f32)]) -> SparseVec {
+        SparseVec(e.to_vec())
+    }
+
+    #[test]
+    fn dot_add_top() {
+        let a = v(&[(1, 1.0), (3, 2.0)]);
+        let b = v(&[(2, 5.0), (3, 1.0)]);
+        assert_eq!(a.dot(&b), 2.0);
+        assert_eq!(a.add(&b), v(&[(1, 1.0), (2, 5.0), (3, 3.0)]));
+        assert_eq!(a.add(&b).top(2), v(&[(2, 5.0), (3, 3.0)]));
+        assert_eq!(a.shared(&b, 3), [3]);
+        assert!((a.cosine(&a) - 1.0).abs() < 1e-6);
+    }
+}
