@@ -20,8 +20,11 @@ pub struct Cli {
 pub enum Command {
     /// Print one JSON object per document (body and metadata) on stdout.
     Extract(ExtractArgs),
-    /// Run the whole pipeline and write documents.jsonl (and later stages) to --out.
+    /// Run the whole pipeline: documents.jsonl, relations.jsonl (and later stages) in --out.
     Run(RunArgs),
+    /// Find exact and near-duplicates and reprints only: documents.jsonl with `group`,
+    /// relations.jsonl, and with --keep-first kept.jsonl (one document per group).
+    Dedup(DedupArgs),
 }
 
 /// Options shared by every command that reads inputs.
@@ -52,6 +55,13 @@ pub struct ExtractArgs {
 #[derive(Debug, Args)]
 pub struct RunArgs {
     #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Inputs and the output directory, shared by `run` and `dedup`.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    #[command(flatten)]
     pub input: InputArgs,
     /// Output directory (created if missing).
     #[arg(long, short = 'o', value_name = "DIR", default_value = "out")]
@@ -62,6 +72,16 @@ pub struct RunArgs {
     /// Never draw a progress bar.
     #[arg(long)]
     pub quiet: bool,
+}
+
+/// `samestory dedup`.
+#[derive(Debug, Args)]
+pub struct DedupArgs {
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Also write kept.jsonl: the first document (smallest id) of every duplicate group.
+    #[arg(long)]
+    pub keep_first: bool,
 }
 
 impl InputArgs {
@@ -95,11 +115,24 @@ mod tests {
 
     #[test]
     fn run_flags_parse() {
-        let cli = Cli::try_parse_from(["samestory", "run", "a", "b", "--out", "o", "--no-body"]).unwrap();
-        let Command::Run(run) = cli.command else { panic!("run expected") };
-        assert_eq!(run.input.paths, ["a", "b"]);
-        assert!(run.no_body);
-        assert_eq!(run.out, PathBuf::from("o"));
+        let cli =
+            Cli::try_parse_from(["samestory", "run", "a", "b", "--out", "o", "--no-body"]).unwrap();
+        let Command::Run(run) = cli.command else {
+            panic!("run expected")
+        };
+        assert_eq!(run.output.input.paths, ["a", "b"]);
+        assert!(run.output.no_body);
+        assert_eq!(run.output.out, PathBuf::from("o"));
+    }
+
+    #[test]
+    fn dedup_keep_first_parses() {
+        let cli = Cli::try_parse_from(["samestory", "dedup", "a", "--keep-first"]).unwrap();
+        let Command::Dedup(dedup) = cli.command else {
+            panic!("dedup expected")
+        };
+        assert!(dedup.keep_first);
+        assert_eq!(dedup.output.out, PathBuf::from("out"));
     }
 
     #[test]
@@ -110,7 +143,9 @@ mod tests {
     #[test]
     fn no_clean_reaches_the_config() {
         let cli = Cli::try_parse_from(["samestory", "extract", "x", "--no-clean"]).unwrap();
-        let Command::Extract(ex) = cli.command else { panic!("extract expected") };
+        let Command::Extract(ex) = cli.command else {
+            panic!("extract expected")
+        };
         assert!(!ex.input.config().unwrap().ingest.clean_boilerplate);
     }
 }

@@ -31,7 +31,9 @@ fn collect_documents(outcomes: Vec<FileOutcome>) -> Vec<Document> {
         outcome.errors.iter().for_each(report::input_error);
         docs.extend(outcome.documents);
     }
-    drop_duplicate_ids(&mut docs).iter().for_each(report::input_error);
+    drop_duplicate_ids(&mut docs)
+        .iter()
+        .for_each(report::input_error);
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     docs
 }
@@ -41,7 +43,9 @@ fn progress_bar(len: u64, enabled: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(len);
-    if let Ok(style) = ProgressStyle::with_template("{spinner} reading {pos}/{len} files {wide_bar} {eta}") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} reading {pos}/{len} files {wide_bar} {eta}")
+    {
         bar.set_style(style);
     }
     bar

@@ -48,7 +48,8 @@ pub struct DocumentRow<'a> {
     source: &'a str,
     format: &'a str,
     group: &'a str,
-    story: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    story: Option<&'a str>,
     title: &'a Option<String>,
     date: &'a Option<String>,
     url: &'a Option<String>,
@@ -62,8 +63,8 @@ pub struct DocumentRow<'a> {
 }
 
 impl<'a> DocumentRow<'a> {
-    /// The row of `doc`, in duplicate group `group` and story `story`.
-    pub fn new(doc: &'a Document, group: &'a str, story: &'a str, with_body: bool) -> Self {
+    /// The row of `doc`, in duplicate group `group` and story `story` (left out when `None`).
+    pub fn new(doc: &'a Document, group: &'a str, story: Option<&'a str>, with_body: bool) -> Self {
         DocumentRow {
             id: &doc.id,
             source: &doc.source,
@@ -84,7 +85,10 @@ impl<'a> DocumentRow<'a> {
 }
 
 /// Writes rows as JSON Lines to `out`.
-pub fn write_jsonl<T: Serialize>(out: &mut impl Write, rows: impl IntoIterator<Item = T>) -> anyhow::Result<()> {
+pub fn write_jsonl<T: Serialize>(
+    out: &mut impl Write,
+    rows: impl IntoIterator<Item = T>,
+) -> anyhow::Result<()> {
     for row in rows {
         serde_json::to_writer(&mut *out, &row)?;
         out.write_all(b"\n")?;
@@ -93,9 +97,14 @@ pub fn write_jsonl<T: Serialize>(out: &mut impl Write, rows: impl IntoIterator<I
 }
 
 /// Writes rows as JSON Lines to a file, replacing it.
-pub fn write_jsonl_file<T: Serialize>(path: &Path, rows: impl IntoIterator<Item = T>) -> anyhow::Result<()> {
-    let file = std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
+pub fn write_jsonl_file<T: Serialize>(
+    path: &Path,
+    rows: impl IntoIterator<Item = T>,
+) -> anyhow::Result<()> {
+    let file = std::fs::File::create(path)
+        .with_context(|| format!("{}: cannot create", path.display()))?;
     let mut out = std::io::BufWriter::new(file);
     write_jsonl(&mut out, rows).with_context(|| format!("{}: cannot write", path.display()))?;
-    out.flush().with_context(|| format!("{}: cannot write", path.display()))
+    out.flush()
+        .with_context(|| format!("{}: cannot write", path.display()))
 }

@@ -22,6 +22,17 @@ pub fn fatal(e: &anyhow::Error) {
     eprintln!("samestory: fatal: {e:#}");
 }
 
+/// Prints the one-line summary of a pipeline command on stdout.
+pub fn summary(what: &str, out: &std::path::Path) {
+    let failed = failures();
+    let failed = if failed > 0 {
+        format!(", {failed} inputs failed")
+    } else {
+        String::new()
+    };
+    println!("samestory: {what}{failed} → {}", out.display());
+}
+
 /// How many inputs failed so far.
 pub fn failures() -> usize {
     FAILURES.load(Ordering::Relaxed)

@@ -22,29 +22,55 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) {
 fn bad_corpus(dir: &Path) -> Vec<&'static str> {
     write(dir, "good.txt", GOOD.as_bytes());
     write(dir, "empty.txt", b"");
-    write(dir, "binary.bin", b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x02\x00\x3e\x00");
+    write(
+        dir,
+        "binary.bin",
+        b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x02\x00\x3e\x00",
+    );
     let full = gzip(GOOD.repeat(200).as_bytes());
     write(dir, "truncated.txt.gz", &full[..full.len() / 2]);
     write(dir, "one_line.txt", &vec![b'x'; 50 * 1024 * 1024]);
     std::os::unix::fs::symlink(dir.join("missing-target"), dir.join("dangling.txt")).unwrap();
-    vec!["empty.txt", "binary.bin", "truncated.txt.gz", "one_line.txt", "dangling.txt"]
+    vec![
+        "empty.txt",
+        "binary.bin",
+        "truncated.txt.gz",
+        "one_line.txt",
+        "dangling.txt",
+    ]
 }
 
 #[test]
 fn every_bad_file_gets_one_error_line_and_good_files_survive() {
     let dir = tempfile::tempdir().unwrap();
     let bad = bad_corpus(dir.path());
-    write(dir.path(), "invalid_utf8.txt", b"Caf\xc3\xa9 owners said the na\xc3\xafve plan \xff failed.\n");
+    write(
+        dir.path(),
+        "invalid_utf8.txt",
+        b"Caf\xc3\xa9 owners said the na\xc3\xafve plan \xff failed.\n",
+    );
     let out_dir = tempfile::tempdir().unwrap();
-    let out = util::run(&["run", dir.path().to_str().unwrap(), "--out", out_dir.path().to_str().unwrap()]);
+    let out = util::run(&[
+        "run",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out_dir.path().to_str().unwrap(),
+    ]);
     let stderr = util::stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     let error_lines: Vec<&str> = stderr.lines().filter(|l| l.contains("error:")).collect();
     assert_eq!(error_lines.len(), bad.len(), "{stderr}");
     for name in bad {
-        assert_eq!(error_lines.iter().filter(|l| l.contains(name)).count(), 1, "{name}: {stderr}");
+        assert_eq!(
+            error_lines.iter().filter(|l| l.contains(name)).count(),
+            1,
+            "{name}: {stderr}"
+        );
     }
-    assert!(stderr.contains("invalid_utf8.txt: invalid UTF-8 bytes replaced"), "{stderr}");
+    assert!(
+        stderr.contains("invalid_utf8.txt: invalid UTF-8 bytes replaced"),
+        "{stderr}"
+    );
     let docs = util::read_jsonl(&out_dir.path().join("documents.jsonl"));
     let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["good.txt", "invalid_utf8.txt"]);
@@ -64,12 +90,24 @@ fn missing_paths_are_errors_but_the_rest_runs() {
 
 #[test]
 fn bad_flags_and_unwritable_output_exit_1() {
-    assert_eq!(util::run(&["run", "--no-such-flag", "x"]).status.code(), Some(1));
+    assert_eq!(
+        util::run(&["run", "--no-such-flag", "x"]).status.code(),
+        Some(1)
+    );
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "good.txt", GOOD.as_bytes());
-    write(dir.path(), "blocker", b"a file where the output directory should go");
+    write(
+        dir.path(),
+        "blocker",
+        b"a file where the output directory should go",
+    );
     let blocked = dir.path().join("blocker/out");
-    let out = util::run(&["run", dir.path().join("good.txt").to_str().unwrap(), "--out", blocked.to_str().unwrap()]);
+    let out = util::run(&[
+        "run",
+        dir.path().join("good.txt").to_str().unwrap(),
+        "--out",
+        blocked.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1), "{}", util::stderr(&out));
 }
 
@@ -81,7 +119,11 @@ fn duplicate_ids_are_an_error_for_the_later_record() {
     write(dir.path(), "b.jsonl", line("x").as_bytes());
     let out = util::run(&["extract", dir.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(util::stderr(&out).contains("duplicate id \"x\""), "{}", util::stderr(&out));
+    assert!(
+        util::stderr(&out).contains("duplicate id \"x\""),
+        "{}",
+        util::stderr(&out)
+    );
     let docs = util::jsonl(&String::from_utf8_lossy(&out.stdout));
     let sources: Vec<&str> = docs.iter().map(|d| d["source"].as_str().unwrap()).collect();
     assert_eq!(sources.len(), 2);
@@ -97,7 +139,12 @@ fn stdin_is_an_input() {
         .stdout(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(GOOD.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(GOOD.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let docs = util::jsonl(&String::from_utf8_lossy(&out.stdout));

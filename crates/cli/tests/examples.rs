@@ -8,7 +8,12 @@ use std::collections::BTreeMap;
 fn run_examples(extra: &[&str]) -> (tempfile::TempDir, std::process::Output) {
     let out_dir = tempfile::tempdir().unwrap();
     let examples = util::examples_dir();
-    let mut args = vec!["run", examples.to_str().unwrap(), "--out", out_dir.path().to_str().unwrap()];
+    let mut args = vec![
+        "run",
+        examples.to_str().unwrap(),
+        "--out",
+        out_dir.path().to_str().unwrap(),
+    ];
     args.extend_from_slice(extra);
     let out = util::run(&args);
     (out_dir, out)
@@ -21,7 +26,9 @@ fn examples_cover_every_shape() {
     let docs = util::read_jsonl(&dir.path().join("documents.jsonl"));
     let mut formats = BTreeMap::new();
     for d in &docs {
-        *formats.entry(d["format"].as_str().unwrap().to_string()).or_insert(0) += 1;
+        *formats
+            .entry(d["format"].as_str().unwrap().to_string())
+            .or_insert(0) += 1;
     }
     let shapes: Vec<&str> = formats.keys().map(String::as_str).collect();
     assert_eq!(shapes, ["html", "jsonl", "markdown", "text", "warc"]);
@@ -32,7 +39,10 @@ fn examples_cover_every_shape() {
     assert_eq!(ids, sorted, "documents are sorted by id");
     let by_id = |id: &str| docs.iter().find(|d| d["id"] == id).unwrap();
     assert_eq!(by_id("jazz_festival_latin1.txt")["lang"], "fra");
-    assert!(by_id("comet_dispatch.txt.gz")["body"].as_str().unwrap().contains("KESSRIN PEAK"));
+    assert!(by_id("comet_dispatch.txt.gz")["body"]
+        .as_str()
+        .unwrap()
+        .contains("KESSRIN PEAK"));
 }
 
 #[test]
@@ -50,5 +60,7 @@ fn output_is_byte_identical_across_runs_and_thread_counts() {
 fn no_body_leaves_the_body_out() {
     let (dir, _) = run_examples(&["--no-body"]);
     let docs = util::read_jsonl(&dir.path().join("documents.jsonl"));
-    assert!(docs.iter().all(|d| d.get("body").is_none() && d["chars"].as_u64().unwrap() > 0));
+    assert!(docs
+        .iter()
+        .all(|d| d.get("body").is_none() && d["chars"].as_u64().unwrap() > 0));
 }

@@ -10,10 +10,17 @@ use std::path::Path;
 fn run_seeds(shared: &Path) -> BTreeMap<String, Value> {
     let out_dir = tempfile::tempdir().unwrap();
     let seeds = shared.join("seeds");
-    let out = util::run(&["run", seeds.to_str().unwrap(), "--out", out_dir.path().to_str().unwrap()]);
+    let out = util::run(&[
+        "run",
+        seeds.to_str().unwrap(),
+        "--out",
+        out_dir.path().to_str().unwrap(),
+    ]);
     assert_ne!(out.status.code(), Some(1), "{}", util::stderr(&out));
     let docs = util::read_jsonl(&out_dir.path().join("documents.jsonl"));
-    docs.into_iter().map(|d| (d["id"].as_str().unwrap().to_string(), d)).collect()
+    docs.into_iter()
+        .map(|d| (d["id"].as_str().unwrap().to_string(), d))
+        .collect()
 }
 
 fn truth(shared: &Path) -> Vec<Value> {
@@ -31,12 +38,16 @@ fn squash(s: &str) -> String {
 
 #[test]
 fn seed_metadata_matches_truth() {
-    let Some(shared) = util::shared_dir() else { return };
+    let Some(shared) = util::shared_dir() else {
+        return;
+    };
     let docs = run_seeds(&shared);
     let mut checked = 0;
     for t in truth(&shared) {
         let id = t["id"].as_str().unwrap();
-        let doc = docs.get(id).unwrap_or_else(|| panic!("{id} missing from output"));
+        let doc = docs
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} missing from output"));
         for field in ["title", "date", "url"] {
             assert_eq!(doc[field], t[field], "{id}: {field}");
             checked += 1;
@@ -60,13 +71,21 @@ const BOILERPLATE: &[(&str, usize, usize)] = &[
 
 #[test]
 fn seed_boilerplate_lines_are_removed() {
-    let Some(shared) = util::shared_dir() else { return };
+    let Some(shared) = util::shared_dir() else {
+        return;
+    };
     let docs = run_seeds(&shared);
     for &(id, line, may_stay) in BOILERPLATE {
         let text = seed_line(&shared, id, line);
         let body = docs[id]["body"].as_str().unwrap();
-        let paragraphs = body.split("\n\n").filter(|p| squash(p) == squash(&text)).count();
-        assert!(paragraphs <= may_stay, "{id}:{line} still in body: {text:?}");
+        let paragraphs = body
+            .split("\n\n")
+            .filter(|p| squash(p) == squash(&text))
+            .count();
+        assert!(
+            paragraphs <= may_stay,
+            "{id}:{line} still in body: {text:?}"
+        );
         let removed = docs[id]["removed"].as_array().unwrap();
         assert!(
             removed.iter().any(|r| r["line"] == line) || may_stay > 0,
@@ -77,7 +96,9 @@ fn seed_boilerplate_lines_are_removed() {
 
 #[test]
 fn seed_paragraphs_are_kept() {
-    let Some(shared) = util::shared_dir() else { return };
+    let Some(shared) = util::shared_dir() else {
+        return;
+    };
     let docs = run_seeds(&shared);
     let removed_lines: Vec<(&str, usize)> = BOILERPLATE.iter().map(|&(f, l, _)| (f, l)).collect();
     for (id, doc) in &docs {
@@ -96,7 +117,11 @@ fn seed_paragraphs_are_kept() {
                 continue;
             }
             let middle = words[3..words.len() - 3].join(" ");
-            assert!(body.contains(&middle), "{id}:{}: paragraph text lost: {middle:?}", n + 1);
+            assert!(
+                body.contains(&middle),
+                "{id}:{}: paragraph text lost: {middle:?}",
+                n + 1
+            );
         }
     }
 }

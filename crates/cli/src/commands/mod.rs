@@ -1,6 +1,8 @@
 //! One module per subcommand; `dispatch` routes the parsed command line.
 
+mod dedup;
 mod extract;
+mod pipeline;
 mod run;
 
 use crate::args::{Cli, Command};
@@ -11,5 +13,6 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Status> {
     match cli.command {
         Command::Extract(args) => extract::extract(args),
         Command::Run(args) => run::run(args),
+        Command::Dedup(args) => dedup::dedup(args),
     }
 }

@@ -1,28 +1,21 @@
 //! `samestory run`: the whole pipeline, writing its files into `--out`.
 
+use super::pipeline::{group_count, read_and_relate, write_documents, write_relations};
 use crate::args::RunArgs;
-use crate::corpus::read_corpus;
-use crate::output::{write_jsonl_file, DocumentRow};
 use crate::report::{self, Status};
-use anyhow::Context;
-use std::io::IsTerminal;
 
 /// Runs every stage and prints a one-line summary.
 pub fn run(args: RunArgs) -> anyhow::Result<Status> {
-    let cfg = args.input.config()?;
-    args.input.init_threads()?;
-    std::fs::create_dir_all(&args.out)
-        .with_context(|| format!("{}: cannot create output directory", args.out.display()))?;
-    let progress = !args.quiet && std::io::stderr().is_terminal();
-    let docs = read_corpus(&args.input.paths, &cfg.ingest, progress);
-    let rows = docs.iter().map(|d| DocumentRow::new(d, &d.id, &d.id, !args.no_body));
-    write_jsonl_file(&args.out.join("documents.jsonl"), rows)?;
-    summary(docs.len(), &args.out);
+    let related = read_and_relate(&args.output)?;
+    // Until stories are built, each duplicate group is its own story.
+    write_documents(&args.output, &related, Some(&related.relations.group_of))?;
+    write_relations(&args.output, &related)?;
+    let summary = format!(
+        "{} documents, {} duplicate groups, {} relations",
+        related.docs.len(),
+        group_count(&related),
+        related.relations.relations.len()
+    );
+    report::summary(&summary, &args.output.out);
     Ok(Status::from_failures())
-}
-
-fn summary(documents: usize, out: &std::path::Path) {
-    let failed = report::failures();
-    let failed = if failed > 0 { format!(", {failed} inputs failed") } else { String::new() };
-    println!("samestory: {documents} documents{failed} → {}", out.display());
 }

@@ -13,7 +13,10 @@ pub fn samestory() -> Command {
 
 /// Runs `samestory` with `args` and returns its output.
 pub fn run(args: &[&str]) -> Output {
-    samestory().args(args).output().expect("samestory binary runs")
+    samestory()
+        .args(args)
+        .output()
+        .expect("samestory binary runs")
 }
 
 /// Parses JSON Lines text.
@@ -46,7 +49,11 @@ pub fn shared_dir() -> Option<PathBuf> {
     if dir.join("seeds").is_dir() {
         return Some(dir);
     }
-    assert!(std::env::var_os("CI").is_none(), "../shared is missing under CI: {}", dir.display());
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "../shared is missing under CI: {}",
+        dir.display()
+    );
     eprintln!("skipping: ../shared not found at {}", dir.display());
     None
 }
