@@ -10,8 +10,7 @@ use warc::{RecordType, WarcHeader, WarcReader};
 
 /// Reads every record of a (decompressed) WARC file.
 pub fn read_records(input: &InputFile, bytes: &[u8], cfg: &IngestConfig, out: &mut FileOutcome) {
-    let mut read = 0;
-    for record in WarcReader::new(bytes).iter_records() {
+    for (read, record) in WarcReader::new(bytes).iter_records().enumerate() {
         match record {
             Ok(record) => read_record(input, &record, cfg, out),
             Err(e) => {
@@ -24,7 +23,6 @@ pub fn read_records(input: &InputFile, bytes: &[u8], cfg: &IngestConfig, out: &m
                 });
             }
         }
-        read += 1;
     }
 }
 
