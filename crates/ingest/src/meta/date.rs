@@ -80,9 +80,12 @@ fn strip_match<'a>(re: &Regex, s: &'a str) -> &'a str {
     re.find(s).map_or(s, |m| &s[m.end()..])
 }
 
+/// A date and the bytes of input it took.
+type Parsed = Option<(String, usize)>;
+
 /// Tries every shape at the very start of `s`; returns the date and the bytes it used.
-fn parse_bare(s: &str) -> Option<(String, usize)> {
-    let parsers: [fn(&str) -> Option<(String, usize)>; 5] =
+fn parse_bare(s: &str) -> Parsed {
+    let parsers: [fn(&str) -> Parsed; 5] =
         [iso, compact, month_first, day_first, numeric_year_last];
     parsers.iter().find_map(|parse| parse(s))
 }

@@ -20,24 +20,49 @@ const CREDIT_MAX_WORDS: usize = 12;
 
 /// `(pattern, reason)`; patterns are case-sensitive unless they say `(?i)`.
 const RULES: &[(&str, &str)] = &[
-    (r"(?i)^(?:read more|read also|also read|see also|more on this(?: story)?|must read|don't miss|recommended(?: reading)?|watch|listen)\s*[:|»]", "read-more"),
+    (
+        r"(?i)^(?:read more|read also|also read|see also|more on this(?: story)?|must read|don't miss|recommended(?: reading)?|watch|listen)\s*[:|»]",
+        "read-more",
+    ),
     (r"^(?:READ|MORE)\s*[:|»]", "read-more"),
-    (r"(?i)^(?:related(?: articles?| stories| story| coverage| content| reading| news| links?)?)\s*[:|»]", "related"),
+    (
+        r"(?i)^(?:related(?: articles?| stories| story| coverage| content| reading| news| links?)?)\s*[:|»]",
+        "related",
+    ),
     (r"(?i)^loading(?:\.{1,3}|…)?$", "loading"),
-    (r"(?i)^(?:advertisement|advertising|sponsored(?: content)?|ad|\[ad\]|story continues below(?: advertisement)?|article continues (?:below|after (?:this )?advertisement)|continue reading(?: below)?|scroll to continue(?: with content)?|skip (?:to content|advert(?:isement)?))[.:]?$", "advert"),
-    (r"(?i)^(?:(?:share(?: this)?(?: article| story| page)?(?: on)?|tweet|email|e-mail|print|copy link|link copied|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|messenger|x)\s*[|·•,/]?\s*)+$", "share"),
-    (r"(?i)^(?:\d+\s+)?(?:comments?|view comments|leave a comment|join the conversation)$", "share"),
-    (r"(?i)^(?:follow us(?: on [\w ,&]+)?|click here to (?:subscribe|sign up|read more)[^.]*|subscribe(?: now| today| here)?|subscribe to (?:our|the) [\w ’'-]*newsletters?[^.]*|sign up (?:for|to) (?:our|the) [\w ’'-]*newsletters?[^.]*|get (?:our|the) [\w ’'-]*newsletters?[^.]*)[.!]?$", "subscribe"),
+    (
+        r"(?i)^(?:advertisement|advertising|sponsored(?: content)?|ad|\[ad\]|story continues below(?: advertisement)?|article continues (?:below|after (?:this )?advertisement)|continue reading(?: below)?|scroll to continue(?: with content)?|skip (?:to content|advert(?:isement)?))[.:]?$",
+        "advert",
+    ),
+    (
+        r"(?i)^(?:(?:share(?: this)?(?: article| story| page)?(?: on)?|tweet|email|e-mail|print|copy link|link copied|whatsapp|facebook|twitter|linkedin|reddit|telegram|pinterest|messenger|x)\s*[|·•,/]?\s*)+$",
+        "share",
+    ),
+    (
+        r"(?i)^(?:\d+\s+)?(?:comments?|view comments|leave a comment|join the conversation)$",
+        "share",
+    ),
+    (
+        r"(?i)^(?:follow us(?: on [\w ,&]+)?|click here to (?:subscribe|sign up|read more)[^.]*|subscribe(?: now| today| here)?|subscribe to (?:our|the) [\w ’'-]*newsletters?[^.]*|sign up (?:for|to) (?:our|the) [\w ’'-]*newsletters?[^.]*|get (?:our|the) [\w ’'-]*newsletters?[^.]*)[.!]?$",
+        "subscribe",
+    ),
     (r"(?i)^(?:image caption|media caption)\b", "caption"),
-    (r"^\(?(?:[Aa]dditional )?(?:Reporting|Writing|Editing|Compiled|Translated) by [^()]{1,200}\)?\.?$", "credit"),
+    (
+        r"^\(?(?:[Aa]dditional )?(?:Reporting|Writing|Editing|Compiled|Translated) by [^()]{1,200}\)?\.?$",
+        "credit",
+    ),
 ];
 
 fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
 }
 
-static TABLE: LazyLock<Vec<(Regex, &'static str)>> =
-    LazyLock::new(|| RULES.iter().map(|(p, reason)| (compile(p), *reason)).collect());
+static TABLE: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
+    RULES
+        .iter()
+        .map(|(p, reason)| (compile(p), *reason))
+        .collect()
+});
 
 static CREDITS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -63,7 +88,10 @@ pub(crate) fn line_reason(text: &str) -> Option<&'static str> {
     if is_credit(text) {
         return Some("credit");
     }
-    TABLE.iter().find(|(re, _)| re.is_match(text)).map(|(_, reason)| *reason)
+    TABLE
+        .iter()
+        .find(|(re, _)| re.is_match(text))
+        .map(|(_, reason)| *reason)
 }
 
 /// A lone credit: an agency name, `Name / AGENCY`, `… via AGENCY`, `(AP Photo/…)`, `Photo: …`.
@@ -73,8 +101,10 @@ pub(crate) fn is_credit(text: &str) -> bool {
 
 /// Removes every live boilerplate line of `doc`.
 pub(crate) fn drop_lines(doc: &mut Doc) {
-    let hits: Vec<(usize, &'static str)> =
-        doc.live().filter_map(|i| line_reason(&doc.lines[i].text).map(|r| (i, r))).collect();
+    let hits: Vec<(usize, &'static str)> = doc
+        .live()
+        .filter_map(|i| line_reason(&doc.lines[i].text).map(|r| (i, r)))
+        .collect();
     for (i, reason) in hits {
         doc.remove(i, reason);
     }

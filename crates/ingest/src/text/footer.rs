@@ -28,7 +28,10 @@ pub(crate) fn read(doc: &mut Doc, ex: &mut Extracted) {
         return;
     };
     let bare = doc.lines[last].text.trim_matches(['<', '>']) == url;
-    let label = before.last().copied().filter(|&i| LABEL_ONLY.is_match(&doc.lines[i].text));
+    let label = before
+        .last()
+        .copied()
+        .filter(|&i| LABEL_ONLY.is_match(&doc.lines[i].text));
     if bare && label.is_none() {
         return doc.remove(last, "link");
     }

@@ -20,13 +20,15 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[Bb]y:?|BY:?|(?:Written|Words|Story) by|Authors?:)\s+(\p{Lu}.*)$").expect("valid regex")
+    Regex::new(r"^(?:[Bb]y:?|BY:?|(?:Written|Words|Story) by|Authors?:)\s+(\p{Lu}.*)$")
+        .expect("valid regex")
 });
 static PREFIX_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:dated|date|published|posted|updated)(?:\s*:\s*|\s+)").expect("valid regex")
 });
-static NUMERIC_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{8}|\d{4}/\d{1,2}/\d{1,2})\s").expect("valid regex"));
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{8}|\d{4}/\d{1,2}/\d{1,2})\s").expect("valid regex")
+});
 static TWO_SENTENCES: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\p{Ll}{2}[.!?]\s+\p{Lu}").expect("valid regex"));
 
@@ -41,7 +43,14 @@ pub(crate) fn read(doc: &mut Doc, ex: &mut Extracted, layout: &Layout, cfg: &Ing
 }
 
 /// Reads line `i` as a header line; false once it is body text (the header has ended).
-fn take(doc: &mut Doc, ex: &mut Extracted, i: usize, first: bool, layout: &Layout, cfg: &IngestConfig) -> bool {
+fn take(
+    doc: &mut Doc,
+    ex: &mut Extracted,
+    i: usize,
+    first: bool,
+    layout: &Layout,
+    cfg: &IngestConfig,
+) -> bool {
     let text = doc.lines[i].text.clone();
     if let Some(reason) = meta_line(&text, ex) {
         doc.remove(i, reason);
@@ -97,7 +106,10 @@ fn is_meta_shaped(text: &str) -> bool {
 /// The names of a byline such as `By Jane Roe and John Poe`.
 pub(crate) fn byline(text: &str) -> Option<String> {
     let names = BYLINE.captures(text)?.get(1)?.as_str();
-    let names = names.trim().trim_end_matches([',', '|', '-', '–', '—']).trim_end();
+    let names = names
+        .trim()
+        .trim_end_matches([',', '|', '-', '–', '—'])
+        .trim_end();
     let plausible = word_count(names) <= 15 && !ends_sentence(names) && !names.contains(':');
     plausible.then(|| names.to_string())
 }
@@ -122,9 +134,16 @@ fn set_apart(doc: &Doc, i: usize, layout: &Layout) -> bool {
 /// Short, starts like a headline, does not end like a sentence or a clause, one sentence only.
 fn headline_shaped(text: &str, cfg: &IngestConfig) -> bool {
     let words = word_count(text);
-    let starts_well = text.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"'“‘«".contains(c));
+    let starts_well = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"'“‘«".contains(c));
     let ends_open = text.ends_with([',', ';', ':', '-', '–', '—']) || ends_with_period(text);
-    (2..=cfg.title_max_words).contains(&words) && text.chars().count() <= 250 && starts_well && !ends_open && !TWO_SENTENCES.is_match(text)
+    (2..=cfg.title_max_words).contains(&words)
+        && text.chars().count() <= 250
+        && starts_well
+        && !ends_open
+        && !TWO_SENTENCES.is_match(text)
 }
 
 /// Ends with a full stop (possibly inside closing quotes), unlike `?` and `!`, which headlines use.
@@ -144,7 +163,11 @@ fn split_date_prefix(doc: &mut Doc, ex: &mut Extracted, i: usize) {
     if !rest.chars().any(char::is_alphabetic) {
         return;
     }
-    doc.removed.push(RemovedLine { line: line.no, text: prefix.trim().to_string(), reason: "meta-date".into() });
+    doc.removed.push(RemovedLine {
+        line: line.no,
+        text: prefix.trim().to_string(),
+        reason: "meta-date".into(),
+    });
     line.text = rest.to_string();
     ex.date = Some(date);
 }
@@ -163,7 +186,10 @@ mod tests {
 
     #[test]
     fn bylines() {
-        assert_eq!(byline("By Jane Roe and John Poe").as_deref(), Some("Jane Roe and John Poe"));
+        assert_eq!(
+            byline("By Jane Roe and John Poe").as_deref(),
+            Some("Jane Roe and John Poe")
+        );
         assert_eq!(byline("BY JANE ROE |").as_deref(), Some("JANE ROE"));
         assert_eq!(byline("By the end of the day, talks had failed."), None);
         assert_eq!(byline("By 2030 the plan ends"), None);
@@ -172,19 +198,34 @@ mod tests {
 
     #[test]
     fn url_lines() {
-        assert_eq!(url_line("https://x.test/a?b=1").as_deref(), Some("https://x.test/a?b=1"));
-        assert_eq!(url_line("<https://x.test/a>").as_deref(), Some("https://x.test/a"));
-        assert_eq!(url_line("Original URL: https://x.test/a").as_deref(), Some("https://x.test/a"));
+        assert_eq!(
+            url_line("https://x.test/a?b=1").as_deref(),
+            Some("https://x.test/a?b=1")
+        );
+        assert_eq!(
+            url_line("<https://x.test/a>").as_deref(),
+            Some("https://x.test/a")
+        );
+        assert_eq!(
+            url_line("Original URL: https://x.test/a").as_deref(),
+            Some("https://x.test/a")
+        );
         assert_eq!(url_line("See https://x.test/a for more"), None);
     }
 
     #[test]
     fn headline_shapes() {
         let cfg = IngestConfig::default();
-        assert!(headline_shaped("Rivers rise as storm nears the coast", &cfg));
+        assert!(headline_shaped(
+            "Rivers rise as storm nears the coast",
+            &cfg
+        ));
         assert!(headline_shaped("Will the bridge reopen?", &cfg));
         assert!(headline_shaped("‘No sign’ of a deal, mayor says", &cfg));
-        assert!(!headline_shaped("The storm reached the coast on Monday.", &cfg));
+        assert!(!headline_shaped(
+            "The storm reached the coast on Monday.",
+            &cfg
+        ));
         assert!(!headline_shaped("the storm reached the coast", &cfg));
         assert!(!headline_shaped("Storms", &cfg));
         assert!(!headline_shaped("It rained. Then it stopped", &cfg));
@@ -192,10 +233,28 @@ mod tests {
 
     #[test]
     fn date_prefixes() {
-        assert_eq!(date_prefix("date 2022-02-15 KYIV, Ukraine —").map(|d| d.0).as_deref(), Some("2022-02-15"));
-        assert_eq!(date_prefix("20220215 Harbour reopens").map(|d| d.0).as_deref(), Some("2022-02-15"));
-        assert_eq!(date_prefix("Published: March 3, 2021 Rain fell").map(|d| d.0).as_deref(), Some("2021-03-03"));
-        assert_eq!(date_prefix("February 15, 2022, will go down in history"), None);
+        assert_eq!(
+            date_prefix("date 2022-02-15 KYIV, Ukraine —")
+                .map(|d| d.0)
+                .as_deref(),
+            Some("2022-02-15")
+        );
+        assert_eq!(
+            date_prefix("20220215 Harbour reopens")
+                .map(|d| d.0)
+                .as_deref(),
+            Some("2022-02-15")
+        );
+        assert_eq!(
+            date_prefix("Published: March 3, 2021 Rain fell")
+                .map(|d| d.0)
+                .as_deref(),
+            Some("2021-03-03")
+        );
+        assert_eq!(
+            date_prefix("February 15, 2022, will go down in history"),
+            None
+        );
         assert_eq!(date_prefix("2022 was a hard year"), None);
     }
 }

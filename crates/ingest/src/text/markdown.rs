@@ -40,7 +40,8 @@ static RULE: LazyLock<Regex> =
 static SETEXT: LazyLock<Regex> = LazyLock::new(|| re(r"^\s{0,3}(?:=+|-+)[ \t]*$"));
 static FENCE: LazyLock<Regex> = LazyLock::new(|| re(r"^\s{0,3}(?:```|~~~)"));
 static REF_DEF: LazyLock<Regex> = LazyLock::new(|| re(r"^\s{0,3}\[[^\]]+\]:\s+\S+"));
-static HEADING: LazyLock<Regex> = LazyLock::new(|| re(r"^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$"));
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s{0,3}#{1,6}(?:\s+(.*?))?(?:\s+#+)?\s*$"));
 static QUOTE_OR_LIST: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s{0,3}(?:>\s?)+|^\s{0,3}(?:[-*+•]|\d{1,3}[.)])\s+"));
 static IMAGE: LazyLock<Regex> = LazyLock::new(|| re(r"!\[[^\]]*\]\([^)]*\)"));
@@ -48,8 +49,10 @@ static LINK: LazyLock<Regex> =
     LazyLock::new(|| re(r#"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)"#));
 static REF_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]]+)\]\[[^\]]*\]"));
 static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| re(r"<((?:https?|mailto):[^>\s]+)>"));
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"));
-static STRONG: LazyLock<Regex> = LazyLock::new(|| re(r"\*\*(\S(?:[^*]*?\S)?)\*\*|__(\S(?:[^_]*?\S)?)__"));
+static HTML_TAG: LazyLock<Regex> =
+    LazyLock::new(|| re(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"));
+static STRONG: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\*\*(\S(?:[^*]*?\S)?)\*\*|__(\S(?:[^_]*?\S)?)__"));
 static EM_STAR: LazyLock<Regex> = LazyLock::new(|| re(r"\*(\S(?:[^*]*?\S)?)\*"));
 static EM_UNDERSCORE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(^|[^\p{L}\p{N}_\\])_(\S(?:[^_]*?\S)?)_($|[^\p{L}\p{N}_])"));
@@ -71,7 +74,11 @@ pub(crate) fn reduce(raw: &str) -> Reduced {
     };
     let text = inline(&body);
     let markup = (text.trim().is_empty() && IMAGE.is_match(raw)).then_some("image");
-    Reduced { text, heading, markup }
+    Reduced {
+        text,
+        heading,
+        markup,
+    }
 }
 
 fn markup_reason(raw: &str) -> Option<&'static str> {
@@ -130,7 +137,10 @@ mod tests {
             text("By [Jane Roe for Wire](#) and [Ann Poe](https://x.test/a \"t\")"),
             "By Jane Roe for Wire and Ann Poe"
         );
-        assert_eq!(text("See [](https://x.test/) now"), "See https://x.test/ now");
+        assert_eq!(
+            text("See [](https://x.test/) now"),
+            "See https://x.test/ now"
+        );
         assert_eq!(text("<https://x.test/a-b>"), "https://x.test/a-b");
         assert_eq!(text("a [ref][1] here"), "a ref here");
     }
@@ -140,7 +150,10 @@ mod tests {
         let h = reduce("## The *big* day ##");
         assert!(h.heading);
         assert_eq!(h.text, "The big day");
-        assert_eq!(text("**Bold** and _it_ and __b__ and ~~s~~ and `c`"), "Bold and it and b and s and c");
+        assert_eq!(
+            text("**Bold** and _it_ and __b__ and ~~s~~ and `c`"),
+            "Bold and it and b and s and c"
+        );
         assert_eq!(text("snake_case_name stays"), "snake_case_name stays");
         assert_eq!(text(r"2 \* 3 \_x\_"), "2 * 3 _x_");
     }
@@ -158,7 +171,10 @@ mod tests {
         assert_eq!(reduce("* * *").markup, Some("markup"));
         assert_eq!(reduce("```rust").markup, Some("markup"));
         assert_eq!(reduce("[1]: https://x.test/").markup, Some("markup"));
-        assert_eq!(reduce("![a photo](https://x.test/p.jpg)").markup, Some("image"));
+        assert_eq!(
+            reduce("![a photo](https://x.test/p.jpg)").markup,
+            Some("image")
+        );
         assert_eq!(reduce("Text ![i](u) more").markup, None);
     }
 }

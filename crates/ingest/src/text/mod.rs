@@ -76,7 +76,13 @@ impl Doc {
             markdown::Reduced::plain(raw)
         };
         let indented = raw.starts_with(char::is_whitespace) && !raw.trim().is_empty();
-        let mut line = Line { no, text: collapse(&reduced.text), indented, heading: reduced.heading, gone: None };
+        let mut line = Line {
+            no,
+            text: collapse(&reduced.text),
+            indented,
+            heading: reduced.heading,
+            gone: None,
+        };
         if let Some(reason) = reduced.markup {
             self.removed.push(removed_line(no, raw.trim(), reason));
             line.gone = Some(reason);
@@ -94,7 +100,11 @@ impl Doc {
 
     /// Indices of live lines, in order.
     fn live(&self) -> impl Iterator<Item = usize> + '_ {
-        self.lines.iter().enumerate().filter(|(_, l)| l.live()).map(|(i, _)| i)
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.live())
+            .map(|(i, _)| i)
     }
 }
 
@@ -111,9 +121,10 @@ pub fn extract(text: &str, format: Format, cfg: &IngestConfig) -> Extracted {
     let is_markdown = format == Format::Markdown || looks_like_markdown(text);
     let mut doc = Doc::new(text, is_markdown);
     let mut ex = Extracted::default();
-    let layout = wrap::Layout::of(&doc);
-    header::read(&mut doc, &mut ex, &layout, cfg);
+    let raw_layout = wrap::Layout::of(&doc);
+    header::read(&mut doc, &mut ex, &raw_layout, cfg);
     footer::read(&mut doc, &mut ex);
+    let layout = wrap::Layout::of(&doc);
     if cfg.clean_boilerplate {
         clean::drop_lines(&mut doc);
     }
@@ -121,7 +132,11 @@ pub fn extract(text: &str, format: Format, cfg: &IngestConfig) -> Extracted {
     if cfg.clean_boilerplate {
         paragraphs::tidy(&mut paras, &mut doc.removed, cfg);
     }
-    ex.body = paras.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n\n");
+    ex.body = paras
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
     doc.removed.sort_by_key(|r| r.line);
     ex.removed = doc.removed;
     ex
@@ -138,7 +153,10 @@ static MD_SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
 /// link or image (`[text](url)`, also with `#` as target), an autolink `<https://…>`, bold
 /// `**…**`, a reference definition or a code fence in its first 64 KiB.
 pub fn looks_like_markdown(text: &str) -> bool {
-    let end = (0..=text.len().min(64 * 1024)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let end = (0..=text.len().min(64 * 1024))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
     MD_SIGNAL.is_match(&text[..end])
 }
 
@@ -154,6 +172,8 @@ pub(crate) fn word_count(s: &str) -> usize {
 
 /// Ends like a sentence: `.`, `!`, `?` or `…`, possibly followed by closing quotes/brackets.
 pub(crate) fn ends_sentence(s: &str) -> bool {
-    let core = s.trim_end().trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*', '_']);
+    let core = s
+        .trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*', '_']);
     core.ends_with(['.', '!', '?', '…'])
 }

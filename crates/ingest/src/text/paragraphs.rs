@@ -14,7 +14,9 @@ use std::collections::HashSet;
 
 /// Drops captions, repeated paragraphs and a stray tail from `paras`.
 pub(crate) fn tidy(paras: &mut Vec<Para>, removed: &mut Vec<RemovedLine>, cfg: &IngestConfig) {
-    let captions = (0..paras.len()).map(|k| is_caption(paras, k, cfg).then_some("caption")).collect();
+    let captions = (0..paras.len())
+        .map(|k| is_caption(paras, k, cfg).then_some("caption"))
+        .collect();
     drop_marked(paras, captions, removed);
     let repeats = repeated(paras, cfg);
     drop_marked(paras, repeats, removed);
@@ -33,7 +35,10 @@ fn is_caption(paras: &[Para], k: usize, cfg: &IngestConfig) -> bool {
         return false;
     }
     let k_key = key(&p.text);
-    let repeats = paras.iter().enumerate().any(|(j, q)| j != k && key(&q.text) == k_key);
+    let repeats = paras
+        .iter()
+        .enumerate()
+        .any(|(j, q)| j != k && key(&q.text) == k_key);
     repeats || (!ends_sentence(&p.text) && word_count(&p.text) <= cfg.caption_max_words)
 }
 
@@ -48,7 +53,11 @@ fn repeated(paras: &[Para], cfg: &IngestConfig) -> Vec<Option<&'static str>> {
 }
 
 /// Removes the paragraphs marked `Some(reason)`.
-fn drop_marked(paras: &mut Vec<Para>, marks: Vec<Option<&'static str>>, removed: &mut Vec<RemovedLine>) {
+fn drop_marked(
+    paras: &mut Vec<Para>,
+    marks: Vec<Option<&'static str>>,
+    removed: &mut Vec<RemovedLine>,
+) {
     let mut marks = marks.into_iter();
     paras.retain(|p| match marks.next().flatten() {
         Some(reason) => {

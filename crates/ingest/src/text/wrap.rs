@@ -45,13 +45,18 @@ impl Layout {
 
 fn percentile_90(mut lengths: Vec<usize>) -> usize {
     lengths.sort_unstable();
-    lengths.get(lengths.len().saturating_sub(1) * 9 / 10).copied().unwrap_or(0)
+    lengths
+        .get(lengths.len().saturating_sub(1) * 9 / 10)
+        .copied()
+        .unwrap_or(0)
 }
 
 /// Adjacent pairs of live lines, and how many of them run on (first line ends mid-sentence).
 fn run_on_pairs(doc: &Doc) -> (usize, usize) {
     let pairs = doc.lines.windows(2).filter(|w| w[0].live() && w[1].live());
-    pairs.fold((0, 0), |(n, open), w| (n + 1, open + usize::from(!ends_sentence(&w[0].text))))
+    pairs.fold((0, 0), |(n, open), w| {
+        (n + 1, open + usize::from(!ends_sentence(&w[0].text)))
+    })
 }
 
 /// One paragraph of the body, before paragraph-level cleaning.
@@ -136,7 +141,11 @@ fn joins(para: &Para, line: &Line, layout: &Layout) -> bool {
     if !layout.wrapped || para.heading || line.heading || (line.indented && layout.indent_breaks) {
         return false;
     }
-    let next_word = line.text.split_whitespace().next().map_or(0, |w| w.chars().count());
+    let next_word = line
+        .text
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
     let fill = (para.last_len + 1 + next_word) as f64 / layout.width as f64;
     let ended = ends_sentence(&para.text) && fill < SENTENCE_END_FILL;
     !ended && fill >= SHORT_LINE_FILL
