@@ -22,6 +22,12 @@ def main():
         m = score(scorer, truth, os.path.join(out, row["extractor"] + ".json"))
         print(f"| {row['extractor']} | {m['precision']:.3f} | {m['recall']:.3f} | "
               f"{m['f1']:.3f} | {m['accuracy']:.3f} | {row['pages_per_sec']:.0f} |")
+    meta_path = os.path.join(out, "metadata.jsonl")
+    if os.path.exists(meta_path):
+        metas = [json.loads(line) for line in open(meta_path)]
+        fields = ["title", "date", "url", "byline", "outlet", "lang"]
+        found = ", ".join(f"{f} {sum(1 for m in metas if m.get(f))}" for f in fields)
+        print(f"\nmetadata found on {len(metas)} pages: {found}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 //! `extraction-bench`: runs every body extractor over a folder of `<id>.html.gz` pages,
 //! writes one prediction file per extractor (`{"<id>": {"articleBody": …}}`, the shape the
-//! shared scorer reads) and prints one JSON line per extractor with its single-threaded speed.
+//! shared scorer reads) and prints one JSON line per extractor with its single-threaded speed;
+//! also writes `metadata.jsonl`, what our metadata pass found on each page.
 //!
 //! Only the extraction call is timed (not reading or gunzipping); with `--repeat N` the
 //! fastest of N passes is reported. Usage: `extraction-bench HTML_DIR OUT_DIR [--repeat N]`.
@@ -30,9 +31,12 @@ fn main() -> Result<()> {
         let (bodies, best) = run(&pages, extract, repeat);
         write_predictions(&out_dir.join(format!("{name}.json")), &pages, &bodies)?;
         let per_sec = pages.len() as f64 / best.as_secs_f64();
-        println!("{}", serde_json::json!({"extractor": name, "pages": pages.len(), "pages_per_sec": per_sec}));
+        println!(
+            "{}",
+            serde_json::json!({"extractor": name, "pages": pages.len(), "pages_per_sec": per_sec})
+        );
     }
-    Ok(())
+    write_metadata(&out_dir.join("metadata.jsonl"), &pages)
 }
 
 fn parse_args(args: &[String]) -> Result<(PathBuf, PathBuf, usize)> {
@@ -51,14 +55,30 @@ fn parse_args(args: &[String]) -> Result<(PathBuf, PathBuf, usize)> {
 }
 
 fn extractors() -> Vec<Extractor> {
-    let mut list: Vec<Extractor> = vec![
+    let ours: [Extractor; 3] = [
         ("samestory", ours),
-        ("dom_smoothie_raw", |h| smoothie(h, dom_smoothie::TextMode::Raw)),
-        ("dom_smoothie_formatted", |h| smoothie(h, dom_smoothie::TextMode::Formatted)),
+        ("dom_smoothie_raw", |h| {
+            smoothie(h, dom_smoothie::TextMode::Raw)
+        }),
+        ("dom_smoothie_formatted", |h| {
+            smoothie(h, dom_smoothie::TextMode::Formatted)
+        }),
     ];
-    #[cfg(feature = "trafilatura")]
-    list.push(("rs_trafilatura", samestory_ingest::html::trafilatura::trafilatura_body));
-    list
+    ours.into_iter().chain(trafilatura()).collect()
+}
+
+#[cfg(feature = "trafilatura")]
+fn trafilatura() -> Option<Extractor> {
+    Some((
+        "rs_trafilatura",
+        samestory_ingest::html::trafilatura::trafilatura_body,
+    ))
+}
+
+/// Without the `trafilatura` feature there is no rs-trafilatura row.
+#[cfg(not(feature = "trafilatura"))]
+fn trafilatura() -> Option<Extractor> {
+    None
 }
 
 /// Our extractor as shipped: metadata pass + body.
@@ -68,7 +88,10 @@ fn ours(html: &str) -> String {
 
 /// dom_smoothie 0.19 with its default configuration.
 fn smoothie(html: &str, text_mode: dom_smoothie::TextMode) -> String {
-    let cfg = dom_smoothie::Config { text_mode, ..Default::default() };
+    let cfg = dom_smoothie::Config {
+        text_mode,
+        ..Default::default()
+    };
     dom_smoothie::Readability::new(html, None, Some(cfg))
         .and_then(|mut r| r.parse())
         .map(|a| a.text_content.to_string())
@@ -109,7 +132,10 @@ fn load_page(path: &Path) -> Result<Page> {
     flate2::read::GzDecoder::new(file)
         .read_to_end(&mut bytes)
         .with_context(|| format!("{}: gunzip", path.display()))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     Ok(Page {
         id: name.trim_end_matches(".html.gz").to_string(),
         html: String::from_utf8_lossy(&bytes).into_owned(),
@@ -124,4 +150,19 @@ fn write_predictions(path: &Path, pages: &[Page], bodies: &[String]) -> Result<(
         .collect();
     let text = serde_json::to_string(&map)?;
     std::fs::write(path, text).with_context(|| format!("{}: write", path.display()))
+}
+
+/// Writes what our metadata pass finds on each page, one JSON object a line, for inspection.
+fn write_metadata(path: &Path, pages: &[Page]) -> Result<()> {
+    let mut lines = String::new();
+    for page in pages {
+        let ex = samestory_ingest::html::extract(&page.html, &IngestConfig::default());
+        let row = serde_json::json!({
+            "id": page.id, "title": ex.title, "date": ex.date, "url": ex.url,
+            "byline": ex.byline, "outlet": ex.outlet, "lang": ex.declared_lang,
+        });
+        lines.push_str(&row.to_string());
+        lines.push('\n');
+    }
+    std::fs::write(path, lines).with_context(|| format!("{}: write", path.display()))
 }

@@ -1,6 +1,6 @@
 //! Article body of an HTML page: dom_smoothie (a Readability.js port) picks the main content
 //! subtree, then [`render`] turns it into paragraphs and [`keep_blocks`] drops what is left of
-//! the boilerplate (link lists, repeated captions, kicker and byline lines before the text).
+//! the boilerplate (link lists; kicker, byline and dateline lines before the text).
 //!
 //! Output: paragraphs separated by `"\n\n"`, no markup, whitespace collapsed; empty when the
 //! page has no readable text. Never panics on malformed HTML.
@@ -19,7 +19,8 @@ pub fn body_of(doc: Document) -> String {
     join(&keep_blocks(readable_blocks(doc)))
 }
 
-/// Blocks of the main-content subtree chosen by dom_smoothie; empty when it finds none.
+/// Blocks of the main-content subtree chosen by dom_smoothie; when it finds none (a page too
+/// small or too odd to score), the blocks of the whole `<body>`.
 fn readable_blocks(doc: Document) -> Vec<Block> {
     let cfg = Config {
         keep_classes: true,
@@ -28,22 +29,18 @@ fn readable_blocks(doc: Document) -> Vec<Block> {
     let Ok(mut reader) = Readability::with_document(doc, None, Some(cfg)) else {
         return Vec::new();
     };
-    if reader.parse().is_err() {
-        return Vec::new();
-    }
-    let root = reader.doc.select_single("#readability-page-1");
-    root.nodes().first().map(render).unwrap_or_default()
+    let root = match reader.parse() {
+        Ok(_) => "#readability-page-1",
+        Err(_) => "body",
+    };
+    let selection = reader.doc.select_single(root);
+    selection.nodes().first().map(render).unwrap_or_default()
 }
 
-/// Drops boilerplate blocks: link-heavy lines, exact repeats, and short non-sentence lines
-/// before the first paragraph.
+/// Drops boilerplate blocks: link-heavy lines and short non-sentence lines before the first
+/// paragraph. Repeated blocks stay (recipes, tables and lists repeat lines on purpose).
 pub fn keep_blocks(blocks: Vec<Block>) -> Vec<Block> {
-    let mut seen = std::collections::HashSet::new();
-    let kept: Vec<Block> = blocks
-        .into_iter()
-        .filter(|b| !is_link_block(b))
-        .filter(|b| seen.insert(b.text.clone()))
-        .collect();
+    let kept: Vec<Block> = blocks.into_iter().filter(|b| !is_link_block(b)).collect();
     trim_head(kept)
 }
 
@@ -51,10 +48,16 @@ fn is_link_block(block: &Block) -> bool {
     block.link_density() > 0.5 && block.size() < 40
 }
 
+/// At most this many leading blocks are trimmed: more short lines in a row are content (a
+/// list, a table), not a kicker and a byline.
+const MAX_HEAD_JUNK: usize = 4;
+
 /// Removes short, non-sentence blocks (kickers, bylines, "Updated …") from the start.
 fn trim_head(mut blocks: Vec<Block>) -> Vec<Block> {
     let start = blocks.iter().position(|b| !is_edge_junk(b)).unwrap_or(0);
-    blocks.drain(..start);
+    if start <= MAX_HEAD_JUNK {
+        blocks.drain(..start);
+    }
     blocks
 }
 

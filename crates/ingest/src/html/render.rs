@@ -45,96 +45,32 @@ impl Block {
 }
 
 /// Elements whose whole subtree is never article prose.
+#[rustfmt::skip]
 const SKIP_TAGS: &[&str] = &[
-    "aside",
-    "audio",
-    "button",
-    "canvas",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "iframe",
-    "img",
-    "input",
-    "label",
-    "map",
-    "nav",
-    "noscript",
-    "object",
-    "option",
-    "picture",
-    "script",
-    "select",
-    "style",
-    "svg",
-    "template",
-    "textarea",
-    "video",
+    "aside", "audio", "button", "canvas", "figcaption", "figure", "footer", "form", "iframe",
+    "img", "input", "label", "map", "nav", "noscript", "object", "option", "picture", "script",
+    "select", "style", "svg", "template", "textarea", "video",
 ];
 
 /// Elements that start and end a paragraph.
+#[rustfmt::skip]
 const BLOCK_TAGS: &[&str] = &[
-    "address",
-    "article",
-    "blockquote",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
+    "address", "article", "blockquote", "dd", "details", "div", "dl", "dt", "h1", "h2", "h3",
+    "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary",
+    "table", "tr", "ul",
 ];
 
 /// Words in a `class` or `id` that mark a boilerplate element (matched as substrings).
+#[rustfmt::skip]
 const JUNK_SUBSTRINGS: &[&str] = &[
-    "advert",
-    "breadcrumb",
-    "byline",
-    "caption",
-    "comment",
-    "cookie",
-    "credit",
-    "dateline",
-    "disclaimer",
-    "newsletter",
-    "outbrain",
-    "popular",
-    "promo",
-    "recommend",
-    "related",
-    "share",
-    "sharing",
-    "signup",
-    "social",
-    "sponsor",
-    "subscribe",
-    "taboola",
-    "timestamp",
-    "toolbar",
+    "advert", "breadcrumb", "byline", "caption", "comment", "cookie", "credit", "dateline",
+    "disclaimer", "newsletter", "outbrain", "popular", "promo", "recommend", "related", "share",
+    "sharing", "signup", "social", "sponsor", "subscribe", "taboola", "timestamp", "toolbar",
     "trending",
 ];
 
 /// Whole `class` / `id` tokens that mark a boilerplate element.
+#[rustfmt::skip]
 const JUNK_TOKENS: &[&str] = &[
     "ad", "ads", "author", "date", "hidden", "meta", "more", "tags", "widget",
 ];
@@ -186,6 +122,9 @@ impl Walker {
         }
         if name == "br" {
             return self.flush();
+        }
+        if matches!(name, "td" | "th") {
+            self.push_text(" ", ctx);
         }
         let block = BLOCK_TAGS.contains(&name);
         if block {

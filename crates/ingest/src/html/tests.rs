@@ -304,3 +304,47 @@ fn jsonld_tolerates_bad_blocks_and_cdata() {
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[test]
+fn tiny_page_still_gives_its_text() {
+    let html = page(
+        "<title>Note</title>",
+        "<div><p>The pier reopens on Monday.</p></div>",
+    );
+    assert_eq!(run(&html).body, "The pier reopens on Monday.");
+}
+
+#[test]
+fn leading_kicker_and_dateline_dropped_but_long_lists_kept() {
+    let items: String = (1..=8)
+        .map(|i| format!("<li>Stage {i}: the harbour</li>"))
+        .collect();
+    let html = page(
+        "",
+        &format!(
+            "<article><p>Harbour news</p><p>Updated 9:15 am</p><p>{}</p><p>{}</p><ul>{items}</ul></article>",
+            PROSE[0], PROSE[1]
+        ),
+    );
+    let body = run(&html).body;
+    assert!(body.starts_with("The harbour council"), "{body}");
+    assert!(body.contains("Stage 8: the harbour"), "{body}");
+    let list_only = page("", &format!("<article><ul>{items}</ul></article>"));
+    assert!(run(&list_only).body.starts_with("Stage 1: the harbour"));
+}
+
+#[test]
+fn table_cells_join_into_one_line_per_row() {
+    let rows: String = (1..=3)
+        .map(|i| format!("<tr><td>{i}</td><td>Boat {i}</td><td>{}</td></tr>", 10 * i))
+        .collect();
+    let html = page(
+        "",
+        &format!(
+            "<article><p>{}</p><p>{}</p><table>{rows}</table></article>",
+            PROSE[0], PROSE[1]
+        ),
+    );
+    let body = run(&html).body;
+    assert!(body.contains("\n\n2 Boat 2 20\n\n"), "{body:?}");
+}
