@@ -55,11 +55,14 @@ impl Background {
 
 /// `(word, probability per word)` rows of the shipped table, most frequent first.
 fn rows() -> impl Iterator<Item = (&'static str, f64)> {
-    TABLE.lines().filter(|l| !l.starts_with('#')).filter_map(|line| {
-        let (word, zipf) = line.split_once(' ')?;
-        let zipf: f64 = zipf.parse().ok()?;
-        Some((word, 10f64.powf(zipf / 100.0 - 9.0)))
-    })
+    TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|line| {
+            let (word, zipf) = line.split_once(' ')?;
+            let zipf: f64 = zipf.parse().ok()?;
+            Some((word, 10f64.powf(zipf / 100.0 - 9.0)))
+        })
 }
 
 #[cfg(test)]

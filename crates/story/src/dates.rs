@@ -65,7 +65,8 @@ fn patterns() -> &'static [Regex; 3] {
         [
             Regex::new(r"\b\d{4}-(\d{2})-(\d{2})\b").expect("iso date pattern"),
             Regex::new(&format!(r"\b{month} (\d{{1,2}})(?:st|nd|rd|th)?\b")).expect("month day"),
-            Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{month}")).expect("day month"),
+            Regex::new(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{month}"))
+                .expect("day month"),
         ]
     })
 }
@@ -87,7 +88,10 @@ pub fn mentioned(text: &str) -> Vec<String> {
 }
 
 fn month(abbrev: &str) -> Option<u32> {
-    MONTHS.iter().position(|m| *m == abbrev).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == abbrev)
+        .map(|i| i as u32 + 1)
 }
 
 fn push(out: &mut Vec<String>, m: Option<u32>, d: Option<u32>) {
@@ -105,7 +109,10 @@ mod tests {
     #[test]
     fn day_numbers_round_trip() {
         assert_eq!(day_number("1970-01-01"), Some(0));
-        assert_eq!(day_number("2022-03-01").unwrap() - day_number("2022-02-28").unwrap(), 1);
+        assert_eq!(
+            day_number("2022-03-01").unwrap() - day_number("2022-02-28").unwrap(),
+            1
+        );
         assert_eq!(date_string(day_number("2024-02-29").unwrap()), "2024-02-29");
         assert_eq!(day_number("2022-13-01"), None);
         assert_eq!(day_number("20220215"), None);

@@ -10,12 +10,29 @@ use samestory_text::Token;
 
 /// Titles that announce a person's name ("President Zelensky", "Mr. Biden").
 const HONORIFICS: &[&str] = &[
-    "chancellor", "dr", "gen", "general", "governor", "minister", "mr", "mrs", "ms",
-    "pope", "premier", "president", "prime", "prof", "secretary", "sen", "senator",
+    "chancellor",
+    "dr",
+    "gen",
+    "general",
+    "governor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "pope",
+    "premier",
+    "president",
+    "prime",
+    "prof",
+    "secretary",
+    "sen",
+    "senator",
 ];
 
 /// Lowercase words allowed inside a name ("Bank of England", "Charles de Gaulle").
-const CONNECTORS: &[&str] = &["al", "bin", "da", "de", "del", "der", "la", "of", "van", "von"];
+const CONNECTORS: &[&str] = &[
+    "al", "bin", "da", "de", "del", "der", "la", "of", "van", "von",
+];
 
 /// One entity feature of a document.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,7 +87,10 @@ fn is_connector(tok: &Token, next: Option<&Token>, caps: &Caps) -> bool {
 fn emit(caps: &Caps, toks: &[Token], start: usize, end: usize, out: &mut Vec<Entity>) {
     let initial = caps.starts_sentence(&toks[start]);
     let words: Vec<&str> = toks[start..end].iter().map(|t| t.text.as_str()).collect();
-    let lead = words.iter().take_while(|w| is_stop(w) || is_honorific(w)).count();
+    let lead = words
+        .iter()
+        .take_while(|w| is_stop(w) || is_honorific(w))
+        .count();
     let person = words[..lead].iter().any(|w| is_honorific(w));
     let name = &words[lead..];
     if name.is_empty() {
@@ -163,7 +183,10 @@ mod tests {
     #[test]
     fn honorific_person_gets_surname_too() {
         let got = names("Talks went on. Foreign Minister Dmytro Kuleba said no.");
-        assert_eq!(got, [name("foreign minister dmytro kuleba"), name("kuleba")]);
+        assert_eq!(
+            got,
+            [name("foreign minister dmytro kuleba"), name("kuleba")]
+        );
     }
 
     #[test]
@@ -171,13 +194,20 @@ mod tests {
         let got = names("Troops left. The Kremlin said Ukrainian forces held Kyiv.");
         assert_eq!(
             got,
-            [name("kremlin"), Entity::Place("ukraine"), Entity::Place("ukraine")]
+            [
+                name("kremlin"),
+                Entity::Place("ukraine"),
+                Entity::Place("ukraine")
+            ]
         );
     }
 
     #[test]
     fn connectors_join_names() {
-        assert_eq!(names("a loan from the Bank of England"), [name("bank of england")]);
+        assert_eq!(
+            names("a loan from the Bank of England"),
+            [name("bank of england")]
+        );
     }
 
     #[test]

@@ -16,7 +16,10 @@ fn table() -> &'static HashMap<&'static str, &'static str> {
 
 fn parse() -> HashMap<&'static str, &'static str> {
     let mut map = HashMap::new();
-    for line in TABLE.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let country = line.split([',', '|']).next().unwrap_or(line);
         for name in line.split([',', '|']) {
             map.entry(name).or_insert(country);

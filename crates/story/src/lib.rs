@@ -1,23 +1,82 @@
-//! Story clustering (placeholder doc, rewritten below).
+//! Story clustering: which documents report the same real-world event.
+//!
+//! Owns: story features (stemmed content terms, named-entity-like spans, gazetteer places,
+//! mentioned dates; BM25-weighted with document frequencies from the whole input, smoothed
+//! by a shipped background table — see [`background`](crate) docs in `background.rs`:
+//! SymSpell's MIT-licensed English frequency list), [`story_score`], the time-aware online
+//! clustering with a merge pass, and the story rows. Uses `samestory-text`'s tokeniser; no
+//! other.
+//!
+//! Must not: print, read files, or split what the relation engine joined — duplicates and
+//! reprints (the `links` input) and duplicate groups always share a story.
+//!
+//! Invariants: output is a pure function of the inputs and [`StoryConfig`] — independent of
+//! input order and thread count; a story's id is its smallest member id; candidate stories
+//! come from an inverted index over each document's strongest features, never from all
+//! pairs.
+//!
+//! # API
+//! - [`stories`]`(docs, group_of, links, cfg) -> Result<`[`Stories`]`, `[`StoryError`]`>`:
+//!   the whole stage. `Stories::story_of[i]` is document `i`'s story id; `stories` are the
+//!   `stories.jsonl` rows ([`Story`]: `story`, `title`, `first_date`, `last_date`,
+//!   `documents`, `groups`, `why` per member); `pairs` are `same_story` rows for
+//!   `relations.jsonl` ([`SameStoryPair`]: `a`, `b`, `kind`, `story_score`, `why`).
+//! - [`build`]`(source, cfg) -> `[`Features`] and [`stories_from`]`(features, meta, links,
+//!   cfg)`: the same in two steps, for sources that generate documents on the fly
+//!   ([`DocSource`]).
+//! - [`story_score`]`(a, b, cfg)` over two [`DocFeatures`]: cosine of the weighted vectors
+//!   × time factor, in `[0, 1]`.
+//! - [`PairContext::new`]`(articles, cfg)` and [`pair_score`]`(a, b, &ctx)` over
+//!   [`PairDoc`]s, for `samestory similarity --pairs FILE`.
+//!
+//! ```
+//! use samestory_core::{Document, Format, StoryConfig};
+//! let doc = |id: &str, date: &str, body: &str| Document {
+//!     id: id.into(), source: id.into(), format: Format::Text, title: None,
+//!     date: Some(date.into()), url: None, byline: None, outlet: None, lang: None,
+//!     body: body.into(), removed: vec![],
+//! };
+//! let docs = [
+//!     doc("a", "2022-02-15", "Russia pulls troops back from the Ukrainian border, Kremlin says."),
+//!     doc("b", "2022-02-16", "The Kremlin said Russian troops were pulling back from Ukraine's border."),
+//!     doc("c", "2022-02-15", "Heavy snowfall closed schools across Minnesota on Tuesday."),
+//! ];
+//! let groups: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+//! let out = samestory_story::stories(&docs, &groups, &[], &StoryConfig::default()).unwrap();
+//! assert_eq!(out.story_of, ["a", "a", "c"]);
+//! ```
 
+mod assemble;
 mod background;
+mod cluster;
 mod dates;
 mod entities;
+mod error;
 mod extract;
 mod features;
 mod gazetteer;
+mod index;
 mod kind;
 mod lexicon;
 mod model;
+mod output;
 mod pair;
 mod score;
 mod source;
+mod stage;
+mod union_find;
+mod units;
 mod vector;
 
+pub use assemble::DocMeta;
+pub use error::StoryError;
 pub use features::{build, DocFeatures, Features};
 pub use kind::Kind;
 pub use model::Model;
+pub use output::{MemberWhy, SameStoryPair, Stories, Story};
 pub use pair::{pair_score, PairContext, PairDoc};
+pub use samestory_core::StoryConfig;
 pub use score::story_score;
 pub use source::{DocSource, StoryDoc};
+pub use stage::{stories, stories_from};
 pub use vector::SparseVec;

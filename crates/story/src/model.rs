@@ -31,7 +31,10 @@ pub struct Model {
 impl Model {
     /// An empty model (call [`Model::count`] per document, then [`Model::finish`]).
     pub fn new(cfg: &StoryConfig) -> Model {
-        Model { cfg: cfg.clone(), ..Model::default() }
+        Model {
+            cfg: cfg.clone(),
+            ..Model::default()
+        }
     }
 
     /// Counts one document's features into the document frequencies.
@@ -97,7 +100,10 @@ impl Model {
             }
         }
         let full: f32 = entries.iter().map(|e| e.1 * e.1).sum::<f32>() + unknown;
-        divide(SparseVec::from_unsorted(entries).top(self.cfg.max_features), full.sqrt())
+        divide(
+            SparseVec::from_unsorted(entries).top(self.cfg.max_features),
+            full.sqrt(),
+        )
     }
 
     fn unseen_idf(&self) -> f32 {

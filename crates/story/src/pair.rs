@@ -2,11 +2,11 @@
 //! [`PairContext`] holds document frequencies from every article of the file, and
 //! [`pair_score`] gives `story_score` of two [`PairDoc`]s under it.
 
+use crate::extract::extract;
 use crate::features::features_of;
 use crate::model::Model;
 use crate::score::story_score;
 use crate::source::StoryDoc;
-use crate::extract::extract;
 use samestory_core::StoryConfig;
 use serde::{Deserialize, Serialize};
 
@@ -71,7 +71,10 @@ impl PairContext {
             model.count(&extract(&doc.story_doc(), cfg));
         }
         model.finish();
-        PairContext { model, cfg: cfg.clone() }
+        PairContext {
+            model,
+            cfg: cfg.clone(),
+        }
     }
 }
 

@@ -25,7 +25,9 @@ pub fn combine(content: f32, days: Option<i32>, cfg: &StoryConfig) -> f32 {
 pub fn time_factor(days: Option<i32>, cfg: &StoryConfig) -> f32 {
     let Some(days) = days else { return 1.0 };
     let beyond = (days as f32 - cfg.time_grace_days).max(0.0);
-    (-beyond / cfg.time_decay_days.max(1e-3)).exp().max(cfg.time_floor)
+    (-beyond / cfg.time_decay_days.max(1e-3))
+        .exp()
+        .max(cfg.time_floor)
 }
 
 /// Days between a day and a day range (0 inside it).

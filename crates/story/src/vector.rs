@@ -65,7 +65,8 @@ impl SparseVec {
     /// Keeps the `k` largest weights (ties: smaller id), still sorted by id.
     pub fn top(mut self, k: usize) -> SparseVec {
         if self.0.len() > k {
-            self.0.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            self.0
+                .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             self.0.truncate(k);
             self.0.sort_unstable_by_key(|e| e.0);
         }

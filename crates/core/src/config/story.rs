@@ -23,10 +23,10 @@ pub struct StoryConfig {
     pub bm25_k1: f32,
     /// BM25 length normalisation `b`. Default 0.75.
     pub bm25_b: f32,
-    /// Each title word counts as this many body occurrences. Default 3.
+    /// Each title word counts as this many body occurrences. Default 2.
     pub title_weight: f32,
-    /// Multiplier of named-entity features (capitalised spans, gazetteer places).
-    /// Default 1.5.
+    /// Multiplier of named-entity features (capitalised spans, gazetteer places). An
+    /// entity's words also count as terms, so 1 already weights entities up. Default 1.
     pub entity_weight: f32,
     /// Multiplier of mentioned-date features. Default 1.0.
     pub date_weight: f32,
@@ -70,8 +70,8 @@ impl Default for StoryConfig {
             max_posting: 2000,
             bm25_k1: 1.2,
             bm25_b: 0.75,
-            title_weight: 3.0,
-            entity_weight: 1.5,
+            title_weight: 2.0,
+            entity_weight: 1.0,
             date_weight: 1.0,
             background_docs: 1000.0,
             background_doc_words: 400.0,

@@ -1,0 +1,177 @@
+//! From clusters of documents to output rows: story id, representative title, date range,
+//! groups, each member's `why`, and the `same_story` pairs. Reads only the per-document
+//! [`DocMeta`] and features; never the bodies.
+
+use crate::dates::date_string;
+use crate::features::{DocFeatures, Features};
+use crate::kind::Kind;
+use crate::output::{round4, MemberWhy, SameStoryPair, Story};
+use crate::score::{combine, days_to_range, story_score, to_centroid};
+use crate::units::{mean, span};
+use crate::vector::SparseVec;
+use samestory_core::StoryConfig;
+
+/// What the output needs of a document besides its features.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DocMeta<'a> {
+    /// Document id.
+    pub id: &'a str,
+    /// Headline.
+    pub title: Option<&'a str>,
+    /// Duplicate group id.
+    pub group: &'a str,
+}
+
+/// One cluster: member documents, and the unit (link component) of each.
+pub struct Cluster {
+    /// Document indices sorted by id.
+    pub docs: Vec<usize>,
+    /// Unit index per member (same order).
+    pub unit_of: Vec<usize>,
+}
+
+/// Builds the story row of a cluster and its `same_story` pairs.
+pub fn story_row(
+    c: &Cluster,
+    meta: &[DocMeta<'_>],
+    feats: &Features,
+    cfg: &StoryConfig,
+) -> (Story, Vec<SameStoryPair>) {
+    let f = |d: usize| &feats.docs[d];
+    let centroid = mean(c.docs.iter().map(|&d| &f(d).vec));
+    let range = span(c.docs.iter().filter_map(|&d| f(d).day));
+    let rep = representative(c, meta, feats, &centroid);
+    let story = Story {
+        story: meta[c.docs[0]].id.to_owned(),
+        title: c
+            .docs
+            .iter()
+            .find(|&&d| d == rep)
+            .and_then(|&d| meta[d].title)
+            .map(str::to_owned),
+        first_date: range.map(|r| date_string(r.0)),
+        last_date: range.map(|r| date_string(r.1)),
+        documents: c.docs.iter().map(|&d| meta[d].id.to_owned()).collect(),
+        groups: groups(c, meta),
+        why: (0..c.docs.len())
+            .map(|i| member_why(c, i, meta, feats, range, cfg))
+            .collect(),
+    };
+    (story, pairs(c, rep, meta, feats, cfg))
+}
+
+/// The member closest to the centroid, preferring titled members (ties: smaller id).
+fn representative(
+    c: &Cluster,
+    meta: &[DocMeta<'_>],
+    feats: &Features,
+    centroid: &SparseVec,
+) -> usize {
+    let key = |d: usize| {
+        (
+            meta[d].title.is_some(),
+            to_centroid(&feats.docs[d].vec, centroid),
+        )
+    };
+    let mut best = c.docs[0];
+    for &d in &c.docs[1..] {
+        let (kb, kd) = (key(best), key(d));
+        if kd.0 > kb.0 || (kd.0 == kb.0 && kd.1 > kb.1) {
+            best = d;
+        }
+    }
+    best
+}
+
+fn groups(c: &Cluster, meta: &[DocMeta<'_>]) -> Vec<String> {
+    let mut g: Vec<String> = c.docs.iter().map(|&d| meta[d].group.to_owned()).collect();
+    g.sort();
+    g.dedup();
+    g
+}
+
+/// Member `i` against the members outside its unit.
+fn member_why(
+    c: &Cluster,
+    i: usize,
+    meta: &[DocMeta<'_>],
+    feats: &Features,
+    range: Option<(i32, i32)>,
+    cfg: &StoryConfig,
+) -> MemberWhy {
+    let me = &feats.docs[c.docs[i]];
+    let others: Vec<&SparseVec> = (0..c.docs.len())
+        .filter(|&j| c.unit_of[j] != c.unit_of[i])
+        .map(|j| &feats.docs[c.docs[j]].vec)
+        .collect();
+    let (score, rest) = if others.is_empty() {
+        (1.0, me.vec.clone())
+    } else {
+        let rest = mean(others.into_iter());
+        let gap = me.day.zip(range).map(|(d, r)| days_to_range(d, r));
+        (combine(to_centroid(&me.vec, &rest), gap, cfg), rest)
+    };
+    MemberWhy {
+        doc: meta[c.docs[i]].id.to_owned(),
+        score: round4(score),
+        shared: names(feats, &me.vec.shared(&rest, cfg.why_features)),
+    }
+}
+
+fn names(feats: &Features, ids: &[u32]) -> Vec<String> {
+    ids.iter()
+        .map(|&id| Kind::untag(feats.model.name(id)).to_owned())
+        .collect()
+}
+
+/// `same_story` pairs across units: all of them in small stories, else each member with
+/// the representative.
+fn pairs(
+    c: &Cluster,
+    rep: usize,
+    meta: &[DocMeta<'_>],
+    feats: &Features,
+    cfg: &StoryConfig,
+) -> Vec<SameStoryPair> {
+    let n = c.docs.len();
+    let rep_i = c.docs.iter().position(|&d| d == rep).unwrap_or(0);
+    let all = n <= cfg.max_pair_members;
+    let mut out = Vec::new();
+    for i in 0..n {
+        for j in i + 1..n {
+            if c.unit_of[i] != c.unit_of[j] && (all || i == rep_i || j == rep_i) {
+                out.push(pair(
+                    &feats.docs[c.docs[i]],
+                    &feats.docs[c.docs[j]],
+                    (meta[c.docs[i]].id, meta[c.docs[j]].id),
+                    feats,
+                    cfg,
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn pair(
+    x: &DocFeatures,
+    y: &DocFeatures,
+    ids: (&str, &str),
+    feats: &Features,
+    cfg: &StoryConfig,
+) -> SameStoryPair {
+    let (a, b) = if ids.0 < ids.1 { ids } else { (ids.1, ids.0) };
+    let shared = names(feats, &x.vec.shared(&y.vec, cfg.why_features));
+    let score = story_score(x, y, cfg);
+    SameStoryPair {
+        a: a.to_owned(),
+        b: b.to_owned(),
+        kind: "same_story",
+        story_score: round4(score),
+        why: format!(
+            "same story: shares {} (score {:.2})",
+            shared.join(", "),
+            score
+        ),
+    }
+}

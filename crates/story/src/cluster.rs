@@ -1,0 +1,117 @@
+//! Online clustering with a batch merge pass.
+//!
+//! Units (see [`crate::units`]) are visited in date order — dated units by (earliest day,
+//! smallest document id), then undated units by smallest id. Each asks the candidate index
+//! for the stories sharing its strongest features, keeps those within `window_days` of its
+//! dates, and joins the best one whose score (content against the story centroid × time
+//! factor) reaches `join_threshold`; otherwise it opens a new story. A batch pass then
+//! merges stories whose centroids score `merge_threshold` or more (stories split early,
+//! before their common features were known). Deterministic: every choice breaks ties by
+//! index, and indices follow the visiting order.
+
+use crate::index::StoryIndex;
+use crate::score::{combine, range_gap};
+use crate::union_find::UnionFind;
+use crate::units::{join_ranges, Unit};
+use crate::vector::SparseVec;
+use samestory_core::StoryConfig;
+
+/// A story being built.
+#[derive(Clone, Debug)]
+struct Draft {
+    centroid: SparseVec,
+    range: Option<(i32, i32)>,
+    units: Vec<usize>,
+}
+
+/// Clusters `units` (visited in `order`); returns stories as lists of unit indices.
+pub fn cluster(units: &[Unit], order: &[usize], cfg: &StoryConfig) -> Vec<Vec<usize>> {
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut index = StoryIndex::default();
+    for &u in order {
+        let unit = &units[u];
+        let strongest = unit.vec.strongest(cfg.index_features);
+        let best = best_story(unit, &strongest, &drafts, &mut index, cfg);
+        let s = best.unwrap_or_else(|| open(&mut drafts));
+        join(&mut drafts[s], u, unit, cfg);
+        index.post(&strongest, s as u32);
+    }
+    merge(&drafts, cfg)
+}
+
+fn open(drafts: &mut Vec<Draft>) -> usize {
+    drafts.push(Draft {
+        centroid: SparseVec::default(),
+        range: None,
+        units: Vec::new(),
+    });
+    drafts.len() - 1
+}
+
+fn join(d: &mut Draft, u: usize, unit: &Unit, cfg: &StoryConfig) {
+    d.centroid = d.centroid.add(&unit.vec).top(cfg.centroid_features);
+    d.range = join_ranges(d.range, unit.range);
+    d.units.push(u);
+}
+
+/// The best story for `unit` among the index's candidates, if any clears the threshold.
+fn best_story(
+    unit: &Unit,
+    strongest: &[u32],
+    drafts: &[Draft],
+    index: &mut StoryIndex,
+    cfg: &StoryConfig,
+) -> Option<usize> {
+    let live = |s: u32| within(unit.range, drafts[s as usize].range, cfg);
+    let cands = index.candidates(strongest, cfg.max_candidates, cfg.max_posting, live);
+    let scored = cands
+        .into_iter()
+        .map(|s| (score(&unit.vec, unit.range, &drafts[s as usize], cfg), s));
+    let best = scored.fold(None, |best: Option<(f32, u32)>, c| match best {
+        Some(b) if b.0 > c.0 || (b.0 == c.0 && b.1 < c.1) => Some(b),
+        _ => Some(c),
+    })?;
+    (best.0 >= cfg.join_threshold).then_some(best.1 as usize)
+}
+
+/// Whether two date ranges are within the window (always, when either is undated).
+fn within(a: Option<(i32, i32)>, b: Option<(i32, i32)>, cfg: &StoryConfig) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => range_gap(a, b) <= cfg.window_days,
+        _ => true,
+    }
+}
+
+/// Score of a vector with a date range against a draft story.
+fn score(v: &SparseVec, range: Option<(i32, i32)>, d: &Draft, cfg: &StoryConfig) -> f32 {
+    let gap = range.zip(d.range).map(|(a, b)| range_gap(a, b));
+    combine(crate::score::to_centroid(v, &d.centroid), gap, cfg)
+}
+
+/// The batch pass: merges drafts whose centroids agree; returns unit lists per story.
+fn merge(drafts: &[Draft], cfg: &StoryConfig) -> Vec<Vec<usize>> {
+    let unit_vecs: Vec<SparseVec> = drafts
+        .iter()
+        .map(|d| d.centroid.clone().normalized())
+        .collect();
+    let mut index = StoryIndex::default();
+    let mut uf = UnionFind::new(drafts.len());
+    for (s, d) in drafts.iter().enumerate() {
+        let strongest = unit_vecs[s].strongest(cfg.index_features);
+        let live = |t: u32| within(d.range, drafts[t as usize].range, cfg);
+        for t in index.candidates(&strongest, cfg.max_candidates, cfg.max_posting, live) {
+            if score(&unit_vecs[s], d.range, &drafts[t as usize], cfg) >= cfg.merge_threshold {
+                uf.union(s, t as usize);
+            }
+        }
+        index.post(&strongest, s as u32);
+    }
+    uf.sets()
+        .into_iter()
+        .map(|set| {
+            set.iter()
+                .flat_map(|&s| drafts[s].units.iter().copied())
+                .collect()
+        })
+        .collect()
+}
