@@ -119,6 +119,16 @@ fn sub_heads_stay_but_a_stray_fragment_ending_the_body_goes() {
 }
 
 #[test]
+fn a_list_ending_the_body_is_not_a_stray_tail() {
+    let text = format!("{OPENING}\n\nTickets\n\nAdults 20\n\nChildren 10\n\nFamilies 45\n");
+    let ex = clean(&text);
+    assert!(ex
+        .body
+        .ends_with("Tickets\n\nAdults 20\n\nChildren 10\n\nFamilies 45"));
+    assert!(ex.removed.is_empty());
+}
+
+#[test]
 fn a_lone_short_body_is_not_a_stray_fragment() {
     let ex = clean("Quay reopens\n");
     assert_eq!(ex.body, "Quay reopens");
@@ -158,16 +168,33 @@ fn a_real_paragraph_above_a_credit_stays() {
 }
 
 #[test]
-fn long_repeated_paragraphs_go_short_repeated_sentences_stay() {
-    let text = format!("{OPENING}\n\n\"Yes,\" she said.\n\n{MIDDLE}\n\n\"Yes,\" she said.\n\n{MIDDLE}\n\n{CLOSING}\n");
+fn a_paragraph_repeated_right_after_itself_goes() {
+    let text = format!("{OPENING}\n\n{MIDDLE}\n\n{MIDDLE}\n\n{CLOSING}\n");
     let ex = clean(&text);
-    assert_eq!(ex.body.matches("\"Yes,\" she said.").count(), 2);
     assert_eq!(ex.body.matches(MIDDLE).count(), 1);
     assert_eq!(ex.removed.len(), 1);
     assert_eq!(
         (ex.removed[0].line, ex.removed[0].reason.as_str()),
-        (9, "duplicate")
+        (5, "duplicate")
     );
+    assert_real_paragraphs_kept(&ex);
+}
+
+#[test]
+fn short_repeats_and_repeats_far_apart_stay() {
+    let yes = "\"Yes,\" she said.";
+    let text = format!("{OPENING}\n\n{yes}\n\n{yes}\n\n{MIDDLE}\n\n{OPENING}\n\n{CLOSING}\n");
+    let ex = clean(&text);
+    assert_eq!(ex.body.matches(yes).count(), 2);
+    assert_eq!(ex.body.matches(OPENING).count(), 2);
+    assert!(ex.removed.is_empty(), "{:?}", ex.removed);
+}
+
+#[test]
+fn sentences_in_scripts_without_spaces_are_not_fragments() {
+    let text = format!("{OPENING}\n\n港の東側の岸壁は月曜日に再開された\n");
+    let ex = clean(&text);
+    assert!(ex.body.contains("岸壁"));
 }
 
 #[test]

@@ -15,6 +15,10 @@ use std::sync::LazyLock;
 /// Agencies and picture desks named in credits.
 const AGENCY: &str = r"(?:AP|AFP|Reuters|REUTERS|EPA(?:-EFE)?|EFE|TASS|Getty(?: Images)?|Sputnik|Xinhua|ANSA|dpa|DPA|PA(?: Images| Media| Wire)?|Pool|Shutterstock|Alamy|Anadolu(?: Agency)?|RIA Novosti|Ukrinform|UNIAN|Bloomberg|AP Photo|NurPhoto|SOPA Images|ZUMA(?: Wire| Press)?|Handout|Wikimedia Commons|Unsplash|(?:The )?Associated Press|Agence France-Presse|Kremlin\.ru|Kyodo|Yonhap)";
 
+/// Words that make a `Left / Right` line a picture credit whatever the names.
+const PHOTO_WORD: &str =
+    r"(?:Photos?|Photograph|Pictures?|Images|Handout|Press (?:Office|Service))";
+
 /// Credit lines are short: a wrapped line of body text is longer than this.
 const CREDIT_MAX_WORDS: usize = 12;
 
@@ -70,6 +74,8 @@ static CREDITS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r#"^[^.!?:;"“”]{{1,80}}?\s*/\s*{AGENCY}(?:\s+via\s+{AGENCY})?$"#),
         format!(r#"^[^.!?:;"“”]{{1,80}}\s+via\s+{AGENCY}$"#),
         format!(r"^\((?:{AGENCY})[^()]{{0,80}}\)$"),
+        format!(r#"^[^.!?:;"“”/]{{0,60}}\b{PHOTO_WORD}\b[^.!?:;"“”/]{{0,60}}\s?/\s?\p{{Lu}}[^.!?:;"“”/]{{0,60}}$"#),
+        format!(r#"^[^.!?:;"“”/]{{1,60}}\s?/\s?[^.!?:;"“”/]{{0,60}}\b{PHOTO_WORD}$"#),
         r"(?i)^\(?(?:photo|photograph|picture|image|images|credit|photo credit|image credit|image source|copyright)(?:\s*:\s*|\s+by\s+)[^.!?]{1,80}\)?$".to_string(),
         r"(?i)^(?:image copyright|copyright ©?\s*\d{4})\s+[^.!?]{1,60}$".to_string(),
         r"(?i)^photo by [^.!?]{1,60} on (?:unsplash|pexels|pixabay)$".to_string(),
@@ -135,6 +141,9 @@ mod tests {
             ("AP", "credit"),
             ("Reuters", "credit"),
             ("Regional Water Board / TASS", "credit"),
+            ("Harbour Agency Photo / Marrow Bay", "credit"),
+            ("Jane Roe / Marrow Bay Images", "credit"),
+            ("Port Authority Press Office/Handout", "credit"),
             ("Jane Roe/AFP via Getty Images", "credit"),
             ("(AP Photo/Jane Roe)", "credit"),
             ("Photo: Jane Roe", "credit"),
@@ -159,6 +168,8 @@ mod tests {
             "Subscribers will get refunds, the company said.",
             "Follow-up talks are planned",
             "Rain / snow",
+            "Kyiv / Moscow talks resume",
+            "Photo / video",
             "A photo of the bridge went viral.",
             "The storm hit the coast, officials told AP.",
             "Watch the river rise",

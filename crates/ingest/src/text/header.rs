@@ -23,6 +23,10 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[Bb]y:?|BY:?|(?:Written|Words|Story) by|Authors?:)\s+(\p{Lu}.*)$")
         .expect("valid regex")
 });
+static DESK_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:From )?(?:Staff|Wire|[Ww]ire) (?:[Rr]eports?|[Ww]riters?|[Ss]ervices)|(?:The )?Associated Press)$")
+        .expect("valid regex")
+});
 static PREFIX_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:dated|date|published|posted|updated)(?:\s*:\s*|\s+)").expect("valid regex")
 });
@@ -103,8 +107,11 @@ fn is_meta_shaped(text: &str) -> bool {
     url_line(text).is_some() || parse_date_line(text).is_some() || byline(text).is_some()
 }
 
-/// The names of a byline such as `By Jane Roe and John Poe`.
+/// The names of a byline such as `By Jane Roe and John Poe`, or a desk line (`Staff Reports`).
 pub(crate) fn byline(text: &str) -> Option<String> {
+    if DESK_BYLINE.is_match(text) {
+        return Some(text.to_string());
+    }
     let names = BYLINE.captures(text)?.get(1)?.as_str();
     let names = names
         .trim()
@@ -138,12 +145,20 @@ fn headline_shaped(text: &str, cfg: &IngestConfig) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"'“‘«".contains(c));
-    let ends_open = text.ends_with([',', ';', ':', '-', '–', '—']) || ends_with_period(text);
+    let ends_open = text.ends_with([',', ';', ':', '-', '–', '—', '!']) || ends_with_period(text);
     (2..=cfg.title_max_words).contains(&words)
         && text.chars().count() <= 250
         && starts_well
         && !ends_open
         && !TWO_SENTENCES.is_match(text)
+        && !is_label(text, words)
+}
+
+/// Not a headline but a label: a short all-caps line (a section name, a dateline such as
+/// `PORTVILLE, NORWAY`), or a line carrying a web address.
+fn is_label(text: &str, words: usize) -> bool {
+    let shouting = words <= 4 && !text.chars().any(char::is_lowercase);
+    shouting || text.contains("www.") || text.contains("://")
 }
 
 /// Ends with a full stop (possibly inside closing quotes), unlike `?` and `!`, which headlines use.
@@ -194,6 +209,7 @@ mod tests {
         assert_eq!(byline("By the end of the day, talks had failed."), None);
         assert_eq!(byline("By 2030 the plan ends"), None);
         assert_eq!(byline("Bypass road closed"), None);
+        assert_eq!(byline("Staff Reports").as_deref(), Some("Staff Reports"));
     }
 
     #[test]
@@ -221,6 +237,7 @@ mod tests {
             &cfg
         ));
         assert!(headline_shaped("Will the bridge reopen?", &cfg));
+        assert!(!headline_shaped("Tickets are on sale now!", &cfg));
         assert!(headline_shaped("‘No sign’ of a deal, mayor says", &cfg));
         assert!(!headline_shaped(
             "The storm reached the coast on Monday.",
@@ -229,6 +246,13 @@ mod tests {
         assert!(!headline_shaped("the storm reached the coast", &cfg));
         assert!(!headline_shaped("Storms", &cfg));
         assert!(!headline_shaped("It rained. Then it stopped", &cfg));
+        assert!(!headline_shaped("PORTVILLE, NORWAY", &cfg));
+        assert!(!headline_shaped("GIRLS HOCKEY", &cfg));
+        assert!(headline_shaped("STORM CLOSES HARBOUR FOR A WEEK", &cfg));
+        assert!(!headline_shaped(
+            "Tested by Jane Roe, more at www.example.test",
+            &cfg
+        ));
     }
 
     #[test]

@@ -49,8 +49,8 @@ static LINK: LazyLock<Regex> =
     LazyLock::new(|| re(r#"\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)"#));
 static REF_LINK: LazyLock<Regex> = LazyLock::new(|| re(r"\[([^\]]+)\]\[[^\]]*\]"));
 static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| re(r"<((?:https?|mailto):[^>\s]+)>"));
-static HTML_TAG: LazyLock<Regex> =
-    LazyLock::new(|| re(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"));
+/// Inline HTML tags (lower-case names, as markdown converters write them; `<The Title>` is text).
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| re(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>"));
 static STRONG: LazyLock<Regex> =
     LazyLock::new(|| re(r"\*\*(\S(?:[^*]*?\S)?)\*\*|__(\S(?:[^_]*?\S)?)__"));
 static EM_STAR: LazyLock<Regex> = LazyLock::new(|| re(r"\*(\S(?:[^*]*?\S)?)\*"));
@@ -143,6 +143,11 @@ mod tests {
         );
         assert_eq!(text("<https://x.test/a-b>"), "https://x.test/a-b");
         assert_eq!(text("a [ref][1] here"), "a ref here");
+        assert_eq!(text("line<br/>break <em>x</em>"), "linebreak x");
+        assert_eq!(
+            text("the play <The Palace> opens"),
+            "the play <The Palace> opens"
+        );
     }
 
     #[test]

@@ -144,7 +144,7 @@ pub fn extract(text: &str, format: Format, cfg: &IngestConfig) -> Extracted {
 
 static MD_SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?m)^\s{0,3}#{1,6}\s+\S|!?\[[^\]\n]+\]\([^)\s]*\)|<https?://[^>\s]+>|\*\*[^*\n]+\*\*|^\s{0,3}\[[^\]\n]+\]:\s+\S|^\s{0,3}```",
+        r"(?m)^\s{0,3}#{1,6}\s+\S|!?\[[^\]\n]+\]\([^)\s]*\)|<https?://[^>\s]+>|\*\*\S[^*\n]*\S\*\*|^\s{0,3}\[[^\]\n]+\]:\s+\S|^\s{0,3}```",
     )
     .expect("valid regex")
 });
@@ -170,10 +170,12 @@ pub(crate) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// Ends like a sentence: `.`, `!`, `?` or `…`, possibly followed by closing quotes/brackets.
+/// Ends like a sentence: `.`, `!`, `?`, `…` or their CJK forms, possibly followed by closing
+/// quotes or brackets.
 pub(crate) fn ends_sentence(s: &str) -> bool {
-    let core = s
-        .trim_end()
-        .trim_end_matches(['"', '”', '’', '\'', ')', ']', '»', '*', '_']);
-    core.ends_with(['.', '!', '?', '…'])
+    let closing = [
+        '"', '”', '’', '\'', ')', ']', '»', '*', '_', '」', '』', '）',
+    ];
+    let core = s.trim_end().trim_end_matches(closing);
+    core.ends_with(['.', '!', '?', '…', '。', '！', '？', '．'])
 }

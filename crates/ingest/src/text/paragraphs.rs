@@ -1,6 +1,6 @@
 //! Paragraph-level cleaning, once lines are joined: photo captions (a paragraph right above a
 //! removed credit that repeats another paragraph, or is short and unpunctuated), verbatim
-//! repeats of a paragraph (the first copy stays), and stray fragments ending the body
+//! repeats of the paragraph before (the first copy stays), and stray fragments ending the body
 //! ("Route 6"-like leftovers of page furniture).
 //!
 //! Each dropped paragraph goes to `removed` under its first source line. Short real sentences
@@ -10,13 +10,17 @@
 use super::wrap::Para;
 use super::{ends_sentence, word_count};
 use samestory_core::{IngestConfig, RemovedLine};
-use std::collections::HashSet;
+use std::collections::HashMap;
+
+/// At most this many stray fragments end a body; more in a row are a list, and stay.
+const STRAY_TAIL_MAX: usize = 2;
+
+/// A stray fragment averages at most this many chars a word.
+const FRAGMENT_CHARS_PER_WORD: usize = 10;
 
 /// Drops captions, repeated paragraphs and a stray tail from `paras`.
 pub(crate) fn tidy(paras: &mut Vec<Para>, removed: &mut Vec<RemovedLine>, cfg: &IngestConfig) {
-    let captions = (0..paras.len())
-        .map(|k| is_caption(paras, k, cfg).then_some("caption"))
-        .collect();
+    let captions = captions(paras, cfg);
     drop_marked(paras, captions, removed);
     let repeats = repeated(paras, cfg);
     drop_marked(paras, repeats, removed);
@@ -27,29 +31,38 @@ fn key(text: &str) -> String {
     text.to_lowercase()
 }
 
-/// A paragraph directly above a credit line that repeats another paragraph, or is short and
-/// has no sentence punctuation.
-fn is_caption(paras: &[Para], k: usize, cfg: &IngestConfig) -> bool {
-    let p = &paras[k];
-    if !p.before_credit {
-        return false;
+/// Marks paragraphs directly above a credit line that repeat another paragraph, or are short
+/// and have no sentence punctuation.
+fn captions(paras: &[Para], cfg: &IngestConfig) -> Vec<Option<&'static str>> {
+    let mut copies: HashMap<String, usize> = HashMap::new();
+    for p in paras.iter().filter(|p| p.before_credit) {
+        copies.insert(key(&p.text), 0);
     }
-    let k_key = key(&p.text);
-    let repeats = paras
+    for p in paras {
+        copies.entry(key(&p.text)).and_modify(|n| *n += 1);
+    }
+    let is_caption = |p: &Para| {
+        let repeats = copies.get(&key(&p.text)).is_some_and(|&n| n > 1);
+        let short = !ends_sentence(&p.text) && word_count(&p.text) <= cfg.caption_max_words;
+        p.before_credit && (repeats || short)
+    };
+    paras
         .iter()
-        .enumerate()
-        .any(|(j, q)| j != k && key(&q.text) == k_key);
-    repeats || (!ends_sentence(&p.text) && word_count(&p.text) <= cfg.caption_max_words)
+        .map(|p| is_caption(p).then_some("caption"))
+        .collect()
 }
 
-/// Marks every paragraph that repeats an earlier one verbatim (long ones only).
+/// Marks every paragraph that repeats the one before it verbatim (long ones only: a short
+/// sentence may well be said twice, and lists repeat items far apart on purpose).
 fn repeated(paras: &[Para], cfg: &IngestConfig) -> Vec<Option<&'static str>> {
-    let mut seen = HashSet::new();
-    let mut mark = |p: &Para| {
-        let long = word_count(&p.text) >= cfg.duplicate_min_words;
-        (!seen.insert(key(&p.text)) && long).then_some("duplicate")
-    };
-    paras.iter().map(&mut mark).collect()
+    let mut marks = vec![None];
+    for pair in paras.windows(2) {
+        let same = key(&pair[0].text) == key(&pair[1].text);
+        let long = word_count(&pair[1].text) >= cfg.duplicate_min_words;
+        marks.push((same && long).then_some("duplicate"));
+    }
+    marks.truncate(paras.len());
+    marks
 }
 
 /// Removes the paragraphs marked `Some(reason)`.
@@ -76,15 +89,33 @@ fn removed_para(p: &Para, reason: &str) -> RemovedLine {
     }
 }
 
-/// Drops short unpunctuated paragraphs ending the body, as long as some body remains.
+/// Drops the short unpunctuated paragraphs ending the body ("Route 6"), as long as some body
+/// remains and there are at most [`STRAY_TAIL_MAX`] of them (a longer run is a list).
 fn drop_stray_tail(paras: &mut Vec<Para>, removed: &mut Vec<RemovedLine>, cfg: &IngestConfig) {
-    while paras.len() > 1 && paras.last().is_some_and(|p| is_fragment(&p.text, cfg)) {
-        if let Some(p) = paras.pop() {
-            removed.push(removed_para(&p, "stray-fragment"));
-        }
+    let run = paras
+        .iter()
+        .rev()
+        .take_while(|p| is_fragment(&p.text, cfg))
+        .count();
+    if run > STRAY_TAIL_MAX || run >= paras.len() {
+        return;
+    }
+    for p in paras.split_off(paras.len() - run) {
+        removed.push(removed_para(&p, "stray-fragment"));
     }
 }
 
+/// A few short words without sentence punctuation. Words are counted so that scripts
+/// written without spaces count each character (a Japanese sentence is not one word), and a
+/// fragment is short in chars too.
 fn is_fragment(text: &str, cfg: &IngestConfig) -> bool {
-    word_count(text) <= cfg.stray_fragment_max_words && !ends_sentence(text) && !text.ends_with(':')
+    let words = word_count(text) + text.chars().filter(|&c| is_cjk(c)).count();
+    let max = cfg.stray_fragment_max_words;
+    let short = words <= max && text.chars().count() <= max * FRAGMENT_CHARS_PER_WORD;
+    short && !ends_sentence(text) && !text.ends_with(':')
+}
+
+/// Kana, CJK ideographs and Hangul: scripts whose words are not separated by spaces.
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}' | '\u{f900}'..='\u{faff}')
 }
