@@ -64,7 +64,7 @@ pub struct IngestConfig {
     pub header_max_lines: usize,
     /// A first line of text longer than this many words is never taken as a title.
     pub title_max_words: usize,
-    /// A paragraph repeated verbatim is dropped as a duplicate (keeping the first copy) only
+    /// A paragraph repeating the one right before it verbatim is dropped as a duplicate only
     /// when it has at least this many words, so short real sentences may recur.
     pub duplicate_min_words: usize,
     /// A line directly above a photo credit, without final punctuation and at most this many
