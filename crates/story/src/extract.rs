@@ -98,7 +98,7 @@ mod tests {
         };
         let bag = extract(&doc, &StoryConfig::default());
         let get = |k: &str| bag.features.iter().find(|f| f.0 == k).map(|f| f.1);
-        assert_eq!(get("troop"), Some(4.0));
+        assert_eq!(get("troop"), Some(3.0));
         assert_eq!(get("#russia"), Some(1.0));
         assert_eq!(get("@dmytro kuleba"), Some(1.0));
         assert_eq!(get("~02-15"), Some(1.0));

@@ -58,11 +58,27 @@ impl Model {
         id
     }
 
-    /// Computes every IDF; call once after counting.
+    /// Renumbers features in name order (so ids, and every tie broken by id, do not depend
+    /// on input order) and computes every IDF; call once after counting.
     pub fn finish(&mut self) {
+        self.renumber();
         let bg = Background::get();
         let idf: Vec<f32> = (0..self.names.len()).map(|i| self.idf_of(i, bg)).collect();
         self.idf = idf;
+    }
+
+    fn renumber(&mut self) {
+        let mut order: Vec<u32> = (0..self.names.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
+        let names: Vec<Box<str>> = order
+            .iter()
+            .map(|&o| std::mem::take(&mut self.names[o as usize]))
+            .collect();
+        self.df = order.iter().map(|&o| self.df[o as usize]).collect();
+        for (id, name) in names.iter().enumerate() {
+            self.ids.insert(name.clone(), id as u32);
+        }
+        self.names = names;
     }
 
     fn idf_of(&self, i: usize, bg: &Background) -> f32 {

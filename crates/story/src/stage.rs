@@ -45,7 +45,8 @@ pub fn stories_from(
     check_len("meta", n, meta.len())?;
     check_links(n, links)?;
     let groups: Vec<&str> = meta.iter().map(|m| m.group).collect();
-    let units = units(&feats.docs, &groups, links);
+    let ids: Vec<&str> = meta.iter().map(|m| m.id).collect();
+    let units = units(&feats.docs, &ids, &groups, links);
     let order = visiting_order(&units, meta);
     let clusters: Vec<Cluster> = cluster(&units, &order, cfg)
         .into_iter()

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 /// Documents that are one block for clustering.
 #[derive(Clone, Debug)]
 pub struct Unit {
-    /// Document indices, ascending.
+    /// Document indices, ordered by document id.
     pub docs: Vec<usize>,
     /// Mean of the members' vectors.
     pub vec: SparseVec,
@@ -18,8 +18,14 @@ pub struct Unit {
     pub range: Option<(i32, i32)>,
 }
 
-/// Builds the units from links and group ids (`group_of[i]` is document `i`'s group).
-pub fn units(feats: &[DocFeatures], group_of: &[&str], links: &[(usize, usize)]) -> Vec<Unit> {
+/// Builds the units from links and group ids (`group_of[i]` is document `i`'s group);
+/// each unit's documents are ordered by `ids` so sums do not depend on input order.
+pub fn units(
+    feats: &[DocFeatures],
+    ids: &[&str],
+    group_of: &[&str],
+    links: &[(usize, usize)],
+) -> Vec<Unit> {
     let mut uf = UnionFind::new(feats.len());
     links.iter().for_each(|&(a, b)| uf.union(a, b));
     let mut first: HashMap<&str, usize> = HashMap::new();
@@ -27,10 +33,9 @@ pub fn units(feats: &[DocFeatures], group_of: &[&str], links: &[(usize, usize)])
         let f = *first.entry(g).or_insert(i);
         uf.union(f, i);
     }
-    uf.sets()
-        .into_iter()
-        .map(|docs| unit(feats, docs))
-        .collect()
+    let mut sets = uf.sets();
+    sets.iter_mut().for_each(|s| s.sort_by_key(|&d| ids[d]));
+    sets.into_iter().map(|docs| unit(feats, docs)).collect()
 }
 
 fn unit(feats: &[DocFeatures], docs: Vec<usize>) -> Unit {
