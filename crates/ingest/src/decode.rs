@@ -125,7 +125,8 @@ fn decode_with(
 /// UTF-8 when the text holds well-formed multi-byte sequences (the bad bytes are then damage),
 /// else chardetng's guess for a legacy charset.
 fn guess_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
-    if utf8_multibyte_chars(bytes) > invalid_utf8_sequences(bytes) {
+    let valid = utf8_multibyte_chars(bytes);
+    if valid > 0 && valid >= invalid_utf8_sequences(bytes) {
         return encoding_rs::UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
