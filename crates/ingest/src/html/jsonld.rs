@@ -52,16 +52,89 @@ pub fn read(doc: &Document) -> LdArticle {
     from_objects(&objects)
 }
 
-/// Parses one script body, tolerating CDATA wrappers and HTML comment markers around it.
+/// Parses one script body, tolerating CDATA wrappers and HTML comment markers around it, and
+/// (on a second try) the usual hand-written slips: see [`repair`].
 fn parse_block(text: &str) -> Option<Value> {
-    let trimmed = text
-        .trim()
+    let trimmed = unwrap_block(text);
+    serde_json::from_str(trimmed)
+        .or_else(|_| serde_json::from_str(&repair(trimmed)))
+        .ok()
+}
+
+fn unwrap_block(text: &str) -> &str {
+    text.trim()
         .trim_start_matches("<![CDATA[")
         .trim_end_matches("]]>")
         .trim_start_matches("<!--")
         .trim_end_matches("-->")
-        .trim();
-    serde_json::from_str(trimmed).ok()
+        .trim()
+}
+
+/// Fixes what breaks hand-written JSON-LD: raw newlines and tabs inside strings, `//` and
+/// `/* */` comments, and trailing commas before `]` or `}`.
+pub fn repair(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if in_string {
+            in_string = push_string_char(&mut out, c, &mut chars);
+        } else if c == '/' && matches!(chars.peek(), Some('/' | '*')) {
+            skip_comment(&mut chars);
+        } else if c == ']' || c == '}' {
+            drop_trailing_comma(&mut out);
+            out.push(c);
+        } else {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Pushes one character of a string literal; returns whether the string goes on.
+fn push_string_char(
+    out: &mut String,
+    c: char,
+    chars: &mut std::iter::Peekable<std::str::Chars>,
+) -> bool {
+    match c {
+        '\\' => {
+            out.push(c);
+            out.extend(chars.next());
+            true
+        }
+        '"' => {
+            out.push(c);
+            false
+        }
+        c if c.is_control() => {
+            out.push(' ');
+            true
+        }
+        c => {
+            out.push(c);
+            true
+        }
+    }
+}
+
+fn skip_comment(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    let block = chars.next() == Some('*');
+    let mut prev = ' ';
+    for c in chars.by_ref() {
+        if (!block && c == '\n') || (block && prev == '*' && c == '/') {
+            break;
+        }
+        prev = c;
+    }
+}
+
+fn drop_trailing_comma(out: &mut String) {
+    let kept = out.trim_end().len();
+    if out[..kept].ends_with(',') {
+        out.truncate(kept - 1);
+    }
 }
 
 /// Collects the objects of a JSON-LD value: arrays and `@graph` lists are opened.

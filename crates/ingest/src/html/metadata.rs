@@ -211,11 +211,14 @@ fn clean_byline(byline: &str) -> Option<String> {
     collapse(without_by)
 }
 
+/// `og:site_name`, else the JSON-LD publisher; a URL is no name, and of "Name | tagline"
+/// only the name is kept.
 fn pick_outlet(metas: &HashMap<String, String>, ld: &LdArticle) -> Option<String> {
-    metas
-        .get("og:site_name")
-        .cloned()
-        .or_else(|| ld.publisher.clone())
+    [metas.get("og:site_name"), ld.publisher.as_ref()]
+        .into_iter()
+        .flatten()
+        .find(|name| is_name(name))
+        .and_then(|name| collapse(name.split(" | ").next().unwrap_or(name)))
 }
 
 fn pick_lang(doc: &Document, metas: &HashMap<String, String>) -> Option<String> {

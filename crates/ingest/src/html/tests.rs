@@ -348,3 +348,32 @@ fn table_cells_join_into_one_line_per_row() {
     let body = run(&html).body;
     assert!(body.contains("\n\n2 Boat 2 20\n\n"), "{body:?}");
 }
+
+#[test]
+fn jsonld_with_comments_trailing_commas_and_raw_newlines_is_repaired() {
+    let html = page(
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", // a note\n\
+         \"headline\": \"Line one\nline two\", /* block */ \"keywords\": [\"a\", \"b\", ],\n\
+         \"datePublished\": \"2019-11-18T16:06:51-05:00\", }</script>",
+        "",
+    );
+    let out = run(&html);
+    assert_eq!(out.title.as_deref(), Some("Line one line two"));
+    assert_eq!(out.date.as_deref(), Some("2019-11-18"));
+    assert_eq!(
+        jsonld::repair(r#"{"u": "http://x.test/a//b"}"#),
+        r#"{"u": "http://x.test/a//b"}"#
+    );
+}
+
+#[test]
+fn outlet_that_is_a_url_is_skipped_and_tagline_dropped() {
+    let og = r#"<meta property="og:site_name" content="https://gazette.example">"#;
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","publisher":{"name":"Gazette Media"}}</script>"#;
+    assert_eq!(
+        run(&page(&format!("{og}{ld}"), "")).outlet.as_deref(),
+        Some("Gazette Media")
+    );
+    let tagline = r#"<meta property="og:site_name" content="Gazette | News for the coast">"#;
+    assert_eq!(run(&page(tagline, "")).outlet.as_deref(), Some("Gazette"));
+}
