@@ -76,7 +76,7 @@ fn representative(
     let mut best = c.docs[0];
     for &d in &c.docs[1..] {
         let (kb, kd) = (key(best), key(d));
-        if kd.0 > kb.0 || (kd.0 == kb.0 && kd.1 > kb.1) {
+        if (kd.0 && !kb.0) || (kd.0 == kb.0 && kd.1 > kb.1) {
             best = d;
         }
     }

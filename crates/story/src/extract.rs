@@ -11,6 +11,10 @@ use samestory_core::StoryConfig;
 use samestory_text::{tokens, Token};
 use std::cell::RefCell;
 use std::collections::HashMap;
+use xxhash_rust::xxh3::Xxh3Builder;
+
+/// Feature counts of one document (a fast, fixed-seed hasher: deterministic and cheap).
+type Counts = HashMap<String, f32, Xxh3Builder>;
 
 /// Raw features of one document: `(feature, count)` sorted by feature, and its length in
 /// content words (the BM25 length).
@@ -25,7 +29,7 @@ pub struct Bag {
 /// Extracts the feature bag of `doc`.
 pub fn extract(doc: &StoryDoc<'_>, cfg: &StoryConfig) -> Bag {
     let alg = algorithm(doc.lang);
-    let mut counts: HashMap<String, f32> = HashMap::new();
+    let mut counts = Counts::with_capacity_and_hasher(512, Xxh3Builder::new());
     let mut len = 0.0;
     if let Some(title) = doc.title {
         len += add_text(title, alg, cfg.title_weight, &mut counts);
@@ -40,7 +44,7 @@ pub fn extract(doc: &StoryDoc<'_>, cfg: &StoryConfig) -> Bag {
 }
 
 /// Adds the terms and entities of `text` with `weight` each; returns the content words.
-fn add_text(text: &str, alg: Algorithm, weight: f32, counts: &mut HashMap<String, f32>) -> f32 {
+fn add_text(text: &str, alg: Algorithm, weight: f32, counts: &mut Counts) -> f32 {
     let toks = tokens(text);
     let mut n = 0.0;
     for t in toks.iter().filter(|t| is_content(&t.text)) {
@@ -51,7 +55,7 @@ fn add_text(text: &str, alg: Algorithm, weight: f32, counts: &mut HashMap<String
     n
 }
 
-fn add_entities(text: &str, toks: &[Token], weight: f32, counts: &mut HashMap<String, f32>) {
+fn add_entities(text: &str, toks: &[Token], weight: f32, counts: &mut Counts) {
     for e in entities(text, toks) {
         let key = match e {
             Entity::Place(c) => Kind::Place.tag(c),
@@ -62,8 +66,8 @@ fn add_entities(text: &str, toks: &[Token], weight: f32, counts: &mut HashMap<St
 }
 
 thread_local! {
-    static ENGLISH: (Stemmer, RefCell<HashMap<String, String>>) =
-        (Stemmer::create(Algorithm::English), RefCell::new(HashMap::new()));
+    static ENGLISH: (Stemmer, RefCell<HashMap<String, String, Xxh3Builder>>) =
+        (Stemmer::create(Algorithm::English), RefCell::new(HashMap::with_hasher(Xxh3Builder::new())));
 }
 
 /// Stem of a normalised word; English stems are cached per thread.

@@ -3,6 +3,9 @@
 //! words from `samestory-text`; no tokenising here.
 
 use rust_stemmers::Algorithm;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+use xxhash_rust::xxh3::Xxh3Builder;
 
 /// English function words and news filler that say nothing about which event is reported.
 const STOP_WORDS: &[&str] = &[
@@ -234,13 +237,22 @@ const STOP_WORDS: &[&str] = &[
 
 /// Whether a normalised word is a stop word.
 pub fn is_stop(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    static SET: OnceLock<HashSet<&'static str, Xxh3Builder>> = OnceLock::new();
+    word.len() <= 10
+        && SET
+            .get_or_init(|| STOP_WORDS.iter().copied().collect())
+            .contains(word)
 }
 
 /// Whether a normalised word can be a content term: has a letter, two chars or more, and
 /// is not a stop word.
 pub fn is_content(word: &str) -> bool {
-    word.chars().nth(1).is_some() && word.chars().any(char::is_alphabetic) && !is_stop(word)
+    let has_letter = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        word.chars().any(char::is_alphabetic)
+    };
+    word.len() > 1 && word.chars().nth(1).is_some() && has_letter && !is_stop(word)
 }
 
 /// The Snowball algorithm for an ISO 639-3 (or 639-1) language code; English otherwise.

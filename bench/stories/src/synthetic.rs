@@ -1,0 +1,170 @@
+//! Synthetic news-length corpora generated on the fly (a [`DocSource`], never all in
+//! memory): events of 10 documents each over a year, ~400 words per document, filler drawn
+//! from the 2,000 most common English words of the story crate's background table, plus
+//! each event's invented names and words. Timed end to end (features, clustering, rows),
+//! with peak RSS and pairwise precision/recall against the planted events.
+
+use samestory_story::{build, stories_from, DocMeta, DocSource, StoryConfig, StoryDoc};
+use std::collections::HashMap;
+use std::time::Instant;
+
+const BACKGROUND: &str = include_str!("../../../crates/story/data/background_en.txt");
+const DOCS_PER_EVENT: usize = 10;
+
+/// The generator.
+pub struct Synthetic {
+    n: usize,
+    filler: Vec<&'static str>,
+}
+
+fn mix(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    x ^ (x >> 33)
+}
+
+fn pseudo_word(seed: u64, syllables: usize) -> String {
+    const SYL: &[&str] = &[
+        "ka", "lo", "ri", "ven", "dor", "mi", "sa", "tul", "ber", "no", "qua", "zi", "pel", "gra",
+        "to", "an",
+    ];
+    (0..syllables)
+        .map(|k| SYL[(mix(seed + k as u64) % SYL.len() as u64) as usize])
+        .collect()
+}
+
+impl Synthetic {
+    pub fn new(n: usize) -> Self {
+        let filler = BACKGROUND
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .take(2000)
+            .filter_map(|l| l.split(' ').next())
+            .collect();
+        Synthetic { n, filler }
+    }
+
+    pub fn event(i: usize) -> usize {
+        i / DOCS_PER_EVENT
+    }
+
+    fn date(&self, i: usize) -> String {
+        let events = self.n.div_ceil(DOCS_PER_EVENT).max(1);
+        let day = 19_000 + (Self::event(i) * 365 / events) as i32 + (mix(i as u64) % 3) as i32;
+        let d = day - 19_000;
+        format!("2022-{:02}-{:02}", 1 + d / 31 % 12, 1 + d % 28)
+    }
+
+    fn body(&self, i: usize) -> (String, String) {
+        let e = Self::event(i) as u64;
+        let specific: Vec<String> = (0..8)
+            .map(|k| pseudo_word(e * 131 + k, 3 + (k as usize % 2)))
+            .collect();
+        let place = capitalise(&pseudo_word(e * 977 + 11, 3));
+        let person = format!(
+            "{} {}",
+            capitalise(&pseudo_word(e * 31 + 5, 2)),
+            capitalise(&pseudo_word(e * 37 + 7, 3))
+        );
+        let mut body = String::with_capacity(2800);
+        let mut r = mix(i as u64 + 1);
+        for w in 0..400u64 {
+            r = mix(r + w);
+            let word: &str = match r % 20 {
+                0 | 1 => &specific[(r >> 8) as usize % specific.len()],
+                2 => &place,
+                3 if w % 7 == 0 => &person,
+                _ => {
+                    self.filler[((r >> 16) as usize % 1000)
+                        + ((r >> 40) as usize % 1000) * usize::from(r.is_multiple_of(3))]
+                }
+            };
+            body.push_str(word);
+            body.push_str(if w % 15 == 14 { ". " } else { " " });
+        }
+        (format!("{} {} {}", specific[0], specific[1], place), body)
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.to_owned();
+    c[..1].make_ascii_uppercase();
+    c
+}
+
+impl DocSource for Synthetic {
+    fn len(&self) -> usize {
+        self.n
+    }
+    fn with_doc<R>(&self, i: usize, f: impl FnOnce(StoryDoc<'_>) -> R) -> R {
+        let (title, body) = self.body(i);
+        let date = self.date(i);
+        f(StoryDoc {
+            title: Some(&title),
+            body: &body,
+            date: Some(&date),
+            lang: None,
+        })
+    }
+}
+
+/// One timed run: (seconds, stories, precision, recall).
+pub fn run(n: usize, cfg: &StoryConfig) -> (f64, usize, f64, f64) {
+    let src = Synthetic::new(n);
+    let ids: Vec<String> = (0..n).map(|i| format!("d{i:08}")).collect();
+    let start = Instant::now();
+    let feats = build(&src, cfg);
+    let meta: Vec<DocMeta<'_>> = ids
+        .iter()
+        .map(|id| DocMeta {
+            id,
+            title: None,
+            group: id,
+        })
+        .collect();
+    let built = start.elapsed().as_secs_f64();
+    let out = stories_from(&feats, &meta, &[], cfg).expect("consistent input");
+    if std::env::var_os("BENCH_PHASES").is_some() {
+        println!(
+            "features {built:.1}s, clustering {:.1}s",
+            start.elapsed().as_secs_f64() - built
+        );
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let (p, r) = pairwise(&out.story_of, n);
+    (secs, out.stories.len(), p, r)
+}
+
+/// Pairwise precision and recall of story ids against the planted events.
+fn pairwise(story_of: &[String], n: usize) -> (f64, f64) {
+    let mut both: HashMap<(&str, usize), u64> = HashMap::new();
+    let mut pred: HashMap<&str, u64> = HashMap::new();
+    let mut truth: HashMap<usize, u64> = HashMap::new();
+    for (i, s) in story_of.iter().enumerate().take(n) {
+        *both.entry((s.as_str(), Synthetic::event(i))).or_default() += 1;
+        *pred.entry(s.as_str()).or_default() += 1;
+        *truth.entry(Synthetic::event(i)).or_default() += 1;
+    }
+    let tp = pairs(&both) as f64;
+    (
+        tp / pairs(&pred).max(1) as f64,
+        tp / pairs(&truth).max(1) as f64,
+    )
+}
+
+/// Pairs within the same key.
+fn pairs<K>(counts: &HashMap<K, u64>) -> u64 {
+    counts.values().map(|c| c * (c - 1) / 2).sum()
+}
+
+/// Peak resident set size of this process in MiB (Linux `VmHWM`).
+pub fn peak_rss_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok());
+    kb.unwrap_or(f64::NAN) / 1024.0
+}
