@@ -39,17 +39,40 @@ fn short(id: &str) -> &str {
 #[test]
 fn groups_are_as_in_truth() {
     let (docs, out) = run();
-    let groups: Vec<(&str, &str)> = docs.iter().zip(&out.group_of).map(|(d, g)| (short(&d.id), short(g))).collect();
-    assert_eq!(groups, [("000", "000"), ("001", "000"), ("002", "002"), ("003", "003"), ("004", "004")]);
+    let groups: Vec<(&str, &str)> = docs
+        .iter()
+        .zip(&out.group_of)
+        .map(|(d, g)| (short(&d.id), short(g)))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("000", "000"),
+            ("001", "000"),
+            ("002", "002"),
+            ("003", "003"),
+            ("004", "004")
+        ]
+    );
 }
 
 #[test]
 fn relations_are_as_in_truth() {
     let (_, out) = run();
-    let kinds: Vec<(&str, &str, Kind)> = out.relations.iter().map(|r| (short(&r.a), short(&r.b), r.kind)).collect();
+    let kinds: Vec<(&str, &str, Kind)> = out
+        .relations
+        .iter()
+        .map(|r| (short(&r.a), short(&r.b), r.kind))
+        .collect();
     assert_eq!(kinds.len(), 3, "{:#?}", out.relations);
-    assert!(matches!(kinds[0], ("000", "001", Kind::Exact | Kind::NearDuplicate)), "{kinds:?}");
-    assert_eq!(&kinds[1..], [("000", "004", Kind::Reprint), ("001", "004", Kind::Reprint)]);
+    assert!(
+        matches!(kinds[0], ("000", "001", Kind::Exact | Kind::NearDuplicate)),
+        "{kinds:?}"
+    );
+    assert_eq!(
+        &kinds[1..],
+        [("000", "004", Kind::Reprint), ("001", "004", Kind::Reprint)]
+    );
     for r in &out.relations[1..] {
         assert_eq!(r.original.as_deref(), Some(r.a.as_str()), "{}", r.why);
     }
@@ -61,9 +84,17 @@ fn reprint_passages_cover_about_forty_percent_of_004() {
     let d004 = &docs[4];
     let words = samestory_text::tokens(&d004.body);
     for r in &out.relations[1..] {
-        let covered = words.iter().filter(|w| r.passages.iter().any(|p| p[2] <= w.start && w.end <= p[3])).count();
+        let covered = words
+            .iter()
+            .filter(|w| r.passages.iter().any(|p| p[2] <= w.start && w.end <= p[3]))
+            .count();
         let share = covered as f64 / words.len() as f64;
-        assert!((0.3..0.6).contains(&share), "{} covers {share:.2} of 004: {}", r.a, r.why);
+        assert!(
+            (0.3..0.6).contains(&share),
+            "{} covers {share:.2} of 004: {}",
+            r.a,
+            r.why
+        );
     }
 }
 
@@ -71,5 +102,12 @@ fn reprint_passages_cover_about_forty_percent_of_004() {
 #[ignore]
 fn dump() {
     let (_, out) = run();
-    panic!("{}", out.relations.iter().map(|r| serde_json::to_string(r).unwrap()).collect::<Vec<_>>().join("\n"));
+    panic!(
+        "{}",
+        out.relations
+            .iter()
+            .map(|r| serde_json::to_string(r).unwrap())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }

@@ -19,6 +19,7 @@
 //! assert_eq!((toks[1].start, toks[1].end), (8, 13));
 //! ```
 
+mod ascii;
 mod normalize;
 mod quote;
 mod shingle;

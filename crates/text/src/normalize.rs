@@ -6,6 +6,9 @@ use unicode_normalization::UnicodeNormalization;
 /// Normalises a whole text: NFKC, case fold, quotes/dashes folded, every whitespace run
 /// collapsed to one space, trimmed. Two bodies are `exact` duplicates iff this is equal.
 pub fn normalize(s: &str) -> String {
+    if s.is_ascii() {
+        return normalize_ascii(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfkc() {
@@ -19,6 +22,19 @@ pub fn normalize(s: &str) -> String {
         }
         push_folded(c, &mut out);
     }
+    out
+}
+
+/// [`normalize`] of an ASCII text (NFKC and folding are identities there but lowercasing).
+fn normalize_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.make_ascii_lowercase();
     out
 }
 

@@ -73,10 +73,7 @@ pub fn token_hashes(body: &str) -> Vec<TokenHash> {
 /// Calls `f(word, char_start, char_end)` for each UAX#29 word of `text`.
 fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
     if text.is_ascii() {
-        for (b, w) in text.unicode_word_indices() {
-            f(w, b, b + w.len());
-        }
-        return;
+        return crate::ascii::for_each_ascii_word(text, f);
     }
     let mut chars = CharCounter::new(text);
     for (b, w) in text.unicode_word_indices() {

@@ -37,3 +37,23 @@ proptest! {
         prop_assert!(spans.iter().all(|r| r.start < r.end && r.end <= n));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    /// The ASCII fast path segments exactly like unicode-segmentation.
+    #[test]
+    fn ascii_fast_path_matches_uax29(body in "[abZ09_:.,;' \"\n\t-]{0,40}") {
+        use unicode_segmentation::UnicodeSegmentation;
+        let want: Vec<(usize, usize)> = body.unicode_word_indices().map(|(b, w)| (b, b + w.len())).collect();
+        let got: Vec<(usize, usize)> = tokens(&body).iter().map(|t| (t.start, t.end)).collect();
+        prop_assert_eq!(got, want);
+    }
+
+    /// normalize's ASCII fast path equals the general path (forced by a trailing "é").
+    #[test]
+    fn ascii_normalize_matches_general(body in "[abZ09 \n\t\u{0B}\u{0C}\u{1C}\r.,'-]{0,40}") {
+        let general = normalize(&format!("{body}é"));
+        let expect = general.strip_suffix('é').unwrap().trim_end().to_string();
+        prop_assert_eq!(normalize(&body), expect);
+    }
+}

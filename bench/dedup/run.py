@@ -1,0 +1,103 @@
+"""Drives the dedup benchmark: generate corpora, run every tool as a child process
+(measuring wall time, CPU time and peak RSS with os.wait4), score against the truth,
+print one table per corpus size.
+
+usage: run.py BENCH_BIN WORKDIR PYTHON SIZE [SIZE...]
+"""
+import json
+import os
+import subprocess
+import sys
+import time
+
+JBANDS = [(0.7, 0.8), (0.8, 0.9), (0.9, 1.0001)]
+CBANDS = [(0.1, 0.2), (0.2, 0.3), (0.3, 0.5), (0.5, 1.0001)]
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def measure(cmd):
+    """Runs cmd; returns (ok, wall s, cpu s, peak RSS MB)."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd)
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.monotonic() - start
+    ok = os.waitstatus_to_exitcode(status) == 0
+    return ok, wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
+
+
+def read_pairs(path):
+    found = {}
+    with open(path) as f:
+        for line in f:
+            a, b, kind, original = line.rstrip("\n").split("\t")
+            found[(a, b)] = (kind, original)
+    return found
+
+
+def read_truth(path):
+    with open(path) as f:
+        return [json.loads(line) for line in f]
+
+
+def recall(truth, found, kind, key, bands, ok_kinds):
+    out = []
+    for lo, hi in bands:
+        sel = [t for t in truth if t["kind"] == kind and lo <= t[key] < hi]
+        hit = sum(1 for t in sel if found.get(tuple(sorted((t["original"], t["copy"]))), ("",))[0] in ok_kinds)
+        out.append(f"{hit / len(sel):.3f}" if sel else "-")
+    return out
+
+
+def precision(truth, found, ok_kinds):
+    near = {tuple(sorted((t["original"], t["copy"]))) for t in truth if t["kind"] == "near" and t["jaccard"] >= 0.7}
+    rep = [p for p, (k, _) in found.items() if k in ok_kinds]
+    return f"{sum(1 for p in rep if p in near) / len(rep):.3f}" if rep else "-"
+
+
+def direction(truth, found):
+    sel = [t for t in truth if t["kind"] == "reprint" and found.get(tuple(sorted((t["original"], t["copy"]))), ("",))[0] == "reprint"]
+    ok = sum(1 for t in sel if found[tuple(sorted((t["original"], t["copy"])))][1] == t["original"])
+    return f"{ok / len(sel):.3f}" if sel else "-"
+
+
+def main():
+    bench, work, python, sizes = sys.argv[1], sys.argv[2], sys.argv[3], [int(s) for s in sys.argv[4:]]
+    dup = ("exact", "near_duplicate")
+    tools = os.environ.get("TOOLS", "samestory,gaoya,rensa,datasketch").split(",")
+    for n in sizes:
+        corpus, truth_path = f"{work}/corpus_{n}.jsonl", f"{work}/truth_{n}.jsonl"
+        if not os.path.exists(truth_path):
+            subprocess.run([bench, "gen", str(n), corpus, truth_path], check=True)
+        truth = read_truth(truth_path)
+        mb = os.path.getsize(corpus) / 1e6
+        rows = []
+        for tool in tools:
+            out = f"{work}/pairs_{tool}_{n}.tsv"
+            cmd = [bench, "run", corpus, out] if tool == "samestory" else [python, f"{HERE}/peers.py", tool, corpus, out]
+            ok, wall, cpu, rss = measure(cmd)
+            if not ok:
+                rows.append([tool, "failed"] + [""] * 11)
+                continue
+            found = read_pairs(out)
+            jr = recall(truth, found, "near", "jaccard", JBANDS, dup)
+            cr = recall(truth, found, "reprint", "containment", CBANDS, ("reprint",)) if tool == "samestory" else ["-"] * 4
+            rows.append([tool, f"{mb / cpu:.1f}", f"{n / wall:.0f}", f"{rss:.0f}", *jr, precision(truth, found, dup), *cr,
+                         direction(truth, found) if tool == "samestory" else "-"])
+        print_table(n, mb, truth, rows)
+
+
+def print_table(n, mb, truth, rows):
+    near = sum(1 for t in truth if t["kind"] == "near")
+    rep = len(truth) - near
+    print(f"\n## {n} docs, {mb:.1f} MB JSONL, {near} planted near-duplicates, {rep} planted reprints\n")
+    head = ["tool", "MB/s/core", "docs/s", "peak RSS MB", "R J.7-.8", "R J.8-.9", "R J.9-1", "precision",
+            "RR C.1-.2", "RR C.2-.3", "RR C.3-.5", "RR C.5-1", "direction"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for r in rows:
+        print("| " + " | ".join(r) + " |")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

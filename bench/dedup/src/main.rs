@@ -1,0 +1,74 @@
+//! `dedup-bench gen N CORPUS TRUTH` writes a synthetic news-length JSONL corpus with planted
+//! near-duplicates (known exact Jaccard) and planted reprints (known containment);
+//! `dedup-bench run CORPUS PAIRS` runs samestory's relation engine on it and writes the
+//! pairs found (`a<TAB>b<TAB>kind<TAB>original`). `run.sh` drives both and the peers.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod gen;
+
+use anyhow::{bail, Context, Result};
+use samestory_core::{Document, Format, RelateConfig};
+use std::io::{BufRead, BufWriter, Write};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
+        ["gen", n, corpus, truth] => gen::generate(n.parse()?, corpus, truth),
+        ["run", corpus, pairs] => run(corpus, pairs),
+        _ => bail!("usage: dedup-bench gen N CORPUS TRUTH | run CORPUS PAIRS"),
+    }
+}
+
+fn run(corpus: &str, pairs: &str) -> Result<()> {
+    let docs = read_corpus(corpus)?;
+    let t = std::time::Instant::now();
+    let out = samestory_relate::relate(&docs, &RelateConfig::default());
+    eprintln!(
+        "relate: {} docs, {} relations in {:.2}s",
+        docs.len(),
+        out.relations.len(),
+        t.elapsed().as_secs_f64()
+    );
+    let mut w = BufWriter::new(std::fs::File::create(pairs).with_context(|| pairs.to_string())?);
+    for r in &out.relations {
+        let kind = serde_json::to_value(r.kind)?;
+        writeln!(
+            w,
+            "{}\t{}\t{}\t{}",
+            r.a,
+            r.b,
+            kind.as_str().unwrap_or(""),
+            r.original.as_deref().unwrap_or("-")
+        )?;
+    }
+    Ok(())
+}
+
+fn read_corpus(path: &str) -> Result<Vec<Document>> {
+    let f = std::io::BufReader::new(std::fs::File::open(path).with_context(|| path.to_string())?);
+    let mut docs = Vec::new();
+    for line in f.lines() {
+        let v: serde_json::Value = serde_json::from_str(&line?)?;
+        let id = v["id"].as_str().unwrap_or_default().to_string();
+        let body = v["text"].as_str().unwrap_or_default().to_string();
+        docs.push(Document {
+            source: id.clone(),
+            id,
+            format: Format::Jsonl,
+            title: None,
+            date: None,
+            url: None,
+            byline: None,
+            outlet: None,
+            lang: None,
+            body,
+            removed: vec![],
+        });
+    }
+    Ok(docs)
+}
