@@ -6,8 +6,7 @@
 use rayon::prelude::*;
 use samestory_core::{Document, RelateConfig};
 use samestory_sketch::{winnow, MinHasher, Signature};
-use samestory_text::{normalize, quote_spans, shingles_of, token_hashes, TokenHash};
-use xxhash_rust::xxh3::xxh3_128;
+use samestory_text::{normalized_hash, quote_spans, shingles_of, token_hashes, TokenHash};
 
 /// The small, always-kept features of one document.
 #[derive(Clone, Debug)]
@@ -56,7 +55,7 @@ pub fn extract(body: &str, hasher: &MinHasher, cfg: &RelateConfig) -> Features {
     prints.sort_unstable();
     prints.dedup();
     Features {
-        exact: xxh3_128(normalize(body).as_bytes()),
+        exact: normalized_hash(body),
         sig: hasher.signature(&shingles),
         prints,
         words: words.len(),

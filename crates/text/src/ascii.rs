@@ -17,7 +17,23 @@ enum Class {
     Other,
 }
 
+/// Class of every byte, computed at compile time (the scan is per byte).
+static CLASSES: [Class; 256] = {
+    let mut t = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = class_of(b as u8);
+        b += 1;
+    }
+    t
+};
+
+#[inline]
 fn class(b: u8) -> Class {
+    CLASSES[b as usize]
+}
+
+const fn class_of(b: u8) -> Class {
     match b {
         b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
         b'0'..=b'9' => Class::Digit,

@@ -1,6 +1,6 @@
 //! The one normaliser and tokeniser of samestory.
 //!
-//! Owns: text normalisation ([`normalize`]: NFKC, case folding, quotes and dashes folded,
+//! Owns: text normalisation ([`normalize`], [`normalized_hash`]: NFKC, case folding, quotes and dashes folded,
 //! whitespace collapsed), UAX#29 word tokens with char offsets ([`tokens`], and the
 //! allocation-free [`token_hashes`] for hot paths), hashed word shingles ([`shingle_hashes`],
 //! [`shingles_of`]) and quotation spans ([`quote_spans`]).
@@ -25,7 +25,7 @@ mod quote;
 mod shingle;
 mod token;
 
-pub use normalize::{normalize, normalize_word_into};
+pub use normalize::{normalize, normalize_word_into, normalized_hash};
 pub use quote::quote_spans;
 pub use shingle::{shingle_hashes, shingles_of, DEFAULT_SHINGLE, SHINGLE_SEED};
 pub use token::{token_hashes, tokens, word_hash, Token, TokenHash, WORD_SEED};

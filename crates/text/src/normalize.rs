@@ -25,6 +25,29 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// xxh3-128 of [`normalize`]`(s)`, streaming (no allocation) for ASCII text.
+pub fn normalized_hash(s: &str) -> u128 {
+    if !s.is_ascii() {
+        return xxhash_rust::xxh3::xxh3_128(normalize(s).as_bytes());
+    }
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut buf = [0u8; 256];
+    let mut first = true;
+    for w in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !first {
+            h.update(b" ");
+        }
+        first = false;
+        for chunk in w.as_bytes().chunks(buf.len()) {
+            let out = &mut buf[..chunk.len()];
+            out.copy_from_slice(chunk);
+            out.make_ascii_lowercase();
+            h.update(out);
+        }
+    }
+    h.digest128()
+}
+
 /// [`normalize`] of an ASCII text (NFKC and folding are identities there but lowercasing).
 fn normalize_ascii(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -107,6 +130,16 @@ mod tests {
         assert_eq!(buf, normalize("Don't"));
         normalize_word_into("Don’t", &mut buf);
         assert_eq!(buf, "don't");
+    }
+
+    #[test]
+    fn streaming_hash_equals_hash_of_normalized() {
+        for s in ["", "  A  b\n\nC. ", "Ünï “x”", &"Long".repeat(100)] {
+            assert_eq!(
+                normalized_hash(s),
+                xxhash_rust::xxh3::xxh3_128(normalize(s).as_bytes())
+            );
+        }
     }
 
     #[test]

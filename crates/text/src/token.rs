@@ -39,6 +39,23 @@ pub fn word_hash(normalised: &str) -> u64 {
     xxh3_64_with_seed(normalised.as_bytes(), WORD_SEED)
 }
 
+/// [`word_hash`] of an ASCII word, lowercased on the stack.
+fn ascii_word_hash(w: &[u8]) -> u64 {
+    let mut buf = [0u8; 64];
+    if w.len() > buf.len() {
+        return word_hash(
+            &w.to_ascii_lowercase()
+                .iter()
+                .map(|&b| b as char)
+                .collect::<String>(),
+        );
+    }
+    for (d, s) in buf.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    xxh3_64_with_seed(&buf[..w.len()], WORD_SEED)
+}
+
 /// The words of `body` in order, normalised, with char offsets into `body`.
 pub fn tokens(body: &str) -> Vec<Token> {
     let mut out = Vec::new();
@@ -58,6 +75,16 @@ pub fn tokens(body: &str) -> Vec<Token> {
 /// and `hash == word_hash(&token.text)`.
 pub fn token_hashes(body: &str) -> Vec<TokenHash> {
     let mut out = Vec::with_capacity(body.len() / 6);
+    if body.is_ascii() {
+        crate::ascii::for_each_ascii_word(body, |w, start, end| {
+            out.push(TokenHash {
+                hash: ascii_word_hash(w.as_bytes()),
+                start,
+                end,
+            });
+        });
+        return out;
+    }
     let mut buf = String::new();
     for_each_word(body, |word, start, end| {
         normalize_word_into(word, &mut buf);
