@@ -37,7 +37,10 @@ fn is_missing_text(e: &IngestError) -> bool {
 fn no_text_anywhere(input: &InputFile, fields: &JsonlFields) -> IngestError {
     IngestError::NotArticles {
         path: input.display.clone(),
-        why: format!("JSON Lines without articles: no record has a text field ({})", fields.text.join(", ")),
+        why: format!(
+            "JSON Lines without articles: no record has a text field ({})",
+            fields.text.join(", ")
+        ),
     }
 }
 
@@ -190,6 +193,8 @@ mod tests {
         let out = run("{\"id\": \"a\", \"group\": 1}\n{\"id\": \"b\", \"group\": 2}\n");
         assert!(out.documents.is_empty());
         assert_eq!(out.errors.len(), 1);
-        assert!(out.errors[0].to_string().starts_with("dump.jsonl: not article input"));
+        assert!(out.errors[0]
+            .to_string()
+            .starts_with("dump.jsonl: not article input"));
     }
 }
