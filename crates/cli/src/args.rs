@@ -25,6 +25,20 @@ pub enum Command {
     /// Find exact and near-duplicates and reprints only: documents.jsonl with `group`,
     /// relations.jsonl, and with --keep-first kept.jsonl (one document per group).
     Dedup(DedupArgs),
+    /// Score article pairs for "same event?": reads JSONL `{"pair_id", "a": {id, title,
+    /// text, date, url}, "b": {…}}`, prints `{"pair_id", "score"}` per line.
+    Similarity(SimilarityArgs),
+}
+
+/// `samestory similarity`.
+#[derive(Debug, Args)]
+pub struct SimilarityArgs {
+    /// The pairs file (JSON Lines), or `-` for stdin.
+    #[arg(long, value_name = "FILE")]
+    pub pairs: PathBuf,
+    /// A TOML file overriding any default threshold.
+    #[arg(long, value_name = "FILE", env = "SAMESTORY_CONFIG")]
+    pub config: Option<PathBuf>,
 }
 
 /// Options shared by every command that reads inputs.

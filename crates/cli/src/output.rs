@@ -3,6 +3,8 @@
 
 use anyhow::Context;
 use samestory_core::{Document, RemovedLine};
+use samestory_relate::Relation;
+use samestory_story::SameStoryPair;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
@@ -107,4 +109,71 @@ pub fn write_jsonl_file<T: Serialize>(
     write_jsonl(&mut out, rows).with_context(|| format!("{}: cannot write", path.display()))?;
     out.flush()
         .with_context(|| format!("{}: cannot write", path.display()))
+}
+
+/// A `same_story` row with every relations.jsonl field; text-overlap fields are `null`
+/// because the two bodies were not compared passage by passage.
+#[derive(Serialize)]
+struct SameStoryRow<'a> {
+    a: &'a str,
+    b: &'a str,
+    kind: &'a str,
+    jaccard: Option<f64>,
+    containment_a: Option<f64>,
+    containment_b: Option<f64>,
+    story_score: f64,
+    passages: [[usize; 4]; 0],
+    original: Option<&'a str>,
+    why: &'a str,
+}
+
+impl<'a> From<&'a SameStoryPair> for SameStoryRow<'a> {
+    fn from(p: &'a SameStoryPair) -> Self {
+        SameStoryRow {
+            a: &p.a,
+            b: &p.b,
+            kind: p.kind,
+            jaccard: None,
+            containment_a: None,
+            containment_b: None,
+            story_score: p.story_score,
+            passages: [],
+            original: None,
+            why: &p.why,
+        }
+    }
+}
+
+/// relations.jsonl lines, sorted by `(a, b)`: engine relations and same-story pairs.
+pub fn relation_lines(
+    relations: &[Relation],
+    same_story: &[SameStoryPair],
+) -> anyhow::Result<Vec<String>> {
+    let mut keyed = Vec::with_capacity(relations.len() + same_story.len());
+    for r in relations {
+        keyed.push(((r.a.as_str(), r.b.as_str()), serde_json::to_string(r)?));
+    }
+    for p in same_story {
+        keyed.push((
+            (p.a.as_str(), p.b.as_str()),
+            serde_json::to_string(&SameStoryRow::from(p))?,
+        ));
+    }
+    keyed.sort();
+    Ok(keyed.into_iter().map(|(_, line)| line).collect())
+}
+
+/// Writes pre-serialised JSON lines to a file, replacing it.
+pub fn write_lines_file(path: &Path, lines: &[String]) -> anyhow::Result<()> {
+    let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for line in lines {
+        text.push_str(line);
+        text.push('\n');
+    }
+    std::fs::write(path, text).with_context(|| format!("{}: cannot write", path.display()))
+}
+
+/// Rounds a score to 4 decimals, the precision of every score in the output files.
+pub fn round4(x: f32) -> f64 {
+    (f64::from(x) * 10_000.0).round() / 10_000.0
 }

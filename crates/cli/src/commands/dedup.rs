@@ -10,7 +10,7 @@ use crate::report::{self, Status};
 pub fn dedup(args: DedupArgs) -> anyhow::Result<Status> {
     let related = read_and_relate(&args.output)?;
     write_documents(&args.output, &related, None)?;
-    write_relations(&args.output, &related)?;
+    write_relations(&args.output, &related, &[])?;
     if args.keep_first {
         write_jsonl_file(
             &args.output.out.join("kept.jsonl"),

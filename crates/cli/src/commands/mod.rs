@@ -4,6 +4,8 @@ mod dedup;
 mod extract;
 mod pipeline;
 mod run;
+mod similarity;
+mod story_stage;
 
 use crate::args::{Cli, Command};
 use crate::report::Status;
@@ -14,5 +16,6 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Status> {
         Command::Extract(args) => extract::extract(args),
         Command::Run(args) => run::run(args),
         Command::Dedup(args) => dedup::dedup(args),
+        Command::Similarity(args) => similarity::similarity(args),
     }
 }

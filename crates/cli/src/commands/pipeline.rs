@@ -3,14 +3,17 @@
 
 use crate::args::OutputArgs;
 use crate::corpus::read_corpus;
-use crate::output::{write_jsonl_file, DocumentRow};
+use crate::output::{relation_lines, write_jsonl_file, write_lines_file, DocumentRow};
 use anyhow::Context;
-use samestory_core::Document;
+use samestory_core::{Config, Document};
 use samestory_relate::Relations;
+use samestory_story::SameStoryPair;
 use std::io::IsTerminal;
 
 /// Documents read and related, with the config that produced them.
 pub struct Related {
+    /// The resolved configuration.
+    pub config: Config,
     /// Documents sorted by id.
     pub docs: Vec<Document>,
     /// Relations and duplicate groups (`group_of` parallel to `docs`).
@@ -26,7 +29,11 @@ pub fn read_and_relate(args: &OutputArgs) -> anyhow::Result<Related> {
     let progress = !args.quiet && std::io::stderr().is_terminal();
     let docs = read_corpus(&args.input.paths, &config.ingest, progress);
     let relations = samestory_relate::relate(&docs, &config.relate);
-    Ok(Related { docs, relations })
+    Ok(Related {
+        config,
+        docs,
+        relations,
+    })
 }
 
 /// Writes documents.jsonl; `story_of` gives each document's story when stories were built.
@@ -42,9 +49,14 @@ pub fn write_documents(
     write_jsonl_file(&args.out.join("documents.jsonl"), rows)
 }
 
-/// Writes relations.jsonl.
-pub fn write_relations(args: &OutputArgs, r: &Related) -> anyhow::Result<()> {
-    write_jsonl_file(&args.out.join("relations.jsonl"), &r.relations.relations)
+/// Writes relations.jsonl: the relation engine's rows, plus `same_story` rows when given.
+pub fn write_relations(
+    args: &OutputArgs,
+    r: &Related,
+    same_story: &[SameStoryPair],
+) -> anyhow::Result<()> {
+    let lines = relation_lines(&r.relations.relations, same_story)?;
+    write_lines_file(&args.out.join("relations.jsonl"), &lines)
 }
 
 /// Number of distinct duplicate groups.
