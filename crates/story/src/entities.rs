@@ -6,7 +6,9 @@
 use crate::background::Background;
 use crate::gazetteer::country;
 use crate::lexicon::is_stop;
-use samestory_text::Token;
+use crate::words::Words;
+use samestory_text::TokenHash;
+use std::ops::Range;
 
 /// Titles that announce a person's name ("President Zelensky", "Mr. Biden").
 const HONORIFICS: &[&str] = &[
@@ -43,15 +45,44 @@ pub enum Entity {
     Name(String),
 }
 
-/// The entities of `text` (whose tokens are `toks`), in order of appearance.
-pub fn entities(text: &str, toks: &[Token]) -> Vec<Entity> {
-    let caps = Caps::new(text);
+/// What entity finding needs to know of one normalised word (cacheable per word).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordFlags {
+    /// A stop word.
+    pub stop: bool,
+    /// A title announcing a person ("president").
+    pub honorific: bool,
+    /// A lowercase word allowed inside a name ("of").
+    pub connector: bool,
+    /// Outside the 10,000 most common words: likely a surname or a specific name.
+    pub rare: bool,
+    /// The country this word names, if it is a gazetteer place on its own.
+    pub place: Option<&'static str>,
+}
+
+impl WordFlags {
+    /// The flags of a normalised word.
+    pub fn of(word: &str) -> WordFlags {
+        WordFlags {
+            stop: is_stop(word),
+            honorific: HONORIFICS.binary_search(&word).is_ok(),
+            connector: CONNECTORS.contains(&word),
+            rare: Background::get().rank(word).is_none_or(|r| r >= 10_000),
+            place: country(word),
+        }
+    }
+}
+
+/// The entities of `words` (`flags[i]` describing word `i`), in order of appearance.
+pub fn entities(words: &Words<'_>, flags: &[WordFlags]) -> Vec<Entity> {
+    let caps = Caps::new(words.text());
+    let toks = &words.toks;
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let end = run_end(&caps, toks, i);
+        let end = run_end(&caps, toks, flags, i);
         if end > i {
-            emit(&caps, toks, i, end, &mut out);
+            emit(&caps, words, flags, i..end, &mut out);
             i = end;
         } else {
             i += 1;
@@ -61,7 +92,7 @@ pub fn entities(text: &str, toks: &[Token]) -> Vec<Entity> {
 }
 
 /// End (exclusive) of the capitalised run starting at token `i` (`i` when none starts).
-fn run_end(caps: &Caps, toks: &[Token], i: usize) -> usize {
+fn run_end(caps: &Caps, toks: &[TokenHash], flags: &[WordFlags], i: usize) -> usize {
     if !caps.is_capitalised(&toks[i]) {
         return i;
     }
@@ -69,7 +100,7 @@ fn run_end(caps: &Caps, toks: &[Token], i: usize) -> usize {
     while end < toks.len() && caps.joined(&toks[end - 1], &toks[end]) {
         if caps.is_capitalised(&toks[end]) {
             end += 1;
-        } else if is_connector(&toks[end], toks.get(end + 1), caps) {
+        } else if flags[end].connector && is_joined_cap(caps, toks, end) {
             end += 2;
         } else {
             break;
@@ -78,51 +109,65 @@ fn run_end(caps: &Caps, toks: &[Token], i: usize) -> usize {
     end
 }
 
-fn is_connector(tok: &Token, next: Option<&Token>, caps: &Caps) -> bool {
-    CONNECTORS.contains(&tok.text.as_str())
-        && next.is_some_and(|n| caps.joined(tok, n) && caps.is_capitalised(n))
+/// Whether the word after `toks[i]` is capitalised and joined to it.
+fn is_joined_cap(caps: &Caps, toks: &[TokenHash], i: usize) -> bool {
+    toks.get(i + 1)
+        .is_some_and(|n| caps.joined(&toks[i], n) && caps.is_capitalised(n))
 }
 
-/// Turns the run `toks[start..end]` into entity features.
-fn emit(caps: &Caps, toks: &[Token], start: usize, end: usize, out: &mut Vec<Entity>) {
-    let initial = caps.starts_sentence(&toks[start]);
-    let words: Vec<&str> = toks[start..end].iter().map(|t| t.text.as_str()).collect();
-    let lead = words
-        .iter()
-        .take_while(|w| is_stop(w) || is_honorific(w))
-        .count();
-    let person = words[..lead].iter().any(|w| is_honorific(w));
-    let name = &words[lead..];
+/// Turns the run `range` of words into entity features.
+fn emit(
+    caps: &Caps,
+    words: &Words<'_>,
+    flags: &[WordFlags],
+    range: Range<usize>,
+    out: &mut Vec<Entity>,
+) {
+    let initial = caps.starts_sentence(&words.toks[range.start]);
+    let f = &flags[range.clone()];
+    let lead = f.iter().take_while(|w| w.stop || w.honorific).count();
+    let person = f[..lead].iter().any(|w| w.honorific);
+    let name = range.start + lead..range.end;
     if name.is_empty() {
         return;
     }
-    if places(name, out) || (initial && lead == 0 && name.len() == 1) {
+    let joined = join(words, name.clone());
+    if places(&joined, &flags[name.clone()], out) || (initial && lead == 0 && name.len() == 1) {
         return;
     }
-    out.push(Entity::Name(name.join(" ")));
-    if name.len() > 1 && (person || is_rare(name[name.len() - 1])) {
-        out.push(Entity::Name(name[name.len() - 1].to_string()));
+    out.push(Entity::Name(joined));
+    if name.len() > 1 && (person || flags[name.end - 1].rare) {
+        let mut last = String::new();
+        words.push_norm(name.end - 1, &mut last);
+        out.push(Entity::Name(last));
     }
 }
 
-/// Pushes gazetteer places found in `name` (whole, else word by word); true when the whole
-/// span is a place.
-fn places(name: &[&str], out: &mut Vec<Entity>) -> bool {
-    if let Some(c) = country(&name.join(" ")) {
+/// The normalised words of `range` joined by single spaces.
+fn join(words: &Words<'_>, range: Range<usize>) -> String {
+    let mut s = String::new();
+    for i in range {
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        words.push_norm(i, &mut s);
+    }
+    s
+}
+
+/// Pushes gazetteer places found in the name `joined` (whole, else word by word); true
+/// when the whole span is a place.
+fn places(joined: &str, flags: &[WordFlags], out: &mut Vec<Entity>) -> bool {
+    let whole = match flags {
+        [one] => one.place,
+        _ => country(joined),
+    };
+    if let Some(c) = whole {
         out.push(Entity::Place(c));
         return true;
     }
-    out.extend(name.iter().filter_map(|w| country(w)).map(Entity::Place));
+    out.extend(flags.iter().filter_map(|w| w.place).map(Entity::Place));
     false
-}
-
-fn is_honorific(word: &str) -> bool {
-    HONORIFICS.binary_search(&word).is_ok()
-}
-
-/// A word outside the 10,000 most common: likely a surname or a specific name.
-fn is_rare(word: &str) -> bool {
-    Background::get().rank(word).is_none_or(|r| r >= 10_000)
 }
 
 /// Original-case view of the text, by char offset.
@@ -144,17 +189,17 @@ impl<'a> Caps<'a> {
         }
     }
 
-    fn is_capitalised(&self, t: &Token) -> bool {
+    fn is_capitalised(&self, t: &TokenHash) -> bool {
         self.char_at(t.start).is_uppercase()
     }
 
     /// Whether two tokens are separated by exactly one space or hyphen.
-    fn joined(&self, a: &Token, b: &Token) -> bool {
+    fn joined(&self, a: &TokenHash, b: &TokenHash) -> bool {
         b.start == a.end + 1 && matches!(self.char_at(a.end), ' ' | '-')
     }
 
     /// Whether the token opens a sentence (or the text, or a line).
-    fn starts_sentence(&self, t: &Token) -> bool {
+    fn starts_sentence(&self, t: &TokenHash) -> bool {
         let mut i = t.start;
         while i > 0 {
             i -= 1;
@@ -170,10 +215,14 @@ impl<'a> Caps<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use samestory_text::tokens;
 
     fn names(text: &str) -> Vec<Entity> {
-        entities(text, &tokens(text))
+        let words = Words::new(text);
+        let mut buf = String::new();
+        let flags: Vec<WordFlags> = (0..words.len())
+            .map(|i| WordFlags::of(words.norm(i, &mut buf)))
+            .collect();
+        entities(&words, &flags)
     }
 
     fn name(s: &str) -> Entity {

@@ -1,92 +1,198 @@
 //! One document → its [`Bag`] of raw story features with their (title-boosted) counts:
 //! stemmed content terms, entity names (`@`), gazetteer places (`#`) and mentioned dates
-//! (`~`). Counting only; weighting needs the whole input and lives in [`crate::model`].
+//! (`~`), as [`Vocab`] ids. Counting only; weighting needs the whole input and lives in
+//! [`crate::model`].
+//!
+//! Hot path: each thread caches, per vocabulary, what it learnt of every word (its term id
+//! after stop-word test and stemming, its entity flags) under the word's hash, and every
+//! tagged feature's id under the tag's hash, so a word already met costs one lookup and no
+//! allocation.
 
-use crate::entities::{entities, Entity};
+use crate::dates;
+use crate::entities::{entities, Entity, WordFlags};
+use crate::kind::Kind;
 use crate::lexicon::{algorithm, is_content};
 use crate::source::StoryDoc;
-use crate::{dates, Kind};
+use crate::vocab::Vocab;
+use crate::words::Words;
 use rust_stemmers::{Algorithm, Stemmer};
 use samestory_core::StoryConfig;
-use samestory_text::{tokens, Token};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use xxhash_rust::xxh3::Xxh3Builder;
+use std::hash::{BuildHasherDefault, Hasher};
+use xxhash_rust::xxh3::xxh3_64;
 
-/// Feature counts of one document (a fast, fixed-seed hasher: deterministic and cheap).
-type Counts = HashMap<String, f32, Xxh3Builder>;
-
-/// Raw features of one document: `(feature, count)` sorted by feature, and its length in
+/// Raw features of one document: `(vocab id, count)` sorted by id, and its length in
 /// content words (the BM25 length).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bag {
     /// Features with their counts (title occurrences count `title_weight`).
-    pub features: Vec<(String, f32)>,
+    pub features: Vec<(u32, f32)>,
     /// Content words in title and body.
     pub len: f32,
 }
 
-/// Extracts the feature bag of `doc`.
-pub fn extract(doc: &StoryDoc<'_>, cfg: &StoryConfig) -> Bag {
-    let alg = algorithm(doc.lang);
-    let mut counts = Counts::with_capacity_and_hasher(512, Xxh3Builder::new());
-    let mut len = 0.0;
-    if let Some(title) = doc.title {
-        len += add_text(title, alg, cfg.title_weight, &mut counts);
-    }
-    len += add_text(doc.body, alg, 1.0, &mut counts);
-    for d in dates::mentioned(doc.body) {
-        *counts.entry(Kind::Date.tag(&d)).or_default() += 1.0;
-    }
-    let mut features: Vec<(String, f32)> = counts.into_iter().collect();
-    features.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    Bag { features, len }
-}
-
-/// Adds the terms and entities of `text` with `weight` each; returns the content words.
-fn add_text(text: &str, alg: Algorithm, weight: f32, counts: &mut Counts) -> f32 {
-    let toks = tokens(text);
-    let mut n = 0.0;
-    for t in toks.iter().filter(|t| is_content(&t.text)) {
-        *counts.entry(stemmed(alg, &t.text)).or_default() += weight;
-        n += weight;
-    }
-    add_entities(text, &toks, weight, counts);
-    n
-}
-
-fn add_entities(text: &str, toks: &[Token], weight: f32, counts: &mut Counts) {
-    for e in entities(text, toks) {
-        let key = match e {
-            Entity::Place(c) => Kind::Place.tag(c),
-            Entity::Name(n) => Kind::Name.tag(&n),
+/// Extracts the feature bag of `doc`, interning its features in `vocab`.
+pub fn extract(doc: &StoryDoc<'_>, cfg: &StoryConfig, vocab: &Vocab) -> Bag {
+    with_cache(vocab, |cache| {
+        let mut ex = Extractor {
+            cache,
+            vocab,
+            alg: algorithm(doc.lang),
+            acc: Vec::with_capacity(1024),
+            buf: String::new(),
         };
-        *counts.entry(key).or_default() += weight;
+        let mut len = 0.0;
+        if let Some(title) = doc.title {
+            len += ex.add_text(title, cfg.title_weight);
+        }
+        len += ex.add_text(doc.body, 1.0);
+        for d in dates::mentioned(doc.body) {
+            ex.add_tagged(Kind::Date, &d, 1.0);
+        }
+        Bag {
+            features: merge(ex.acc),
+            len,
+        }
+    })
+}
+
+/// Sums the counts of equal ids (in push order, so sums are reproducible).
+fn merge(mut acc: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
+    acc.sort_by_key(|e| e.0);
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(acc.len());
+    for (id, w) in acc {
+        match out.last_mut() {
+            Some(last) if last.0 == id => last.1 += w,
+            _ => out.push((id, w)),
+        }
+    }
+    out.shrink_to_fit();
+    out
+}
+
+/// The per-document state of an extraction.
+struct Extractor<'c> {
+    cache: &'c mut Cache,
+    vocab: &'c Vocab,
+    alg: Algorithm,
+    acc: Vec<(u32, f32)>,
+    buf: String,
+}
+
+impl Extractor<'_> {
+    /// Adds the terms and entities of `text` with `weight` each; returns the content words.
+    fn add_text(&mut self, text: &str, weight: f32) -> f32 {
+        let words = Words::new(text);
+        let mut flags = Vec::with_capacity(words.len());
+        let mut n = 0.0;
+        for i in 0..words.len() {
+            let info = self.word(&words, i);
+            if let Some(id) = info.term {
+                self.acc.push((id, weight));
+                n += weight;
+            }
+            flags.push(info.flags);
+        }
+        for e in entities(&words, &flags) {
+            match e {
+                Entity::Place(c) => self.add_tagged(Kind::Place, c, weight),
+                Entity::Name(name) => self.add_tagged(Kind::Name, &name, weight),
+            }
+        }
+        n
+    }
+
+    /// What the cache knows of word `i` (learnt now if new).
+    fn word(&mut self, words: &Words<'_>, i: usize) -> WordInfo {
+        let key = words.toks[i].hash ^ salt(self.alg);
+        if let Some(&info) = self.cache.words.get(&key) {
+            return info;
+        }
+        let norm = words.norm(i, &mut self.buf);
+        let info = WordInfo {
+            term: is_content(norm).then(|| self.vocab.intern(&stem(self.alg, norm))),
+            flags: WordFlags::of(norm),
+        };
+        self.cache.words.insert(key, info);
+        info
+    }
+
+    /// Adds the feature `kind` + `text`.
+    fn add_tagged(&mut self, kind: Kind, text: &str, weight: f32) {
+        let tagged = kind.tag(text);
+        let key = xxh3_64(tagged.as_bytes());
+        let vocab = self.vocab;
+        let id = *self
+            .cache
+            .feats
+            .entry(key)
+            .or_insert_with(|| vocab.intern(&tagged));
+        self.acc.push((id, weight));
     }
 }
+
+/// What one word contributes: its term id (content words only) and its entity flags.
+#[derive(Clone, Copy, Debug)]
+struct WordInfo {
+    term: Option<u32>,
+    flags: WordFlags,
+}
+
+/// Per-thread knowledge of words and tagged features, valid for one vocabulary.
+#[derive(Default)]
+struct Cache {
+    generation: u64,
+    words: HashMap<u64, WordInfo, BuildHasherDefault<Prehashed>>,
+    feats: HashMap<u64, u32, BuildHasherDefault<Prehashed>>,
+}
+
+/// Entries beyond which a thread's cache starts over (bounds its memory).
+const CACHE_LIMIT: usize = 1 << 21;
 
 thread_local! {
-    static ENGLISH: (Stemmer, RefCell<HashMap<String, String, Xxh3Builder>>) =
-        (Stemmer::create(Algorithm::English), RefCell::new(HashMap::with_hasher(Xxh3Builder::new())));
+    static CACHE: RefCell<Cache> = RefCell::default();
 }
 
-/// Stem of a normalised word; English stems are cached per thread.
-pub fn stemmed(alg: Algorithm, word: &str) -> String {
-    if alg != Algorithm::English {
-        return Stemmer::create(alg).stem(word).into_owned();
-    }
-    ENGLISH.with(|(stemmer, cache)| {
-        let mut cache = cache.borrow_mut();
-        if let Some(s) = cache.get(word) {
-            return s.clone();
+/// Runs `f` with this thread's cache for `vocab`.
+fn with_cache<R>(vocab: &Vocab, f: impl FnOnce(&mut Cache) -> R) -> R {
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        let full = c.words.len() + c.feats.len() > CACHE_LIMIT;
+        if c.generation != vocab.generation() || full {
+            *c = Cache {
+                generation: vocab.generation(),
+                ..Cache::default()
+            };
         }
-        if cache.len() > 500_000 {
-            cache.clear();
-        }
-        let s = stemmer.stem(word).into_owned();
-        cache.insert(word.to_owned(), s.clone());
-        s
+        f(&mut c)
     })
+}
+
+/// Keys are already xxh3 hashes: the map uses them as they are.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxh3_64(bytes);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Separates the cache entries of one word under different stemmers.
+fn salt(alg: Algorithm) -> u64 {
+    (alg as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Stem of a normalised word.
+pub fn stem(alg: Algorithm, word: &str) -> String {
+    Stemmer::create(alg).stem(word).into_owned()
 }
 
 #[cfg(test)]
@@ -100,12 +206,30 @@ mod tests {
             body: "Russia said troops would pull back on February 15, Dmytro Kuleba said.",
             ..StoryDoc::default()
         };
-        let bag = extract(&doc, &StoryConfig::default());
-        let get = |k: &str| bag.features.iter().find(|f| f.0 == k).map(|f| f.1);
+        let vocab = Vocab::default();
+        let bag = extract(&doc, &StoryConfig::default(), &vocab);
+        let names = vocab.into_names();
+        let get = |k: &str| {
+            bag.features
+                .iter()
+                .find(|f| &*names[f.0 as usize] == k)
+                .map(|f| f.1)
+        };
         assert_eq!(get("troop"), Some(3.0));
         assert_eq!(get("#russia"), Some(1.0));
         assert_eq!(get("@dmytro kuleba"), Some(1.0));
         assert_eq!(get("~02-15"), Some(1.0));
         assert_eq!(get("said"), None);
+    }
+
+    #[test]
+    fn cached_words_give_the_same_bag() {
+        let doc = StoryDoc {
+            body: "Kyiv said the Russian troops near Kyiv pulled back; Kyiv welcomed it.",
+            ..StoryDoc::default()
+        };
+        let vocab = Vocab::default();
+        let cfg = StoryConfig::default();
+        assert_eq!(extract(&doc, &cfg, &vocab), extract(&doc, &cfg, &vocab));
     }
 }

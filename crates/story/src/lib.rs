@@ -67,6 +67,8 @@ mod stage;
 mod union_find;
 mod units;
 mod vector;
+mod vocab;
+mod words;
 
 pub use assemble::DocMeta;
 pub use error::StoryError;

@@ -9,18 +9,23 @@
 //! not in the table get `q = 0`: they are as rare as the input says.
 
 use crate::background::Background;
-use crate::extract::{stemmed, Bag};
+use crate::extract::{stem, Bag};
 use crate::kind::Kind;
 use crate::lexicon::algorithm;
 use crate::vector::SparseVec;
 use samestory_core::StoryConfig;
-use std::collections::HashMap;
 
 /// Document frequencies and IDF of every feature seen, plus the feature names.
+///
+/// Features are counted under [`crate::vocab::Vocab`] ids (whatever order threads met
+/// them in); [`Model::finish`] renumbers them in name order, so every model id, and every
+/// tie broken by id, is independent of input order and thread count.
 #[derive(Debug, Default)]
 pub struct Model {
-    ids: HashMap<Box<str>, u32>,
+    /// Vocab id → model id (vocab ids counted before `finish`).
+    remap: Vec<u32>,
     names: Vec<Box<str>>,
+    kinds: Vec<Kind>,
     df: Vec<u32>,
     idf: Vec<f32>,
     docs: u64,
@@ -30,7 +35,7 @@ pub struct Model {
 
 impl Model {
     /// An empty model (call [`Model::count`] per document, then [`Model::finish`]).
-    pub fn new(cfg: &StoryConfig) -> Model {
+    pub(crate) fn new(cfg: &StoryConfig) -> Model {
         Model {
             cfg: cfg.clone(),
             ..Model::default()
@@ -38,47 +43,37 @@ impl Model {
     }
 
     /// Counts one document's features into the document frequencies.
-    pub fn count(&mut self, bag: &Bag) {
+    pub(crate) fn count(&mut self, bag: &Bag) {
         self.docs += 1;
         self.words += f64::from(bag.len);
-        for (f, _) in &bag.features {
-            let id = self.intern(f);
-            self.df[id as usize] += 1;
+        for &(id, _) in &bag.features {
+            let id = id as usize;
+            if id >= self.df.len() {
+                self.df.resize(id + 1, 0);
+            }
+            self.df[id] += 1;
         }
     }
 
-    fn intern(&mut self, f: &str) -> u32 {
-        if let Some(&id) = self.ids.get(f) {
-            return id;
-        }
-        let id = self.names.len() as u32;
-        self.ids.insert(f.into(), id);
-        self.names.push(f.into());
-        self.df.push(0);
-        id
-    }
-
-    /// Renumbers features in name order (so ids, and every tie broken by id, do not depend
-    /// on input order) and computes every IDF; call once after counting.
-    pub fn finish(&mut self) {
-        self.renumber();
-        let bg = Background::get();
-        let idf: Vec<f32> = (0..self.names.len()).map(|i| self.idf_of(i, bg)).collect();
-        self.idf = idf;
-    }
-
-    fn renumber(&mut self) {
-        let mut order: Vec<u32> = (0..self.names.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.names[a as usize].cmp(&self.names[b as usize]));
-        let names: Vec<Box<str>> = order
+    /// Renumbers the features counted (`names[vocab id]`) in name order and computes every
+    /// IDF; call once after counting.
+    pub(crate) fn finish(&mut self, mut names: Vec<Box<str>>) {
+        self.df.resize(names.len(), 0);
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        self.remap = vec![0; names.len()];
+        order
             .iter()
-            .map(|&o| std::mem::take(&mut self.names[o as usize]))
-            .collect();
+            .enumerate()
+            .for_each(|(new, &old)| self.remap[old as usize] = new as u32);
         self.df = order.iter().map(|&o| self.df[o as usize]).collect();
-        for (id, name) in names.iter().enumerate() {
-            self.ids.insert(name.clone(), id as u32);
-        }
-        self.names = names;
+        self.names = order
+            .iter()
+            .map(|&o| std::mem::take(&mut names[o as usize]))
+            .collect();
+        self.kinds = self.names.iter().map(|n| Kind::of(n)).collect();
+        let bg = Background::get();
+        self.idf = (0..self.names.len()).map(|i| self.idf_of(i, bg)).collect();
     }
 
     fn idf_of(&self, i: usize, bg: &Background) -> f32 {
@@ -92,41 +87,44 @@ impl Model {
         if text.contains(' ') || Kind::of(feature) == Kind::Date {
             return 0.0;
         }
-        let stem = match Kind::of(feature) {
-            Kind::Term => text.to_owned(),
-            _ => stemmed(algorithm(None), text),
+        let p = match Kind::of(feature) {
+            Kind::Term => bg.stem_probability(text),
+            _ => bg.stem_probability(&stem(algorithm(None), text)),
         };
-        let p = bg.stem_probability(&stem);
         1.0 - (-f64::from(self.cfg.background_doc_words) * p).exp()
     }
 
     /// The weighted vector of a bag, its `max_features` strongest entries divided by the
-    /// norm of the whole vector (features unknown to the model count as
-    /// seen in no document; they cannot match anything and only dilute the norm).
-    pub fn vector(&self, bag: &Bag) -> SparseVec {
+    /// norm of the whole vector. Features counted after `finish` are unknown to the model:
+    /// they count as seen in no document (`kind_of` gives their kind); they cannot match
+    /// anything and only dilute the norm.
+    pub(crate) fn vector(&self, bag: &Bag, kind_of: impl Fn(u32) -> Kind) -> SparseVec {
         let avg = (self.words / self.docs.max(1) as f64).max(1.0) as f32;
         let norm = self.cfg.bm25_k1 * (1.0 - self.cfg.bm25_b + self.cfg.bm25_b * bag.len / avg);
+        let tf_weight = |tf: f32, kind: Kind| {
+            tf * (self.cfg.bm25_k1 + 1.0) / (tf + norm) * kind.multiplier(&self.cfg)
+        };
         let mut entries = Vec::with_capacity(bag.features.len());
-        let mut unknown = 0.0;
-        for (f, tf) in &bag.features {
-            let w = tf * (self.cfg.bm25_k1 + 1.0) / (tf + norm) * Kind::of(f).multiplier(&self.cfg);
-            match self.ids.get(f.as_str()) {
-                Some(&id) => entries.push((id, w * self.idf[id as usize])),
-                None => unknown += (w * self.unseen_idf()).powi(2),
+        let mut unknown = Vec::new();
+        for &(v, tf) in &bag.features {
+            match self.remap.get(v as usize) {
+                Some(&id) => entries.push((id, tf_weight(tf, self.kinds[id as usize]))),
+                None => unknown.push(tf_weight(tf, kind_of(v)) * self.unseen_idf()),
             }
         }
-        let full: f32 = entries.iter().map(|e| e.1 * e.1).sum::<f32>() + unknown;
-        divide(
-            SparseVec::from_unsorted(entries).top(self.cfg.max_features),
-            full.sqrt(),
-        )
+        let mut v = SparseVec::from_unsorted(entries);
+        v.0.iter_mut().for_each(|e| e.1 *= self.idf[e.0 as usize]);
+        unknown.sort_unstable_by(f32::total_cmp);
+        let known: f32 = v.0.iter().map(|e| e.1 * e.1).sum();
+        let full = known + unknown.iter().map(|u| u * u).sum::<f32>();
+        divide(v.top(self.cfg.max_features), full.sqrt())
     }
 
     fn unseen_idf(&self) -> f32 {
         idf(self.docs as f64, 0.0, 0.0, &self.cfg)
     }
 
-    /// The feature string of an id (tagged: see [`Kind`]).
+    /// The feature string of a model id (tagged: see [`Kind`]).
     pub fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
     }
@@ -155,23 +153,27 @@ fn divide(mut v: SparseVec, n: f32) -> SparseVec {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vocab::Vocab;
 
-    fn bag(words: &[&str]) -> Bag {
+    fn bag(vocab: &Vocab, words: &[&str]) -> Bag {
         Bag {
-            features: words.iter().map(|w| (w.to_string(), 1.0)).collect(),
+            features: words.iter().map(|w| (vocab.intern(w), 1.0)).collect(),
             len: words.len() as f32,
         }
     }
 
     #[test]
     fn background_makes_common_words_weak() {
+        let vocab = Vocab::default();
         let mut m = Model::new(&StoryConfig::default());
-        m.count(&bag(&["govern", "kuleba"]));
-        m.count(&bag(&["weather"]));
-        m.finish();
-        let v = m.vector(&bag(&["govern", "kuleba"]));
+        m.count(&bag(&vocab, &["kuleba", "govern"]));
+        m.count(&bag(&vocab, &["weather"]));
+        let b = bag(&vocab, &["kuleba", "govern"]);
+        m.finish(vocab.into_names());
+        let v = m.vector(&b, |_| Kind::Term);
         let w = |name: &str| v.0.iter().find(|e| m.name(e.0) == name).unwrap().1;
         assert!(w("kuleba") > 2.0 * w("govern"));
         assert!((v.norm() - 1.0).abs() < 1e-5);
+        assert_eq!(m.name(0), "govern");
     }
 }

@@ -2,11 +2,14 @@
 //! [`PairContext`] holds document frequencies from every article of the file, and
 //! [`pair_score`] gives `story_score` of two [`PairDoc`]s under it.
 
+use crate::dates::day_number;
 use crate::extract::extract;
-use crate::features::features_of;
+use crate::features::DocFeatures;
+use crate::kind::Kind;
 use crate::model::Model;
 use crate::score::story_score;
 use crate::source::StoryDoc;
+use crate::vocab::Vocab;
 use samestory_core::StoryConfig;
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +62,7 @@ fn id_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D
 /// Document frequencies of every article of a pairs file, and the config.
 #[derive(Debug)]
 pub struct PairContext {
+    vocab: Vocab,
     model: Model,
     cfg: StoryConfig,
 }
@@ -66,14 +70,26 @@ pub struct PairContext {
 impl PairContext {
     /// Counts every article (each article once, however many pairs it is in).
     pub fn new<'a>(articles: impl IntoIterator<Item = &'a PairDoc>, cfg: &StoryConfig) -> Self {
+        let vocab = Vocab::default();
         let mut model = Model::new(cfg);
         for doc in articles {
-            model.count(&extract(&doc.story_doc(), cfg));
+            model.count(&extract(&doc.story_doc(), cfg, &vocab));
         }
-        model.finish();
+        model.finish(vocab.names());
         PairContext {
+            vocab,
             model,
             cfg: cfg.clone(),
+        }
+    }
+
+    /// The features of one article under this context's model.
+    fn features(&self, doc: &PairDoc) -> DocFeatures {
+        let d = doc.story_doc();
+        let bag = extract(&d, &self.cfg, &self.vocab);
+        DocFeatures {
+            vec: self.model.vector(&bag, |v| Kind::of(&self.vocab.name(v))),
+            day: d.date.and_then(day_number),
         }
     }
 }
@@ -84,9 +100,7 @@ pub fn pair_score(a: &PairDoc, b: &PairDoc, ctx: &PairContext) -> f32 {
     if same_url(a, b) {
         return 1.0;
     }
-    let fa = features_of(&ctx.model, &a.story_doc(), &ctx.cfg);
-    let fb = features_of(&ctx.model, &b.story_doc(), &ctx.cfg);
-    story_score(&fa, &fb, &ctx.cfg)
+    story_score(&ctx.features(a), &ctx.features(b), &ctx.cfg)
 }
 
 fn same_url(a: &PairDoc, b: &PairDoc) -> bool {

@@ -29,8 +29,7 @@ impl<'a> From<&'a Document> for StoryDoc<'a> {
 }
 
 /// Random access to `len()` documents, each lent to a closure (so a source may build it on
-/// the fly). Feature building reads every document twice: once for document frequencies,
-/// once for vectors.
+/// the fly). Feature building reads every document once.
 pub trait DocSource: Sync {
     /// Number of documents.
     fn len(&self) -> usize;
