@@ -62,6 +62,15 @@ pub fn extract(body: &str, hasher: &MinHasher, cfg: &RelateConfig) -> Features {
     }
 }
 
+/// Sorted, deduplicated shingle hashes of one body.
+pub fn shingle_set(body: &str, cfg: &RelateConfig) -> Vec<u64> {
+    let words: Vec<u64> = token_hashes(body).iter().map(|t| t.hash).collect();
+    let mut set = shingles_of(&words, cfg.shingle);
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
 /// The alignment detail of one body.
 pub fn detail(body: &str, cfg: &RelateConfig) -> Detail {
     let tokens = token_hashes(body);

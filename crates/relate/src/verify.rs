@@ -1,11 +1,12 @@
 //! Verification: each candidate pair is decided on the real shingle sets (Jaccard, both
 //! containments) and, when it is not a duplicate, on aligned passages (reprint rule).
 //! Returns finished [`Relation`]s oriented so that `a < b` by id, sorted by `(a, b)`.
-//! Details (tokens, shingles) exist only for documents in some candidate pair.
+//! Shingle sets are built only for documents in some candidate pair; full details (tokens,
+//! quotes, marks) only per reprint candidate while it is aligned, so memory stays bounded.
 
 use crate::align::{align, to_chars, AlignParams, Mark, Side, WordPassage};
 use crate::candidates::Candidates;
-use crate::features::{detail, Detail, Features};
+use crate::features::{detail, shingle_set, Detail, Features};
 use crate::relation::round4;
 use crate::reprint::{coverage, direction, Shares};
 use crate::{Kind, Relation};
@@ -53,7 +54,7 @@ fn intersection_len(a: &[u64], b: &[u64]) -> usize {
 struct Ctx<'a> {
     docs: &'a [Document],
     feats: &'a [Features],
-    details: &'a [Option<Detail>],
+    sets: &'a [Option<Vec<u64>>],
     frequent: &'a HashSet<u64>,
     cfg: &'a RelateConfig,
 }
@@ -65,11 +66,11 @@ pub fn verify_all(
     cands: &Candidates,
     cfg: &RelateConfig,
 ) -> Vec<Relation> {
-    let details = details_for(docs, &cands.pairs, cfg);
+    let sets = sets_for(docs, &cands.pairs, cfg);
     let ctx = Ctx {
         docs,
         feats,
-        details: &details,
+        sets: &sets,
         frequent: &cands.frequent,
         cfg,
     };
@@ -82,8 +83,8 @@ pub fn verify_all(
     rels
 }
 
-/// Details of the documents that appear in some pair (`None` elsewhere).
-fn details_for(docs: &[Document], pairs: &[(u32, u32)], cfg: &RelateConfig) -> Vec<Option<Detail>> {
+/// Shingle sets of the documents that appear in some pair (`None` elsewhere).
+fn sets_for(docs: &[Document], pairs: &[(u32, u32)], cfg: &RelateConfig) -> Vec<Option<Vec<u64>>> {
     let mut needed = vec![false; docs.len()];
     for &(i, j) in pairs {
         needed[i as usize] = true;
@@ -91,7 +92,7 @@ fn details_for(docs: &[Document], pairs: &[(u32, u32)], cfg: &RelateConfig) -> V
     }
     docs.par_iter()
         .zip(needed)
-        .map(|(d, n)| n.then(|| detail(&d.body, cfg)))
+        .map(|(d, n)| n.then(|| shingle_set(&d.body, cfg)))
         .collect()
 }
 
@@ -103,8 +104,7 @@ impl Ctx<'_> {
         } else {
             (j, i)
         };
-        let (dx, dy) = (self.details[x].as_ref()?, self.details[y].as_ref()?);
-        let s = scores(&dx.set, &dy.set);
+        let s = scores(self.sets[x].as_ref()?, self.sets[y].as_ref()?);
         let rel = |kind, why| self.relation(x, y, kind, s, why);
         if self.is_exact(x, y) {
             return Some(rel(Kind::Exact, "identical normalised bodies".into()));
@@ -157,8 +157,11 @@ impl Ctx<'_> {
         if s.containment_a == 0.0 {
             return None;
         }
-        let (dx, dy) = (self.details[x].as_ref()?, self.details[y].as_ref()?);
-        let passages = self.passages(dx, dy);
+        let (dx, dy) = (
+            detail(&self.docs[x].body, self.cfg),
+            detail(&self.docs[y].body, self.cfg),
+        );
+        let passages = self.passages(&dx, &dy);
         let (cx, tx) = coverage(passages.iter().map(|p| p.a.clone()), &dx.quoted);
         let (cy, ty) = coverage(passages.iter().map(|p| p.b.clone()), &dy.quoted);
         let share = |c: usize, t: usize| if t == 0 { 0.0 } else { c as f64 / t as f64 };
