@@ -97,17 +97,3 @@ fn reprint_passages_cover_about_forty_percent_of_004() {
         );
     }
 }
-
-#[test]
-#[ignore]
-fn dump() {
-    let (_, out) = run();
-    panic!(
-        "{}",
-        out.relations
-            .iter()
-            .map(|r| serde_json::to_string(r).unwrap())
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-}
