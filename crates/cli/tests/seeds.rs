@@ -8,15 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 fn run_seeds(shared: &Path) -> BTreeMap<String, Value> {
-    let out_dir = tempfile::tempdir().unwrap();
-    let seeds = shared.join("seeds");
-    let out = util::run(&[
-        "run",
-        seeds.to_str().unwrap(),
-        "--out",
-        out_dir.path().to_str().unwrap(),
-    ]);
-    assert_ne!(out.status.code(), Some(1), "{}", util::stderr(&out));
+    let out_dir = util::run_seeds(shared);
     let docs = util::read_jsonl(&out_dir.path().join("documents.jsonl"));
     docs.into_iter()
         .map(|d| (d["id"].as_str().unwrap().to_string(), d))

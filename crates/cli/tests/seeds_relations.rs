@@ -13,19 +13,6 @@ const A002: &str = "002_978851898b15b31b.txt";
 const A003: &str = "003_b77045d31c88eb84.txt";
 const A004: &str = "004_b460525a3b6ab500.txt";
 
-fn run_seeds(shared: &Path) -> tempfile::TempDir {
-    let out_dir = tempfile::tempdir().unwrap();
-    let seeds = shared.join("seeds");
-    let out = util::run(&[
-        "run",
-        seeds.to_str().unwrap(),
-        "--out",
-        out_dir.path().to_str().unwrap(),
-    ]);
-    assert_ne!(out.status.code(), Some(1), "{}", util::stderr(&out));
-    out_dir
-}
-
 fn bcubed_f1(shared: &Path, out: &Path, field: &str) -> f64 {
     let scored = Command::new("python3")
         .arg(shared.join("eval/score.py"))
@@ -50,7 +37,7 @@ fn groups_and_stories_match_truth() {
     let Some(shared) = util::shared_dir() else {
         return;
     };
-    let out = run_seeds(&shared);
+    let out = util::run_seeds(&shared);
     assert_eq!(bcubed_f1(&shared, out.path(), "group"), 1.0);
     assert_eq!(bcubed_f1(&shared, out.path(), "story"), 1.0);
 }
@@ -60,7 +47,7 @@ fn seed_relations_are_the_right_ones() {
     let Some(shared) = util::shared_dir() else {
         return;
     };
-    let out = run_seeds(&shared);
+    let out = util::run_seeds(&shared);
     let rels = util::read_jsonl(&out.path().join("relations.jsonl"));
     let dup = relation(&rels, A000, A001).expect("000–001 related");
     assert!(
@@ -89,7 +76,7 @@ fn reprint_passages_point_at_the_same_text_in_both_bodies() {
     let Some(shared) = util::shared_dir() else {
         return;
     };
-    let out = run_seeds(&shared);
+    let out = util::run_seeds(&shared);
     let docs = util::read_jsonl(&out.path().join("documents.jsonl"));
     let body = |id: &str| -> Vec<char> {
         docs.iter().find(|d| d["id"] == id).unwrap()["body"]

@@ -57,3 +57,18 @@ pub fn shared_dir() -> Option<PathBuf> {
     eprintln!("skipping: ../shared not found at {}", dir.display());
     None
 }
+
+/// Runs `samestory run SHARED/seeds --out TMP` (exit status 0 or 2: truth.jsonl beside the
+/// seeds is not article input) and returns the output directory.
+pub fn run_seeds(shared: &Path) -> tempfile::TempDir {
+    let out_dir = tempfile::tempdir().unwrap();
+    let seeds = shared.join("seeds");
+    let out = run(&[
+        "run",
+        seeds.to_str().unwrap(),
+        "--out",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert_ne!(out.status.code(), Some(1), "{}", stderr(&out));
+    out_dir
+}
