@@ -49,7 +49,7 @@ fn examples_cover_every_shape() {
 fn output_is_byte_identical_across_runs_and_thread_counts() {
     let (a, _) = run_examples(&[]);
     let (b, _) = run_examples(&["--threads", "1"]);
-    for file in ["documents.jsonl"] {
+    for file in ["documents.jsonl", "relations.jsonl", "stories.jsonl"] {
         let left = std::fs::read(a.path().join(file)).unwrap();
         let right = std::fs::read(b.path().join(file)).unwrap();
         assert!(left == right, "{file} differs between runs");
