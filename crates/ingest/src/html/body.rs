@@ -1,47 +1,111 @@
 //! Article body of an HTML page: dom_smoothie (a Readability.js port) picks the main content
 //! subtree, then [`render`] turns it into paragraphs and [`keep_blocks`] drops what is left of
-//! the boilerplate (link lists; kicker, byline and dateline lines before the text).
+//! the boilerplate: lines the text cleaning rules recognise ("READ MORE: …", "Advertisement",
+//! lone credits, share prompts; see `crate::text::clean`), link lists, and kicker, byline and
+//! dateline lines before the text.
 //!
 //! Output: paragraphs separated by `"\n\n"`, no markup, whitespace collapsed; empty when the
-//! page has no readable text. Never panics on malformed HTML.
+//! page has no readable text; plus the dropped blocks inside the article, each with its
+//! reason, in document order. When dom_smoothie finds no article (the whole `<body>` is
+//! rendered) only the blocks the text rules drop are reported, never the page's furniture.
+//! Never panics on malformed HTML.
 
-use super::render::{render, Block};
+use super::render::{render, Block, Render};
+use crate::text::{clean, paragraphs};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
+use samestory_core::IngestConfig;
+
+/// The body text, and its blocks with the reported boilerplate among them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Body {
+    /// Paragraphs joined by `"\n\n"`.
+    pub text: String,
+    /// Kept blocks and reported dropped ones (`dropped` set), in document order.
+    pub blocks: Vec<Block>,
+}
 
 /// Extracts the article body of an HTML page as plain paragraphs joined by `"\n\n"`.
 pub fn extract_body(html: &str) -> String {
-    body_of(Document::from(html))
+    body_of(Document::from(html), &IngestConfig::default()).text
 }
 
-/// Extracts the article body from a parsed page (consumed: extraction rewrites the DOM).
-pub fn body_of(doc: Document) -> String {
-    join(&keep_blocks(readable_blocks(doc)))
+/// Extracts the article body from a parsed page (consumed: extraction rewrites the DOM);
+/// with `cfg.clean_boilerplate` the text cleaning rules apply to the rendered blocks.
+pub fn body_of(doc: Document, cfg: &IngestConfig) -> Body {
+    let (blocks, mode) = readable_blocks(doc);
+    let mut blocks = keep_blocks(blocks, cfg);
+    blocks.retain(|b| b.dropped.is_none() || reported(b, mode));
+    Body {
+        text: join(blocks.iter().filter(|b| b.dropped.is_none())),
+        blocks,
+    }
 }
+
+/// Whether a dropped block is listed: always inside an article, only for a text rule's
+/// reason when the whole page was rendered.
+fn reported(block: &Block, mode: Render) -> bool {
+    mode == Render::Report || !matches!(block.dropped, Some(LINKS | HEAD))
+}
+
+/// Reason of a short link-dominated block (a related-stories list).
+const LINKS: &str = "links";
+/// Reason of a short non-sentence block before the text (kicker, byline, dateline).
+const HEAD: &str = "head";
 
 /// Blocks of the main-content subtree chosen by dom_smoothie; when it finds none (a page too
 /// small or too odd to score), the blocks of the whole `<body>`.
-fn readable_blocks(doc: Document) -> Vec<Block> {
+fn readable_blocks(doc: Document) -> (Vec<Block>, Render) {
     let cfg = Config {
         keep_classes: true,
         ..Config::default()
     };
     let Ok(mut reader) = Readability::with_document(doc, None, Some(cfg)) else {
-        return Vec::new();
+        return (Vec::new(), Render::BodyOnly);
     };
-    let root = match reader.parse() {
-        Ok(_) => "#readability-page-1",
-        Err(_) => "body",
+    let (root, mode) = match reader.parse() {
+        Ok(_) => ("#readability-page-1", Render::Report),
+        Err(_) => ("body", Render::BodyOnly),
     };
     let selection = reader.doc.select_single(root);
-    selection.nodes().first().map(render).unwrap_or_default()
+    let blocks = selection.nodes().first().map(|n| render(n, mode));
+    (blocks.unwrap_or_default(), mode)
 }
 
-/// Drops boilerplate blocks: link-heavy lines and short non-sentence lines before the first
-/// paragraph. Repeated blocks stay (recipes, tables and lists repeat lines on purpose).
-pub fn keep_blocks(blocks: Vec<Block>) -> Vec<Block> {
-    let kept: Vec<Block> = blocks.into_iter().filter(|b| !is_link_block(b)).collect();
-    trim_head(kept)
+/// Marks boilerplate blocks as dropped: lines the text rules recognise (with
+/// `cfg.clean_boilerplate`), link-heavy lines, short non-sentence lines before the first
+/// paragraph and a stray tail. Repeated blocks stay (recipes, tables and lists repeat lines
+/// on purpose). A block the renderer dropped takes a text rule's reason when one matches.
+pub fn keep_blocks(mut blocks: Vec<Block>, cfg: &IngestConfig) -> Vec<Block> {
+    let clean = cfg.clean_boilerplate;
+    for block in blocks.iter_mut() {
+        let by_rule = clean.then(|| clean::line_reason(&block.text)).flatten();
+        block.dropped = by_rule.or(block.dropped).or_else(|| link_reason(block));
+    }
+    trim_head(&mut blocks);
+    if clean {
+        trim_tail(&mut blocks, cfg);
+    }
+    blocks
+}
+
+fn link_reason(block: &Block) -> Option<&'static str> {
+    is_link_block(block).then_some(LINKS)
+}
+
+/// Marks the stray fragments ending the body, by the text path's rule.
+fn trim_tail(blocks: &mut [Block], cfg: &IngestConfig) {
+    let live = live_indices(blocks);
+    let run = paragraphs::stray_tail(live.iter().map(|&i| blocks[i].text.as_str()), cfg);
+    for &i in &live[live.len() - run..] {
+        blocks[i].dropped = Some("stray-fragment");
+    }
+}
+
+fn live_indices(blocks: &[Block]) -> Vec<usize> {
+    (0..blocks.len())
+        .filter(|&i| blocks[i].dropped.is_none())
+        .collect()
 }
 
 fn is_link_block(block: &Block) -> bool {
@@ -52,13 +116,18 @@ fn is_link_block(block: &Block) -> bool {
 /// list, a table), not a kicker and a byline.
 const MAX_HEAD_JUNK: usize = 4;
 
-/// Removes short, non-sentence blocks (kickers, bylines, "Updated …") from the start.
-fn trim_head(mut blocks: Vec<Block>) -> Vec<Block> {
-    let start = blocks.iter().position(|b| !is_edge_junk(b)).unwrap_or(0);
+/// Marks short, non-sentence blocks (kickers, bylines, "Updated …") at the start as dropped.
+fn trim_head(blocks: &mut [Block]) {
+    let live = live_indices(blocks);
+    let start = live
+        .iter()
+        .position(|&i| !is_edge_junk(&blocks[i]))
+        .unwrap_or(0);
     if start <= MAX_HEAD_JUNK {
-        blocks.drain(..start);
+        for &i in &live[..start] {
+            blocks[i].dropped = Some(HEAD);
+        }
     }
-    blocks
 }
 
 /// A short line that is no sentence: a kicker, a byline, a dateline.
@@ -79,7 +148,7 @@ fn ends_sentence(text: &str) -> bool {
     matches!(last, Some('.' | '!' | '?' | '…' | ':' | '。' | '！' | '？'))
 }
 
-fn join(blocks: &[Block]) -> String {
-    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+fn join<'a>(blocks: impl Iterator<Item = &'a Block>) -> String {
+    let texts: Vec<&str> = blocks.map(|b| b.text.as_str()).collect();
     texts.join("\n\n")
 }

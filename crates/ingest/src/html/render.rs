@@ -5,6 +5,11 @@
 //! and elements whose `class` / `id` name a boilerplate role (share bars, related links,
 //! bylines, credits), unless such an element holds most of the article text. No markup
 //! survives; the caller decides which blocks to keep.
+//!
+//! With [`Render::Report`], the text of skipped subtrees a reader would see in the article
+//! (figures and captions, `aside`, class-named boilerplate) comes back too, as blocks marked
+//! [`Block::dropped`] with a reason tag, in document order; invisible or interface subtrees
+//! (scripts, forms, media, `nav`, `footer`, hidden elements) never do.
 
 use dom_query::NodeRef;
 
@@ -19,6 +24,8 @@ pub struct Block {
     pub heading: bool,
     /// The block is (inside) a list item.
     pub list_item: bool,
+    /// `Some(reason)` when the block is boilerplate left out of the body.
+    pub dropped: Option<&'static str>,
 }
 
 impl Block {
@@ -44,6 +51,15 @@ impl Block {
     }
 }
 
+/// Whether [`render`] returns the text of skipped boilerplate subtrees as dropped blocks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Render {
+    /// Only the body blocks (used on a whole page, where skipped parts are page furniture).
+    BodyOnly,
+    /// Body blocks plus the skipped boilerplate inside the article, marked `dropped`.
+    Report,
+}
+
 /// Elements whose whole subtree is never article prose.
 #[rustfmt::skip]
 const SKIP_TAGS: &[&str] = &[
@@ -60,29 +76,42 @@ const BLOCK_TAGS: &[&str] = &[
     "table", "tr", "ul",
 ];
 
-/// Words in a `class` or `id` that mark a boilerplate element (matched as substrings).
-#[rustfmt::skip]
-const JUNK_SUBSTRINGS: &[&str] = &[
-    "advert", "breadcrumb", "byline", "caption", "comment", "cookie", "credit", "dateline",
-    "disclaimer", "newsletter", "outbrain", "popular", "promo", "recommend", "related", "share",
-    "sharing", "signup", "social", "sponsor", "subscribe", "taboola", "timestamp", "toolbar",
-    "trending",
+/// Skipped elements whose text a reader sees inside an article, with the reason reported.
+const SEEN_SKIPS: &[(&str, &str)] = &[
+    ("aside", "aside"),
+    ("figcaption", "caption"),
+    ("figure", "caption"),
 ];
 
-/// Whole `class` / `id` tokens that mark a boilerplate element.
+/// Words in a `class` or `id` that mark a boilerplate element (matched as substrings), with
+/// the reason reported for its text.
 #[rustfmt::skip]
-const JUNK_TOKENS: &[&str] = &[
-    "ad", "ads", "author", "date", "hidden", "meta", "more", "tags", "widget",
+const JUNK_SUBSTRINGS: &[(&str, &str)] = &[
+    ("advert", "advert"), ("breadcrumb", "nav"), ("byline", "byline"), ("caption", "caption"),
+    ("comment", "comments"), ("cookie", "cookie"), ("credit", "credit"),
+    ("dateline", "dateline"), ("disclaimer", "disclaimer"), ("newsletter", "subscribe"),
+    ("outbrain", "related"), ("popular", "related"), ("promo", "advert"),
+    ("recommend", "related"), ("related", "related"), ("share", "share"), ("sharing", "share"),
+    ("signup", "subscribe"), ("social", "share"), ("sponsor", "advert"),
+    ("subscribe", "subscribe"), ("taboola", "related"), ("timestamp", "dateline"),
+    ("toolbar", "share"), ("trending", "related"),
 ];
+
+/// Whole `class` / `id` tokens that mark a boilerplate element, with the reason reported.
+#[rustfmt::skip]
+const JUNK_TOKENS: &[(&str, &str)] = &[
+    ("ad", "advert"), ("ads", "advert"), ("author", "byline"), ("date", "dateline"),
+    ("hidden", UNSEEN), ("meta", "meta"), ("more", "related"), ("tags", "tags"),
+    ("widget", "widget"),
+];
+
+/// Reason of a skipped element whose text is never reported: hidden, or interface and page
+/// furniture rather than article text (forms, media, `nav`, `footer`).
+const UNSEEN: &str = "hidden";
 
 /// Walks `root` and returns its blocks in document order (empty blocks dropped).
-pub fn render(root: &NodeRef) -> Vec<Block> {
-    let total = root.text().len();
-    let mut walker = Walker {
-        total,
-        blocks: Vec::new(),
-        current: Block::default(),
-    };
+pub fn render(root: &NodeRef, mode: Render) -> Vec<Block> {
+    let mut walker = Walker::new(root.text().len(), mode, None);
     walker.children(root, Ctx::default());
     walker.flush();
     walker.blocks
@@ -96,12 +125,29 @@ struct Ctx {
 }
 
 struct Walker {
+    /// Text length of the whole rendered subtree.
     total: usize,
+    mode: Render,
+    /// `Some(reason)` while walking a skipped subtree for its text: every block is dropped.
+    dropping: Option<&'static str>,
     blocks: Vec<Block>,
     current: Block,
+    /// Dropped blocks of an inline skipped element, emitted after the block around it.
+    pending: Vec<Block>,
 }
 
 impl Walker {
+    fn new(total: usize, mode: Render, dropping: Option<&'static str>) -> Walker {
+        Walker {
+            total,
+            mode,
+            dropping,
+            blocks: Vec::new(),
+            current: Block::default(),
+            pending: Vec::new(),
+        }
+    }
+
     fn children(&mut self, node: &NodeRef, ctx: Ctx) {
         for child in node.children_it(false) {
             self.node(&child, ctx);
@@ -117,8 +163,8 @@ impl Walker {
     }
 
     fn element(&mut self, node: &NodeRef, name: &str, ctx: Ctx) {
-        if SKIP_TAGS.contains(&name) || self.is_junk(node) {
-            return;
+        if let Some(skip) = self.skip(node, name) {
+            return self.report(node, name, skip, ctx);
         }
         if name == "br" {
             return self.flush();
@@ -141,13 +187,42 @@ impl Walker {
         }
     }
 
-    fn is_junk(&self, node: &NodeRef) -> bool {
-        if node.has_attr("hidden") || attr_is(node, "aria-hidden", "true") {
-            return true;
+    /// Why the element's subtree stays out of the body: `Some(reason)`, [`UNSEEN`] for what
+    /// is never reported; `None` when it is walked.
+    fn skip(&self, node: &NodeRef, name: &str) -> Option<&'static str> {
+        if is_hidden(node) {
+            return Some(UNSEEN);
         }
+        if self.dropping.is_some() {
+            return INVISIBLE_TAGS.contains(&name).then_some(UNSEEN);
+        }
+        if SKIP_TAGS.contains(&name) {
+            return Some(seen_skip(name).unwrap_or(UNSEEN));
+        }
+        self.junk_reason(node)
+    }
+
+    fn junk_reason(&self, node: &NodeRef) -> Option<&'static str> {
         let names = [node.class(), node.id_attr()];
-        let flagged = names.iter().flatten().any(|n| names_junk(n));
-        flagged && node.text().len() * 2 < self.total
+        let reason = names.iter().flatten().find_map(|n| junk_name_reason(n))?;
+        (node.text().len() * 2 < self.total).then_some(reason)
+    }
+
+    /// Walks a skipped subtree for its text (in [`Render::Report`] mode, when readers see it)
+    /// and queues its blocks as dropped.
+    fn report(&mut self, node: &NodeRef, name: &str, reason: &'static str, ctx: Ctx) {
+        if self.mode == Render::BodyOnly || reason == UNSEEN {
+            return;
+        }
+        let mut sub = Walker::new(self.total, self.mode, Some(reason));
+        sub.children(node, ctx);
+        sub.flush();
+        if BLOCK_TAGS.contains(&name) || seen_skip(name).is_some() {
+            self.flush();
+            self.blocks.append(&mut sub.blocks);
+        } else {
+            self.pending.append(&mut sub.blocks);
+        }
     }
 
     fn push_text(&mut self, text: &str, ctx: Ctx) {
@@ -164,10 +239,25 @@ impl Walker {
         let mut block = std::mem::take(&mut self.current);
         let trimmed = block.text.trim_end().len();
         block.text.truncate(trimmed);
+        block.dropped = self.dropping;
         if !block.text.is_empty() {
             self.blocks.push(block);
         }
+        self.blocks.append(&mut self.pending);
     }
+}
+
+/// Tags whose text nobody sees, never reported even inside a reported subtree.
+const INVISIBLE_TAGS: &[&str] = &[
+    "noscript", "script", "style", "svg", "template", "select", "option", "textarea",
+];
+
+fn seen_skip(name: &str) -> Option<&'static str> {
+    SEEN_SKIPS.iter().find(|(t, _)| *t == name).map(|(_, r)| *r)
+}
+
+fn is_hidden(node: &NodeRef) -> bool {
+    node.has_attr("hidden") || attr_is(node, "aria-hidden", "true")
 }
 
 fn is_heading(name: &str) -> bool {
@@ -179,15 +269,17 @@ fn attr_is(node: &NodeRef, name: &str, value: &str) -> bool {
         .is_some_and(|v| v.eq_ignore_ascii_case(value))
 }
 
-/// True when a `class` or `id` value names a boilerplate role.
-fn names_junk(value: &str) -> bool {
+/// The boilerplate role a `class` or `id` value names, if any.
+fn junk_name_reason(value: &str) -> Option<&'static str> {
     let lower = value.to_ascii_lowercase();
-    if JUNK_SUBSTRINGS.iter().any(|w| lower.contains(w)) {
-        return true;
+    let by_substring = JUNK_SUBSTRINGS.iter().find(|(w, _)| lower.contains(w));
+    if let Some((_, reason)) = by_substring {
+        return Some(reason);
     }
     lower
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .any(|token| JUNK_TOKENS.contains(&token))
+        .find_map(|token| JUNK_TOKENS.iter().find(|(t, _)| *t == token))
+        .map(|(_, reason)| *reason)
 }
 
 /// Appends `text` to `out`, collapsing every whitespace run to one space and never starting

@@ -12,11 +12,11 @@
 //! `removed` is a complete account of what cleaning took out. Precision first: a rule drops a
 //! line only when its shape leaves no doubt, never a real sentence.
 
-mod clean;
+pub(crate) mod clean;
 mod footer;
 mod header;
 mod markdown;
-mod paragraphs;
+pub(crate) mod paragraphs;
 mod wrap;
 
 #[cfg(test)]

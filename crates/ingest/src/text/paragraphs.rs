@@ -89,20 +89,27 @@ fn removed_para(p: &Para, reason: &str) -> RemovedLine {
     }
 }
 
-/// Drops the short unpunctuated paragraphs ending the body ("Route 6"), as long as some body
-/// remains and there are at most [`STRAY_TAIL_MAX`] of them (a longer run is a list).
+/// Drops the short unpunctuated paragraphs ending the body ("Route 6"); see [`stray_tail`].
 fn drop_stray_tail(paras: &mut Vec<Para>, removed: &mut Vec<RemovedLine>, cfg: &IngestConfig) {
-    let run = paras
-        .iter()
-        .rev()
-        .take_while(|p| is_fragment(&p.text, cfg))
-        .count();
-    if run > STRAY_TAIL_MAX || run >= paras.len() {
-        return;
-    }
+    let run = stray_tail(paras.iter().map(|p| p.text.as_str()), cfg);
     for p in paras.split_off(paras.len() - run) {
         removed.push(removed_para(&p, "stray-fragment"));
     }
+}
+
+/// How many of the last `paras` are a stray tail: short unpunctuated fragments, as long as
+/// some body remains and there are at most [`STRAY_TAIL_MAX`] of them (a longer run is a
+/// list). Zero when there is no such tail.
+pub(crate) fn stray_tail<'a>(
+    paras: impl DoubleEndedIterator<Item = &'a str> + ExactSizeIterator,
+    cfg: &IngestConfig,
+) -> usize {
+    let total = paras.len();
+    let run = paras.rev().take_while(|p| is_fragment(p, cfg)).count();
+    if run > STRAY_TAIL_MAX || run >= total {
+        return 0;
+    }
+    run
 }
 
 /// A few short words without sentence punctuation. Words are counted so that scripts
