@@ -2,24 +2,18 @@
 //! restricted to ASCII, where they reduce to a few byte classes. Used by `token` when the
 //! whole text is ASCII; a property test checks it against `unicode-segmentation`.
 
-/// Byte classes that matter to the word rules in ASCII.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Letter,
-    Digit,
-    Underscore,
-    /// `:` joins letters only (MidLetter).
-    MidLetter,
-    /// `,` `;` join digits only (MidNum).
-    MidNum,
-    /// `.` `'` join letters or digits (MidNumLet, Single_Quote).
-    MidBoth,
-    Other,
-}
+/// Class bits of a byte: part of a word (letter, digit, `_`), letter, digit, and the two
+/// kinds of middle chars: `:` `.` `'` join letters (MidLetter, MidNumLet, Single_Quote),
+/// `,` `;` `.` `'` join digits (MidNum, MidNumLet, Single_Quote).
+const WORD: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+const MID_LETTER: u8 = 8;
+const MID_NUM: u8 = 16;
 
-/// Class of every byte, computed at compile time (the scan is per byte).
-static CLASSES: [Class; 256] = {
-    let mut t = [Class::Other; 256];
+/// Class bits of every byte, computed at compile time (the scan is per byte).
+static CLASSES: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         t[b] = class_of(b as u8);
@@ -29,67 +23,72 @@ static CLASSES: [Class; 256] = {
 };
 
 #[inline]
-fn class(b: u8) -> Class {
+fn class(b: u8) -> u8 {
     CLASSES[b as usize]
 }
 
-const fn class_of(b: u8) -> Class {
+const fn class_of(b: u8) -> u8 {
     match b {
-        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-        b'0'..=b'9' => Class::Digit,
-        b'_' => Class::Underscore,
-        b':' => Class::MidLetter,
-        b',' | b';' => Class::MidNum,
-        b'.' | b'\'' => Class::MidBoth,
-        _ => Class::Other,
+        b'a'..=b'z' | b'A'..=b'Z' => WORD | LETTER,
+        b'0'..=b'9' => WORD | DIGIT,
+        b'_' => WORD,
+        b':' => MID_LETTER,
+        b',' | b';' => MID_NUM,
+        b'.' | b'\'' => MID_LETTER | MID_NUM,
+        _ => 0,
     }
-}
-
-fn is_word(c: Class) -> bool {
-    matches!(c, Class::Letter | Class::Digit | Class::Underscore)
 }
 
 /// Calls `f(word, start, end)` (byte = char offsets) for each word of an ASCII text that
 /// contains a letter or digit, exactly as `unicode_word_indices` would.
 pub(crate) fn for_each_ascii_word<'a>(text: &'a str, mut f: impl FnMut(&'a str, usize, usize)) {
-    let bytes = text.as_bytes();
+    for_each_ascii_span(text.as_bytes(), |start, end| f(&text[start..end], start, end));
+}
+
+/// Calls `f(start, end)` for each word of ASCII `bytes` (see [`for_each_ascii_word`]).
+#[inline]
+pub(crate) fn for_each_ascii_span(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
     let mut i = 0;
     while i < bytes.len() {
-        if !is_word(class(bytes[i])) {
+        if class(bytes[i]) & WORD == 0 {
             i += 1;
             continue;
         }
-        let end = word_end(bytes, i);
-        if bytes[i..end].iter().any(u8::is_ascii_alphanumeric) {
-            f(&text[i..end], i, end);
+        let (end, seen) = word_end(bytes, i);
+        if seen & (LETTER | DIGIT) != 0 {
+            f(i, end);
         }
         i = end;
     }
 }
 
-/// End of the word segment starting at `start` (a word byte).
-fn word_end(bytes: &[u8], start: usize) -> usize {
-    let mut i = start + 1;
-    while i < bytes.len() {
-        let (prev, cur) = (class(bytes[i - 1]), class(bytes[i]));
-        if is_word(cur) {
+/// End of the word segment starting at `start` (a word byte), and the union of its class bits.
+#[inline]
+fn word_end(bytes: &[u8], start: usize) -> (usize, u8) {
+    let (mut i, mut seen) = (start, 0u8);
+    loop {
+        while let Some(&b) = bytes.get(i) {
+            let c = class(b);
+            if c & WORD == 0 {
+                break;
+            }
+            seen |= c;
             i += 1;
-        } else if i + 1 < bytes.len() && joins(prev, cur, class(bytes[i + 1])) {
+        }
+        if i + 1 < bytes.len() && joins(bytes[i - 1], bytes[i], bytes[i + 1]) {
+            seen |= class(bytes[i + 1]);
             i += 2;
         } else {
-            break;
+            return (i, seen);
         }
     }
-    i
 }
 
-/// Whether a middle char `mid` between `prev` and `next` keeps the word together.
-fn joins(prev: Class, mid: Class, next: Class) -> bool {
-    match (prev, next) {
-        (Class::Letter, Class::Letter) => matches!(mid, Class::MidLetter | Class::MidBoth),
-        (Class::Digit, Class::Digit) => matches!(mid, Class::MidNum | Class::MidBoth),
-        _ => false,
-    }
+/// Whether a middle byte `mid` between `prev` and `next` keeps the word together.
+#[inline]
+fn joins(prev: u8, mid: u8, next: u8) -> bool {
+    let (p, m, n) = (class(prev), class(mid), class(next));
+    (p & n & LETTER != 0 && m & MID_LETTER != 0) || (p & n & DIGIT != 0 && m & MID_NUM != 0)
 }
 
 #[cfg(test)]

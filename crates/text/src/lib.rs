@@ -2,15 +2,18 @@
 //!
 //! Owns: text normalisation ([`normalize`], [`normalized_hash`]: NFKC, case folding, quotes and dashes folded,
 //! whitespace collapsed), UAX#29 word tokens with char offsets ([`tokens`], and the
-//! allocation-free [`token_hashes`] for hot paths), hashed word shingles ([`shingle_hashes`],
-//! [`shingles_of`]) and quotation spans ([`quote_spans`]).
+//! allocation-free [`for_each_token_hash`] / [`token_hashes`] for hot paths), hashed word
+//! shingles ([`shingle_hashes`], [`shingles_of`], the streaming [`Shingler`]) and quotation
+//! spans ([`quote_spans`]).
 //!
 //! Must not: do I/O, know about documents, sketches or relations.
 //!
 //! Invariants: every offset is a char (Unicode scalar value) offset into the *original*
-//! string passed in; normalisation changes token text, never offsets. Word and shingle hashes
-//! are xxh3-64 with the fixed seeds [`WORD_SEED`] and [`SHINGLE_SEED`]: they are persisted,
-//! so changing them (or the normalisation) is a format change.
+//! string passed in; normalisation changes token text, never offsets. Word hashes are xxh3-64
+//! of the normalised word with the fixed seed [`WORD_SEED`]; shingle hashes are a rolling
+//! polynomial over the word hashes, mixed with [`SHINGLE_SEED`] (format 2; see the `shingle`
+//! module: format 1, xxh3 over the window's bytes, was replaced before any index was
+//! persisted). Both are persisted, so changing them (or the normalisation) is a format change.
 //!
 //! ```
 //! let toks = samestory_text::tokens("“Don’t” PANIC — 42");
@@ -27,5 +30,5 @@ mod token;
 
 pub use normalize::{normalize, normalize_word_into, normalized_hash};
 pub use quote::quote_spans;
-pub use shingle::{shingle_hashes, shingles_of, DEFAULT_SHINGLE, SHINGLE_SEED};
-pub use token::{token_hashes, tokens, word_hash, Token, TokenHash, WORD_SEED};
+pub use shingle::{shingle_hashes, shingles_of, Shingler, DEFAULT_SHINGLE, SHINGLE_SEED};
+pub use token::{for_each_token_hash, token_hashes, tokens, word_hash, Token, TokenHash, WORD_SEED};

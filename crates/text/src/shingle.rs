@@ -1,15 +1,23 @@
-//! Word shingles: every run of `k` consecutive words, hashed with xxh3-64 over the words'
-//! hashes. A text shorter than `k` words yields one shingle of all its words; an empty text
-//! yields none. Shingle `i` covers words `i .. i + k`.
+//! Word shingles: every run of `k` consecutive words, hashed from the words' hashes. A text
+//! shorter than `k` words yields one shingle of all its words; an empty text yields none.
+//! Shingle `i` covers words `i .. i + k`.
+//!
+//! Hash (format 2, since the streaming engine): a polynomial over the word hashes,
+//! `Σ w_j · P^(m-1-j) mod 2^64` for a window of `m` words, finalised by a splitmix64 mix of
+//! that sum xor [`SHINGLE_SEED`]. The sum rolls (one multiply-add per word and one
+//! multiply-subtract for the word leaving the window), so [`Shingler`] hashes a text in one
+//! pass without buffering it. Format 1 (xxh3 over the window's bytes) was never persisted.
 
 use crate::token::{word_hash, Token};
-use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// Default shingle length in words (DESIGN.md: word 5-grams).
 pub const DEFAULT_SHINGLE: usize = 5;
 
 /// Seed of the shingle hash (persisted: changing it changes every stored hash).
 pub const SHINGLE_SEED: u64 = 0x5a4d_5354_0002_0005;
+
+/// Multiplier of the rolling polynomial (odd; persisted with the shingle format).
+const P: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Shingle hashes of normalised tokens (see [`shingles_of`]).
 pub fn shingle_hashes(tokens: &[Token], k: usize) -> Vec<u64> {
@@ -20,27 +28,75 @@ pub fn shingle_hashes(tokens: &[Token], k: usize) -> Vec<u64> {
 /// Shingle hashes of a sequence of word hashes: one per window of `k` words, in order.
 /// `k == 0` is treated as 1.
 pub fn shingles_of(words: &[u64], k: usize) -> Vec<u64> {
-    let k = k.max(1);
-    if words.is_empty() {
-        return Vec::new();
-    }
-    if words.len() <= k {
-        return vec![hash_window(words)];
-    }
-    words.windows(k).map(hash_window).collect()
+    let mut sh = Shingler::new(k);
+    let mut out = Vec::with_capacity(words.len());
+    out.extend(words.iter().filter_map(|&w| sh.push(w)));
+    out.extend(sh.finish());
+    out
 }
 
-/// xxh3 of the little-endian bytes of the window's word hashes.
-fn hash_window(window: &[u64]) -> u64 {
-    let mut bytes = [0u8; 8 * 16];
-    if window.len() > 16 {
-        let v: Vec<u8> = window.iter().flat_map(|w| w.to_le_bytes()).collect();
-        return xxh3_64_with_seed(&v, SHINGLE_SEED);
+/// Streaming shingle hasher: feed word hashes with [`Shingler::push`], then call
+/// [`Shingler::finish`] for the short-text shingle. Same values as [`shingles_of`].
+#[derive(Clone, Debug)]
+pub struct Shingler {
+    ring: Vec<u64>,
+    slot: usize,
+    seen: usize,
+    poly: u64,
+    top: u64,
+}
+
+impl Shingler {
+    /// A hasher of `k`-word shingles (`k == 0` is treated as 1).
+    pub fn new(k: usize) -> Self {
+        let k = k.max(1);
+        Shingler {
+            ring: vec![0; k],
+            slot: 0,
+            seen: 0,
+            poly: 0,
+            top: (1..k).fold(1u64, |t, _| t.wrapping_mul(P)),
+        }
     }
-    for (i, w) in window.iter().enumerate() {
-        bytes[i * 8..i * 8 + 8].copy_from_slice(&w.to_le_bytes());
+
+    /// Forgets every word pushed, ready for the next text.
+    pub fn reset(&mut self) {
+        (self.slot, self.seen, self.poly) = (0, 0, 0);
     }
-    xxh3_64_with_seed(&bytes[..window.len() * 8], SHINGLE_SEED)
+
+    /// Adds the next word hash; returns the hash of the shingle it completes, if any.
+    #[inline]
+    pub fn push(&mut self, w: u64) -> Option<u64> {
+        let k = self.ring.len();
+        if self.seen >= k {
+            let out = self.ring[self.slot].wrapping_mul(self.top);
+            self.poly = self.poly.wrapping_sub(out);
+        }
+        self.poly = self.poly.wrapping_mul(P).wrapping_add(w);
+        self.ring[self.slot] = w;
+        self.slot = if self.slot + 1 == k { 0 } else { self.slot + 1 };
+        self.seen += 1;
+        (self.seen >= k).then(|| finalise(self.poly))
+    }
+
+    /// The one shingle of a text shorter than `k` words (none if it had none, or `k` or more).
+    pub fn finish(&self) -> Option<u64> {
+        (self.seen > 0 && self.seen < self.ring.len()).then(|| finalise(self.poly))
+    }
+
+    /// Number of words pushed since the last reset.
+    pub fn words(&self) -> usize {
+        self.seen
+    }
+}
+
+/// splitmix64 finaliser of a window's polynomial.
+#[inline]
+fn finalise(poly: u64) -> u64 {
+    let mut z = poly ^ SHINGLE_SEED;
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 #[cfg(test)]
@@ -70,10 +126,22 @@ mod tests {
     }
 
     #[test]
+    fn rolling_equals_direct_polynomial() {
+        let words: Vec<u64> = (0..40u64).map(|i| i.wrapping_mul(0x1234_5678_9abc_def1)).collect();
+        for k in [1, 2, 5, 7] {
+            let direct: Vec<u64> = words
+                .windows(k)
+                .map(|w| finalise(w.iter().fold(0u64, |p, &x| p.wrapping_mul(P).wrapping_add(x))))
+                .collect();
+            assert_eq!(shingles_of(&words, k), direct, "k = {k}");
+        }
+    }
+
+    #[test]
     fn stable_values() {
         // Persisted format: these must never change silently.
         let s = shingle_hashes(&tokens("One two THREE four five"), 5);
-        assert_eq!(s, [0xd68c64df620ed198]);
+        assert_eq!(s, [0x8e5b_0e11_c2fa_131e]); // format 2 (rolling polynomial)
         assert_eq!(crate::word_hash("one"), 0x2ad27b859d3495d1);
     }
 }

@@ -39,21 +39,36 @@ pub fn word_hash(normalised: &str) -> u64 {
     xxh3_64_with_seed(normalised.as_bytes(), WORD_SEED)
 }
 
-/// [`word_hash`] of an ASCII word, lowercased on the stack.
-fn ascii_word_hash(w: &[u8]) -> u64 {
-    let mut buf = [0u8; 64];
-    if w.len() > buf.len() {
-        return word_hash(
-            &w.to_ascii_lowercase()
-                .iter()
-                .map(|&b| b as char)
-                .collect::<String>(),
-        );
+/// [`word_hash`] of the ASCII word `bytes[start..end]`, lowercased on the stack: words of up
+/// to 16 bytes are loaded as two words and lowercased eight bytes at a time.
+#[inline]
+fn ascii_word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let len = end - start;
+    if len > 16 {
+        let lower: Vec<u8> = bytes[start..end].to_ascii_lowercase();
+        return xxh3_64_with_seed(&lower, WORD_SEED);
     }
-    for (d, s) in buf.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
+    let mut buf = [0u8; 16];
+    match bytes.get(start..start + 16) {
+        Some(src) => buf.copy_from_slice(src),
+        None => buf[..len].copy_from_slice(&bytes[start..end]),
     }
-    xxh3_64_with_seed(&buf[..w.len()], WORD_SEED)
+    let (lo, hi) = buf.split_at_mut(8);
+    lower8(lo);
+    lower8(hi);
+    xxh3_64_with_seed(&buf[..len], WORD_SEED)
+}
+
+/// Lowercases eight ASCII bytes in place (SWAR: `A..=Z` get bit 0x20).
+#[inline]
+fn lower8(b: &mut [u8]) {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(b);
+    let x = u64::from_le_bytes(a);
+    let ge_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let gt_z = x.wrapping_add(0x2525_2525_2525_2525);
+    let upper = (ge_a ^ gt_z) & 0x8080_8080_8080_8080;
+    b.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
 }
 
 /// The words of `body` in order, normalised, with char offsets into `body`.
@@ -75,26 +90,30 @@ pub fn tokens(body: &str) -> Vec<Token> {
 /// and `hash == word_hash(&token.text)`.
 pub fn token_hashes(body: &str) -> Vec<TokenHash> {
     let mut out = Vec::with_capacity(body.len() / 6);
+    for_each_token_hash(body, |t| out.push(t));
+    out
+}
+
+/// Calls `f` for each word of `body` as a [`TokenHash`], in order, allocating nothing for
+/// ASCII text: the streaming form of [`token_hashes`].
+#[inline]
+pub fn for_each_token_hash(body: &str, mut f: impl FnMut(TokenHash)) {
     if body.is_ascii() {
-        crate::ascii::for_each_ascii_word(body, |w, start, end| {
-            out.push(TokenHash {
-                hash: ascii_word_hash(w.as_bytes()),
-                start,
-                end,
-            });
+        let bytes = body.as_bytes();
+        return crate::ascii::for_each_ascii_span(bytes, |start, end| {
+            let hash = ascii_word_hash(bytes, start, end);
+            f(TokenHash { hash, start, end })
         });
-        return out;
     }
     let mut buf = String::new();
     for_each_word(body, |word, start, end| {
         normalize_word_into(word, &mut buf);
-        out.push(TokenHash {
+        f(TokenHash {
             hash: word_hash(&buf),
             start,
             end,
         });
     });
-    out
 }
 
 /// Calls `f(word, char_start, char_end)` for each UAX#29 word of `text`.

@@ -57,3 +57,15 @@ proptest! {
         prop_assert_eq!(normalize(&body), expect);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+    /// The ASCII word-hash fast path (SWAR lowercasing, reads past the word) equals
+    /// `word_hash` of the normalised token, for short, 16-byte and long words at any position.
+    #[test]
+    fn ascii_hashes_match_tokens(body in "([a-zA-Z0-9]{1,24}[ .,'\n]{1,2}){0,12}") {
+        let a: Vec<_> = tokens(&body).iter().map(|t| (word_hash(&t.text), t.start, t.end)).collect();
+        let b: Vec<_> = token_hashes(&body).iter().map(|t| (t.hash, t.start, t.end)).collect();
+        prop_assert_eq!(a, b);
+    }
+}
