@@ -2,8 +2,11 @@
 //! every pair.
 //!
 //! Owns: [`MinHasher`] (one-permutation MinHash with optimal densification, 32-bit values,
-//! one hash per shingle), [`Signature`] and its Jaccard estimate, [`Lsh`] banding into bucket
-//! keys and candidate pairs, [`winnow`] fingerprints (for the containment path), [`simhash`].
+//! one hash per shingle; [`SignatureBuilder`] takes them one at a time), [`Signature`] and
+//! its Jaccard estimate, [`Lsh`] banding into bucket keys and candidate pairs, [`winnow`]
+//! fingerprints (for the containment path; [`Winnower`] is its streaming form), [`simhash`].
+//! The streaming forms let a caller sketch a text in one pass over its words, with no
+//! intermediate vectors; differential tests check they equal the slice forms.
 //!
 //! Must not: read bodies or tokens (input is shingle hashes from `samestory-text`), verify
 //! anything (every estimate here is only a reason to look; `samestory-relate` verifies).
@@ -28,9 +31,9 @@ mod simhash;
 mod winnow;
 
 pub use lsh::{candidate_probability, Lsh};
-pub use minhash::{MinHasher, Signature, SKETCH_SEED};
+pub use minhash::{MinHasher, Signature, SignatureBuilder, SKETCH_SEED};
 pub use simhash::{hamming, simhash};
-pub use winnow::{winnow, Fingerprint};
+pub use winnow::{winnow, Fingerprint, Winnower};
 
 /// splitmix64 finaliser: a fixed, seedable 64-bit mix used by every sketch.
 pub(crate) fn mix64(mut z: u64) -> u64 {

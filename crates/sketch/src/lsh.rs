@@ -38,13 +38,20 @@ pub fn candidate_probability(j: f64, bands: usize, rows: usize) -> f64 {
 impl Lsh {
     /// One bucket key per band (bands that do not fit in the signature are skipped).
     pub fn band_keys(&self, sig: &Signature) -> Vec<u64> {
+        let mut out = Vec::with_capacity(self.bands);
+        self.for_each_band_key(&sig.values, |k| out.push(k));
+        out
+    }
+
+    /// Calls `f` with the bucket key of each band of the signature values `values`.
+    pub fn for_each_band_key(&self, values: &[u32], f: impl FnMut(u64)) {
         let rows = self.rows.max(1);
-        sig.values
+        values
             .chunks_exact(rows)
             .take(self.bands)
             .enumerate()
             .map(|(band, vals)| band_key(band, vals))
-            .collect()
+            .for_each(f);
     }
 
     /// Candidate pairs `(i, j)`, `i < j`, indices into `sigs`, sorted and deduplicated.

@@ -47,17 +47,19 @@ impl MinHasher {
 
     /// The signature of a set given as its shingle hashes (duplicates are harmless).
     pub fn signature(&self, shingles: &[u64]) -> Signature {
-        let mut bins = vec![u32::MAX; self.k];
-        let mut filled = vec![false; self.k];
+        let mut b = self.builder();
         for &h in shingles {
-            let m = mix64(h ^ self.seed);
-            let bin = (((m >> 32) * self.k as u64) >> 32) as usize;
-            bins[bin] = bins[bin].min(m as u32);
-            filled[bin] = true;
+            b.push(h);
         }
-        self.densify(&mut bins, &filled);
-        Signature {
-            values: bins.into_boxed_slice(),
+        b.finish()
+    }
+
+    /// A streaming signature builder (reusable through [`SignatureBuilder::finish`]).
+    pub fn builder(&self) -> SignatureBuilder {
+        SignatureBuilder {
+            hasher: *self,
+            bins: vec![u32::MAX; self.k],
+            filled: vec![false; self.k],
         }
     }
 
@@ -83,6 +85,44 @@ impl MinHasher {
                 return j;
             }
             attempt += 1;
+        }
+    }
+}
+
+/// Builds one signature from shingle hashes pushed one at a time; same result as
+/// [`MinHasher::signature`] of the same hashes.
+#[derive(Clone, Debug)]
+pub struct SignatureBuilder {
+    hasher: MinHasher,
+    bins: Vec<u32>,
+    filled: Vec<bool>,
+}
+
+impl SignatureBuilder {
+    /// Adds one shingle hash (duplicates are harmless).
+    #[inline]
+    pub fn push(&mut self, h: u64) {
+        let m = mix64(h ^ self.hasher.seed);
+        let bin = (((m >> 32) * self.hasher.k as u64) >> 32) as usize;
+        self.bins[bin] = self.bins[bin].min(m as u32);
+        self.filled[bin] = true;
+    }
+
+    /// Densifies, writes the values into `out` (resized to `k`) and resets the builder.
+    pub fn finish_into(&mut self, out: &mut Vec<u32>) {
+        self.hasher.densify(&mut self.bins, &self.filled);
+        out.clear();
+        out.extend_from_slice(&self.bins);
+        self.bins.fill(u32::MAX);
+        self.filled.fill(false);
+    }
+
+    /// The signature of everything pushed; resets the builder.
+    pub fn finish(&mut self) -> Signature {
+        let mut v = Vec::with_capacity(self.bins.len());
+        self.finish_into(&mut v);
+        Signature {
+            values: v.into_boxed_slice(),
         }
     }
 }

@@ -16,35 +16,81 @@ pub struct Fingerprint {
 /// Winnowed fingerprints of a shingle sequence, in position order, one per selected
 /// position. Fewer than `w` shingles: the minimum of all of them. `w == 0` is treated as 1.
 pub fn winnow(shingles: &[u64], w: usize) -> Vec<Fingerprint> {
-    let w = w.max(1);
-    if shingles.is_empty() {
-        return Vec::new();
-    }
-    let ranks = shingles;
+    let mut win = Winnower::new(w);
     let mut out: Vec<Fingerprint> = Vec::with_capacity(2 * shingles.len() / (w + 1) + 1);
-    let mut deque: std::collections::VecDeque<usize> = Default::default();
-    for i in 0..ranks.len() {
-        while deque.back().is_some_and(|&j| ranks[j] >= ranks[i]) {
-            deque.pop_back();
-        }
-        deque.push_back(i);
-        if deque[0] + w <= i {
-            deque.pop_front();
-        }
-        if i + 1 >= w.min(ranks.len()) {
-            push_new(&mut out, deque[0], shingles);
-        }
-    }
+    out.extend(shingles.iter().filter_map(|&h| win.push(h)));
+    out.extend(win.finish());
     out
 }
 
-/// Records position `pos` unless it was the last one recorded.
-fn push_new(out: &mut Vec<Fingerprint>, pos: usize, shingles: &[u64]) {
-    if out.last().is_none_or(|f| f.pos as usize != pos) {
-        out.push(Fingerprint {
-            hash: shingles[pos],
-            pos: pos as u32,
-        });
+/// Streaming winnowing: [`Winnower::push`] each shingle hash in order, then
+/// [`Winnower::finish`]; together they yield exactly [`winnow`]'s fingerprints. The window's
+/// candidates live in a fixed ring (a monotone deque), so a push costs a few compares.
+#[derive(Clone, Debug)]
+pub struct Winnower {
+    w: usize,
+    ring: Vec<Fingerprint>,
+    head: usize,
+    len: usize,
+    pos: u32,
+    last: Option<u32>,
+}
+
+impl Winnower {
+    /// A winnower with window `w` (`w == 0` is treated as 1).
+    pub fn new(w: usize) -> Self {
+        let w = w.max(1);
+        let cap = (w + 1).next_power_of_two();
+        Winnower {
+            w,
+            ring: vec![Fingerprint { hash: 0, pos: 0 }; cap],
+            head: 0,
+            len: 0,
+            pos: 0,
+            last: None,
+        }
+    }
+
+    /// Forgets everything pushed, ready for the next text.
+    pub fn reset(&mut self) {
+        (self.head, self.len, self.pos, self.last) = (0, 0, 0, None);
+    }
+
+    /// Adds the next shingle hash; returns a newly selected fingerprint, if any.
+    #[inline]
+    pub fn push(&mut self, hash: u64) -> Option<Fingerprint> {
+        let mask = self.ring.len() - 1;
+        while self.len > 0 && self.ring[(self.head + self.len - 1) & mask].hash >= hash {
+            self.len -= 1;
+        }
+        let pos = self.pos;
+        self.ring[(self.head + self.len) & mask] = Fingerprint { hash, pos };
+        self.len += 1;
+        if self.ring[self.head].pos as usize + self.w <= pos as usize {
+            self.head = (self.head + 1) & mask;
+            self.len -= 1;
+        }
+        self.pos += 1;
+        (self.pos as usize >= self.w)
+            .then(|| self.select())
+            .flatten()
+    }
+
+    /// After the last push: the minimum of a sequence shorter than the window, if any.
+    pub fn finish(&mut self) -> Option<Fingerprint> {
+        (self.pos > 0 && (self.pos as usize) < self.w)
+            .then(|| self.select())
+            .flatten()
+    }
+
+    /// The window's minimum, unless it was the last one selected.
+    #[inline]
+    fn select(&mut self) -> Option<Fingerprint> {
+        let f = self.ring[self.head];
+        (self.last != Some(f.pos)).then(|| {
+            self.last = Some(f.pos);
+            f
+        })
     }
 }
 
@@ -76,6 +122,44 @@ mod tests {
         b.extend(9100..9200);
         let fa: Vec<u64> = winnow(&a, 16).iter().map(|f| f.hash).collect();
         assert!(winnow(&b, 16).iter().any(|f| fa.contains(&f.hash)));
+    }
+
+    /// The original deque formulation, kept as the reference for the streaming one.
+    fn reference(shingles: &[u64], w: usize) -> Vec<Fingerprint> {
+        let mut out: Vec<Fingerprint> = Vec::new();
+        let mut deque: std::collections::VecDeque<usize> = Default::default();
+        for i in 0..shingles.len() {
+            while deque.back().is_some_and(|&j| shingles[j] >= shingles[i]) {
+                deque.pop_back();
+            }
+            deque.push_back(i);
+            if deque[0] + w <= i {
+                deque.pop_front();
+            }
+            if i + 1 >= w.min(shingles.len())
+                && out.last().is_none_or(|f| f.pos as usize != deque[0])
+            {
+                out.push(Fingerprint {
+                    hash: shingles[deque[0]],
+                    pos: deque[0] as u32,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn streaming_equals_reference() {
+        for (n, w, modulus) in [
+            (1000, 12, u64::MAX),
+            (300, 5, 7),
+            (40, 16, 3),
+            (7, 12, 100),
+            (64, 1, 9),
+        ] {
+            let s: Vec<u64> = (0..n as u64).map(|i| crate::mix64(i) % modulus).collect();
+            assert_eq!(winnow(&s, w), reference(&s, w), "n {n} w {w}");
+        }
     }
 
     #[test]

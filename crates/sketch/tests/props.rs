@@ -55,3 +55,19 @@ fn lsh_recall_in_band_0_8_to_0_9() {
         "recall {found}/{trials}"
     );
 }
+
+proptest! {
+    /// The streaming builder equals the slice signature, and stays correct after reuse.
+    #[test]
+    fn builder_equals_signature(a in proptest::collection::vec(any::<u64>(), 0..300),
+                                b in proptest::collection::vec(any::<u64>(), 0..300)) {
+        let mh = MinHasher::default();
+        let mut builder = mh.builder();
+        for (set, _) in [(&a, 0), (&b, 1)] {
+            for &h in set.iter() {
+                builder.push(h);
+            }
+            prop_assert_eq!(builder.finish(), mh.signature(set));
+        }
+    }
+}

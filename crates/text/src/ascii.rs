@@ -42,7 +42,9 @@ const fn class_of(b: u8) -> u8 {
 /// Calls `f(word, start, end)` (byte = char offsets) for each word of an ASCII text that
 /// contains a letter or digit, exactly as `unicode_word_indices` would.
 pub(crate) fn for_each_ascii_word<'a>(text: &'a str, mut f: impl FnMut(&'a str, usize, usize)) {
-    for_each_ascii_span(text.as_bytes(), |start, end| f(&text[start..end], start, end));
+    for_each_ascii_span(text.as_bytes(), |start, end| {
+        f(&text[start..end], start, end)
+    });
 }
 
 /// Calls `f(start, end)` for each word of ASCII `bytes` (see [`for_each_ascii_word`]).

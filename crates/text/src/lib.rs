@@ -31,4 +31,6 @@ mod token;
 pub use normalize::{normalize, normalize_word_into, normalized_hash};
 pub use quote::quote_spans;
 pub use shingle::{shingle_hashes, shingles_of, Shingler, DEFAULT_SHINGLE, SHINGLE_SEED};
-pub use token::{for_each_token_hash, token_hashes, tokens, word_hash, Token, TokenHash, WORD_SEED};
+pub use token::{
+    for_each_token_hash, token_hashes, tokens, word_hash, Token, TokenHash, WORD_SEED,
+};

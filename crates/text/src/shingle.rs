@@ -127,11 +127,18 @@ mod tests {
 
     #[test]
     fn rolling_equals_direct_polynomial() {
-        let words: Vec<u64> = (0..40u64).map(|i| i.wrapping_mul(0x1234_5678_9abc_def1)).collect();
+        let words: Vec<u64> = (0..40u64)
+            .map(|i| i.wrapping_mul(0x1234_5678_9abc_def1))
+            .collect();
         for k in [1, 2, 5, 7] {
             let direct: Vec<u64> = words
                 .windows(k)
-                .map(|w| finalise(w.iter().fold(0u64, |p, &x| p.wrapping_mul(P).wrapping_add(x))))
+                .map(|w| {
+                    finalise(
+                        w.iter()
+                            .fold(0u64, |p, &x| p.wrapping_mul(P).wrapping_add(x)),
+                    )
+                })
                 .collect();
             assert_eq!(shingles_of(&words, k), direct, "k = {k}");
         }
