@@ -1,10 +1,13 @@
 //! `dedup-bench gen N CORPUS TRUTH` writes a synthetic news-length JSONL corpus with planted
 //! near-duplicates (known exact Jaccard) and planted reprints (known containment);
-//! `dedup-bench run CORPUS PAIRS` runs samestory's relation engine on it and writes the
-//! pairs found (`a<TAB>b<TAB>kind<TAB>original`). `run.sh` drives both and the peers.
+//! `dedup-bench run CORPUS PAIRS` runs samestory's streaming relation engine on it (see
+//! `stream.rs`) and writes the pairs found (`a<TAB>b<TAB>kind<TAB>original`);
+//! `dedup-bench run-slice CORPUS PAIRS` does the same through `relate(&[Document])` with
+//! every body in memory (for comparison). `run.sh` drives gen, run and the peers.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod gen;
+mod stream;
 
 use anyhow::{bail, Context, Result};
 use samestory_core::{Document, Format, RelateConfig};
@@ -19,18 +22,25 @@ fn main() -> Result<()> {
         .as_slice()
     {
         ["gen", n, corpus, truth] => gen::generate(n.parse()?, corpus, truth),
-        ["run", corpus, pairs] => run(corpus, pairs),
-        _ => bail!("usage: dedup-bench gen N CORPUS TRUTH | run CORPUS PAIRS"),
+        ["run", corpus, pairs] => run(corpus, pairs, true),
+        ["run-slice", corpus, pairs] => run(corpus, pairs, false),
+        _ => bail!(
+            "usage: dedup-bench gen N CORPUS TRUTH | run CORPUS PAIRS | run-slice CORPUS PAIRS"
+        ),
     }
 }
 
-fn run(corpus: &str, pairs: &str) -> Result<()> {
-    let docs = read_corpus(corpus)?;
+fn run(corpus: &str, pairs: &str, streaming: bool) -> Result<()> {
     let t = std::time::Instant::now();
-    let out = samestory_relate::relate(&docs, &RelateConfig::default());
+    let cfg = RelateConfig::default();
+    let out = if streaming {
+        stream::relate_file(corpus, &cfg)?
+    } else {
+        samestory_relate::relate(&read_corpus(corpus)?, &cfg)
+    };
     eprintln!(
         "relate: {} docs, {} relations in {:.2}s",
-        docs.len(),
+        out.group_of.len(),
         out.relations.len(),
         t.elapsed().as_secs_f64()
     );

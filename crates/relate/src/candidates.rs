@@ -1,13 +1,14 @@
-//! Candidate pairs: the only pairs that get verified. Four sources, unioned: equal exact
-//! hashes, equal canonical URLs, LSH bands of the MinHash signatures (near-duplicates), and
-//! the containment index — winnowed fingerprints shared by ≥ `min_shared_fingerprints`
-//! documents pairs, skipping fingerprints so frequent they are boilerplate (those are
-//! returned in [`Candidates::frequent`] so alignment can discount them too).
-//! Never decides a relation.
+//! Candidate pairs: the only pairs that get verified. Four sources, unioned: equal
+//! word-sequence keys (exact duplicates), equal canonical URLs, LSH bands of the MinHash
+//! signatures (near-duplicates), and the containment index — winnowed fingerprints shared by
+//! ≥ `min_shared_fingerprints` documents pairs, skipping fingerprints so frequent they are
+//! boilerplate (those are returned in [`Candidates::frequent`] so alignment can discount
+//! them too). Never decides a relation.
+//!
+//! Postings are packed `key << 32 | doc` words in flat vectors (no per-document allocation)
+//! and sorted by a radix pass on the top 16 bits, then small sorts.
 
-use crate::features::Features;
 use samestory_core::{Document, RelateConfig};
-use samestory_sketch::Lsh;
 use std::collections::HashSet;
 
 /// Pairs to verify, and the fingerprints judged boilerplate.
@@ -15,56 +16,95 @@ use std::collections::HashSet;
 pub struct Candidates {
     /// `(i, j)` document indices, `i < j`, sorted, unique.
     pub pairs: Vec<(u32, u32)>,
-    /// Fingerprint hashes found in too many documents.
-    pub frequent: HashSet<u64>,
+    /// Fingerprint keys ([`crate::features::print_key`]) found in too many documents.
+    pub frequent: HashSet<u32>,
 }
 
-/// All candidate pairs of the corpus.
-pub fn find(docs: &[Document], feats: &[Features], cfg: &RelateConfig) -> Candidates {
-    let (mut pairs, frequent) = containment_pairs(feats, cfg);
-    pairs.extend(lsh_pairs(feats, cfg));
-    pairs.extend(equal_key_pairs(
-        feats.iter().map(|f| (f.words > 0).then_some(f.exact)),
-    ));
-    pairs.extend(equal_key_pairs(docs.iter().map(|d| d.url.as_deref())));
-    pairs.sort_unstable();
+/// The index the candidates are drawn from: per document its word count and exact key,
+/// and the packed `key << 32 | doc` postings of band keys and fingerprint keys.
+#[derive(Clone, Debug, Default)]
+pub struct Postings {
+    /// Words per document.
+    pub words: Vec<u32>,
+    /// Word-sequence key per document.
+    pub keys: Vec<u64>,
+    /// LSH band postings.
+    pub bands: Vec<u64>,
+    /// Fingerprint postings.
+    pub prints: Vec<u64>,
+}
+
+/// All candidate pairs of the corpus. Sorts the band and fingerprint postings in place and
+/// then frees them (they are not needed after this); `words` and `keys` stay.
+pub fn find(metas: &[Document], post: &mut Postings, cfg: &RelateConfig) -> Candidates {
+    let mut prints = std::mem::take(&mut post.prints);
+    let mut bands = std::mem::take(&mut post.bands);
+    let (words, keys) = (&post.words, &post.keys);
+    let (mut pairs, frequent) = containment_pairs(&mut prints, metas.len(), cfg);
+    drop(prints);
+    lsh_pairs(&mut bands, cfg.lsh_max_bucket, &mut pairs);
+    drop(bands);
+    equal_key_pairs(
+        keys.iter()
+            .zip(words.iter())
+            .map(|(&k, &w)| (w > 0).then_some(k)),
+        &mut pairs,
+    );
+    equal_key_pairs(metas.iter().map(|d| d.url.as_deref()), &mut pairs);
+    sort_u64(&mut pairs);
     pairs.dedup();
-    Candidates { pairs, frequent }
+    Candidates {
+        pairs: pairs.into_iter().map(unpack).collect(),
+        frequent,
+    }
 }
 
-/// LSH candidates over the signatures of non-empty documents.
-fn lsh_pairs(feats: &[Features], cfg: &RelateConfig) -> Vec<(u32, u32)> {
-    let lsh = Lsh {
-        bands: cfg.lsh_bands,
-        rows: cfg.lsh_rows,
-        max_bucket: cfg.lsh_max_bucket,
-    };
-    let mut entries = Vec::with_capacity(feats.len() * cfg.lsh_bands);
-    for (i, f) in feats.iter().enumerate().filter(|(_, f)| f.words > 0) {
-        entries.extend(lsh.band_keys(&f.sig).into_iter().map(|k| (k, i as u32)));
+/// `a << 32 | b`.
+pub(crate) fn pack(a: u32, b: u32) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+fn unpack(p: u64) -> (u32, u32) {
+    ((p >> 32) as u32, p as u32)
+}
+
+/// Runs of postings with equal key (high 32 bits), after sorting.
+fn runs(postings: &mut [u64]) -> impl Iterator<Item = &[u64]> {
+    sort_u64(postings);
+    postings.chunk_by(|x, y| x >> 32 == y >> 32)
+}
+
+/// LSH candidates: every pair of a bucket, or a star from its first member when the bucket
+/// has more than `max_bucket` members (so one huge cluster stays linear).
+fn lsh_pairs(bands: &mut [u64], max_bucket: usize, out: &mut Vec<u64>) {
+    for bucket in runs(bands) {
+        let docs = || bucket.iter().map(|&p| p as u32);
+        if bucket.len() > max_bucket {
+            let first = bucket[0] as u32;
+            out.extend(docs().skip(1).map(|d| pack(first, d)));
+        } else {
+            all_pairs(docs(), out);
+        }
     }
-    lsh.pairs_from_entries(entries)
 }
 
 /// Every pair of documents with an equal `Some` key.
-fn equal_key_pairs<K: Ord>(keys: impl Iterator<Item = Option<K>>) -> Vec<(u32, u32)> {
+fn equal_key_pairs<K: Ord>(keys: impl Iterator<Item = Option<K>>, out: &mut Vec<u64>) {
     let mut keyed: Vec<(K, u32)> = keys
         .enumerate()
         .filter_map(|(i, k)| k.map(|k| (k, i as u32)))
         .collect();
     keyed.sort_unstable();
-    let mut out = Vec::new();
     for run in keyed.chunk_by(|x, y| x.0 == y.0) {
-        all_pairs(run.iter().map(|e| e.1), &mut out);
+        all_pairs(run.iter().map(|e| e.1), out);
     }
-    out
 }
 
-/// Pushes every `(x, y)`, `x < y`, of an ascending list.
-fn all_pairs(members: impl Iterator<Item = u32> + Clone, out: &mut Vec<(u32, u32)>) {
-    let v: Vec<u32> = members.collect();
-    for (i, &x) in v.iter().enumerate() {
-        out.extend(v[i + 1..].iter().map(|&y| (x, y)));
+/// Pushes every packed `(x, y)`, `x < y`, of an ascending list.
+fn all_pairs(members: impl Iterator<Item = u32> + Clone, out: &mut Vec<u64>) {
+    let mut rest = members;
+    while let Some(x) = rest.next() {
+        out.extend(rest.clone().map(|y| pack(x, y)));
     }
 }
 
@@ -75,20 +115,19 @@ pub fn frequent_threshold(n_docs: usize, cfg: &RelateConfig) -> usize {
 }
 
 /// Pairs sharing enough non-frequent fingerprints, and the frequent fingerprints.
-fn containment_pairs(feats: &[Features], cfg: &RelateConfig) -> (Vec<(u32, u32)>, HashSet<u64>) {
-    let mut postings: Vec<(u64, u32)> = Vec::new();
-    for (i, f) in feats.iter().enumerate() {
-        postings.extend(f.prints.iter().map(|&h| (h, i as u32)));
-    }
-    postings.sort_unstable();
-    let limit = frequent_threshold(feats.len(), cfg);
+fn containment_pairs(
+    prints: &mut [u64],
+    n_docs: usize,
+    cfg: &RelateConfig,
+) -> (Vec<u64>, HashSet<u32>) {
+    let limit = frequent_threshold(n_docs, cfg);
     let mut frequent = HashSet::new();
     let mut hits = Vec::new();
-    for run in postings.chunk_by(|x, y| x.0 == y.0) {
+    for run in runs(prints) {
         if run.len() >= limit {
-            frequent.insert(run[0].0);
+            frequent.insert((run[0] >> 32) as u32);
         } else if run.len() > 1 {
-            all_pairs(run.iter().map(|e| e.1), &mut hits);
+            all_pairs(run.iter().map(|&p| p as u32), &mut hits);
         }
     }
     (
@@ -97,34 +136,80 @@ fn containment_pairs(feats: &[Features], cfg: &RelateConfig) -> (Vec<(u32, u32)>
     )
 }
 
-/// The pairs occurring at least `min` times in `hits`.
-fn pairs_with_count(mut hits: Vec<(u32, u32)>, min: usize) -> Vec<(u32, u32)> {
-    hits.sort_unstable();
+/// The packed pairs occurring at least `min` times in `hits`.
+fn pairs_with_count(mut hits: Vec<u64>, min: usize) -> Vec<u64> {
+    sort_u64(&mut hits);
     hits.chunk_by(|x, y| x == y)
         .filter(|run| run.len() >= min)
         .map(|run| run[0])
         .collect()
 }
 
+/// Sorts `v` ascending: one counting pass on the top 16 bits scatters it into buckets,
+/// each then sorted on its own (they are small and cache-resident).
+pub(crate) fn sort_u64(v: &mut [u64]) {
+    if v.len() < 1 << 16 {
+        return v.sort_unstable();
+    }
+    let mut starts = vec![0usize; (1 << 16) + 1];
+    for &x in v.iter() {
+        starts[(x >> 48) as usize + 1] += 1;
+    }
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut out = vec![0u64; v.len()];
+    let mut next = starts.clone();
+    for &x in v.iter() {
+        let b = (x >> 48) as usize;
+        out[next[b]] = x;
+        next[b] += 1;
+    }
+    for w in starts.windows(2) {
+        out[w[0]..w[1]].sort_unstable();
+    }
+    v.copy_from_slice(&out);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn unpacked(v: Vec<u64>) -> Vec<(u32, u32)> {
+        v.into_iter().map(unpack).collect()
+    }
+
     #[test]
     fn equal_keys_pair_up_and_none_is_ignored() {
         let keys = [Some("u"), None, Some("v"), Some("u"), None, Some("u")];
-        assert_eq!(
-            equal_key_pairs(keys.into_iter()),
-            vec![(0, 3), (0, 5), (3, 5)]
-        );
+        let mut out = Vec::new();
+        equal_key_pairs(keys.into_iter(), &mut out);
+        assert_eq!(unpacked(out), vec![(0, 3), (0, 5), (3, 5)]);
     }
 
     #[test]
     fn counted_pairs() {
-        assert_eq!(
-            pairs_with_count(vec![(1, 2), (0, 1), (1, 2)], 2),
-            vec![(1, 2)]
-        );
+        let hits = vec![pack(1, 2), pack(0, 1), pack(1, 2)];
+        assert_eq!(unpacked(pairs_with_count(hits, 2)), vec![(1, 2)]);
+    }
+
+    #[test]
+    fn huge_bucket_becomes_star() {
+        let mut bands = vec![pack(7, 3), pack(7, 1), pack(7, 2), pack(9, 5)];
+        let mut out = Vec::new();
+        lsh_pairs(&mut bands, 2, &mut out);
+        assert_eq!(unpacked(out), vec![(1, 2), (1, 3)]);
+    }
+
+    #[test]
+    fn radix_sort_sorts() {
+        let mut v: Vec<u64> = (0..200_000u64)
+            .map(|i| i.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (i >> 3))
+            .collect();
+        let mut want = v.clone();
+        want.sort_unstable();
+        sort_u64(&mut v);
+        assert_eq!(v, want);
     }
 
     #[test]

@@ -1,27 +1,130 @@
-//! Per-document features. [`Features`] (kept for every document, small): exact-body hash,
-//! MinHash signature, winnowed fingerprint hashes. [`Detail`] (built only for documents in
-//! a candidate pair, dropped after verification): tokens, shingles, the shingle set,
-//! quoted-token and fingerprint marks. Bodies are read, never kept.
+//! Per-document features, in two sizes.
+//!
+//! [`DocSketch`] (kept for every document, a few hundred bytes): the exact-candidate key, the
+//! LSH band keys and the winnowed fingerprint keys, made by a [`Sketcher`] in one pass over
+//! the body's words (word hashes → rolling shingle hashes → MinHash bins and winnowing), in
+//! tight loops over two reused scratch buffers, with no allocation but the result. [`Detail`] (built only for documents in a candidate
+//! pair while their pairs are verified): tokens, shingles and the shingle set. Bodies are
+//! read, never kept.
+//!
+//! Keys are 32 bits: a collision only adds a candidate pair, and every pair is verified.
 
-use rayon::prelude::*;
-use samestory_core::{Document, RelateConfig};
-use samestory_sketch::{winnow, MinHasher, Signature};
-use samestory_text::{normalized_hash, quote_spans, shingles_of, token_hashes, TokenHash};
+use samestory_core::RelateConfig;
+use samestory_sketch::{for_each_winnowed, Lsh, MinHasher, SignatureBuilder};
+use samestory_text::{for_each_token_hash, normalize, quote_spans, shingles_into, TokenHash};
 
 /// The small, always-kept features of one document.
-#[derive(Clone, Debug)]
-pub struct Features {
-    /// xxh3-128 of the normalised body (equal ⇔ `exact`, up to 2⁻¹²⁸).
-    pub exact: u128,
-    /// MinHash signature of the shingle set.
-    pub sig: Signature,
-    /// Winnowed fingerprint hashes, sorted and deduplicated.
-    pub prints: Vec<u64>,
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DocSketch {
+    /// Hash of the normalised body's word sequence: equal for `exact` duplicates (a
+    /// necessary condition only; verification compares the normalised bodies' hashes).
+    pub key: u64,
     /// Number of words.
-    pub words: usize,
+    pub words: u32,
+    /// LSH bucket keys, one per band (empty for a document without words).
+    pub bands: Vec<u32>,
+    /// Winnowed fingerprint keys ([`print_key`] of the shingle hash), sorted, deduplicated.
+    pub prints: Vec<u32>,
 }
 
-/// Everything alignment needs about one document.
+/// The key of a winnowed fingerprint in the containment index: its hash's high 32 bits.
+pub fn print_key(shingle: u64) -> u32 {
+    (shingle >> 32) as u32
+}
+
+/// Multiplier of the word-sequence hash.
+const SEQ_P: u64 = 0xff51_afd7_ed55_8ccd;
+
+/// Reusable per-thread state that sketches bodies: scratch buffers for the words and
+/// shingles of one body (reused, so sketching allocates only the result).
+#[derive(Clone, Debug)]
+pub struct Sketcher {
+    shingle: usize,
+    window: usize,
+    words: Vec<u64>,
+    shingles: Vec<u64>,
+    sig: SignatureBuilder,
+    values: Vec<u32>,
+    lsh: Lsh,
+}
+
+impl Sketcher {
+    /// A sketcher for the given settings.
+    pub fn new(cfg: &RelateConfig) -> Self {
+        let hasher = MinHasher::new(cfg.num_perm, samestory_sketch::SKETCH_SEED);
+        Sketcher {
+            shingle: cfg.shingle,
+            window: cfg.winnow_window,
+            words: Vec::new(),
+            shingles: Vec::new(),
+            sig: hasher.builder(),
+            values: Vec::with_capacity(cfg.num_perm),
+            lsh: lsh_of(cfg),
+        }
+    }
+
+    /// The sketch of one body.
+    pub fn sketch(&mut self, body: &str) -> DocSketch {
+        let words = &mut self.words;
+        words.clear();
+        for_each_token_hash(body, |t| words.push(t.hash));
+        shingles_into(words, self.shingle, &mut self.shingles);
+        let mut out = DocSketch {
+            key: if body.is_ascii() {
+                seq_hash(words)
+            } else {
+                seq_key(body)
+            },
+            words: words.len() as u32,
+            ..DocSketch::default()
+        };
+        self.shingles.iter().for_each(|&s| self.sig.push(s));
+        out.prints = prints_of(&self.shingles, self.window);
+        self.sig.finish_into(&mut self.values);
+        if out.words > 0 {
+            let bands = &mut out.bands;
+            self.lsh
+                .for_each_band_key(&self.values, |k| bands.push((k >> 32) as u32));
+        }
+        out
+    }
+}
+
+/// Sorted, deduplicated keys of the winnowed fingerprints of `shingles`.
+fn prints_of(shingles: &[u64], window: usize) -> Vec<u32> {
+    let mut prints = Vec::with_capacity(2 * shingles.len() / (window + 1) + 1);
+    for_each_winnowed(shingles, window, |f| prints.push(print_key(f.hash)));
+    prints.sort_unstable();
+    prints.dedup();
+    prints
+}
+
+/// Order-dependent hash of a word-hash sequence.
+fn seq_hash(words: &[u64]) -> u64 {
+    words
+        .iter()
+        .fold(0u64, |k, &w| k.wrapping_mul(SEQ_P).wrapping_add(w))
+}
+
+/// The word-sequence key of a non-ASCII body, taken on its normalised text so that equal
+/// normalised bodies get equal keys (for ASCII, the words of the body and of its
+/// normalised text are the same, so the one-pass key already is this).
+fn seq_key(body: &str) -> u64 {
+    let mut words = Vec::new();
+    for_each_token_hash(&normalize(body), |t| words.push(t.hash));
+    seq_hash(&words)
+}
+
+/// The banding of the config.
+pub(crate) fn lsh_of(cfg: &RelateConfig) -> Lsh {
+    Lsh {
+        bands: cfg.lsh_bands,
+        rows: cfg.lsh_rows,
+        max_bucket: cfg.lsh_max_bucket,
+    }
+}
+
+/// What verification and alignment read about one document.
 #[derive(Clone, Debug)]
 pub struct Detail {
     /// Words with char offsets.
@@ -30,71 +133,35 @@ pub struct Detail {
     pub shingles: Vec<u64>,
     /// Sorted, deduplicated shingle hashes.
     pub set: Vec<u64>,
-    /// Per word: inside quotation marks.
-    pub quoted: Vec<bool>,
-    /// Per shingle: selected as a winnowed fingerprint.
-    pub fingerprint: Vec<bool>,
 }
 
-/// Features of every document, in input order (parallel, deterministic).
-pub fn extract_all(docs: &[Document], cfg: &RelateConfig) -> Vec<Features> {
-    let hasher = MinHasher::new(cfg.num_perm, samestory_sketch::SKETCH_SEED);
-    docs.par_iter()
-        .map(|d| extract(&d.body, &hasher, cfg))
-        .collect()
-}
-
-/// Features of one body.
-pub fn extract(body: &str, hasher: &MinHasher, cfg: &RelateConfig) -> Features {
-    let words: Vec<u64> = token_hashes(body).iter().map(|t| t.hash).collect();
-    let shingles = shingles_of(&words, cfg.shingle);
-    let mut prints: Vec<u64> = winnow(&shingles, cfg.winnow_window)
-        .iter()
-        .map(|f| f.hash)
-        .collect();
-    prints.sort_unstable();
-    prints.dedup();
-    Features {
-        exact: normalized_hash(body),
-        sig: hasher.signature(&shingles),
-        prints,
-        words: words.len(),
-    }
-}
-
-/// Sorted, deduplicated shingle hashes of one body.
-pub fn shingle_set(body: &str, cfg: &RelateConfig) -> Vec<u64> {
-    let words: Vec<u64> = token_hashes(body).iter().map(|t| t.hash).collect();
-    let mut set = shingles_of(&words, cfg.shingle);
-    set.sort_unstable();
-    set.dedup();
-    set
-}
-
-/// The alignment detail of one body.
+/// The detail of one body.
 pub fn detail(body: &str, cfg: &RelateConfig) -> Detail {
-    let tokens = token_hashes(body);
+    let mut tokens = Vec::with_capacity(body.len() / 6);
+    for_each_token_hash(body, |t| tokens.push(t));
     let words: Vec<u64> = tokens.iter().map(|t| t.hash).collect();
-    let shingles = shingles_of(&words, cfg.shingle);
-    let mut fingerprint = vec![false; shingles.len()];
-    for f in winnow(&shingles, cfg.winnow_window) {
-        fingerprint[f.pos as usize] = true;
-    }
+    let shingles = samestory_text::shingles_of(&words, cfg.shingle);
     let mut set = shingles.clone();
     set.sort_unstable();
     set.dedup();
-    let quoted = quoted_tokens(body, &tokens);
     Detail {
         tokens,
         shingles,
         set,
-        quoted,
-        fingerprint,
     }
 }
 
-/// Per token: whether it starts inside a quotation span.
-fn quoted_tokens(body: &str, tokens: &[TokenHash]) -> Vec<bool> {
+/// Per shingle of `shingles`: whether winnowing selects it.
+pub fn fingerprint_marks(shingles: &[u64], window: usize) -> Vec<bool> {
+    let mut marks = vec![false; shingles.len()];
+    for f in samestory_sketch::winnow(shingles, window) {
+        marks[f.pos as usize] = true;
+    }
+    marks
+}
+
+/// Per token: whether it starts inside a quotation span of `body`.
+pub fn quoted_tokens(body: &str, tokens: &[TokenHash]) -> Vec<bool> {
     let spans = quote_spans(body);
     let mut s = 0;
     tokens
@@ -114,20 +181,49 @@ mod tests {
 
     #[test]
     fn quoted_words_are_marked() {
-        let d = detail(
-            "He said “we will stay here” and left.",
-            &RelateConfig::default(),
-        );
-        let q: Vec<bool> = d.quoted;
+        let body = "He said “we will stay here” and left.";
+        let d = detail(body, &RelateConfig::default());
+        let q = quoted_tokens(body, &d.tokens);
         assert_eq!(q, [false, false, true, true, true, true, false, false]);
     }
 
     #[test]
-    fn features_of_equal_normalised_bodies_match() {
+    fn sketches_of_equal_normalised_bodies_match() {
+        let mut s = Sketcher::new(&RelateConfig::default());
+        let a = s.sketch("Hello   “World”, one two three");
+        let b = s.sketch("hello \"world\", ONE two three");
+        let c = s.sketch("hello \"world\", one two three");
+        assert_eq!(a, b);
+        assert_eq!(b, c);
+        assert_eq!(a.words, 5);
+        assert_eq!(a.bands.len(), 21);
+    }
+
+    #[test]
+    fn one_pass_sketch_equals_slice_sketch() {
         let cfg = RelateConfig::default();
-        let h = MinHasher::default();
-        let a = extract("Hello   “World”, one two three", &h, &cfg);
-        let b = extract("hello \"world\", ONE two three", &h, &cfg);
-        assert_eq!((a.exact, &a.sig, &a.prints), (b.exact, &b.sig, &b.prints));
+        let body = "Alpha beta gamma delta epsilon zeta eta theta iota kappa. ".repeat(9);
+        let d = detail(&body, &cfg);
+        let sig =
+            MinHasher::new(cfg.num_perm, samestory_sketch::SKETCH_SEED).signature(&d.shingles);
+        let mut bands = Vec::new();
+        lsh_of(&cfg).for_each_band_key(&sig.values, |k| bands.push((k >> 32) as u32));
+        let mut prints: Vec<u32> = samestory_sketch::winnow(&d.shingles, cfg.winnow_window)
+            .iter()
+            .map(|f| print_key(f.hash))
+            .collect();
+        prints.sort_unstable();
+        prints.dedup();
+        let got = Sketcher::new(&cfg).sketch(&body);
+        assert_eq!(
+            (got.bands, got.prints, got.words as usize),
+            (bands, prints, d.tokens.len())
+        );
+    }
+
+    #[test]
+    fn empty_body_has_no_bands() {
+        let s = Sketcher::new(&RelateConfig::default()).sketch(" , ");
+        assert_eq!((s.words, s.bands.len(), s.prints.len()), (0, 0, 0));
     }
 }

@@ -3,17 +3,24 @@
 //! other (`reprint`), with verified scores, aligned passages and the likely original; then
 //! the duplicate groups.
 //!
-//! Pipeline (each stage a module): [`features`] (tokens → shingles → exact hash, MinHash
-//! signature, winnowed fingerprints, in parallel) → [`candidates`] (LSH bands ∪ containment
-//! index of non-frequent fingerprints ∪ equal hashes ∪ equal URLs) → [`verify`] (exact
+//! Pipeline (each stage a module): [`features`] (one pass over the words of a body: word
+//! hash → rolling shingle hash → MinHash bins and winnowing window → exact-candidate key,
+//! LSH band keys, fingerprint keys; in parallel) → [`candidates`] (LSH bands ∪ containment
+//! index of non-frequent fingerprints ∪ equal keys ∪ equal URLs) → [`verify`] (bodies of
+//! candidate documents fetched back through a [`BodySource`], in bounded blocks; exact
 //! Jaccard and containments on the real shingle sets) → [`align`] (passages with char
 //! offsets into both bodies) → [`reprint`] (coverage without quotes, direction) →
 //! [`groups`] (union-find).
 //!
+//! Two entry points: [`relate`] over a slice of documents, and the streaming [`Relater`]
+//! (documents added one by one or in batches, bodies not kept; memory grows with the
+//! index, not the text). `relate` is a thin wrapper over `Relater`; tests check both give
+//! identical output.
+//!
 //! Must not: print, read files, or decide anything from a sketch estimate alone.
-//! Invariants: output is a pure function of the documents and the config — sorted, and
-//! byte-identical whatever the thread count; passage offsets are char offsets into
-//! `Document::body`.
+//! Invariants: output is a pure function of the documents (in input order) and the
+//! config — sorted, and byte-identical whatever the thread count; passage offsets are char
+//! offsets into `Document::body`.
 //!
 //! ```
 //! use samestory_core::{Document, Format, RelateConfig};
@@ -35,9 +42,13 @@ pub mod features;
 pub mod groups;
 mod relation;
 pub mod reprint;
+mod source;
+mod stream;
 pub mod verify;
 
 pub use relation::{Kind, Relation, Relations};
+pub use source::{BodySource, RelateError, SliceSource};
+pub use stream::{Relater, DEFAULT_BLOCK_DOCS};
 
 use samestory_core::{Document, RelateConfig};
 
@@ -46,12 +57,10 @@ use samestory_core::{Document, RelateConfig};
 /// Ids must be unique. `Relations::relations` is sorted by `(a, b)` with `a < b`;
 /// `Relations::group_of[i]` is the group id (smallest member id) of `docs[i]`.
 pub fn relate(docs: &[Document], cfg: &RelateConfig) -> Relations {
-    let feats = features::extract_all(docs, cfg);
-    let cands = candidates::find(docs, &feats, cfg);
-    let relations = verify::verify_all(docs, &feats, &cands, cfg);
-    let group_of = groups::duplicate_groups(docs, &relations);
-    Relations {
-        relations,
-        group_of,
+    let mut engine = Relater::new(cfg);
+    engine.add_batch(docs);
+    match engine.finish(&SliceSource(docs)) {
+        Ok(out) => out,
+        Err(RelateError::Body { source, .. }) => match source {},
     }
 }

@@ -1,19 +1,24 @@
 //! Verification: each candidate pair is decided on the real shingle sets (Jaccard, both
 //! containments) and, when it is not a duplicate, on aligned passages (reprint rule).
 //! Returns finished [`Relation`]s oriented so that `a < b` by id, sorted by `(a, b)`.
-//! Shingle sets are built only for documents in some candidate pair; full details (tokens,
-//! quotes, marks) only per reprint candidate while it is aligned, so memory stays bounded.
+//!
+//! Bodies come back through a [`BodySource`], only for documents in some candidate pair.
+//! Pairs are verified in blocks touching at most `block_docs` documents: the block's bodies
+//! are fetched and tokenised once (in parallel), its pairs verified (in parallel), then all
+//! of it dropped, so memory is bounded by the block, not the corpus.
 
 use crate::align::{align, to_chars, AlignParams, Mark, Side, WordPassage};
 use crate::candidates::Candidates;
-use crate::features::{detail, shingle_set, Detail, Features};
+use crate::features::{detail, fingerprint_marks, print_key, quoted_tokens, Detail};
 use crate::relation::round4;
 use crate::reprint::{coverage, direction, Shares};
+use crate::source::{BodySource, RelateError};
 use crate::{Kind, Relation};
 use rayon::prelude::*;
 use samestory_core::{Document, RelateConfig};
+use samestory_text::normalized_hash;
+use std::borrow::Cow;
 use std::collections::HashSet;
-
 /// Exact overlap of two shingle sets.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scores {
@@ -50,61 +55,131 @@ fn intersection_len(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
+/// What every pair decision reads about the corpus (bodies aside).
+pub struct Corpus<'a> {
+    /// Per document: its metadata (the body is not read).
+    pub metas: &'a [Document],
+    /// Per document: its number of words.
+    pub words: &'a [u32],
+    /// Per document: its word-sequence key.
+    pub keys: &'a [u64],
+}
+
+/// One document of a block: its body and detail.
+struct Loaded<'s> {
+    body: Cow<'s, str>,
+    detail: Detail,
+}
+
 /// Everything a pair decision reads.
-struct Ctx<'a> {
-    docs: &'a [Document],
-    feats: &'a [Features],
-    sets: &'a [Option<Vec<u64>>],
-    frequent: &'a HashSet<u64>,
+struct Ctx<'a, 's> {
+    corpus: &'a Corpus<'a>,
+    loaded: &'a [Loaded<'s>],
+    slot: &'a [u32],
+    frequent: &'a HashSet<u32>,
     cfg: &'a RelateConfig,
 }
 
-/// Verifies every candidate pair; returns the relations sorted by `(a, b)`.
-pub fn verify_all(
-    docs: &[Document],
-    feats: &[Features],
+/// Verifies every candidate pair, in blocks of at most `block_docs` documents; returns the
+/// relations sorted by `(a, b)`.
+pub fn verify_all<S: BodySource>(
+    corpus: &Corpus,
     cands: &Candidates,
     cfg: &RelateConfig,
-) -> Vec<Relation> {
-    let sets = sets_for(docs, &cands.pairs, cfg);
-    let ctx = Ctx {
-        docs,
-        feats,
-        sets: &sets,
-        frequent: &cands.frequent,
-        cfg,
-    };
-    let mut rels: Vec<Relation> = cands
-        .pairs
-        .par_iter()
-        .filter_map(|&(i, j)| ctx.pair(i as usize, j as usize))
-        .collect();
+    source: &S,
+    block_docs: usize,
+) -> Result<Vec<Relation>, RelateError<S::Error>> {
+    let mut slot = vec![u32::MAX; corpus.metas.len()];
+    let mut rels = Vec::new();
+    let mut rest = &cands.pairs[..];
+    while !rest.is_empty() {
+        let (block, docs) = next_block(rest, &mut slot, block_docs.max(2));
+        rest = &rest[block.len()..];
+        let loaded = load(corpus, &docs, source, cfg)?;
+        let ctx = Ctx {
+            corpus,
+            loaded: &loaded,
+            slot: &slot,
+            frequent: &cands.frequent,
+            cfg,
+        };
+        rels.par_extend(
+            block
+                .par_iter()
+                .filter_map(|&(i, j)| ctx.pair(i as usize, j as usize)),
+        );
+        docs.iter().for_each(|&d| slot[d as usize] = u32::MAX);
+    }
     rels.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
-    rels
+    Ok(rels)
 }
 
-/// Shingle sets of the documents that appear in some pair (`None` elsewhere).
-fn sets_for(docs: &[Document], pairs: &[(u32, u32)], cfg: &RelateConfig) -> Vec<Option<Vec<u64>>> {
-    let mut needed = vec![false; docs.len()];
+/// The longest prefix of `pairs` touching at most `budget` documents (at least one pair),
+/// and those documents; `slot[doc]` becomes the document's index in that list.
+fn next_block<'p>(
+    pairs: &'p [(u32, u32)],
+    slot: &mut [u32],
+    budget: usize,
+) -> (&'p [(u32, u32)], Vec<u32>) {
+    let mut docs: Vec<u32> = Vec::new();
+    let mut n = 0;
     for &(i, j) in pairs {
-        needed[i as usize] = true;
-        needed[j as usize] = true;
+        let new =
+            usize::from(slot[i as usize] == u32::MAX) + usize::from(slot[j as usize] == u32::MAX);
+        if n > 0 && docs.len() + new > budget {
+            break;
+        }
+        for d in [i, j] {
+            if slot[d as usize] == u32::MAX {
+                slot[d as usize] = docs.len() as u32;
+                docs.push(d);
+            }
+        }
+        n += 1;
     }
+    (&pairs[..n], docs)
+}
+
+/// Bodies and details of `docs`, fetched and tokenised in parallel.
+fn load<'s, S: BodySource>(
+    corpus: &Corpus,
+    docs: &[u32],
+    source: &'s S,
+    cfg: &RelateConfig,
+) -> Result<Vec<Loaded<'s>>, RelateError<S::Error>> {
     docs.par_iter()
-        .zip(needed)
-        .map(|(d, n)| n.then(|| shingle_set(&d.body, cfg)))
+        .map(|&d| {
+            let id = &corpus.metas[d as usize].id;
+            let body = source
+                .body(d as usize, id)
+                .map_err(|source| RelateError::Body {
+                    index: d as usize,
+                    id: id.clone(),
+                    source,
+                })?;
+            let detail = detail(&body, cfg);
+            Ok(Loaded { body, detail })
+        })
         .collect()
 }
 
-impl Ctx<'_> {
+impl Ctx<'_, '_> {
+    fn doc(&self, i: usize) -> &Document {
+        &self.corpus.metas[i]
+    }
+
+    fn loaded(&self, i: usize) -> &Loaded<'_> {
+        &self.loaded[self.slot[i] as usize]
+    }
+
     /// The relation of documents `i` and `j`, if any.
     fn pair(&self, i: usize, j: usize) -> Option<Relation> {
-        let (x, y) = if self.docs[i].id <= self.docs[j].id {
+        let (x, y) = if self.doc(i).id <= self.doc(j).id {
             (i, j)
         } else {
             (j, i)
         };
-        let s = scores(self.sets[x].as_ref()?, self.sets[y].as_ref()?);
+        let s = scores(&self.loaded(x).detail.set, &self.loaded(y).detail.set);
         let rel = |kind, why| self.relation(x, y, kind, s, why);
         if self.is_exact(x, y) {
             return Some(rel(Kind::Exact, "identical normalised bodies".into()));
@@ -123,13 +198,16 @@ impl Ctx<'_> {
         })
     }
 
+    /// Equal normalised bodies (checked on their hashes only when the word keys agree).
     fn is_exact(&self, x: usize, y: usize) -> bool {
-        let (fx, fy) = (&self.feats[x], &self.feats[y]);
-        fx.words > 0 && fx.exact == fy.exact
+        let c = self.corpus;
+        c.words[x] > 0
+            && c.keys[x] == c.keys[y]
+            && normalized_hash(&self.loaded(x).body) == normalized_hash(&self.loaded(y).body)
     }
 
     fn same_url(&self, x: usize, y: usize) -> bool {
-        self.docs[x].url.is_some() && self.docs[x].url == self.docs[y].url
+        self.doc(x).url.is_some() && self.doc(x).url == self.doc(y).url
     }
 
     /// Why `x` and `y` are near-duplicates, if they are.
@@ -141,7 +219,7 @@ impl Ctx<'_> {
                 s.jaccard, self.cfg.near_dup_jaccard
             ));
         }
-        let (wx, wy) = (self.feats[x].words as f64, self.feats[y].words as f64);
+        let (wx, wy) = (self.corpus.words[x] as f64, self.corpus.words[y] as f64);
         let (short, ratio, cont) = if wx <= wy {
             ("a", wx / wy, s.containment_a)
         } else {
@@ -157,13 +235,21 @@ impl Ctx<'_> {
         if s.containment_a == 0.0 {
             return None;
         }
-        let (dx, dy) = (
-            detail(&self.docs[x].body, self.cfg),
-            detail(&self.docs[y].body, self.cfg),
+        let (lx, ly) = (self.loaded(x), self.loaded(y));
+        let (dx, dy) = (&lx.detail, &ly.detail);
+        let passages = self.passages(dx, dy);
+        let c = self.cfg;
+        if passages.is_empty() && (c.min_passage_words > 0 || c.reprint_min_coverage > 0.0) {
+            return None;
+        }
+        let (cx, tx) = coverage(
+            passages.iter().map(|p| p.a.clone()),
+            &quoted_tokens(&lx.body, &dx.tokens),
         );
-        let passages = self.passages(&dx, &dy);
-        let (cx, tx) = coverage(passages.iter().map(|p| p.a.clone()), &dx.quoted);
-        let (cy, ty) = coverage(passages.iter().map(|p| p.b.clone()), &dy.quoted);
+        let (cy, ty) = coverage(
+            passages.iter().map(|p| p.b.clone()),
+            &quoted_tokens(&ly.body, &dy.tokens),
+        );
         let share = |c: usize, t: usize| if t == 0 { 0.0 } else { c as f64 / t as f64 };
         let shares = Shares {
             cov_a: share(cx, tx),
@@ -177,12 +263,7 @@ impl Ctx<'_> {
         if best_cov < self.cfg.reprint_min_coverage || best_words < self.cfg.min_passage_words {
             return None;
         }
-        let dir = direction(
-            &self.docs[x],
-            &self.docs[y],
-            shares,
-            &self.cfg.wire_agencies,
-        );
+        let dir = direction(self.doc(x), self.doc(y), shares, &self.cfg.wire_agencies);
         let (borrower, cov, words) = if dir.a_is_original {
             ("b", shares.cov_b, cy)
         } else {
@@ -199,7 +280,7 @@ impl Ctx<'_> {
             .iter()
             .map(|p| to_chars(p, &dx.tokens, &dy.tokens))
             .collect();
-        rel.original = Some(self.docs[if dir.a_is_original { x } else { y }].id.clone());
+        rel.original = Some(self.doc(if dir.a_is_original { x } else { y }).id.clone());
         Some(rel)
     }
 
@@ -208,8 +289,8 @@ impl Ctx<'_> {
         let marks: Vec<Mark> = dx
             .shingles
             .iter()
-            .zip(&dx.fingerprint)
-            .map(|(h, &fp)| self.mark(*h, fp))
+            .zip(fingerprint_marks(&dx.shingles, self.cfg.winnow_window))
+            .map(|(h, fp)| self.mark(*h, fp))
             .collect();
         let c = self.cfg;
         let p = AlignParams {
@@ -219,12 +300,11 @@ impl Ctx<'_> {
             min_words: c.min_passage_words,
             max_repeats: c.max_seed_repeats,
         };
-
         align(side(dx), side(dy), &marks, &p)
     }
 
     fn mark(&self, h: u64, fingerprint: bool) -> Mark {
-        match (fingerprint, self.frequent.contains(&h)) {
+        match (fingerprint, self.frequent.contains(&print_key(h))) {
             (false, _) => Mark::Plain,
             (true, false) => Mark::Fingerprint,
             (true, true) => Mark::Frequent,
@@ -233,8 +313,8 @@ impl Ctx<'_> {
 
     fn relation(&self, x: usize, y: usize, kind: Kind, s: Scores, why: String) -> Relation {
         Relation {
-            a: self.docs[x].id.clone(),
-            b: self.docs[y].id.clone(),
+            a: self.doc(x).id.clone(),
+            b: self.doc(y).id.clone(),
             kind,
             jaccard: round4(s.jaccard),
             containment_a: round4(s.containment_a),

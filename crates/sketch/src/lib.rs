@@ -33,7 +33,7 @@ mod winnow;
 pub use lsh::{candidate_probability, Lsh};
 pub use minhash::{MinHasher, Signature, SignatureBuilder, SKETCH_SEED};
 pub use simhash::{hamming, simhash};
-pub use winnow::{winnow, Fingerprint, Winnower};
+pub use winnow::{for_each_winnowed, winnow, Fingerprint, Winnower};
 
 /// splitmix64 finaliser: a fixed, seedable 64-bit mix used by every sketch.
 pub(crate) fn mix64(mut z: u64) -> u64 {

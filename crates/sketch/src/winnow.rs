@@ -16,11 +16,53 @@ pub struct Fingerprint {
 /// Winnowed fingerprints of a shingle sequence, in position order, one per selected
 /// position. Fewer than `w` shingles: the minimum of all of them. `w == 0` is treated as 1.
 pub fn winnow(shingles: &[u64], w: usize) -> Vec<Fingerprint> {
-    let mut win = Winnower::new(w);
     let mut out: Vec<Fingerprint> = Vec::with_capacity(2 * shingles.len() / (w + 1) + 1);
-    out.extend(shingles.iter().filter_map(|&h| win.push(h)));
-    out.extend(win.finish());
+    for_each_winnowed(shingles, w, |f| out.push(f));
     out
+}
+
+/// Calls `f` with each fingerprint [`winnow`] returns, in order, allocating nothing. Keeps
+/// the window's rightmost minimum and rescans the window only when it expires (about once
+/// per selected fingerprint), so a shingle costs about two compares.
+#[inline]
+pub fn for_each_winnowed(shingles: &[u64], w: usize, mut f: impl FnMut(Fingerprint)) {
+    let w = w.max(1);
+    if shingles.is_empty() {
+        return;
+    }
+    let first = w.min(shingles.len());
+    let mut min = rightmost_min(shingles, 0, first);
+    f(fingerprint(shingles, min));
+    for i in first..shingles.len() {
+        let last = min;
+        if shingles[i] <= shingles[min] {
+            min = i;
+        } else if min + w <= i {
+            min = rightmost_min(shingles, i + 1 - w, i + 1);
+        }
+        if min != last {
+            f(fingerprint(shingles, min));
+        }
+    }
+}
+
+/// Position of the rightmost minimum of `s[from..to]` (non-empty).
+#[inline]
+fn rightmost_min(s: &[u64], from: usize, to: usize) -> usize {
+    let mut best = from;
+    for j in from + 1..to {
+        if s[j] <= s[best] {
+            best = j;
+        }
+    }
+    best
+}
+
+fn fingerprint(s: &[u64], pos: usize) -> Fingerprint {
+    Fingerprint {
+        hash: s[pos],
+        pos: pos as u32,
+    }
 }
 
 /// Streaming winnowing: [`Winnower::push`] each shingle hash in order, then
@@ -159,6 +201,10 @@ mod tests {
         ] {
             let s: Vec<u64> = (0..n as u64).map(|i| crate::mix64(i) % modulus).collect();
             assert_eq!(winnow(&s, w), reference(&s, w), "n {n} w {w}");
+            let mut win = Winnower::new(w);
+            let mut streamed: Vec<Fingerprint> = s.iter().filter_map(|&h| win.push(h)).collect();
+            streamed.extend(win.finish());
+            assert_eq!(streamed, reference(&s, w), "streaming, n {n} w {w}");
         }
     }
 

@@ -67,23 +67,55 @@ pub(crate) fn for_each_ascii_span(bytes: &[u8], mut f: impl FnMut(usize, usize))
 /// End of the word segment starting at `start` (a word byte), and the union of its class bits.
 #[inline]
 fn word_end(bytes: &[u8], start: usize) -> (usize, u8) {
-    let (mut i, mut seen) = (start, 0u8);
-    loop {
-        while let Some(&b) = bytes.get(i) {
-            let c = class(b);
-            if c & WORD == 0 {
-                break;
-            }
+    let mut i = alnum_run_end(bytes, start);
+    let mut seen = if i > start { LETTER } else { 0 };
+    while let Some(&b) = bytes.get(i) {
+        let c = class(b);
+        if c & WORD != 0 {
             seen |= c;
             i += 1;
-        }
-        if i + 1 < bytes.len() && joins(bytes[i - 1], bytes[i], bytes[i + 1]) {
+        } else if c & (MID_LETTER | MID_NUM) != 0 && joins_at(bytes, i) {
             seen |= class(bytes[i + 1]);
             i += 2;
         } else {
-            return (i, seen);
+            break;
         }
     }
+    (i, seen)
+}
+
+/// Whether the middle byte at `i` (not the first byte of a word) keeps the word together.
+#[inline]
+fn joins_at(bytes: &[u8], i: usize) -> bool {
+    i + 1 < bytes.len() && joins(bytes[i - 1], bytes[i], bytes[i + 1])
+}
+
+/// End of the run of ASCII letters and digits starting at `start`, eight bytes at a time
+/// (SWAR); stops early, at worst at `start`, near the end of `bytes`, where the byte loop
+/// of [`word_end`] takes over. Any letter-or-digit run counts as a letter for `seen`.
+#[inline]
+fn alnum_run_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let other = !alnum_mask(u64::from_le_bytes(a)) & 0x8080_8080_8080_8080;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i
+}
+
+/// High bit of each byte of `x` (ASCII bytes only) set iff that byte is a letter or digit.
+#[inline]
+fn alnum_mask(x: u64) -> u64 {
+    let lower = x | 0x2020_2020_2020_2020;
+    let letter =
+        lower.wrapping_add(0x1f1f_1f1f_1f1f_1f1f) & !lower.wrapping_add(0x0505_0505_0505_0505);
+    let digit = x.wrapping_add(0x5050_5050_5050_5050) & !x.wrapping_add(0x4646_4646_4646_4646);
+    (letter | digit) & 0x8080_8080_8080_8080
 }
 
 /// Whether a middle byte `mid` between `prev` and `next` keeps the word together.
@@ -101,6 +133,28 @@ mod tests {
         let mut v = Vec::new();
         for_each_ascii_word(s, |w, a, _| v.push((a, w)));
         v
+    }
+
+    #[test]
+    fn alnum_mask_is_exact_on_every_ascii_byte() {
+        for b in 0u8..128 {
+            let x = u64::from_le_bytes([b'!', b, b'a', 0, b'Z', b'9', 0x7f, b]);
+            let m = alnum_mask(x).to_le_bytes();
+            assert_eq!(m[1] != 0, b.is_ascii_alphanumeric(), "byte {b}");
+            assert_eq!(
+                m.map(|v| v != 0),
+                [
+                    false,
+                    b.is_ascii_alphanumeric(),
+                    true,
+                    false,
+                    true,
+                    true,
+                    false,
+                    b.is_ascii_alphanumeric()
+                ]
+            );
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Owns: text normalisation ([`normalize`], [`normalized_hash`]: NFKC, case folding, quotes and dashes folded,
 //! whitespace collapsed), UAX#29 word tokens with char offsets ([`tokens`], and the
 //! allocation-free [`for_each_token_hash`] / [`token_hashes`] for hot paths), hashed word
-//! shingles ([`shingle_hashes`], [`shingles_of`], the streaming [`Shingler`]) and quotation
+//! shingles ([`shingle_hashes`], [`shingles_of`], [`shingles_into`], the streaming [`Shingler`]) and quotation
 //! spans ([`quote_spans`]).
 //!
 //! Must not: do I/O, know about documents, sketches or relations.
@@ -30,7 +30,9 @@ mod token;
 
 pub use normalize::{normalize, normalize_word_into, normalized_hash};
 pub use quote::quote_spans;
-pub use shingle::{shingle_hashes, shingles_of, Shingler, DEFAULT_SHINGLE, SHINGLE_SEED};
+pub use shingle::{
+    shingle_hashes, shingles_into, shingles_of, Shingler, DEFAULT_SHINGLE, SHINGLE_SEED,
+};
 pub use token::{
     for_each_token_hash, token_hashes, tokens, word_hash, Token, TokenHash, WORD_SEED,
 };

@@ -18,11 +18,29 @@ enum Kind {
 
 /// Char ranges `[start, end)` of `text` inside quotation marks, sorted and disjoint.
 pub fn quote_spans(text: &str) -> Vec<Range<usize>> {
+    if text.is_ascii() {
+        let bytes = text.as_bytes();
+        return spans_of(bytes.len(), |i| bytes[i] as char);
+    }
     let chars: Vec<char> = text.chars().collect();
+    spans_of(chars.len(), |i| chars[i])
+}
+
+/// [`quote_spans`] over `n` chars given by `at` (so ASCII text needs no char vector).
+fn spans_of(n: usize, at: impl Fn(usize) -> char) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, Kind)> = None;
-    for i in 0..chars.len() {
-        let (prev, c, next) = context(&chars, i);
+    let context = |i: usize| {
+        let prev = if i == 0 { ' ' } else { at(i - 1) };
+        let next = if i + 1 < n { at(i + 1) } else { ' ' };
+        (prev, next)
+    };
+    for i in 0..n {
+        let c = at(i);
+        if !is_mark(c) {
+            continue;
+        }
+        let (prev, next) = context(i);
         match open {
             None => open = opener(prev, c, next).map(|k| (i, k)),
             Some((start, kind)) => {
@@ -40,17 +58,18 @@ pub fn quote_spans(text: &str) -> Vec<Range<usize>> {
     }
     if let Some((start, kind)) = open {
         if kind != Kind::Single {
-            out.push(start..chars.len());
+            out.push(start..n);
         }
     }
     out
 }
 
-/// The chars before and after position `i` (a space outside the text).
-fn context(chars: &[char], i: usize) -> (char, char, char) {
-    let prev = if i == 0 { ' ' } else { chars[i - 1] };
-    let next = chars.get(i + 1).copied().unwrap_or(' ');
-    (prev, chars[i], next)
+/// Chars that can open or close a quote, or end one (newline); every other char is skipped.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\n' | '“' | '”' | '„' | '«' | '»' | '‘' | '’'
+    )
 }
 
 /// Whether `c` opens a quote here, and which kind.
@@ -113,6 +132,58 @@ mod tests {
     #[test]
     fn nested_single_inside_double_is_one_span() {
         assert_eq!(quoted("x “a ‘b’ c” y"), ["“a ‘b’ c”"]);
+    }
+
+    /// The original per-char formulation, kept as the reference.
+    fn reference(text: &str) -> Vec<Range<usize>> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        let mut open: Option<(usize, Kind)> = None;
+        for i in 0..chars.len() {
+            let prev = if i == 0 { ' ' } else { chars[i - 1] };
+            let next = chars.get(i + 1).copied().unwrap_or(' ');
+            let c = chars[i];
+            match open {
+                None => open = opener(prev, c, next).map(|k| (i, k)),
+                Some((start, kind)) if c == '\n' => {
+                    if kind != Kind::Single {
+                        out.push(start..i);
+                    }
+                    open = None;
+                }
+                Some((start, kind)) => {
+                    if closes(kind, c, next) {
+                        out.push(start..i + 1);
+                        open = None;
+                    }
+                }
+            }
+        }
+        if let Some((start, kind)) = open {
+            if kind != Kind::Single {
+                out.push(start..chars.len());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn skipping_non_marks_equals_reference() {
+        let alphabet: Vec<char> = "ab 1\n\"'“”„«»‘’.".chars().collect();
+        let mut x = 0x2545_f491_4f6c_dd1du64;
+        for len in 0..3000 {
+            let text: String = (0..len % 40)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    alphabet[(x % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            assert_eq!(quote_spans(&text), reference(&text), "{text:?}");
+            let ascii: String = text.chars().filter(char::is_ascii).collect();
+            assert_eq!(quote_spans(&ascii), reference(&ascii), "{ascii:?}");
+        }
     }
 
     #[test]

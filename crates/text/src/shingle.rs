@@ -28,11 +28,29 @@ pub fn shingle_hashes(tokens: &[Token], k: usize) -> Vec<u64> {
 /// Shingle hashes of a sequence of word hashes: one per window of `k` words, in order.
 /// `k == 0` is treated as 1.
 pub fn shingles_of(words: &[u64], k: usize) -> Vec<u64> {
-    let mut sh = Shingler::new(k);
     let mut out = Vec::with_capacity(words.len());
-    out.extend(words.iter().filter_map(|&w| sh.push(w)));
-    out.extend(sh.finish());
+    shingles_into(words, k, &mut out);
     out
+}
+
+/// [`shingles_of`] into `out` (cleared first), for callers that reuse a buffer.
+pub fn shingles_into(words: &[u64], k: usize, out: &mut Vec<u64>) {
+    let k = k.max(1);
+    out.clear();
+    let head = &words[..words.len().min(k)];
+    let mut poly = head
+        .iter()
+        .fold(0u64, |p, &w| p.wrapping_mul(P).wrapping_add(w));
+    if words.is_empty() {
+        return;
+    }
+    out.push(finalise(poly));
+    let top = (1..k).fold(1u64, |t, _| t.wrapping_mul(P));
+    for (&old, &new) in words.iter().zip(&words[head.len()..]) {
+        poly = poly.wrapping_sub(old.wrapping_mul(top));
+        poly = poly.wrapping_mul(P).wrapping_add(new);
+        out.push(finalise(poly));
+    }
 }
 
 /// Streaming shingle hasher: feed word hashes with [`Shingler::push`], then call

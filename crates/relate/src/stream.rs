@@ -1,0 +1,129 @@
+//! The streaming engine: [`Relater`] takes documents one at a time or in batches, keeps only
+//! their metadata and [`DocSketch`] (packed into flat postings), and at
+//! [`Relater::finish`] finds candidates, fetches the bodies of candidate documents back from
+//! a [`BodySource`], verifies and groups. Memory grows with the index (about 1 KB per
+//! news-length document), not with the text.
+//!
+//! Determinism: a document's index is its position in the order added; sketches may be
+//! computed on any thread ([`Relater::sketcher`]) as long as they are pushed in that order.
+//! Output equals [`crate::relate`] on the same documents in the same order.
+
+use crate::candidates::{self, pack, Postings};
+use crate::features::{DocSketch, Sketcher};
+use crate::source::{BodySource, RelateError};
+use crate::verify::{self, Corpus};
+use crate::{groups, Relations};
+use rayon::prelude::*;
+use samestory_core::{Document, RelateConfig};
+
+/// Default number of documents whose bodies are held at once during verification.
+pub const DEFAULT_BLOCK_DOCS: usize = 2048;
+
+/// Streaming relation engine (see the module docs).
+#[derive(Clone, Debug)]
+pub struct Relater {
+    cfg: RelateConfig,
+    block_docs: usize,
+    metas: Vec<Document>,
+    post: Postings,
+}
+
+impl Relater {
+    /// An empty engine with the given thresholds.
+    pub fn new(cfg: &RelateConfig) -> Self {
+        Relater {
+            cfg: cfg.clone(),
+            block_docs: DEFAULT_BLOCK_DOCS,
+            metas: Vec::new(),
+            post: Postings::default(),
+        }
+    }
+
+    /// Sets how many documents' bodies verification holds at once (memory budget:
+    /// about 30 KB per news-length document; default [`DEFAULT_BLOCK_DOCS`]).
+    pub fn block_docs(mut self, docs: usize) -> Self {
+        self.block_docs = docs.max(2);
+        self
+    }
+
+    /// Number of documents added.
+    pub fn len(&self) -> usize {
+        self.metas.len()
+    }
+
+    /// Whether no document was added.
+    pub fn is_empty(&self) -> bool {
+        self.metas.is_empty()
+    }
+
+    /// A sketcher for this engine's settings, to sketch bodies on any thread.
+    pub fn sketcher(&self) -> Sketcher {
+        Sketcher::new(&self.cfg)
+    }
+
+    /// Adds the next document: its metadata (the body, if any, is dropped) and the sketch
+    /// of its body made by [`Relater::sketcher`].
+    pub fn push(&mut self, meta: Document, sketch: &DocSketch) {
+        let doc = self.metas.len() as u32;
+        self.metas.push(Document {
+            body: String::new(),
+            removed: Vec::new(),
+            ..meta
+        });
+        let p = &mut self.post;
+        p.words.push(sketch.words);
+        p.keys.push(sketch.key);
+        p.bands.extend(sketch.bands.iter().map(|&k| pack(k, doc)));
+        p.prints.extend(sketch.prints.iter().map(|&k| pack(k, doc)));
+    }
+
+    /// Adds a batch of documents, sketched in parallel, in order.
+    pub fn add_batch(&mut self, docs: &[Document]) {
+        let sketches: Vec<DocSketch> = docs
+            .par_iter()
+            .map_init(|| self.sketcher(), |s, d| s.sketch(&d.body))
+            .collect();
+        for (d, s) in docs.iter().zip(&sketches) {
+            self.push(meta_of(d), s);
+        }
+    }
+
+    /// Finds, verifies and groups every relation, fetching candidate bodies from `source`.
+    pub fn finish<S: BodySource>(self, source: &S) -> Result<Relations, RelateError<S::Error>> {
+        let Relater {
+            cfg,
+            block_docs,
+            metas,
+            mut post,
+        } = self;
+        let cands = candidates::find(&metas, &mut post, &cfg);
+        let corpus = Corpus {
+            metas: &metas,
+            words: &post.words,
+            keys: &post.keys,
+        };
+        let relations = verify::verify_all(&corpus, &cands, &cfg, source, block_docs)?;
+        let group_of = groups::duplicate_groups(&metas, &relations);
+        Ok(Relations {
+            relations,
+            group_of,
+        })
+    }
+}
+
+/// The metadata of a document, without its body and removed lines.
+fn meta_of(d: &Document) -> Document {
+    Document {
+        id: d.id.clone(),
+        source: d.source.clone(),
+        format: d.format,
+        title: d.title.clone(),
+        date: d.date.clone(),
+        url: d.url.clone(),
+        byline: d.byline.clone(),
+        outlet: d.outlet.clone(),
+        lang: d.lang.clone(),
+        body: String::new(),
+        removed: Vec::new(),
+    }
+}
