@@ -7,9 +7,11 @@ use crate::features::{DocFeatures, Features};
 use crate::kind::Kind;
 use crate::output::{round4, MemberWhy, SameStoryPair, Story};
 use crate::score::{combine, days_to_range, story_score, to_centroid};
-use crate::units::{mean, span};
+use crate::sum::Sum;
+use crate::units::span;
 use crate::vector::SparseVec;
 use samestory_core::StoryConfig;
+use std::collections::HashMap;
 
 /// What the output needs of a document besides its features.
 #[derive(Clone, Copy, Debug, Default)]
@@ -38,7 +40,9 @@ pub fn story_row(
     cfg: &StoryConfig,
 ) -> (Story, Vec<SameStoryPair>) {
     let f = |d: usize| &feats.docs[d];
-    let centroid = mean(c.docs.iter().map(|&d| &f(d).vec));
+    let total = Sum::of(c.docs.iter().map(|&d| &f(d).vec));
+    let centroid = total.mean();
+    let parts = unit_sums(c, feats);
     let range = span(c.docs.iter().filter_map(|&d| f(d).day));
     let rep = representative(c, meta, feats, &centroid);
     let story = Story {
@@ -54,7 +58,13 @@ pub fn story_row(
         documents: c.docs.iter().map(|&d| meta[d].id.to_owned()).collect(),
         groups: groups(c, meta),
         why: (0..c.docs.len())
-            .map(|i| member_why(c, i, meta, feats, range, cfg))
+            .map(|i| {
+                let rest = RestOf {
+                    total: &total,
+                    part: &parts[&c.unit_of[i]],
+                };
+                member_why(c.docs[i], rest, meta, feats, range, cfg)
+            })
             .collect(),
     };
     (story, pairs(c, rep, meta, feats, cfg))
@@ -90,29 +100,44 @@ fn groups(c: &Cluster, meta: &[DocMeta<'_>]) -> Vec<String> {
     g
 }
 
-/// Member `i` against the members outside its unit.
+/// The sums of each unit's members in a cluster.
+fn unit_sums(c: &Cluster, feats: &Features) -> HashMap<usize, Sum> {
+    let mut members: HashMap<usize, Vec<&SparseVec>> = HashMap::new();
+    for (&d, &u) in c.docs.iter().zip(&c.unit_of) {
+        members.entry(u).or_default().push(&feats.docs[d].vec);
+    }
+    members
+        .into_iter()
+        .map(|(u, vecs)| (u, Sum::of(vecs.into_iter())))
+        .collect()
+}
+
+/// A cluster's sum and the part of it (a member's unit) to leave out.
+#[derive(Clone, Copy)]
+struct RestOf<'a> {
+    total: &'a Sum,
+    part: &'a Sum,
+}
+
+/// Member `doc` against the members outside its unit.
 fn member_why(
-    c: &Cluster,
-    i: usize,
+    doc: usize,
+    rest: RestOf<'_>,
     meta: &[DocMeta<'_>],
     feats: &Features,
     range: Option<(i32, i32)>,
     cfg: &StoryConfig,
 ) -> MemberWhy {
-    let me = &feats.docs[c.docs[i]];
-    let others: Vec<&SparseVec> = (0..c.docs.len())
-        .filter(|&j| c.unit_of[j] != c.unit_of[i])
-        .map(|j| &feats.docs[c.docs[j]].vec)
-        .collect();
-    let (score, rest) = if others.is_empty() {
+    let me = &feats.docs[doc];
+    let (score, rest) = if rest.total.vectors() == rest.part.vectors() {
         (1.0, me.vec.clone())
     } else {
-        let rest = mean(others.into_iter());
+        let rest = rest.total.mean_without(rest.part);
         let gap = me.day.zip(range).map(|(d, r)| days_to_range(d, r));
         (combine(to_centroid(&me.vec, &rest), gap, cfg), rest)
     };
     MemberWhy {
-        doc: meta[c.docs[i]].id.to_owned(),
+        doc: meta[doc].id.to_owned(),
         score: round4(score),
         shared: names(feats, &me.vec.shared(&rest, cfg.why_features)),
     }

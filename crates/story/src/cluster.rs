@@ -14,12 +14,15 @@ use crate::score::{combine, range_gap};
 use crate::union_find::UnionFind;
 use crate::units::{join_ranges, Unit};
 use crate::vector::SparseVec;
+use rayon::prelude::*;
 use samestory_core::StoryConfig;
 
 /// A story being built.
 #[derive(Clone, Debug)]
 struct Draft {
     centroid: SparseVec,
+    /// Norm of `centroid`.
+    norm: f32,
     range: Option<(i32, i32)>,
     units: Vec<usize>,
 }
@@ -28,20 +31,29 @@ struct Draft {
 pub fn cluster(units: &[Unit], order: &[usize], cfg: &StoryConfig) -> Vec<Vec<usize>> {
     let mut drafts: Vec<Draft> = Vec::new();
     let mut index = StoryIndex::default();
-    for &u in order {
-        let unit = &units[u];
-        let strongest = unit.vec.strongest(cfg.index_features);
-        let best = best_story(unit, &strongest, &drafts, &mut index, cfg);
-        let s = best.unwrap_or_else(|| open(&mut drafts));
-        join(&mut drafts[s], u, unit, cfg);
-        index.post(&strongest, s as u32);
+    for block in order.chunks(BLOCK) {
+        let strongest: Vec<Vec<u32>> = block
+            .par_iter()
+            .map(|&u| units[u].vec.strongest(cfg.index_features))
+            .collect();
+        for (&u, strongest) in block.iter().zip(strongest) {
+            let unit = &units[u];
+            let best = best_story(unit, &strongest, &drafts, &mut index, cfg);
+            let s = best.unwrap_or_else(|| open(&mut drafts));
+            join(&mut drafts[s], u, unit, cfg);
+            index.post(&strongest, s as u32);
+        }
     }
     merge(&drafts, cfg)
 }
 
+/// Units whose indexed features are found in parallel before they are placed in turn.
+const BLOCK: usize = 4096;
+
 fn open(drafts: &mut Vec<Draft>) -> usize {
     drafts.push(Draft {
         centroid: SparseVec::default(),
+        norm: 0.0,
         range: None,
         units: Vec::new(),
     });
@@ -50,6 +62,7 @@ fn open(drafts: &mut Vec<Draft>) -> usize {
 
 fn join(d: &mut Draft, u: usize, unit: &Unit, cfg: &StoryConfig) {
     d.centroid = d.centroid.add(&unit.vec).top(cfg.centroid_features);
+    d.norm = d.centroid.norm();
     d.range = join_ranges(d.range, unit.range);
     d.units.push(u);
 }
@@ -85,26 +98,35 @@ fn within(a: Option<(i32, i32)>, b: Option<(i32, i32)>, cfg: &StoryConfig) -> bo
 /// Score of a vector with a date range against a draft story.
 fn score(v: &SparseVec, range: Option<(i32, i32)>, d: &Draft, cfg: &StoryConfig) -> f32 {
     let gap = range.zip(d.range).map(|(a, b)| range_gap(a, b));
-    combine(crate::score::to_centroid(v, &d.centroid), gap, cfg)
+    let content = if d.norm > 0.0 {
+        v.dot(&d.centroid) / d.norm
+    } else {
+        0.0
+    };
+    combine(content, gap, cfg)
 }
 
 /// The batch pass: merges drafts whose centroids agree; returns unit lists per story.
 fn merge(drafts: &[Draft], cfg: &StoryConfig) -> Vec<Vec<usize>> {
-    let unit_vecs: Vec<SparseVec> = drafts
-        .iter()
-        .map(|d| d.centroid.clone().normalized())
+    let unit_vecs: Vec<(SparseVec, Vec<u32>)> = drafts
+        .par_iter()
+        .map(|d| {
+            let v = d.centroid.clone().normalized();
+            let strongest = v.strongest(cfg.index_features);
+            (v, strongest)
+        })
         .collect();
     let mut index = StoryIndex::default();
     let mut uf = UnionFind::new(drafts.len());
     for (s, d) in drafts.iter().enumerate() {
-        let strongest = unit_vecs[s].strongest(cfg.index_features);
+        let (unit_vec, strongest) = &unit_vecs[s];
         let live = |t: u32| within(d.range, drafts[t as usize].range, cfg);
-        for t in index.candidates(&strongest, cfg.max_candidates, cfg.max_posting, live) {
-            if score(&unit_vecs[s], d.range, &drafts[t as usize], cfg) >= cfg.merge_threshold {
+        for t in index.candidates(strongest, cfg.max_candidates, cfg.max_posting, live) {
+            if score(unit_vec, d.range, &drafts[t as usize], cfg) >= cfg.merge_threshold {
                 uf.union(s, t as usize);
             }
         }
-        index.post(&strongest, s as u32);
+        index.post(strongest, s as u32);
     }
     uf.sets()
         .into_iter()

@@ -23,17 +23,64 @@ use std::hash::{BuildHasherDefault, Hasher};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// Raw features of one document: `(vocab id, count)` sorted by id, and its length in
-/// content words (the BM25 length).
+/// content words (the BM25 length); title occurrences count `title_weight`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Bag {
-    /// Features with their counts (title occurrences count `title_weight`).
+    /// Features with their weighted counts.
     pub features: Vec<(u32, f32)>,
-    /// Content words in title and body.
+    /// Weighted content words in title and body.
     pub len: f32,
+}
+
+/// Occurrences of one feature in a document's body and title.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Count {
+    /// Vocab id.
+    pub id: u32,
+    /// Occurrences in the body.
+    pub body: u32,
+    /// Occurrences in the title.
+    pub title: u32,
+}
+
+/// Unweighted raw features of one document: counts sorted by id, content words per field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// One entry per feature, ids ascending.
+    pub features: Vec<Count>,
+    /// Content words in the body.
+    pub body_words: u32,
+    /// Content words in the title.
+    pub title_words: u32,
+}
+
+impl Counts {
+    /// The bag these counts give with title occurrences weighted by `title_weight`.
+    pub fn weighted(&self, title_weight: f32) -> Bag {
+        let w = |body, title| weighted(body, title, title_weight);
+        Bag {
+            features: self
+                .features
+                .iter()
+                .map(|c| (c.id, w(c.body, c.title)))
+                .collect(),
+            len: w(self.body_words, self.title_words),
+        }
+    }
+}
+
+/// A count with title occurrences weighted by `title_weight`.
+pub fn weighted(body: u32, title: u32, title_weight: f32) -> f32 {
+    title as f32 * title_weight + body as f32
 }
 
 /// Extracts the feature bag of `doc`, interning its features in `vocab`.
 pub fn extract(doc: &StoryDoc<'_>, cfg: &StoryConfig, vocab: &Vocab) -> Bag {
+    counts(doc, vocab).weighted(cfg.title_weight)
+}
+
+/// Extracts the raw feature counts of `doc`, interning its features in `vocab`.
+pub fn counts(doc: &StoryDoc<'_>, vocab: &Vocab) -> Counts {
     with_cache(vocab, |cache| {
         let mut ex = Extractor {
             cache,
@@ -42,32 +89,38 @@ pub fn extract(doc: &StoryDoc<'_>, cfg: &StoryConfig, vocab: &Vocab) -> Bag {
             acc: Vec::with_capacity(1024),
             buf: String::new(),
         };
-        let mut len = 0.0;
-        if let Some(title) = doc.title {
-            len += ex.add_text(title, cfg.title_weight);
-        }
-        len += ex.add_text(doc.body, 1.0);
+        let title_words = doc.title.map_or(0, |t| ex.add_text(t, true));
+        let body_words = ex.add_text(doc.body, false);
         for d in dates::mentioned(doc.body) {
-            ex.add_tagged(Kind::Date, &d, 1.0);
+            ex.add_tagged(Kind::Date, &d, false);
         }
-        Bag {
+        Counts {
             features: merge(ex.acc),
-            len,
+            body_words,
+            title_words,
         }
     })
 }
 
-/// Sums the counts of equal ids (in push order, so sums are reproducible).
-fn merge(mut acc: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
-    acc.sort_by_key(|e| e.0);
-    let mut out: Vec<(u32, f32)> = Vec::with_capacity(acc.len());
-    for (id, w) in acc {
-        match out.last_mut() {
-            Some(last) if last.0 == id => last.1 += w,
-            _ => out.push((id, w)),
+/// Counts the occurrences of each id (`true`: in the title).
+fn merge(mut acc: Vec<(u32, bool)>) -> Vec<Count> {
+    acc.sort_unstable_by_key(|e| e.0);
+    let mut out: Vec<Count> = Vec::with_capacity(acc.len());
+    for (id, in_title) in acc {
+        if out.last().is_none_or(|last| last.id != id) {
+            out.push(Count {
+                id,
+                ..Count::default()
+            });
+        }
+        if let Some(last) = out.last_mut() {
+            *(if in_title {
+                &mut last.title
+            } else {
+                &mut last.body
+            }) += 1;
         }
     }
-    out.shrink_to_fit();
     out
 }
 
@@ -76,28 +129,29 @@ struct Extractor<'c> {
     cache: &'c mut Cache,
     vocab: &'c Vocab,
     alg: Algorithm,
-    acc: Vec<(u32, f32)>,
+    acc: Vec<(u32, bool)>,
     buf: String,
 }
 
 impl Extractor<'_> {
-    /// Adds the terms and entities of `text` with `weight` each; returns the content words.
-    fn add_text(&mut self, text: &str, weight: f32) -> f32 {
+    /// Adds the terms and entities of `text` (the title or the body); returns its content
+    /// words.
+    fn add_text(&mut self, text: &str, title: bool) -> u32 {
         let words = Words::new(text);
         let mut flags = Vec::with_capacity(words.len());
-        let mut n = 0.0;
+        let mut n = 0;
         for i in 0..words.len() {
             let info = self.word(&words, i);
             if let Some(id) = info.term {
-                self.acc.push((id, weight));
-                n += weight;
+                self.acc.push((id, title));
+                n += 1;
             }
             flags.push(info.flags);
         }
         for e in entities(&words, &flags) {
             match e {
-                Entity::Place(c) => self.add_tagged(Kind::Place, c, weight),
-                Entity::Name(name) => self.add_tagged(Kind::Name, &name, weight),
+                Entity::Place(c) => self.add_tagged(Kind::Place, c, title),
+                Entity::Name(name) => self.add_tagged(Kind::Name, &name, title),
             }
         }
         n
@@ -119,7 +173,7 @@ impl Extractor<'_> {
     }
 
     /// Adds the feature `kind` + `text`.
-    fn add_tagged(&mut self, kind: Kind, text: &str, weight: f32) {
+    fn add_tagged(&mut self, kind: Kind, text: &str, title: bool) {
         let tagged = kind.tag(text);
         let key = xxh3_64(tagged.as_bytes());
         let vocab = self.vocab;
@@ -128,7 +182,7 @@ impl Extractor<'_> {
             .feats
             .entry(key)
             .or_insert_with(|| vocab.intern(&tagged));
-        self.acc.push((id, weight));
+        self.acc.push((id, title));
     }
 }
 

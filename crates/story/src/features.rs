@@ -4,10 +4,11 @@
 //! dropped. Nothing depends on the thread count (see [`crate::vocab`]).
 
 use crate::dates::day_number;
-use crate::extract::{extract, Bag};
+use crate::extract::counts;
 use crate::kind::Kind;
 use crate::model::Model;
-use crate::source::DocSource;
+use crate::packed::Packed;
+use crate::source::{DocSource, StoryDoc};
 use crate::vector::SparseVec;
 use crate::vocab::Vocab;
 use rayon::prelude::*;
@@ -34,24 +35,26 @@ pub struct Features {
 /// Builds the model and every document's features.
 pub fn build<S: DocSource + ?Sized>(src: &S, cfg: &StoryConfig) -> Features {
     let vocab = Vocab::default();
-    let bags: Vec<(Bag, Option<i32>)> = (0..src.len())
+    let packed: Vec<(Packed, Option<i32>)> = (0..src.len())
         .into_par_iter()
-        .map(|i| {
-            src.with_doc(i, |d| {
-                (extract(&d, cfg, &vocab), d.date.and_then(day_number))
-            })
-        })
+        .map(|i| src.with_doc(i, |d| (Packed::new(&counts(&d, &vocab)), day(&d))))
         .collect();
     let mut model = Model::new(cfg);
-    bags.iter().for_each(|b| model.count(&b.0));
+    for (p, _) in &packed {
+        model.count(p.len(cfg.title_weight), p.iter().map(|c| c.id));
+    }
     model.finish(vocab.into_names());
-    let docs = bags
+    let docs = packed
         .into_par_iter()
-        .map(|(bag, day)| DocFeatures {
+        .map(|(p, day)| DocFeatures {
             // Every feature was counted: none is unknown, `kind_of` is never asked.
-            vec: model.vector(&bag, |_| Kind::Term),
+            vec: model.vector(&p.unpack().weighted(cfg.title_weight), |_| Kind::Term),
             day,
         })
         .collect();
     Features { model, docs }
+}
+
+fn day(doc: &StoryDoc<'_>) -> Option<i32> {
+    doc.date.and_then(day_number)
 }

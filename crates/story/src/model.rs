@@ -42,11 +42,12 @@ impl Model {
         }
     }
 
-    /// Counts one document's features into the document frequencies.
-    pub(crate) fn count(&mut self, bag: &Bag) {
+    /// Counts one document (its length and its features' vocab ids) into the document
+    /// frequencies.
+    pub(crate) fn count(&mut self, len: f32, ids: impl IntoIterator<Item = u32>) {
         self.docs += 1;
-        self.words += f64::from(bag.len);
-        for &(id, _) in &bag.features {
+        self.words += f64::from(len);
+        for id in ids {
             let id = id as usize;
             if id >= self.df.len() {
                 self.df.resize(id + 1, 0);
@@ -162,12 +163,16 @@ mod tests {
         }
     }
 
+    fn count(m: &mut Model, b: &Bag) {
+        m.count(b.len, b.features.iter().map(|f| f.0));
+    }
+
     #[test]
     fn background_makes_common_words_weak() {
         let vocab = Vocab::default();
         let mut m = Model::new(&StoryConfig::default());
-        m.count(&bag(&vocab, &["kuleba", "govern"]));
-        m.count(&bag(&vocab, &["weather"]));
+        count(&mut m, &bag(&vocab, &["kuleba", "govern"]));
+        count(&mut m, &bag(&vocab, &["weather"]));
         let b = bag(&vocab, &["kuleba", "govern"]);
         m.finish(vocab.into_names());
         let v = m.vector(&b, |_| Kind::Term);

@@ -73,7 +73,8 @@ impl PairContext {
         let vocab = Vocab::default();
         let mut model = Model::new(cfg);
         for doc in articles {
-            model.count(&extract(&doc.story_doc(), cfg, &vocab));
+            let bag = extract(&doc.story_doc(), cfg, &vocab);
+            model.count(bag.len, bag.features.iter().map(|f| f.0));
         }
         model.finish(vocab.names());
         PairContext {

@@ -119,6 +119,7 @@ fn collect(
         out.pairs.extend(pairs);
     }
     out.stories.sort_by(|a, b| a.story.cmp(&b.story));
-    out.pairs.sort_by(|a, b| (&a.a, &a.b).cmp(&(&b.a, &b.b)));
+    out.pairs
+        .sort_unstable_by(|a, b| (&a.a, &a.b).cmp(&(&b.a, &b.b)));
     out
 }

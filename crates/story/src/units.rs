@@ -5,27 +5,28 @@
 use crate::features::DocFeatures;
 use crate::union_find::UnionFind;
 use crate::vector::SparseVec;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Documents that are one block for clustering.
 #[derive(Clone, Debug)]
-pub struct Unit {
+pub struct Unit<'a> {
     /// Document indices, ordered by document id.
     pub docs: Vec<usize>,
-    /// Mean of the members' vectors.
-    pub vec: SparseVec,
+    /// Mean of the members' vectors (borrowed for a single document).
+    pub vec: Cow<'a, SparseVec>,
     /// Earliest and latest publication day of dated members.
     pub range: Option<(i32, i32)>,
 }
 
 /// Builds the units from links and group ids (`group_of[i]` is document `i`'s group);
 /// each unit's documents are ordered by `ids` so sums do not depend on input order.
-pub fn units(
-    feats: &[DocFeatures],
+pub fn units<'a>(
+    feats: &'a [DocFeatures],
     ids: &[&str],
     group_of: &[&str],
     links: &[(usize, usize)],
-) -> Vec<Unit> {
+) -> Vec<Unit<'a>> {
     let mut uf = UnionFind::new(feats.len());
     links.iter().for_each(|&(a, b)| uf.union(a, b));
     let mut first: HashMap<&str, usize> = HashMap::new();
@@ -38,8 +39,11 @@ pub fn units(
     sets.into_iter().map(|docs| unit(feats, docs)).collect()
 }
 
-fn unit(feats: &[DocFeatures], docs: Vec<usize>) -> Unit {
-    let vec = mean(docs.iter().map(|&d| &feats[d].vec));
+fn unit(feats: &[DocFeatures], docs: Vec<usize>) -> Unit<'_> {
+    let vec = match docs[..] {
+        [one] => Cow::Borrowed(&feats[one].vec),
+        _ => Cow::Owned(mean(docs.iter().map(|&d| &feats[d].vec))),
+    };
     let range = span(docs.iter().filter_map(|&d| feats[d].day));
     Unit { docs, vec, range }
 }

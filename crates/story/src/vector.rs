@@ -13,20 +13,16 @@ impl SparseVec {
         SparseVec(entries)
     }
 
-    /// Dot product.
+    /// Dot product. A branch-free merge: both cursors advance by comparison results and
+    /// non-matching steps add an exact `0.0`, so the sum is the same as a plain merge's.
     pub fn dot(&self, other: &SparseVec) -> f32 {
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
         let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
         while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
-                }
-            }
+            let (x, y) = (a[i], b[j]);
+            sum += if x.0 == y.0 { x.1 * y.1 } else { 0.0 };
+            i += usize::from(x.0 <= y.0);
+            j += usize::from(y.0 <= x.0);
         }
         sum
     }
@@ -62,7 +58,8 @@ impl SparseVec {
         SparseVec(out)
     }
 
-    /// Keeps the `k` largest weights (ties: smaller id), still sorted by id.
+    /// Keeps the `k` largest weights (ties: smaller id), still sorted by id; no spare
+    /// capacity is kept (vectors live as long as the run).
     pub fn top(mut self, k: usize) -> SparseVec {
         if self.0.len() > k {
             self.0
@@ -70,6 +67,7 @@ impl SparseVec {
             self.0.truncate(k);
             self.0.sort_unstable_by_key(|e| e.0);
         }
+        self.0.shrink_to_fit();
         self
     }
 

@@ -1,0 +1,112 @@
+//! [`Packed`]: a document's [`Counts`] kept between the document-frequency pass and the
+//! vector pass in about 2.5 bytes per feature instead of 12 — what makes one extraction
+//! pass affordable at a million documents. Per feature, LEB128 varints of
+//! `(id delta << 1 | in title)`, the body count, and (when in the title) the title count;
+//! ids ascend, so deltas are small.
+
+use crate::extract::{weighted, Count, Counts};
+
+/// Compact [`Counts`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Packed {
+    bytes: Box<[u8]>,
+    body_words: u32,
+    title_words: u32,
+}
+
+impl Packed {
+    /// Packs `counts` (ids ascending).
+    pub fn new(counts: &Counts) -> Packed {
+        let mut bytes = Vec::with_capacity(counts.features.len() * 3);
+        let mut prev = 0;
+        for c in &counts.features {
+            let delta = u64::from(c.id - prev);
+            put(&mut bytes, delta << 1 | u64::from(c.title > 0));
+            put(&mut bytes, u64::from(c.body));
+            if c.title > 0 {
+                put(&mut bytes, u64::from(c.title));
+            }
+            prev = c.id;
+        }
+        Packed {
+            bytes: bytes.into_boxed_slice(),
+            body_words: counts.body_words,
+            title_words: counts.title_words,
+        }
+    }
+
+    /// The feature counts, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = Count> + '_ {
+        let mut at = 0;
+        let mut id = 0;
+        std::iter::from_fn(move || {
+            if at >= self.bytes.len() {
+                return None;
+            }
+            let head = get(&self.bytes, &mut at);
+            id += (head >> 1) as u32;
+            let body = get(&self.bytes, &mut at) as u32;
+            let title = if head & 1 == 1 {
+                get(&self.bytes, &mut at) as u32
+            } else {
+                0
+            };
+            Some(Count { id, body, title })
+        })
+    }
+
+    /// The document's length in content words, title words weighted by `title_weight`.
+    pub fn len(&self, title_weight: f32) -> f32 {
+        weighted(self.body_words, self.title_words, title_weight)
+    }
+
+    /// The counts back.
+    pub fn unpack(&self) -> Counts {
+        Counts {
+            features: self.iter().collect(),
+            body_words: self.body_words,
+            title_words: self.title_words,
+        }
+    }
+}
+
+/// Appends `v` as a LEB128 varint.
+fn put(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Reads a LEB128 varint at `*at`, advancing it.
+fn get(bytes: &[u8], at: &mut usize) -> u64 {
+    let (mut v, mut shift) = (0u64, 0);
+    while let Some(&b) = bytes.get(*at) {
+        *at += 1;
+        v |= u64::from(b & 0x7f) << shift;
+        if b < 0x80 {
+            break;
+        }
+        shift += 7;
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let c = |id, body, title| Count { id, body, title };
+        let counts = Counts {
+            features: vec![c(0, 1, 0), c(3, 0, 2), c(200, 300, 0), c(1 << 30, 1, 1)],
+            body_words: 302,
+            title_words: 3,
+        };
+        let p = Packed::new(&counts);
+        assert_eq!(p.unpack(), counts);
+        assert_eq!(p.bytes.len(), 16);
+    }
+}
