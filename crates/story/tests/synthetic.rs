@@ -265,3 +265,21 @@ fn output_does_not_depend_on_input_order() {
     assert_eq!(a.stories, b.stories);
     assert_eq!(a.pairs, b.pairs);
 }
+
+#[test]
+fn output_does_not_depend_on_thread_count() {
+    let (docs, _) = corpus();
+    let ids: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+    let run = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        pool.install(|| samestory_story::stories(&docs, &ids, &[], &StoryConfig::default()))
+            .unwrap()
+    };
+    let (one, four) = (run(1), run(4));
+    assert_eq!(one.story_of, four.story_of);
+    assert_eq!(one.stories, four.stories);
+    assert_eq!(one.pairs, four.pairs);
+}
