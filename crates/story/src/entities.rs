@@ -139,6 +139,7 @@ fn emit(
     if name.len() > 1 && (person || flags[name.end - 1].rare) {
         let mut last = String::new();
         words.push_norm(name.end - 1, &mut last);
+        strip_possessive(&mut last);
         out.push(Entity::Name(last));
     }
 }
@@ -152,7 +153,19 @@ fn join(words: &Words<'_>, range: Range<usize>) -> String {
         }
         words.push_norm(i, &mut s);
     }
+    strip_possessive(&mut s);
     s
+}
+
+/// A possessive names the same entity: "hunter biden's" → "hunter biden", "stern'" →
+/// "stern" (the normaliser has folded typographic apostrophes to `'`).
+fn strip_possessive(name: &mut String) {
+    for suffix in ["'s", "'"] {
+        if name.len() > suffix.len() + 1 && name.ends_with(suffix) {
+            name.truncate(name.len() - suffix.len());
+            return;
+        }
+    }
 }
 
 /// Pushes gazetteer places found in the name `joined` (whole, else word by word); true
@@ -257,6 +270,12 @@ mod tests {
             names("a loan from the Bank of England"),
             [name("bank of england")]
         );
+    }
+
+    #[test]
+    fn possessives_name_the_same_entity() {
+        let got = names("He met Hunter Biden's lawyer and Stern's aides.");
+        assert_eq!(got, [name("hunter biden"), name("biden"), name("stern")]);
     }
 
     #[test]
