@@ -39,10 +39,11 @@ fn run(corpus: &str, pairs: &str, streaming: bool) -> Result<()> {
         samestory_relate::relate(&read_corpus(corpus)?, &cfg)
     };
     eprintln!(
-        "relate: {} docs, {} relations in {:.2}s",
+        "relate: {} docs, {} relations in {:.2}s wall, process CPU {:.2}s",
         out.group_of.len(),
         out.relations.len(),
-        t.elapsed().as_secs_f64()
+        t.elapsed().as_secs_f64(),
+        stream::cpu_secs()
     );
     let mut w = BufWriter::new(std::fs::File::create(pairs).with_context(|| pairs.to_string())?);
     for r in &out.relations {

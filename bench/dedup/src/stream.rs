@@ -49,32 +49,46 @@ pub fn relate_file(path: &str, cfg: &RelateConfig) -> Result<Relations> {
     let file = std::fs::File::open(path).with_context(|| path.to_string())?;
     let mut reader = file.try_clone()?;
     let (tx, rx) = sync_channel::<(u64, Vec<u8>)>(2);
-    let producer = std::thread::spawn(move || read_blocks(&mut reader, |b| tx.send(b).is_ok()));
+    let (free_tx, free_rx) = sync_channel::<Vec<u8>>(4);
+    let producer = std::thread::spawn(move || {
+        let next_buffer = || free_rx.try_recv().unwrap_or_default();
+        read_blocks(&mut reader, next_buffer, |b| tx.send(b).is_ok())
+    });
     let mut engine = Relater::new(cfg);
     let mut lines = Vec::new();
     for (base, block) in rx {
         add_block(&mut engine, &mut lines, base, &block)?;
+        let _ = free_tx.try_send(block);
     }
     producer.join().expect("reader thread")?;
+    eprintln!(
+        "sketched {} docs: process CPU {:.2}s",
+        engine.len(),
+        cpu_secs()
+    );
     let source = FileSource { file, lines };
     Ok(engine.finish(&source)?)
 }
 
-/// Reads `r` in blocks of whole lines, passing `(offset of the block, bytes)` to `send`.
-fn read_blocks(r: &mut impl Read, mut send: impl FnMut((u64, Vec<u8>)) -> bool) -> Result<()> {
+/// Reads `r` in blocks of whole lines into buffers from `buffer`, passing
+/// `(offset of the block, bytes)` to `send`.
+fn read_blocks(
+    r: &mut impl Read,
+    mut buffer: impl FnMut() -> Vec<u8>,
+    mut send: impl FnMut((u64, Vec<u8>)) -> bool,
+) -> Result<()> {
     let (mut base, mut carry) = (0u64, Vec::new());
     loop {
-        let mut block = std::mem::take(&mut carry);
-        let start = block.len();
-        block.resize(start + BLOCK, 0);
-        let n = r.read(&mut block[start..])?;
-        block.truncate(start + n);
-        let cut = if n == 0 {
-            block.len()
-        } else {
-            block.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1)
+        let mut block = buffer();
+        block.clear();
+        block.append(&mut carry);
+        let n = (&mut *r).take(BLOCK as u64).read_to_end(&mut block)?;
+        let cut = match memchr::memrchr(b'\n', &block) {
+            Some(p) if n > 0 => p + 1,
+            _ => block.len(),
         };
-        carry = block.split_off(cut);
+        carry.extend_from_slice(&block[cut..]);
+        block.truncate(cut);
         let len = block.len() as u64;
         if !block.is_empty() && !send((base, block)) {
             return Ok(());
@@ -115,18 +129,27 @@ fn add_block(
 fn line_spans(block: &[u8]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, &b) in block.iter().enumerate() {
-        if b == b'\n' {
-            if i > start {
-                out.push((start, i));
-            }
-            start = i + 1;
+    for nl in memchr::memchr_iter(b'\n', block).chain([block.len()]) {
+        if nl > start {
+            out.push((start, nl));
         }
-    }
-    if start < block.len() {
-        out.push((start, block.len()));
+        start = nl + 1;
     }
     out
+}
+
+/// CPU seconds (user + system) of this process so far, from `/proc/self/stat` (0 elsewhere).
+pub fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = after
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
+    // fields after the command: state(skipped, not a number) ppid ... utime is field 14 overall
+    f.get(10)
+        .zip(f.get(11))
+        .map_or(0.0, |(u, s)| (u + s) / 100.0)
 }
 
 fn meta(id: String) -> Document {

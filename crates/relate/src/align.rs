@@ -66,7 +66,19 @@ struct Chain {
 /// Shared passages of `a` and `b`, disjoint on both sides, sorted by position in `a`.
 /// `marks` (one per shingle of `a`, or empty) lets boilerplate chains be dropped.
 pub fn align(a: Side, b: Side, marks: &[Mark], p: &AlignParams) -> Vec<WordPassage> {
-    let seeds = seeds(a.shingles, b.shingles, p.max_repeats);
+    align_indexed(a, b, &ShingleIndex::new(b.shingles), marks, p)
+}
+
+/// [`align`] with `b`'s [`ShingleIndex`] given (callers aligning many texts against one
+/// build it once).
+pub fn align_indexed(
+    a: Side,
+    b: Side,
+    b_index: &ShingleIndex,
+    marks: &[Mark],
+    p: &AlignParams,
+) -> Vec<WordPassage> {
+    let seeds = seeds(a.shingles, b_index, p.max_repeats);
     let chains = chain(&seeds, marks, p);
     let mut passages: Vec<WordPassage> = chains
         .iter()
@@ -79,16 +91,77 @@ pub fn align(a: Side, b: Side, marks: &[Mark], p: &AlignParams) -> Vec<WordPassa
     passages
 }
 
-/// Equal-shingle positions `(i, j)`, ordered by `i` then `j`.
-fn seeds(a: &[u64], b: &[u64], max_repeats: usize) -> Vec<(usize, usize)> {
-    let mut index: Vec<(u64, u32)> = b.iter().enumerate().map(|(j, &h)| (h, j as u32)).collect();
-    index.sort_unstable();
+/// Where each shingle hash occurs in a text: an open-addressing table from hash to the
+/// first position and count, positions of one hash chained in ascending order.
+#[derive(Clone, Debug)]
+pub struct ShingleIndex {
+    slots: Vec<Slot>,
+    next: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    hash: u64,
+    first: u32,
+    count: u32,
+}
+
+impl ShingleIndex {
+    /// The index of a shingle sequence.
+    pub fn new(shingles: &[u64]) -> Self {
+        let cap = (2 * shingles.len()).next_power_of_two().max(16);
+        let mut ix = ShingleIndex {
+            slots: vec![Slot::default(); cap],
+            next: vec![u32::MAX; shingles.len()],
+        };
+        for (j, &h) in shingles.iter().enumerate().rev() {
+            let s = ix.slot(h);
+            let slot = &mut ix.slots[s];
+            ix.next[j] = if slot.count == 0 {
+                u32::MAX
+            } else {
+                slot.first
+            };
+            *slot = Slot {
+                hash: h,
+                first: j as u32,
+                count: slot.count + 1,
+            };
+        }
+        ix
+    }
+
+    /// The slot holding `h`, or the empty slot where it would go.
+    #[inline]
+    fn slot(&self, h: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut s = (h >> 32) as usize & mask;
+        while self.slots[s].count != 0 && self.slots[s].hash != h {
+            s = (s + 1) & mask;
+        }
+        s
+    }
+
+    /// Positions of `h`, ascending, and how many there are.
+    pub fn positions(&self, h: u64) -> (impl Iterator<Item = usize> + '_, usize) {
+        let slot = self.slots[self.slot(h)];
+        let first = (slot.count > 0).then_some(slot.first);
+        let walk = std::iter::successors(first, |&j| {
+            Some(self.next[j as usize]).filter(|&n| n != u32::MAX)
+        })
+        .map(|j| j as usize);
+        (walk, slot.count as usize)
+    }
+}
+
+/// Equal-shingle positions `(i, j)`, ordered by `i` then `j`, skipping shingles found more
+/// than `max_repeats` times in `b`.
+fn seeds(a: &[u64], b: &ShingleIndex, max_repeats: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, &h) in a.iter().enumerate() {
-        let lo = index.partition_point(|e| e.0 < h);
-        let hi = lo + index[lo..].partition_point(|e| e.0 == h);
-        if hi > lo && hi - lo <= max_repeats {
-            out.extend(index[lo..hi].iter().map(|e| (i, e.1 as usize)));
+        let (js, n) = b.positions(h);
+        if n > 0 && n <= max_repeats {
+            out.extend(js.map(|j| (i, j)));
         }
     }
     out
@@ -240,6 +313,18 @@ mod tests {
             &[],
             &P,
         )
+    }
+
+    #[test]
+    fn index_finds_every_position_in_order() {
+        let s = [7u64, 3, 7, 9, 7, 3];
+        let ix = ShingleIndex::new(&s);
+        let at = |h| ix.positions(h).0.collect::<Vec<_>>();
+        assert_eq!(
+            (at(7), at(3), at(9), at(4)),
+            (vec![0, 2, 4], vec![1, 5], vec![3], vec![])
+        );
+        assert_eq!(ix.positions(7).1, 3);
     }
 
     #[test]

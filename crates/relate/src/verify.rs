@@ -7,7 +7,7 @@
 //! are fetched and tokenised once (in parallel), its pairs verified (in parallel), then all
 //! of it dropped, so memory is bounded by the block, not the corpus.
 
-use crate::align::{align, to_chars, AlignParams, Mark, Side, WordPassage};
+use crate::align::{align_indexed, to_chars, AlignParams, Mark, ShingleIndex, Side, WordPassage};
 use crate::candidates::Candidates;
 use crate::features::{detail, fingerprint_marks, print_key, quoted_tokens, Detail};
 use crate::relation::round4;
@@ -19,6 +19,7 @@ use samestory_core::{Document, RelateConfig};
 use samestory_text::normalized_hash;
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::sync::OnceLock;
 /// Exact overlap of two shingle sets.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scores {
@@ -65,10 +66,25 @@ pub struct Corpus<'a> {
     pub keys: &'a [u64],
 }
 
-/// One document of a block: its body and detail.
+/// One document of a block: its body, detail and, built once a reprint check needs them,
+/// its alignment index and which of its words are quoted.
 struct Loaded<'s> {
     body: Cow<'s, str>,
     detail: Detail,
+    index: OnceLock<ShingleIndex>,
+    quoted: OnceLock<Vec<bool>>,
+}
+
+impl Loaded<'_> {
+    fn quoted(&self) -> &[bool] {
+        self.quoted
+            .get_or_init(|| quoted_tokens(&self.body, &self.detail.tokens))
+    }
+
+    fn index(&self) -> &ShingleIndex {
+        self.index
+            .get_or_init(|| ShingleIndex::new(&self.detail.shingles))
+    }
 }
 
 /// Everything a pair decision reads.
@@ -158,7 +174,12 @@ fn load<'s, S: BodySource>(
                     source,
                 })?;
             let detail = detail(&body, cfg);
-            Ok(Loaded { body, detail })
+            Ok(Loaded {
+                body,
+                detail,
+                index: OnceLock::new(),
+                quoted: OnceLock::new(),
+            })
         })
         .collect()
 }
@@ -237,19 +258,13 @@ impl Ctx<'_, '_> {
         }
         let (lx, ly) = (self.loaded(x), self.loaded(y));
         let (dx, dy) = (&lx.detail, &ly.detail);
-        let passages = self.passages(dx, dy);
+        let passages = self.passages(lx, ly);
         let c = self.cfg;
         if passages.is_empty() && (c.min_passage_words > 0 || c.reprint_min_coverage > 0.0) {
             return None;
         }
-        let (cx, tx) = coverage(
-            passages.iter().map(|p| p.a.clone()),
-            &quoted_tokens(&lx.body, &dx.tokens),
-        );
-        let (cy, ty) = coverage(
-            passages.iter().map(|p| p.b.clone()),
-            &quoted_tokens(&ly.body, &dy.tokens),
-        );
+        let (cx, tx) = coverage(passages.iter().map(|p| p.a.clone()), lx.quoted());
+        let (cy, ty) = coverage(passages.iter().map(|p| p.b.clone()), ly.quoted());
         let share = |c: usize, t: usize| if t == 0 { 0.0 } else { c as f64 / t as f64 };
         let shares = Shares {
             cov_a: share(cx, tx),
@@ -285,7 +300,8 @@ impl Ctx<'_, '_> {
     }
 
     /// Aligned passages of two details, with `x`'s boilerplate fingerprints marked.
-    fn passages(&self, dx: &Detail, dy: &Detail) -> Vec<WordPassage> {
+    fn passages(&self, lx: &Loaded, ly: &Loaded) -> Vec<WordPassage> {
+        let (dx, dy) = (&lx.detail, &ly.detail);
         let marks: Vec<Mark> = dx
             .shingles
             .iter()
@@ -300,7 +316,7 @@ impl Ctx<'_, '_> {
             min_words: c.min_passage_words,
             max_repeats: c.max_seed_repeats,
         };
-        align(side(dx), side(dy), &marks, &p)
+        align_indexed(side(dx), side(dy), ly.index(), &marks, &p)
     }
 
     fn mark(&self, h: u64, fingerprint: bool) -> Mark {

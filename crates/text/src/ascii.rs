@@ -65,7 +65,7 @@ pub(crate) fn for_each_ascii_span(bytes: &[u8], mut f: impl FnMut(usize, usize))
 }
 
 /// End of the word segment starting at `start` (a word byte), and the union of its class bits.
-#[inline]
+#[inline(always)]
 fn word_end(bytes: &[u8], start: usize) -> (usize, u8) {
     let mut i = alnum_run_end(bytes, start);
     let mut seen = if i > start { LETTER } else { 0 };
@@ -93,7 +93,7 @@ fn joins_at(bytes: &[u8], i: usize) -> bool {
 /// End of the run of ASCII letters and digits starting at `start`, eight bytes at a time
 /// (SWAR); stops early, at worst at `start`, near the end of `bytes`, where the byte loop
 /// of [`word_end`] takes over. Any letter-or-digit run counts as a letter for `seen`.
-#[inline]
+#[inline(always)]
 fn alnum_run_end(bytes: &[u8], start: usize) -> usize {
     let mut i = start;
     while let Some(chunk) = bytes.get(i..i + 8) {

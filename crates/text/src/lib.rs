@@ -27,6 +27,7 @@ mod normalize;
 mod quote;
 mod shingle;
 mod token;
+mod xxh3short;
 
 pub use normalize::{normalize, normalize_word_into, normalized_hash};
 pub use quote::quote_spans;

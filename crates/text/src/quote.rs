@@ -20,14 +20,22 @@ enum Kind {
 pub fn quote_spans(text: &str) -> Vec<Range<usize>> {
     if text.is_ascii() {
         let bytes = text.as_bytes();
-        return spans_of(bytes.len(), |i| bytes[i] as char);
+        let marks = memchr::memchr3_iter(b'"', b'\'', b'\n', bytes);
+        return spans_of(bytes.len(), |i| bytes[i] as char, marks);
     }
     let chars: Vec<char> = text.chars().collect();
-    spans_of(chars.len(), |i| chars[i])
+    let marks = (0..chars.len()).filter(|&i| is_mark(chars[i]));
+    spans_of(chars.len(), |i| chars[i], marks)
 }
 
-/// [`quote_spans`] over `n` chars given by `at` (so ASCII text needs no char vector).
-fn spans_of(n: usize, at: impl Fn(usize) -> char) -> Vec<Range<usize>> {
+/// [`quote_spans`] over `n` chars given by `at`, visiting only the positions `marks` of
+/// chars that can open, close or end a quote (ascending), so ASCII text is scanned by
+/// `memchr` and needs no char vector.
+fn spans_of(
+    n: usize,
+    at: impl Fn(usize) -> char,
+    marks: impl Iterator<Item = usize>,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut open: Option<(usize, Kind)> = None;
     let context = |i: usize| {
@@ -35,11 +43,8 @@ fn spans_of(n: usize, at: impl Fn(usize) -> char) -> Vec<Range<usize>> {
         let next = if i + 1 < n { at(i + 1) } else { ' ' };
         (prev, next)
     };
-    for i in 0..n {
+    for i in marks {
         let c = at(i);
-        if !is_mark(c) {
-            continue;
-        }
         let (prev, next) = context(i);
         match open {
             None => open = opener(prev, c, next).map(|k| (i, k)),

@@ -39,36 +39,41 @@ pub fn word_hash(normalised: &str) -> u64 {
     xxh3_64_with_seed(normalised.as_bytes(), WORD_SEED)
 }
 
-/// [`word_hash`] of the ASCII word `bytes[start..end]`, lowercased on the stack: words of up
-/// to 16 bytes are loaded as two words and lowercased eight bytes at a time.
-#[inline]
+/// [`word_hash`] of the ASCII word `bytes[start..end]`, lowercased on the fly: words of up
+/// to 16 bytes are loaded as two little-endian words, lowercased eight bytes at a time and
+/// hashed from registers (`xxh3short`).
+#[inline(always)]
 fn ascii_word_hash(bytes: &[u8], start: usize, end: usize) -> u64 {
     let len = end - start;
     if len > 16 {
         let lower: Vec<u8> = bytes[start..end].to_ascii_lowercase();
         return xxh3_64_with_seed(&lower, WORD_SEED);
     }
-    let mut buf = [0u8; 16];
-    match bytes.get(start..start + 16) {
-        Some(src) => buf.copy_from_slice(src),
-        None => buf[..len].copy_from_slice(&bytes[start..end]),
-    }
-    let (lo, hi) = buf.split_at_mut(8);
-    lower8(lo);
-    lower8(hi);
-    xxh3_64_with_seed(&buf[..len], WORD_SEED)
+    let (lo, hi) = match bytes.get(start..start + 16) {
+        Some(src) => (le64(&src[..8]), le64(&src[8..])),
+        None => {
+            let mut buf = [0u8; 16];
+            buf[..len].copy_from_slice(&bytes[start..end]);
+            (le64(&buf[..8]), le64(&buf[8..]))
+        }
+    };
+    crate::xxh3short::xxh3_64_short(lower8(lo), lower8(hi), len, WORD_SEED)
 }
 
-/// Lowercases eight ASCII bytes in place (SWAR: `A..=Z` get bit 0x20).
+/// The little-endian `u64` of eight bytes.
 #[inline]
-fn lower8(b: &mut [u8]) {
+fn le64(b: &[u8]) -> u64 {
     let mut a = [0u8; 8];
     a.copy_from_slice(b);
-    let x = u64::from_le_bytes(a);
+    u64::from_le_bytes(a)
+}
+
+/// Lowercases eight ASCII bytes (SWAR: `A..=Z` get bit 0x20).
+#[inline]
+fn lower8(x: u64) -> u64 {
     let ge_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
     let gt_z = x.wrapping_add(0x2525_2525_2525_2525);
-    let upper = (ge_a ^ gt_z) & 0x8080_8080_8080_8080;
-    b.copy_from_slice(&(x | (upper >> 2)).to_le_bytes());
+    x | (((ge_a ^ gt_z) & 0x8080_8080_8080_8080) >> 2)
 }
 
 /// The words of `body` in order, normalised, with char offsets into `body`.
