@@ -12,7 +12,7 @@ use warc::{RecordType, WarcHeader, WarcReader};
 pub fn read_records(input: &InputFile, bytes: &[u8], cfg: &IngestConfig, out: &mut FileOutcome) {
     for (read, record) in WarcReader::new(bytes).iter_records().enumerate() {
         match record {
-            Ok(record) => read_record(input, &record, cfg, out),
+            Ok(record) => read_record(input, record, cfg, out),
             Err(e) => {
                 let why = e.to_string();
                 let path = input.display.clone();
@@ -28,7 +28,7 @@ pub fn read_records(input: &InputFile, bytes: &[u8], cfg: &IngestConfig, out: &m
 
 fn read_record(
     input: &InputFile,
-    record: &warc::Record<warc::BufferedBody>,
+    record: warc::Record<warc::BufferedBody>,
     cfg: &IngestConfig,
     out: &mut FileOutcome,
 ) {
@@ -41,13 +41,21 @@ fn read_record(
         return;
     };
     let id = record.warc_id().to_string();
-    let target = record.header(WarcHeader::TargetURI).map(|u| u.into_owned());
+    let target = target_uri(record);
     let record_input = InputFile {
         id: id.clone(),
         display: format!("{}#{id}", input.display),
         source: input.source.clone(),
     };
     push_payload(&record_input, &payload, target, cfg, out);
+}
+
+/// The `WARC-Target-URI` header, read from the raw headers: `Record::header` of the warc
+/// crate (0.4) panics on a value that is not UTF-8, so bad bytes are replaced here instead.
+fn target_uri(record: warc::Record<warc::BufferedBody>) -> Option<String> {
+    let (headers, _) = record.into_raw_parts();
+    let raw = headers.as_ref().get(&WarcHeader::TargetURI)?;
+    Some(String::from_utf8_lossy(raw).into_owned())
 }
 
 fn push_payload(

@@ -68,3 +68,23 @@ fn http_errors_and_chunked_bodies() {
     let chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n";
     assert_eq!(http_payload(chunked).as_deref(), Some(&b"hello world"[..]));
 }
+
+/// Found by `fuzz/fuzz_targets/warc.rs`: the warc crate's `Record::header` unwraps
+/// `String::from_utf8` on the header value and panicked on a non-UTF-8 `WARC-Target-URI`.
+#[test]
+fn non_utf8_target_uri_does_not_panic() {
+    let mut file = warc_record(
+        "response",
+        "<urn:uuid:9>",
+        "https://news.example/\u{1}",
+        &http(PAGE),
+    )
+    .into_bytes();
+    let at = file.iter().position(|&b| b == 1).expect("marker byte");
+    file[at] = 0xBF;
+    let out = run(&file);
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    assert_eq!(out.documents.len(), 1);
+    let url = out.documents[0].url.as_deref().unwrap_or_default();
+    assert!(url.starts_with("https://news.example/"), "{url}");
+}
