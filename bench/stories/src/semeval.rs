@@ -31,10 +31,29 @@ pub fn read_pairs(path: &Path) -> Result<Vec<Pair>> {
         .collect()
 }
 
-/// `story_score` of every pair.
-pub fn samestory_scores(pairs: &[Pair], cfg: &StoryConfig) -> Vec<f32> {
-    let ctx = PairContext::new(pairs.iter().flat_map(|p| [&p.a, &p.b]), cfg);
-    pairs.iter().map(|p| pair_score(&p.a, &p.b, &ctx)).collect()
+/// `pair_score` of every pair (with embeddings when `cfg.model_dir` is set and the
+/// `embed` feature is on).
+pub fn samestory_scores(pairs: &[Pair], cfg: &StoryConfig) -> Result<Vec<f32>> {
+    let ctx = PairContext::try_new(pairs.iter().flat_map(|p| [&p.a, &p.b]), cfg)?;
+    Ok(pairs.iter().map(|p| pair_score(&p.a, &p.b, &ctx)).collect())
+}
+
+/// Plain all-MiniLM-L6-v2 mean-pooled cosine of title + text.
+#[cfg(feature = "embed")]
+pub fn minilm_scores(pairs: &[Pair], dir: &Path) -> Result<Vec<f32>> {
+    use samestory_story::{embedding_cosine, Embedder};
+    let model = Embedder::load(dir)?;
+    let text = |d: &PairDoc| match &d.title {
+        Some(t) => format!("{t}\n{}", d.text),
+        None => d.text.clone(),
+    };
+    pairs
+        .iter()
+        .map(|p| {
+            let (a, b) = (model.embed(&text(&p.a))?, model.embed(&text(&p.b))?);
+            Ok(embedding_cosine(&a, &b).clamp(0.0, 1.0))
+        })
+        .collect()
 }
 
 /// Plain TF-IDF cosine over title + text, unigrams and bigrams, smoothed IDF, no stemming.
@@ -100,6 +119,9 @@ pub fn evaluate(dir: &Path, pairs: &[Pair], scores: &[f32], name: &str) -> Resul
         .arg(&pred)
         .output()
         .context("running score.py")?;
+    if let Some(dir) = std::env::var_os("BENCH_KEEP_PRED") {
+        std::fs::copy(&pred, Path::new(&dir).join(format!("{name}.jsonl")))?;
+    }
     let _ = std::fs::remove_file(&pred);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).context("score.py output")?;
     Ok(Metrics {

@@ -1,7 +1,10 @@
 //! Why the story stage refused its input. Clustering itself cannot fail; only inputs that
-//! do not fit together (lengths, link indices) are errors.
+//! do not fit together (lengths, link indices) are errors, and, with the `embed` feature, a
+//! model directory that cannot be loaded or run.
 
-/// An inconsistent input to [`crate::stories`].
+use std::path::PathBuf;
+
+/// An inconsistent input to [`crate::stories`], or an embedding model that cannot be used.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum StoryError {
@@ -24,5 +27,15 @@ pub enum StoryError {
         b: usize,
         /// Number of documents.
         docs: usize,
+    },
+    /// The embedding model (feature `embed`) could not be loaded or run.
+    #[error("{}: {what}: {detail}", path.display())]
+    Model {
+        /// The model directory (or the file in it that failed).
+        path: PathBuf,
+        /// What failed ("reading config.json", "tokenizing"…).
+        what: &'static str,
+        /// The underlying library's message.
+        detail: String,
     },
 }

@@ -26,8 +26,15 @@
 //!   ([`DocSource`]).
 //! - [`story_score`]`(a, b, cfg)` over two [`DocFeatures`]: cosine of the weighted vectors
 //!   × time factor, in `[0, 1]`.
-//! - [`PairContext::new`]`(articles, cfg)` and [`pair_score`]`(a, b, &ctx)` over
-//!   [`PairDoc`]s, for `samestory similarity --pairs FILE`.
+//! - [`PairContext::new`]`(articles, cfg)` (lexical) or [`PairContext::try_new`] (also
+//!   embeddings, when built with the `embed` feature and `cfg.model_dir` is set) and
+//!   [`pair_score`]`(a, b, &ctx)` over [`PairDoc`]s, for `samestory similarity --pairs
+//!   FILE`.
+//!
+//! # Features
+//! - `embed` (off by default): all-MiniLM-L6-v2 through candle (`Embedder`,
+//!   `embedding_cosine`); pair scores mix in the embedding cosine. Clustering
+//!   ([`stories`]) stays lexical: embedding every document is too slow at scale.
 //!
 //! ```
 //! use samestory_core::{Document, Format, StoryConfig};
@@ -50,6 +57,9 @@ mod assemble;
 mod background;
 mod cluster;
 mod dates;
+mod dense;
+#[cfg(feature = "embed")]
+mod embed;
 mod entities;
 mod error;
 mod extract;
@@ -73,6 +83,8 @@ mod vocab;
 mod words;
 
 pub use assemble::DocMeta;
+#[cfg(feature = "embed")]
+pub use embed::{cosine as embedding_cosine, Embedder};
 pub use error::StoryError;
 pub use features::{build, DocFeatures, Features};
 pub use kind::Kind;

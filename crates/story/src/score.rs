@@ -9,11 +9,12 @@ use samestory_core::StoryConfig;
 
 /// Same-story score of two documents in `[0, 1]`.
 pub fn story_score(a: &DocFeatures, b: &DocFeatures, cfg: &StoryConfig) -> f32 {
-    let days = match (a.day, b.day) {
-        (Some(x), Some(y)) => Some((x - y).abs()),
-        _ => None,
-    };
-    combine(a.vec.dot(&b.vec), days, cfg)
+    combine(a.vec.dot(&b.vec), days_apart(a, b), cfg)
+}
+
+/// Days between two documents' publication dates (None when either is undated).
+pub fn days_apart(a: &DocFeatures, b: &DocFeatures) -> Option<i32> {
+    a.day.zip(b.day).map(|(x, y)| (x - y).abs())
 }
 
 /// Combines a content similarity with a distance in days (None: unknown).

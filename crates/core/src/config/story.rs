@@ -3,6 +3,7 @@
 //! Types only; the story stage reads them.
 
 use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
 
 /// Thresholds of the story stage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -59,6 +60,14 @@ pub struct StoryConfig {
     pub max_pair_members: usize,
     /// Shared features named in each member's `why`. Default 5.
     pub why_features: usize,
+    /// Directory of the all-MiniLM-L6-v2 model (`config.json`, `model.safetensors`,
+    /// `tokenizer.json`), from `--model-dir` / `SAMESTORY_MODEL_DIR`. Used by pair scoring
+    /// when the story crate is built with its `embed` feature; ignored otherwise. Default
+    /// none.
+    pub model_dir: Option<PathBuf>,
+    /// Share of the embedding cosine in a pair's content similarity when embeddings are
+    /// used: `(1 - w) · lexical + w · embedding`. Default 0.5 (equal say; not tuned).
+    pub embed_weight: f32,
 }
 
 impl Default for StoryConfig {
@@ -84,6 +93,8 @@ impl Default for StoryConfig {
             centroid_features: 128,
             max_pair_members: 50,
             why_features: 5,
+            model_dir: None,
+            embed_weight: 0.5,
         }
     }
 }
