@@ -22,6 +22,11 @@ mod on {
     }
 
     impl Dense {
+        /// No dense evidence.
+        pub fn none() -> Dense {
+            Dense::default()
+        }
+
         /// Loads the model named by `cfg.model_dir` (none: no dense evidence) and embeds
         /// every article.
         pub fn load(articles: &[&PairDoc], cfg: &StoryConfig) -> Result<Dense, StoryError> {
@@ -83,6 +88,11 @@ mod on {
     pub struct Dense;
 
     impl Dense {
+        /// No dense evidence.
+        pub fn none() -> Dense {
+            Dense
+        }
+
         /// Nothing to load: `cfg.model_dir` is ignored without the `embed` feature.
         pub fn load(_: &[&PairDoc], _: &StoryConfig) -> Result<Dense, StoryError> {
             Ok(Dense)

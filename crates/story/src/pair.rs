@@ -76,7 +76,7 @@ impl PairContext {
     /// only: `cfg.model_dir` is not read (see [`PairContext::try_new`]).
     pub fn new<'a>(articles: impl IntoIterator<Item = &'a PairDoc>, cfg: &StoryConfig) -> Self {
         let articles: Vec<&PairDoc> = articles.into_iter().collect();
-        PairContext::lexical(&articles, cfg, Dense::default())
+        PairContext::lexical(&articles, cfg, Dense::none())
     }
 
     /// As [`PairContext::new`], and, when the crate is built with the `embed` feature and
