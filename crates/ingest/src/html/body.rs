@@ -1,8 +1,13 @@
 //! Article body of an HTML page: dom_smoothie (a Readability.js port) picks the main content
 //! subtree, then [`render`] turns it into paragraphs and [`keep_blocks`] drops what is left of
 //! the boilerplate: lines the text cleaning rules recognise ("READ MORE: …", "Advertisement",
-//! lone credits, share prompts; see `crate::text::clean`), link lists, and kicker, byline and
-//! dateline lines before the text.
+//! lone credits, share prompts; see `crate::text::clean`), paragraphs repeating a figure
+//! caption, link lists, kicker, byline and dateline lines before the text, and a stray tail
+//! of fragments (the text path's rule, `crate::text::paragraphs::stray_tail`).
+//!
+//! Reasons: the text rules' tags (`read-more`, `advert`, `credit`, `stray-fragment`…), the
+//! renderer's (`caption`, `share`, `related`… from the element's tag or class), `links` and
+//! `head` for the two HTML-only rules.
 //!
 //! Output: paragraphs separated by `"\n\n"`, no markup, whitespace collapsed; empty when the
 //! page has no readable text; plus the dropped blocks inside the article, each with its
@@ -15,6 +20,7 @@ use crate::text::{clean, paragraphs};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use samestory_core::IngestConfig;
+use std::collections::HashSet;
 
 /// The body text, and its blocks with the reported boilerplate among them.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -52,6 +58,8 @@ fn reported(block: &Block, mode: Render) -> bool {
 const LINKS: &str = "links";
 /// Reason of a short non-sentence block before the text (kicker, byline, dateline).
 const HEAD: &str = "head";
+/// Reason of a figure caption, and of a paragraph repeating one.
+const CAPTION: &str = "caption";
 
 /// Blocks of the main-content subtree chosen by dom_smoothie; when it finds none (a page too
 /// small or too odd to score), the blocks of the whole `<body>`.
@@ -72,9 +80,9 @@ fn readable_blocks(doc: Document) -> (Vec<Block>, Render) {
     (blocks.unwrap_or_default(), mode)
 }
 
-/// Marks boilerplate blocks as dropped: lines the text rules recognise (with
-/// `cfg.clean_boilerplate`), link-heavy lines, short non-sentence lines before the first
-/// paragraph and a stray tail. Repeated blocks stay (recipes, tables and lists repeat lines
+/// Marks boilerplate blocks as dropped: lines the text rules recognise and copies of a
+/// figure caption (with `cfg.clean_boilerplate`), link-heavy lines, short non-sentence lines
+/// before the first paragraph, and a stray tail (with `cfg.clean_boilerplate`). Repeated blocks stay (recipes, tables and lists repeat lines
 /// on purpose). A block the renderer dropped takes a text rule's reason when one matches.
 pub fn keep_blocks(mut blocks: Vec<Block>, cfg: &IngestConfig) -> Vec<Block> {
     let clean = cfg.clean_boilerplate;
@@ -82,11 +90,31 @@ pub fn keep_blocks(mut blocks: Vec<Block>, cfg: &IngestConfig) -> Vec<Block> {
         let by_rule = clean.then(|| clean::line_reason(&block.text)).flatten();
         block.dropped = by_rule.or(block.dropped).or_else(|| link_reason(block));
     }
+    if clean {
+        drop_caption_copies(&mut blocks);
+    }
     trim_head(&mut blocks);
     if clean {
         trim_tail(&mut blocks, cfg);
     }
     blocks
+}
+
+/// Marks kept blocks that repeat a dropped caption (a caption shown again as a paragraph).
+fn drop_caption_copies(blocks: &mut [Block]) {
+    let captions: HashSet<String> = blocks
+        .iter()
+        .filter(|b| b.dropped == Some(CAPTION))
+        .map(|b| b.text.to_lowercase())
+        .collect();
+    if captions.is_empty() {
+        return;
+    }
+    for block in blocks.iter_mut().filter(|b| b.dropped.is_none()) {
+        if captions.contains(&block.text.to_lowercase()) {
+            block.dropped = Some(CAPTION);
+        }
+    }
 }
 
 fn link_reason(block: &Block) -> Option<&'static str> {

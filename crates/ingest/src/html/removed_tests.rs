@@ -142,3 +142,21 @@ fn whole_page_fallback_reports_only_text_rule_lines() {
     let ex = run(html);
     assert_eq!(ex.removed, vec![removed(3, "Advertisement", "advert")]);
 }
+
+#[test]
+fn paragraph_repeating_a_figure_caption_is_removed_as_caption() {
+    let body: String = PROSE.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    let html = format!(
+        "<html><body><article>\n<figure><figcaption>The old pier at low tide</figcaption></figure>\n\
+         <p>The old pier at low tide</p>\n{body}</article></body></html>"
+    );
+    let ex = run(&html);
+    assert_eq!(ex.body, PROSE.join("\n\n"));
+    assert_eq!(
+        ex.removed,
+        vec![
+            removed(2, "The old pier at low tide", "caption"),
+            removed(3, "The old pier at low tide", "caption"),
+        ]
+    );
+}
