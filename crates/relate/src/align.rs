@@ -97,6 +97,7 @@ pub fn align_indexed(
 pub struct ShingleIndex {
     slots: Vec<Slot>,
     next: Vec<u32>,
+    distinct: usize,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -113,6 +114,7 @@ impl ShingleIndex {
         let mut ix = ShingleIndex {
             slots: vec![Slot::default(); cap],
             next: vec![u32::MAX; shingles.len()],
+            distinct: 0,
         };
         for (j, &h) in shingles.iter().enumerate().rev() {
             let s = ix.slot(h);
@@ -122,6 +124,7 @@ impl ShingleIndex {
             } else {
                 slot.first
             };
+            ix.distinct += usize::from(slot.count == 0);
             *slot = Slot {
                 hash: h,
                 first: j as u32,
@@ -140,6 +143,17 @@ impl ShingleIndex {
             s = (s + 1) & mask;
         }
         s
+    }
+
+    /// Number of distinct hashes.
+    pub fn distinct(&self) -> usize {
+        self.distinct
+    }
+
+    /// Whether `h` occurs.
+    #[inline]
+    pub fn contains(&self, h: u64) -> bool {
+        self.slots[self.slot(h)].count != 0
     }
 
     /// Positions of `h`, ascending, and how many there are.
@@ -325,6 +339,10 @@ mod tests {
             (vec![0, 2, 4], vec![1, 5], vec![3], vec![])
         );
         assert_eq!(ix.positions(7).1, 3);
+        assert_eq!(
+            (ix.distinct(), ix.contains(9), ix.contains(4)),
+            (3, true, false)
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //!
 //! Keys are 32 bits: a collision only adds a candidate pair, and every pair is verified.
 
+use crate::align::ShingleIndex;
 use samestory_core::RelateConfig;
 use samestory_sketch::{for_each_winnowed, Lsh, MinHasher, SignatureBuilder};
 use samestory_text::{for_each_token_hash, normalize, quote_spans, shingles_into, TokenHash};
@@ -131,8 +132,10 @@ pub struct Detail {
     pub tokens: Vec<TokenHash>,
     /// Shingle hashes in text order (shingle `i` covers words `i..i+k`).
     pub shingles: Vec<u64>,
-    /// Sorted, deduplicated shingle hashes.
-    pub set: Vec<u64>,
+    /// Where each shingle hash occurs: the set (for exact scores) and the alignment index.
+    pub index: ShingleIndex,
+    /// The distinct shingle hashes, in order of first occurrence.
+    pub distinct: Vec<u64>,
 }
 
 /// The detail of one body.
@@ -141,13 +144,18 @@ pub fn detail(body: &str, cfg: &RelateConfig) -> Detail {
     for_each_token_hash(body, |t| tokens.push(t));
     let words: Vec<u64> = tokens.iter().map(|t| t.hash).collect();
     let shingles = samestory_text::shingles_of(&words, cfg.shingle);
-    let mut set = shingles.clone();
-    set.sort_unstable();
-    set.dedup();
+    let index = ShingleIndex::new(&shingles);
+    let distinct = shingles
+        .iter()
+        .enumerate()
+        .filter(|&(j, &h)| index.positions(h).0.next() == Some(j))
+        .map(|(_, &h)| h)
+        .collect();
     Detail {
         tokens,
         shingles,
-        set,
+        index,
+        distinct,
     }
 }
 

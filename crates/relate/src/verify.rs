@@ -7,7 +7,7 @@
 //! are fetched and tokenised once (in parallel), its pairs verified (in parallel), then all
 //! of it dropped, so memory is bounded by the block, not the corpus.
 
-use crate::align::{align_indexed, to_chars, AlignParams, Mark, ShingleIndex, Side, WordPassage};
+use crate::align::{align_indexed, to_chars, AlignParams, Mark, Side, WordPassage};
 use crate::candidates::Candidates;
 use crate::features::{detail, fingerprint_marks, print_key, quoted_tokens, Detail};
 use crate::relation::round4;
@@ -33,14 +33,35 @@ pub struct Scores {
 
 /// Scores of two sorted, deduplicated sets.
 pub fn scores(a: &[u64], b: &[u64]) -> Scores {
-    let inter = intersection_len(a, b) as f64;
-    let union = (a.len() + b.len()) as f64 - inter;
+    scores_of(intersection_len(a, b), a.len(), b.len())
+}
+
+/// Scores from the intersection size and the two set sizes.
+fn scores_of(inter: usize, a: usize, b: usize) -> Scores {
+    let inter = inter as f64;
+    let union = (a + b) as f64 - inter;
     let ratio = |x: f64, y: usize| if y == 0 { 0.0 } else { x / y as f64 };
     Scores {
         jaccard: if union == 0.0 { 0.0 } else { inter / union },
-        containment_a: ratio(inter, a.len()),
-        containment_b: ratio(inter, b.len()),
+        containment_a: ratio(inter, a),
+        containment_b: ratio(inter, b),
     }
+}
+
+/// Scores of two documents' shingle sets, probing the larger one's index with the
+/// smaller one's distinct hashes.
+pub fn detail_scores(a: &Detail, b: &Detail) -> Scores {
+    let (small, large) = if a.distinct.len() <= b.distinct.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let inter = small
+        .distinct
+        .iter()
+        .filter(|&&h| large.index.contains(h))
+        .count();
+    scores_of(inter, a.distinct.len(), b.distinct.len())
 }
 
 /// Size of the intersection of two sorted, deduplicated slices (merge walk).
@@ -66,12 +87,11 @@ pub struct Corpus<'a> {
     pub keys: &'a [u64],
 }
 
-/// One document of a block: its body, detail and, built once a reprint check needs them,
-/// its alignment index and which of its words are quoted.
+/// One document of a block: its body, detail and, once a reprint check needs them, which
+/// of its words are quoted.
 struct Loaded<'s> {
     body: Cow<'s, str>,
     detail: Detail,
-    index: OnceLock<ShingleIndex>,
     quoted: OnceLock<Vec<bool>>,
 }
 
@@ -79,11 +99,6 @@ impl Loaded<'_> {
     fn quoted(&self) -> &[bool] {
         self.quoted
             .get_or_init(|| quoted_tokens(&self.body, &self.detail.tokens))
-    }
-
-    fn index(&self) -> &ShingleIndex {
-        self.index
-            .get_or_init(|| ShingleIndex::new(&self.detail.shingles))
     }
 }
 
@@ -177,7 +192,6 @@ fn load<'s, S: BodySource>(
             Ok(Loaded {
                 body,
                 detail,
-                index: OnceLock::new(),
                 quoted: OnceLock::new(),
             })
         })
@@ -200,7 +214,7 @@ impl Ctx<'_, '_> {
         } else {
             (j, i)
         };
-        let s = scores(&self.loaded(x).detail.set, &self.loaded(y).detail.set);
+        let s = detail_scores(&self.loaded(x).detail, &self.loaded(y).detail);
         let rel = |kind, why| self.relation(x, y, kind, s, why);
         if self.is_exact(x, y) {
             return Some(rel(Kind::Exact, "identical normalised bodies".into()));
@@ -316,7 +330,7 @@ impl Ctx<'_, '_> {
             min_words: c.min_passage_words,
             max_repeats: c.max_seed_repeats,
         };
-        align_indexed(side(dx), side(dy), ly.index(), &marks, &p)
+        align_indexed(side(dx), side(dy), &dy.index, &marks, &p)
     }
 
     fn mark(&self, h: u64, fingerprint: bool) -> Mark {
@@ -367,5 +381,21 @@ mod tests {
             }
         );
         assert_eq!(scores(&[], &[]).jaccard, 0.0);
+    }
+
+    #[test]
+    fn indexed_scores_equal_sorted_set_scores() {
+        let cfg = RelateConfig::default();
+        let a = "one two three four five six seven one two three four five nine ten";
+        let b = "zero one two three four five six seven eight one two three four five";
+        let (da, db) = (detail(a, &cfg), detail(b, &cfg));
+        let set = |d: &Detail| {
+            let mut v = d.shingles.clone();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        assert_eq!(detail_scores(&da, &db), scores(&set(&da), &set(&db)));
+        assert_eq!(detail_scores(&db, &da), scores(&set(&db), &set(&da)));
     }
 }
