@@ -150,6 +150,11 @@ impl ShingleIndex {
         self.distinct
     }
 
+    /// The distinct hashes, in table order.
+    pub fn hashes(&self) -> impl Iterator<Item = u64> + '_ {
+        self.slots.iter().filter(|s| s.count != 0).map(|s| s.hash)
+    }
+
     /// Whether `h` occurs.
     #[inline]
     pub fn contains(&self, h: u64) -> bool {

@@ -134,8 +134,6 @@ pub struct Detail {
     pub shingles: Vec<u64>,
     /// Where each shingle hash occurs: the set (for exact scores) and the alignment index.
     pub index: ShingleIndex,
-    /// The distinct shingle hashes, in order of first occurrence.
-    pub distinct: Vec<u64>,
 }
 
 /// The detail of one body.
@@ -145,17 +143,10 @@ pub fn detail(body: &str, cfg: &RelateConfig) -> Detail {
     let words: Vec<u64> = tokens.iter().map(|t| t.hash).collect();
     let shingles = samestory_text::shingles_of(&words, cfg.shingle);
     let index = ShingleIndex::new(&shingles);
-    let distinct = shingles
-        .iter()
-        .enumerate()
-        .filter(|&(j, &h)| index.positions(h).0.next() == Some(j))
-        .map(|(_, &h)| h)
-        .collect();
     Detail {
         tokens,
         shingles,
         index,
-        distinct,
     }
 }
 

@@ -51,17 +51,14 @@ fn scores_of(inter: usize, a: usize, b: usize) -> Scores {
 /// Scores of two documents' shingle sets, probing the larger one's index with the
 /// smaller one's distinct hashes.
 pub fn detail_scores(a: &Detail, b: &Detail) -> Scores {
-    let (small, large) = if a.distinct.len() <= b.distinct.len() {
-        (a, b)
-    } else {
-        (b, a)
-    };
+    let (na, nb) = (a.index.distinct(), b.index.distinct());
+    let (small, large) = if na <= nb { (a, b) } else { (b, a) };
     let inter = small
-        .distinct
-        .iter()
-        .filter(|&&h| large.index.contains(h))
+        .index
+        .hashes()
+        .filter(|&h| large.index.contains(h))
         .count();
-    scores_of(inter, a.distinct.len(), b.distinct.len())
+    scores_of(inter, na, nb)
 }
 
 /// Size of the intersection of two sorted, deduplicated slices (merge walk).
