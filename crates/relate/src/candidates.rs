@@ -5,8 +5,9 @@
 //! boilerplate (those are returned in [`Candidates::frequent`] so alignment can discount
 //! them too). Never decides a relation.
 //!
-//! Postings are packed `key << 32 | doc` words in flat vectors (no per-document allocation)
-//! and sorted by a radix pass on the top 16 bits, then small sorts.
+//! Postings are packed `key << 32 | doc` words in 256 [`Shards`] by the key's top byte (no
+//! per-document allocation); each shard is sorted on its own, in cache, by a counting pass
+//! on the key's next byte and then small sorts.
 
 use samestory_core::{Document, RelateConfig};
 use std::collections::HashSet;
@@ -29,21 +30,80 @@ pub struct Postings {
     /// Word-sequence key per document.
     pub keys: Vec<u64>,
     /// LSH band postings.
-    pub bands: Vec<u64>,
+    pub bands: Shards,
     /// Fingerprint postings.
-    pub prints: Vec<u64>,
+    pub prints: Shards,
+}
+
+/// Packed `key << 32 | doc` postings split by the key's top byte.
+#[derive(Clone, Debug)]
+pub struct Shards(Vec<Vec<u64>>);
+
+impl Default for Shards {
+    fn default() -> Self {
+        Shards(vec![Vec::new(); 256])
+    }
+}
+
+impl Shards {
+    /// Adds one posting (documents must be added in ascending order).
+    #[inline]
+    pub fn push(&mut self, key: u32, doc: u32) {
+        self.0[(key >> 24) as usize].push(pack(key, doc));
+    }
+
+    /// Number of postings.
+    pub fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+
+    /// Whether there are no postings.
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Vec::is_empty)
+    }
+
+    /// Calls `f` with each run of postings of one key, keys ascending, documents ascending
+    /// within a run; frees each shard once visited.
+    fn for_each_run(self, mut f: impl FnMut(&[u64])) {
+        for mut shard in self.0 {
+            sort_shard(&mut shard);
+            shard.chunk_by(|x, y| x >> 32 == y >> 32).for_each(&mut f);
+        }
+    }
+}
+
+/// Sorts one shard (keys share their top byte): counting pass on the next byte, then
+/// small sorts.
+fn sort_shard(v: &mut [u64]) {
+    if v.len() < 4096 {
+        return v.sort_unstable();
+    }
+    let digit = |x: u64| ((x >> 48) & 0xff) as usize;
+    let mut starts = [0usize; 257];
+    v.iter().for_each(|&x| starts[digit(x) + 1] += 1);
+    for i in 1..starts.len() {
+        starts[i] += starts[i - 1];
+    }
+    let mut out = vec![0u64; v.len()];
+    let mut next = starts;
+    for &x in v.iter() {
+        out[next[digit(x)]] = x;
+        next[digit(x)] += 1;
+    }
+    for w in starts.windows(2) {
+        out[w[0]..w[1]].sort_unstable();
+    }
+    v.copy_from_slice(&out);
 }
 
 /// All candidate pairs of the corpus. Sorts the band and fingerprint postings in place and
 /// then frees them (they are not needed after this); `words` and `keys` stay.
 pub fn find(metas: &[Document], post: &mut Postings, cfg: &RelateConfig) -> Candidates {
-    let mut prints = std::mem::take(&mut post.prints);
-    let mut bands = std::mem::take(&mut post.bands);
+    let prints = std::mem::take(&mut post.prints);
+    let bands = std::mem::take(&mut post.bands);
     let (words, keys) = (&post.words, &post.keys);
-    let (mut pairs, frequent) = containment_pairs(&mut prints, metas.len(), cfg);
-    drop(prints);
-    lsh_pairs(&mut bands, cfg.lsh_max_bucket, &mut pairs);
-    drop(bands);
+    let (mut pairs, frequent) = containment_pairs(prints, metas.len(), cfg);
+    lsh_pairs(bands, cfg.lsh_max_bucket, &mut pairs);
     equal_key_pairs(
         keys.iter()
             .zip(words.iter())
@@ -68,16 +128,10 @@ fn unpack(p: u64) -> (u32, u32) {
     ((p >> 32) as u32, p as u32)
 }
 
-/// Runs of postings with equal key (high 32 bits), after sorting.
-fn runs(postings: &mut [u64]) -> impl Iterator<Item = &[u64]> {
-    sort_u64(postings);
-    postings.chunk_by(|x, y| x >> 32 == y >> 32)
-}
-
 /// LSH candidates: every pair of a bucket, or a star from its first member when the bucket
 /// has more than `max_bucket` members (so one huge cluster stays linear).
-fn lsh_pairs(bands: &mut [u64], max_bucket: usize, out: &mut Vec<u64>) {
-    for bucket in runs(bands) {
+fn lsh_pairs(bands: Shards, max_bucket: usize, out: &mut Vec<u64>) {
+    bands.for_each_run(|bucket| {
         let docs = || bucket.iter().map(|&p| p as u32);
         if bucket.len() > max_bucket {
             let first = bucket[0] as u32;
@@ -85,7 +139,7 @@ fn lsh_pairs(bands: &mut [u64], max_bucket: usize, out: &mut Vec<u64>) {
         } else {
             all_pairs(docs(), out);
         }
-    }
+    });
 }
 
 /// Every pair of documents with an equal `Some` key.
@@ -116,20 +170,20 @@ pub fn frequent_threshold(n_docs: usize, cfg: &RelateConfig) -> usize {
 
 /// Pairs sharing enough non-frequent fingerprints, and the frequent fingerprints.
 fn containment_pairs(
-    prints: &mut [u64],
+    prints: Shards,
     n_docs: usize,
     cfg: &RelateConfig,
 ) -> (Vec<u64>, HashSet<u32>) {
     let limit = frequent_threshold(n_docs, cfg);
     let mut frequent = HashSet::new();
     let mut hits = Vec::new();
-    for run in runs(prints) {
+    prints.for_each_run(|run| {
         if run.len() >= limit {
             frequent.insert((run[0] >> 32) as u32);
         } else if run.len() > 1 {
             all_pairs(run.iter().map(|&p| p as u32), &mut hits);
         }
-    }
+    });
     (
         pairs_with_count(hits, cfg.min_shared_fingerprints.max(1)),
         frequent,
@@ -195,10 +249,37 @@ mod tests {
 
     #[test]
     fn huge_bucket_becomes_star() {
-        let mut bands = vec![pack(7, 3), pack(7, 1), pack(7, 2), pack(9, 5)];
+        let mut bands = Shards::default();
+        for (k, d) in [(7, 1), (7, 2), (7, 3), (9, 5)] {
+            bands.push(k, d);
+        }
         let mut out = Vec::new();
-        lsh_pairs(&mut bands, 2, &mut out);
+        lsh_pairs(bands, 2, &mut out);
         assert_eq!(unpacked(out), vec![(1, 2), (1, 3)]);
+    }
+
+    #[test]
+    fn shard_runs_come_in_key_order() {
+        let mut sh = Shards::default();
+        let keys: Vec<u32> = (0..50_000u32)
+            .map(|i| i.wrapping_mul(0x9e37_79b9) % 20_000)
+            .collect();
+        for (doc, &k) in keys.iter().enumerate() {
+            sh.push(k, doc as u32);
+        }
+        assert_eq!(sh.len(), keys.len());
+        let mut seen: Vec<u64> = Vec::new();
+        sh.for_each_run(|run| {
+            assert!(run.iter().all(|&p| p >> 32 == run[0] >> 32));
+            seen.extend_from_slice(run);
+        });
+        let mut want: Vec<u64> = keys
+            .iter()
+            .enumerate()
+            .map(|(d, &k)| pack(k, d as u32))
+            .collect();
+        want.sort_unstable();
+        assert_eq!(seen, want);
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! computed on any thread ([`Relater::sketcher`]) as long as they are pushed in that order.
 //! Output equals [`crate::relate`] on the same documents in the same order.
 
-use crate::candidates::{self, pack, Postings};
+use crate::candidates::{self, Postings};
 use crate::features::{DocSketch, Sketcher};
 use crate::source::{BodySource, RelateError};
 use crate::verify::{self, Corpus};
@@ -73,8 +73,8 @@ impl Relater {
         let p = &mut self.post;
         p.words.push(sketch.words);
         p.keys.push(sketch.key);
-        p.bands.extend(sketch.bands.iter().map(|&k| pack(k, doc)));
-        p.prints.extend(sketch.prints.iter().map(|&k| pack(k, doc)));
+        sketch.bands.iter().for_each(|&k| p.bands.push(k, doc));
+        sketch.prints.iter().for_each(|&k| p.prints.push(k, doc));
     }
 
     /// Adds a batch of documents, sketched in parallel, in order.

@@ -37,6 +37,7 @@ pub fn shingles_of(words: &[u64], k: usize) -> Vec<u64> {
 pub fn shingles_into(words: &[u64], k: usize, out: &mut Vec<u64>) {
     let k = k.max(1);
     out.clear();
+    out.reserve(words.len());
     let head = &words[..words.len().min(k)];
     let mut poly = head
         .iter()
