@@ -35,7 +35,7 @@ log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
 for target in $(cargo fuzz list); do
     echo "== $target (${seconds}s)"
-    if cargo fuzz run -s none "$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 \
+    if cargo fuzz run -s none "$target" -- -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 \
         -print_final_stats=1 >"$log" 2>&1; then
         grep -E '^(Done|stat::(number_of_executed_units|new_units_added|peak_rss_mb))' "$log"
     else

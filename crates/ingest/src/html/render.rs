@@ -188,18 +188,24 @@ impl Walker {
     }
 
     /// Why the element's subtree stays out of the body: `Some(reason)`, [`UNSEEN`] for what
-    /// is never reported; `None` when it is walked.
+    /// is never reported (also inside a reported subtree: buttons, forms, scripts); `None`
+    /// when it is walked.
     fn skip(&self, node: &NodeRef, name: &str) -> Option<&'static str> {
         if is_hidden(node) {
             return Some(UNSEEN);
         }
-        if self.dropping.is_some() {
-            return INVISIBLE_TAGS.contains(&name).then_some(UNSEEN);
+        if !SKIP_TAGS.contains(&name) {
+            return self
+                .dropping
+                .is_none()
+                .then(|| self.junk_reason(node))
+                .flatten();
         }
-        if SKIP_TAGS.contains(&name) {
-            return Some(seen_skip(name).unwrap_or(UNSEEN));
+        match (seen_skip(name), self.dropping) {
+            // Inside a reported subtree, a figure or aside is walked like the rest of it.
+            (Some(_), Some(_)) => None,
+            (seen, _) => Some(seen.unwrap_or(UNSEEN)),
         }
-        self.junk_reason(node)
     }
 
     fn junk_reason(&self, node: &NodeRef) -> Option<&'static str> {
@@ -246,11 +252,6 @@ impl Walker {
         self.blocks.append(&mut self.pending);
     }
 }
-
-/// Tags whose text nobody sees, never reported even inside a reported subtree.
-const INVISIBLE_TAGS: &[&str] = &[
-    "noscript", "script", "style", "svg", "template", "select", "option", "textarea",
-];
 
 fn seen_skip(name: &str) -> Option<&'static str> {
     SEEN_SKIPS.iter().find(|(t, _)| *t == name).map(|(_, r)| *r)
