@@ -32,6 +32,9 @@ pub struct SourceText<'a> {
     visible: Visible,
     /// Byte offset in the visible text where the next search starts.
     cursor: usize,
+    /// Bytes of visible text read by searches so far, and the most they may read.
+    searched: usize,
+    budget: usize,
 }
 
 impl<'a> SourceText<'a> {
@@ -50,6 +53,11 @@ impl<'a> SourceText<'a> {
             },
             visible: Visible::default(),
             cursor: 0,
+            searched: 0,
+            budget: html
+                .len()
+                .saturating_mul(SEARCH_BUDGET)
+                .saturating_add(CHUNK),
         }
     }
 
@@ -81,17 +89,40 @@ impl<'a> SourceText<'a> {
 
     /// Offset of the first `needle` at or after `from` in the visible text, scanning more of
     /// the page until it is found or the page ends.
+    /// Each new chunk is searched with an overlap of one needle, not from `from` again, and
+    /// all searches together read at most [`SEARCH_BUDGET`] times the page: linear time on
+    /// any page, at the price of line 0 on pathological ones.
     fn find_from(&mut self, needle: &str, from: usize) -> Option<usize> {
+        let mut start = from;
         loop {
-            let hay = self.visible.text.get(from..)?;
-            if let Some(at) = hay.find(needle) {
-                return Some(from + at);
+            let hay = self.visible.text.get(start..)?;
+            if self.searched + hay.len() > self.budget {
+                return None;
             }
+            self.searched += hay.len();
+            if let Some(at) = hay.find(needle) {
+                return Some(start + at);
+            }
+            let searched_to = self.visible.text.len();
             if !self.scanner.scan(&mut self.visible, CHUNK) {
                 return None;
             }
+            let overlap =
+                floor_boundary(&self.visible.text, searched_to.saturating_sub(needle.len()));
+            start = start.max(overlap);
         }
     }
+}
+
+/// Searches read at most this many times the page's length (plus [`CHUNK`]).
+const SEARCH_BUDGET: usize = 16;
+
+/// The largest char boundary of `text` at or before `i`.
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Visible chars scanned so far, whitespace removed, with their source lines.
@@ -332,6 +363,24 @@ mod tests {
         assert_eq!(
             src.line_of("First paragraph of the story, and more words after it"),
             4
+        );
+    }
+
+    #[test]
+    fn text_found_across_scan_chunks_and_search_stays_within_budget() {
+        let filler = "<p>filler words here</p>\n".repeat(CHUNK / 8);
+        let page = format!("<body>{filler}<p>Near the end: Advertisement</p>\n{filler}");
+        let mut src = SourceText::new(&page);
+        let line = 1 + filler.lines().count();
+        assert_eq!(src.line_of("Near the end: Advertisement"), line);
+        for _ in 0..100 {
+            assert_eq!(src.line_of("never in the page"), 0);
+        }
+        assert!(
+            src.searched <= src.budget,
+            "{} > {}",
+            src.searched,
+            src.budget
         );
     }
 
