@@ -26,19 +26,33 @@ struct Rec<'a> {
     text: Cow<'a, str>,
 }
 
-/// Bodies re-read from the corpus file by `(offset, length)` of their line.
+/// Where a body is in the corpus file: the raw bytes of its JSON string when it has no
+/// escapes (they are the body), else its whole line (parsed again).
+#[derive(Clone, Copy)]
+struct Span {
+    offset: u64,
+    len: u32,
+    raw_text: bool,
+}
+
+/// Bodies re-read from the corpus file.
 struct FileSource {
     file: std::fs::File,
-    lines: Vec<(u64, u32)>,
+    lines: Vec<Span>,
 }
 
 impl BodySource for FileSource {
     type Error = std::io::Error;
 
     fn body(&self, index: usize, _id: &str) -> std::io::Result<Cow<'_, str>> {
-        let (off, len) = self.lines[index];
-        let mut buf = vec![0u8; len as usize];
-        self.file.read_exact_at(&mut buf, off)?;
+        let span = self.lines[index];
+        let mut buf = vec![0u8; span.len as usize];
+        self.file.read_exact_at(&mut buf, span.offset)?;
+        if span.raw_text {
+            return String::from_utf8(buf)
+                .map(Cow::Owned)
+                .map_err(std::io::Error::other);
+        }
         let rec: Rec = serde_json::from_slice(&buf).map_err(std::io::Error::other)?;
         Ok(Cow::Owned(rec.text.into_owned()))
     }
@@ -101,28 +115,37 @@ fn read_blocks(
 }
 
 /// Parses and sketches one block's records in parallel, then pushes them in order.
-fn add_block(
-    engine: &mut Relater,
-    lines: &mut Vec<(u64, u32)>,
-    base: u64,
-    block: &[u8],
-) -> Result<()> {
+fn add_block(engine: &mut Relater, lines: &mut Vec<Span>, base: u64, block: &[u8]) -> Result<()> {
     let spans: Vec<(usize, usize)> = line_spans(block);
     let sketched: Vec<_> = spans
         .par_iter()
         .map_init(
             || engine.sketcher(),
             |s, &(a, b)| -> Result<_> {
-                let rec: Rec = serde_json::from_slice(&block[a..b])?;
-                Ok((rec.id.into_owned(), s.sketch(&rec.text)))
+                let line = &block[a..b];
+                let rec: Rec = serde_json::from_slice(line)?;
+                let span = text_span(line, &rec.text);
+                Ok((rec.id.into_owned(), s.sketch(&rec.text), span))
             },
         )
         .collect::<Result<_>>()?;
-    for ((id, sketch), &(a, b)) in sketched.into_iter().zip(&spans) {
-        lines.push((base + a as u64, (b - a) as u32));
+    for ((id, sketch, text), &(a, b)) in sketched.into_iter().zip(&spans) {
+        let (start, len, raw_text) = text.map_or((a, b - a, false), |(s, l)| (a + s, l, true));
+        lines.push(Span {
+            offset: base + start as u64,
+            len: len as u32,
+            raw_text,
+        });
         engine.push(meta(id), &sketch);
     }
     Ok(())
+}
+
+/// Where a string borrowed from `line` (no escapes) lies in it: `(start, len)`.
+fn text_span(line: &[u8], text: &Cow<str>) -> Option<(usize, usize)> {
+    let Cow::Borrowed(t) = text else { return None };
+    let start = (t.as_ptr() as usize).checked_sub(line.as_ptr() as usize)?;
+    (start + t.len() <= line.len()).then_some((start, t.len()))
 }
 
 /// `(start, end)` of every non-empty line of `block`.

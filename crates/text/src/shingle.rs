@@ -47,11 +47,11 @@ pub fn shingles_into(words: &[u64], k: usize, out: &mut Vec<u64>) {
     }
     out.push(finalise(poly));
     let top = (1..k).fold(1u64, |t, _| t.wrapping_mul(P));
-    for (&old, &new) in words.iter().zip(&words[head.len()..]) {
+    out.extend(words.iter().zip(&words[head.len()..]).map(|(&old, &new)| {
         poly = poly.wrapping_sub(old.wrapping_mul(top));
         poly = poly.wrapping_mul(P).wrapping_add(new);
-        out.push(finalise(poly));
-    }
+        finalise(poly)
+    }));
 }
 
 /// Streaming shingle hasher: feed word hashes with [`Shingler::push`], then call
