@@ -142,8 +142,12 @@ fn add_block(engine: &mut Relater, lines: &mut Vec<Span>, base: u64, block: &[u8
 }
 
 /// Where a string borrowed from `line` (no escapes) lies in it: `(start, len)`.
+#[allow(clippy::ptr_arg)] // must see whether the string is borrowed
 fn text_span(line: &[u8], text: &Cow<str>) -> Option<(usize, usize)> {
-    let Cow::Borrowed(t) = text else { return None };
+    let t: &str = match text {
+        Cow::Borrowed(t) => t,
+        Cow::Owned(_) => return None,
+    };
     let start = (t.as_ptr() as usize).checked_sub(line.as_ptr() as usize)?;
     (start + t.len() <= line.len()).then_some((start, t.len()))
 }
