@@ -65,16 +65,17 @@ impl Shards {
     /// Calls `f` with each run of postings of one key, keys ascending, documents ascending
     /// within a run; frees each shard once visited.
     fn for_each_run(self, mut f: impl FnMut(&[u64])) {
+        let mut scratch = Vec::new();
         for mut shard in self.0 {
-            sort_shard(&mut shard);
+            sort_shard(&mut shard, &mut scratch);
             shard.chunk_by(|x, y| x >> 32 == y >> 32).for_each(&mut f);
         }
     }
 }
 
 /// Sorts one shard (keys share their top byte): counting pass on the next byte, then
-/// small sorts.
-fn sort_shard(v: &mut [u64]) {
+/// small sorts; `out` is scratch space reused across shards.
+fn sort_shard(v: &mut [u64], out: &mut Vec<u64>) {
     if v.len() < 4096 {
         return v.sort_unstable();
     }
@@ -84,7 +85,8 @@ fn sort_shard(v: &mut [u64]) {
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut out = vec![0u64; v.len()];
+    out.clear();
+    out.resize(v.len(), 0);
     let mut next = starts;
     for &x in v.iter() {
         out[next[digit(x)]] = x;
@@ -93,7 +95,7 @@ fn sort_shard(v: &mut [u64]) {
     for w in starts.windows(2) {
         out[w[0]..w[1]].sort_unstable();
     }
-    v.copy_from_slice(&out);
+    v.copy_from_slice(out);
 }
 
 /// All candidate pairs of the corpus. Sorts the band and fingerprint postings in place and
