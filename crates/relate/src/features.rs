@@ -3,11 +3,15 @@
 //! [`DocSketch`] (kept for every document, a few hundred bytes): the exact-candidate key, the
 //! LSH band keys and the winnowed fingerprint keys, made by a [`Sketcher`] in one pass over
 //! the body's words (word hashes → rolling shingle hashes → MinHash bins and winnowing), in
-//! tight loops over two reused scratch buffers, with no allocation but the result. [`Detail`] (built only for documents in a candidate
-//! pair while their pairs are verified): tokens, shingles and the shingle set. Bodies are
-//! read, never kept.
+//! tight loops over two reused scratch buffers, with no allocation but the result.
+//! [`Detail`] (built only for documents in a candidate pair while their pairs are verified):
+//! tokens, shingles and the [`ShingleIndex`] that is both the exact shingle set and the
+//! alignment index. Bodies are read, never kept.
 //!
 //! Keys are 32 bits: a collision only adds a candidate pair, and every pair is verified.
+//! The exact-candidate key hashes the word sequence of the normalised body, so equal
+//! normalised bodies always share it (for ASCII text the body's own words are those words;
+//! other text is normalised first); `exact` itself is then decided on the normalised bodies.
 
 use crate::align::ShingleIndex;
 use samestory_core::RelateConfig;
