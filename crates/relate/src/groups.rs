@@ -33,20 +33,20 @@ pub fn duplicate_groups(docs: &[Document], relations: &[Relation]) -> Vec<String
 }
 
 /// Union-find with path halving and union by size.
-struct UnionFind {
+pub(crate) struct UnionFind {
     parent: Vec<usize>,
     size: Vec<usize>,
 }
 
 impl UnionFind {
-    fn new(n: usize) -> Self {
+    pub(crate) fn new(n: usize) -> Self {
         UnionFind {
             parent: (0..n).collect(),
             size: vec![1; n],
         }
     }
 
-    fn find(&mut self, mut x: usize) -> usize {
+    pub(crate) fn find(&mut self, mut x: usize) -> usize {
         while self.parent[x] != x {
             self.parent[x] = self.parent[self.parent[x]];
             x = self.parent[x];
@@ -54,7 +54,7 @@ impl UnionFind {
         x
     }
 
-    fn union(&mut self, a: usize, b: usize) {
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
         let (mut ra, mut rb) = (self.find(a), self.find(b));
         if ra == rb {
             return;

@@ -119,7 +119,8 @@ pub fn verify_all<S: BodySource>(
 ) -> Result<Vec<Relation>, RelateError<S::Error>> {
     let mut slot = vec![u32::MAX; corpus.metas.len()];
     let mut rels = Vec::new();
-    let mut rest = &cands.pairs[..];
+    let ordered = by_component(&cands.pairs, corpus.metas.len());
+    let mut rest = &ordered[..];
     while !rest.is_empty() {
         let (block, docs) = next_block(rest, &mut slot, block_docs.max(2));
         rest = &rest[block.len()..];
@@ -140,6 +141,27 @@ pub fn verify_all<S: BodySource>(
     }
     rels.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
     Ok(rels)
+}
+
+/// The pairs ordered so that each connected component of the candidate graph is
+/// contiguous (components by their smallest document, pairs in order within): a block then
+/// holds whole components and a document's body is fetched once, not once per block.
+fn by_component(pairs: &[(u32, u32)], n: usize) -> Vec<(u32, u32)> {
+    let mut uf = crate::groups::UnionFind::new(n);
+    pairs
+        .iter()
+        .for_each(|&(i, j)| uf.union(i as usize, j as usize));
+    let mut first = vec![u32::MAX; n];
+    for &(i, _) in pairs {
+        let root = uf.find(i as usize);
+        first[root] = first[root].min(i);
+    }
+    let mut keyed: Vec<(u32, u32, u32)> = pairs
+        .iter()
+        .map(|&(i, j)| (first[uf.find(i as usize)], i, j))
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i, j)| (i, j)).collect()
 }
 
 /// The longest prefix of `pairs` touching at most `budget` documents (at least one pair),
