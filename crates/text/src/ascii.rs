@@ -1,6 +1,8 @@
 //! ASCII fast path of UAX#29 word segmentation: the word-boundary rules (WB5–WB13b)
 //! restricted to ASCII, where they reduce to a few byte classes. Used by `token` when the
-//! whole text is ASCII; a property test checks it against `unicode-segmentation`.
+//! whole text is ASCII; a property test checks it against `unicode-segmentation`. Runs of
+//! letters and digits are skipped eight bytes at a time (SWAR masks, safe code); the class
+//! table decides only at a run's end (underscore, or a middle char such as `.` `'` `,`).
 
 /// Class bits of a byte: part of a word (letter, digit, `_`), letter, digit, and the two
 /// kinds of middle chars: `:` `.` `'` join letters (MidLetter, MidNumLet, Single_Quote),
