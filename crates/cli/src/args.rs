@@ -39,6 +39,11 @@ pub struct SimilarityArgs {
     /// A TOML file overriding any default threshold.
     #[arg(long, value_name = "FILE", env = "SAMESTORY_CONFIG")]
     pub config: Option<PathBuf>,
+    /// Directory of an all-MiniLM-L6-v2 model (`model.safetensors`, `tokenizer.json`,
+    /// `config.json`): pair scores then mix in embedding similarity. Needs a build with the
+    /// `embed` feature.
+    #[arg(long, value_name = "DIR", env = "SAMESTORY_MODEL_DIR")]
+    pub model_dir: Option<PathBuf>,
 }
 
 /// Options shared by every command that reads inputs.

@@ -46,3 +46,34 @@ fn same_event_pairs_outscore_unrelated_pairs() {
     assert!((0.0..=1.0).contains(&same) && (0.0..=1.0).contains(&other));
     assert!(same > other + 0.2, "same {same} vs unrelated {other}");
 }
+
+#[cfg(not(feature = "embed"))]
+#[test]
+fn model_dir_without_the_embed_feature_is_a_warning() {
+    let doc = article(
+        "1",
+        "Title",
+        "Some article text about a harbour.",
+        "2024-03-05",
+    );
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    writeln!(
+        file,
+        "{}",
+        serde_json::json!({"pair_id": 1, "a": doc, "b": doc})
+    )
+    .unwrap();
+    let out = util::run(&[
+        "similarity",
+        "--pairs",
+        file.path().to_str().unwrap(),
+        "--model-dir",
+        "/nowhere",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        util::stderr(&out).contains("--model-dir ignored"),
+        "{}",
+        util::stderr(&out)
+    );
+}

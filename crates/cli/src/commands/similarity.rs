@@ -29,13 +29,11 @@ struct ScoreLine<'a> {
 
 /// Scores every pair and prints one line per pair.
 pub fn similarity(args: SimilarityArgs) -> anyhow::Result<Status> {
-    let cfg = match &args.config {
-        Some(path) => Config::from_toml_file(path).context("loading --config")?,
-        None => Config::default(),
-    };
+    let cfg = similarity_config(&args)?;
     let text = read_pairs_file(&args.pairs)?;
     let pairs = parse_pairs(&args.pairs.display().to_string(), &text);
-    let ctx = PairContext::new(pairs.iter().flat_map(|p| [&p.a, &p.b]), &cfg.story);
+    let ctx = PairContext::try_new(pairs.iter().flat_map(|p| [&p.a, &p.b]), &cfg.story)
+        .context("loading the embedding model")?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let rows = pairs.iter().map(|p| ScoreLine {
@@ -45,6 +43,21 @@ pub fn similarity(args: SimilarityArgs) -> anyhow::Result<Status> {
     write_jsonl(&mut out, rows)?;
     out.flush()?;
     Ok(Status::from_failures())
+}
+
+/// Defaults ← `--config` ← `--model-dir`.
+fn similarity_config(args: &SimilarityArgs) -> anyhow::Result<Config> {
+    let mut cfg = match &args.config {
+        Some(path) => Config::from_toml_file(path).context("loading --config")?,
+        None => Config::default(),
+    };
+    if let Some(dir) = &args.model_dir {
+        if !cfg!(feature = "embed") {
+            report::warning(&"--model-dir ignored: this build has no `embed` feature");
+        }
+        cfg.story.model_dir = Some(dir.clone());
+    }
+    Ok(cfg)
 }
 
 fn read_pairs_file(path: &std::path::Path) -> anyhow::Result<String> {
