@@ -143,10 +143,17 @@ fn member_why(
     }
 }
 
+/// Display names of features, strongest first, each shown once: a stem already spelled out
+/// by an earlier name ("haa" after "haas") is left out.
 fn names(feats: &Features, ids: &[u32]) -> Vec<String> {
-    ids.iter()
-        .map(|&id| Kind::untag(feats.model.name(id)).to_owned())
-        .collect()
+    let mut out: Vec<String> = Vec::with_capacity(ids.len());
+    for &id in ids {
+        let name = Kind::untag(feats.model.name(id));
+        if !out.iter().any(|seen| seen.starts_with(name)) {
+            out.push(name.to_owned());
+        }
+    }
+    out
 }
 
 /// `same_story` pairs across units: all of them in small stories, else each member with
