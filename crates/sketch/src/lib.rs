@@ -3,8 +3,8 @@
 //!
 //! Owns: [`MinHasher`] (one-permutation MinHash with optimal densification, 32-bit values,
 //! one hash per shingle; [`SignatureBuilder`] takes them one at a time), [`Signature`] and
-//! its Jaccard estimate, [`Lsh`] banding into bucket keys and candidate pairs, [`winnow`]
-//! fingerprints (for the containment path; [`Winnower`] is its streaming form), [`simhash`].
+//! its Jaccard estimate, [`Lsh`] banding into bucket keys and candidate pairs, [`winnow()`]
+//! fingerprints (for the containment path; [`Winnower`] is its streaming form), [`simhash()`].
 //! The streaming forms let a caller sketch a text in one pass over its words, with no
 //! intermediate vectors; differential tests check they equal the slice forms.
 //!

@@ -21,7 +21,7 @@ pub fn winnow(shingles: &[u64], w: usize) -> Vec<Fingerprint> {
     out
 }
 
-/// Calls `f` with each fingerprint [`winnow`] returns, in order, allocating nothing. Keeps
+/// Calls `f` with each fingerprint [`winnow()`] returns, in order, allocating nothing. Keeps
 /// the window's rightmost minimum and rescans the window only when it expires (about once
 /// per selected fingerprint), so a shingle costs about two compares.
 #[inline]
@@ -66,7 +66,7 @@ fn fingerprint(s: &[u64], pos: usize) -> Fingerprint {
 }
 
 /// Streaming winnowing: [`Winnower::push`] each shingle hash in order, then
-/// [`Winnower::finish`]; together they yield exactly [`winnow`]'s fingerprints. The window's
+/// [`Winnower::finish`]; together they yield exactly [`winnow()`]'s fingerprints. The window's
 /// candidates live in a fixed ring (a monotone deque), so a push costs a few compares.
 #[derive(Clone, Debug)]
 pub struct Winnower {

@@ -1,6 +1,6 @@
 //! The one normaliser and tokeniser of samestory.
 //!
-//! Owns: text normalisation ([`normalize`], [`normalized_hash`]: NFKC, case folding, quotes and dashes folded,
+//! Owns: text normalisation ([`normalize()`], [`normalized_hash`]: NFKC, case folding, quotes and dashes folded,
 //! whitespace collapsed), UAX#29 word tokens with char offsets ([`tokens`], and the
 //! allocation-free [`for_each_token_hash`] / [`token_hashes`] for hot paths), hashed word
 //! shingles ([`shingle_hashes`], [`shingles_of`], [`shingles_into`], the streaming [`Shingler`]) and quotation

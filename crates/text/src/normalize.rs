@@ -25,7 +25,7 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
-/// xxh3-128 of [`normalize`]`(s)`, streaming (no allocation) for ASCII text.
+/// xxh3-128 of [`normalize()`]`(s)`, streaming (no allocation) for ASCII text.
 pub fn normalized_hash(s: &str) -> u128 {
     if !s.is_ascii() {
         return xxhash_rust::xxh3::xxh3_128(normalize(s).as_bytes());
@@ -55,7 +55,7 @@ pub fn normalized_hash(s: &str) -> u128 {
     h.digest128()
 }
 
-/// [`normalize`] of an ASCII text (NFKC and folding are identities there but lowercasing).
+/// [`normalize()`] of an ASCII text (NFKC and folding are identities there but lowercasing).
 fn normalize_ascii(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for w in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
@@ -68,7 +68,7 @@ fn normalize_ascii(s: &str) -> String {
     out
 }
 
-/// Normalises one word into `buf` (cleared first): the same folding as [`normalize`],
+/// Normalises one word into `buf` (cleared first): the same folding as [`normalize()`],
 /// with an ASCII fast path that allocates nothing.
 pub fn normalize_word_into(word: &str, buf: &mut String) {
     buf.clear();

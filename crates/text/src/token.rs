@@ -15,7 +15,7 @@ pub const WORD_SEED: u64 = 0x5a4d_5354_0001_0001;
 /// original string.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
-    /// The normalised word (see [`crate::normalize`]).
+    /// The normalised word (see [`crate::normalize()`]).
     pub text: String,
     /// Char offset of the word's first char in the original string.
     pub start: usize,
