@@ -353,10 +353,12 @@ impl Ctx<'_, '_> {
     }
 
     fn mark(&self, h: u64, fingerprint: bool) -> Mark {
-        match (fingerprint, self.frequent.contains(&print_key(h))) {
-            (false, _) => Mark::Plain,
-            (true, false) => Mark::Fingerprint,
-            (true, true) => Mark::Frequent,
+        if !fingerprint {
+            Mark::Plain
+        } else if self.frequent.contains(&print_key(h)) {
+            Mark::Frequent
+        } else {
+            Mark::Fingerprint
         }
     }
 
