@@ -8,6 +8,7 @@ mod commands;
 mod corpus;
 mod output;
 mod report;
+mod spill;
 
 use clap::Parser;
 use std::process::ExitCode;

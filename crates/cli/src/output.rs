@@ -25,8 +25,9 @@ pub struct ExtractRow<'a> {
     removed: &'a [RemovedLine],
 }
 
-impl<'a> From<&'a Document> for ExtractRow<'a> {
-    fn from(d: &'a Document) -> Self {
+impl<'a> ExtractRow<'a> {
+    /// The row of `d`, whose body (kept apart from the metadata) is `body`.
+    pub fn new(d: &'a Document, body: &'a str) -> Self {
         ExtractRow {
             id: &d.id,
             source: &d.source,
@@ -37,7 +38,7 @@ impl<'a> From<&'a Document> for ExtractRow<'a> {
             byline: &d.byline,
             outlet: &d.outlet,
             lang: &d.lang,
-            body: &d.body,
+            body,
             removed: &d.removed,
         }
     }
@@ -65,8 +66,15 @@ pub struct DocumentRow<'a> {
 }
 
 impl<'a> DocumentRow<'a> {
-    /// The row of `doc`, in duplicate group `group` and story `story` (left out when `None`).
-    pub fn new(doc: &'a Document, group: &'a str, story: Option<&'a str>, with_body: bool) -> Self {
+    /// The row of `doc` (whose body, kept apart from the metadata, is `body` — left out when
+    /// `None` — and `body_chars` long) in duplicate group `group` and story `story` (left out
+    /// when `None`).
+    pub fn new(
+        doc: &'a Document,
+        (body, body_chars): (Option<&'a str>, usize),
+        group: &'a str,
+        story: Option<&'a str>,
+    ) -> Self {
         DocumentRow {
             id: &doc.id,
             source: &doc.source,
@@ -79,8 +87,8 @@ impl<'a> DocumentRow<'a> {
             byline: &doc.byline,
             outlet: &doc.outlet,
             lang: &doc.lang,
-            chars: doc.chars(),
-            body: with_body.then_some(doc.body.as_str()),
+            chars: body_chars,
+            body,
             removed: &doc.removed,
         }
     }
@@ -98,14 +106,19 @@ pub fn write_jsonl<T: Serialize>(
     Ok(())
 }
 
+/// Creates (replacing) an output file, buffered.
+pub fn create(path: &Path) -> anyhow::Result<std::io::BufWriter<std::fs::File>> {
+    let file = std::fs::File::create(path)
+        .with_context(|| format!("{}: cannot create", path.display()))?;
+    Ok(std::io::BufWriter::new(file))
+}
+
 /// Writes rows as JSON Lines to a file, replacing it.
 pub fn write_jsonl_file<T: Serialize>(
     path: &Path,
     rows: impl IntoIterator<Item = T>,
 ) -> anyhow::Result<()> {
-    let file = std::fs::File::create(path)
-        .with_context(|| format!("{}: cannot create", path.display()))?;
-    let mut out = std::io::BufWriter::new(file);
+    let mut out = create(path)?;
     write_jsonl(&mut out, rows).with_context(|| format!("{}: cannot write", path.display()))?;
     out.flush()
         .with_context(|| format!("{}: cannot write", path.display()))

@@ -136,23 +136,40 @@ pub fn extract_any(text: &str, format: Format, cfg: &IngestConfig) -> Option<Ext
     (!extracted.body.trim().is_empty()).then_some(extracted)
 }
 
-/// Drops every document whose id was already seen earlier in `docs` (input order decides,
-/// which is deterministic because inputs are sorted by id), returning one error per drop.
-pub fn drop_duplicate_ids(docs: &mut Vec<Document>) -> Vec<IngestError> {
-    let mut first_source = std::collections::HashMap::new();
-    let mut errors = Vec::new();
-    docs.retain(|doc| match first_source.get(&doc.id) {
-        Some(first) => {
-            errors.push(IngestError::DuplicateId {
+/// The ids seen so far, for the rule "a repeated id is an input error for the later record"
+/// (input order decides, which is deterministic because inputs are sorted by id).
+#[derive(Debug, Default)]
+pub struct IdSet {
+    first_source: std::collections::HashMap<String, String>,
+}
+
+impl IdSet {
+    /// Admits `doc` when its id is new; else the error naming where the id was first seen.
+    pub fn admit(&mut self, doc: &Document) -> Result<(), IngestError> {
+        match self.first_source.get(&doc.id) {
+            Some(first) => Err(IngestError::DuplicateId {
                 record: doc.source.clone(),
                 id: doc.id.clone(),
-                first: String::clone(first),
-            });
-            false
+                first: first.clone(),
+            }),
+            None => {
+                self.first_source.insert(doc.id.clone(), doc.source.clone());
+                Ok(())
+            }
         }
-        None => {
-            first_source.insert(doc.id.clone(), doc.source.clone());
-            true
+    }
+}
+
+/// Drops every document whose id was already seen earlier in `docs`, returning one error
+/// per drop (see [`IdSet`]).
+pub fn drop_duplicate_ids(docs: &mut Vec<Document>) -> Vec<IngestError> {
+    let mut seen = IdSet::default();
+    let mut errors = Vec::new();
+    docs.retain(|doc| match seen.admit(doc) {
+        Ok(()) => true,
+        Err(e) => {
+            errors.push(e);
+            false
         }
     });
     errors

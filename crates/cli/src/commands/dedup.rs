@@ -1,10 +1,13 @@
 //! `samestory dedup`: ingestion and the relation engine only — documents with their duplicate
 //! group, relations, and optionally one kept document per group.
 
+use super::extract::write_with_bodies;
 use super::pipeline::{group_count, read_and_relate, write_documents, write_relations, Related};
 use crate::args::DedupArgs;
-use crate::output::{write_jsonl_file, ExtractRow};
+use crate::output::create;
 use crate::report::{self, Status};
+use anyhow::Context;
+use std::io::Write;
 
 /// Deduplicates the inputs into `--out`.
 pub fn dedup(args: DedupArgs) -> anyhow::Result<Status> {
@@ -12,25 +15,23 @@ pub fn dedup(args: DedupArgs) -> anyhow::Result<Status> {
     write_documents(&args.output, &related, None)?;
     write_relations(&args.output, &related, &[])?;
     if args.keep_first {
-        write_jsonl_file(
-            &args.output.out.join("kept.jsonl"),
-            kept(&related).map(ExtractRow::from),
-        )?;
+        write_kept(&args.output.out.join("kept.jsonl"), &related)?;
     }
     let summary = format!(
         "{} documents, {} kept (one per duplicate group)",
-        related.docs.len(),
+        related.corpus.docs.len(),
         group_count(&related)
     );
     report::summary(&summary, &args.output.out);
     Ok(Status::from_failures())
 }
 
-/// The first document of each group: the one whose id is the group id.
-fn kept(r: &Related) -> impl Iterator<Item = &samestory_core::Document> {
-    r.docs
-        .iter()
-        .zip(&r.relations.group_of)
-        .filter(|(d, g)| &d.id == *g)
-        .map(|(d, _)| d)
+/// kept.jsonl: the first document of each group, the one whose id is the group id.
+fn write_kept(path: &std::path::Path, r: &Related) -> anyhow::Result<()> {
+    let docs = &r.corpus.docs;
+    let kept = (0..docs.len()).filter(|&i| docs[i].id == r.relations.group_of[i]);
+    let mut out = create(path)?;
+    write_with_bodies(&mut out, &r.corpus, kept)?;
+    out.flush()
+        .with_context(|| format!("{}: cannot write", path.display()))
 }

@@ -15,7 +15,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<Status> {
     write_jsonl_file(&args.output.out.join("stories.jsonl"), &stories.stories)?;
     let summary = format!(
         "{} documents, {} duplicate groups, {} stories, {} relations",
-        related.docs.len(),
+        related.corpus.docs.len(),
         group_count(&related),
         stories.stories.len(),
         related.relations.relations.len() + stories.pairs.len()
