@@ -29,12 +29,14 @@
 //! - [`PairContext::new`]`(articles, cfg)` (lexical) or [`PairContext::try_new`] (also
 //!   embeddings, when built with the `embed` feature and `cfg.model_dir` is set) and
 //!   [`pair_score`]`(a, b, &ctx)` over [`PairDoc`]s, for `samestory similarity --pairs
-//!   FILE`.
+//!   FILE`: `story_score` over untruncated vectors; with embeddings, the embedding cosine
+//!   adjusted by the entity channel (see `pair.rs`).
 //!
 //! # Features
 //! - `embed` (off by default): all-MiniLM-L6-v2 through candle (`Embedder`,
-//!   `embedding_cosine`); pair scores mix in the embedding cosine. Clustering
-//!   ([`stories`]) stays lexical: embedding every document is too slow at scale.
+//!   `embedding_cosine`); pair scores use the embedding cosine, adjusted by the cosine of
+//!   the two articles' names and places. Clustering ([`stories`]) stays lexical:
+//!   embedding every document is too slow at scale.
 //!
 //! ```
 //! use samestory_core::{Document, Format, StoryConfig};

@@ -130,6 +130,11 @@ impl Model {
         &self.names[id as usize]
     }
 
+    /// The kind of a model id's feature.
+    pub fn kind(&self, id: u32) -> Kind {
+        self.kinds[id as usize]
+    }
+
     /// Number of documents counted.
     pub fn docs(&self) -> u64 {
         self.docs
