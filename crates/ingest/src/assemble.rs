@@ -48,7 +48,7 @@ fn detect_lang(body: &str, cfg: &IngestConfig) -> Option<String> {
     if body.chars().count() < cfg.lang_min_chars {
         return None;
     }
-    let sample: String = body.chars().take(4000).collect();
+    let sample: String = body.chars().take(cfg.lang_sample_chars).collect();
     let info = whatlang::detect(&sample)?;
     info.is_reliable().then(|| info.lang().code().to_string())
 }

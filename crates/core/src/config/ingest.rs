@@ -72,6 +72,9 @@ pub struct IngestConfig {
     pub caption_max_words: usize,
     /// Minimum body chars for language detection to be attempted.
     pub lang_min_chars: usize,
+    /// Language detection reads at most this many chars from the start of the body (it is
+    /// reliable well before that, and its cost grows with the sample).
+    pub lang_sample_chars: usize,
     /// A text line longer than this many bytes means the file is not article text (a dump,
     /// minified data or a runaway line) and is rejected.
     pub max_line_bytes: usize,
@@ -89,6 +92,7 @@ impl Default for IngestConfig {
             duplicate_min_words: 8,
             caption_max_words: 25,
             lang_min_chars: 40,
+            lang_sample_chars: 1000,
             max_line_bytes: 4 * 1024 * 1024,
         }
     }
