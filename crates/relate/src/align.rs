@@ -110,7 +110,9 @@ struct Slot {
 impl ShingleIndex {
     /// The index of a shingle sequence.
     pub fn new(shingles: &[u64]) -> Self {
-        let cap = (2 * shingles.len()).next_power_of_two().max(16);
+        let cap = (shingles.len() + shingles.len() / 2 + 1)
+            .next_power_of_two()
+            .max(16);
         let mut ix = ShingleIndex {
             slots: vec![Slot::default(); cap],
             next: vec![u32::MAX; shingles.len()],
@@ -153,6 +155,18 @@ impl ShingleIndex {
     /// The distinct hashes, in table order.
     pub fn hashes(&self) -> impl Iterator<Item = u64> + '_ {
         self.slots.iter().filter(|s| s.count != 0).map(|s| s.hash)
+    }
+
+    /// How many of this index's distinct hashes occur in `other`. The occupied slots are
+    /// first gathered without a branch (occupancy is unpredictable), then probed.
+    pub fn count_in(&self, other: &ShingleIndex) -> usize {
+        let mut found = vec![0u64; self.slots.len()];
+        let mut n = 0;
+        for s in &self.slots {
+            found[n] = s.hash;
+            n += usize::from(s.count != 0);
+        }
+        found[..n].iter().filter(|&&h| other.contains(h)).count()
     }
 
     /// Whether `h` occurs.

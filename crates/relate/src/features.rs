@@ -88,6 +88,7 @@ impl Sketcher {
         self.sig.finish_into(&mut self.values);
         if out.words > 0 {
             let bands = &mut out.bands;
+            bands.reserve_exact(self.lsh.bands);
             self.lsh
                 .for_each_band_key(&self.values, |k| bands.push((k >> 32) as u32));
         }

@@ -53,11 +53,7 @@ fn scores_of(inter: usize, a: usize, b: usize) -> Scores {
 pub fn detail_scores(a: &Detail, b: &Detail) -> Scores {
     let (na, nb) = (a.index.distinct(), b.index.distinct());
     let (small, large) = if na <= nb { (a, b) } else { (b, a) };
-    let inter = small
-        .index
-        .hashes()
-        .filter(|&h| large.index.contains(h))
-        .count();
+    let inter = small.index.count_in(&large.index);
     scores_of(inter, na, nb)
 }
 
