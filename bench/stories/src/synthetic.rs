@@ -1,5 +1,5 @@
 //! Synthetic news-length corpora generated on the fly (a [`DocSource`], never all in
-//! memory): events of 10 documents each over a year, ~400 words per document, filler drawn
+//! memory): events of 10 documents each, 10,000 events a year, ~400 words per document, filler drawn
 //! from the 2,000 most common English words of the story crate's background table, plus
 //! each event's invented names and words. Timed end to end (features, clustering, rows),
 //! with peak RSS and pairwise precision/recall against the planted events.
@@ -10,6 +10,8 @@ use std::time::Instant;
 
 const BACKGROUND: &str = include_str!("../../../crates/story/data/background_en.txt");
 const DOCS_PER_EVENT: usize = 10;
+/// Arrival rate of planted events (10,000 events = 100,000 documents a year).
+const EVENTS_PER_YEAR: usize = 10_000;
 
 /// The generator.
 pub struct Synthetic {
@@ -50,11 +52,14 @@ impl Synthetic {
         i / DOCS_PER_EVENT
     }
 
+    /// Events arrive at a constant rate of [`EVENTS_PER_YEAR`] (so 100k documents span a
+    /// year and 1M span ten): a bigger corpus is a longer stream, not a denser one, which is
+    /// what "cost grows linearly" is about. Dates use 12 months of 28 days, monotone in `i`.
     fn date(&self, i: usize) -> String {
         let events = self.n.div_ceil(DOCS_PER_EVENT).max(1);
-        let day = 19_000 + (Self::event(i) * 365 / events) as i32 + (mix(i as u64) % 3) as i32;
-        let d = day - 19_000;
-        format!("2022-{:02}-{:02}", 1 + d / 31 % 12, 1 + d % 28)
+        let span = (events * 365).div_ceil(EVENTS_PER_YEAR).max(365);
+        let d = Self::event(i) * span / events + (mix(i as u64) % 3) as usize;
+        format!("{}-{:02}-{:02}", 2022 + d / 336, 1 + d / 28 % 12, 1 + d % 28)
     }
 
     fn body(&self, i: usize) -> (String, String) {
