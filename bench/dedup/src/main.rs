@@ -67,19 +67,7 @@ fn read_corpus(path: &str) -> Result<Vec<Document>> {
         let v: serde_json::Value = serde_json::from_str(&line?)?;
         let id = v["id"].as_str().unwrap_or_default().to_string();
         let body = v["text"].as_str().unwrap_or_default().to_string();
-        docs.push(Document {
-            source: id.clone(),
-            id,
-            format: Format::Jsonl,
-            title: None,
-            date: None,
-            url: None,
-            byline: None,
-            outlet: None,
-            lang: None,
-            body,
-            removed: vec![],
-        });
+        docs.push(Document::new(id, Format::Jsonl, body));
     }
     Ok(docs)
 }

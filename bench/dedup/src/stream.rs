@@ -180,17 +180,5 @@ pub fn cpu_secs() -> f64 {
 }
 
 fn meta(id: String) -> Document {
-    Document {
-        source: String::new(),
-        id,
-        format: Format::Jsonl,
-        title: None,
-        date: None,
-        url: None,
-        byline: None,
-        outlet: None,
-        lang: None,
-        body: String::new(),
-        removed: vec![],
-    }
+    Document::new(id, Format::Jsonl, String::new())
 }

@@ -59,7 +59,12 @@ impl Synthetic {
         let events = self.n.div_ceil(DOCS_PER_EVENT).max(1);
         let span = (events * 365).div_ceil(EVENTS_PER_YEAR).max(365);
         let d = Self::event(i) * span / events + (mix(i as u64) % 3) as usize;
-        format!("{}-{:02}-{:02}", 2022 + d / 336, 1 + d / 28 % 12, 1 + d % 28)
+        format!(
+            "{}-{:02}-{:02}",
+            2022 + d / 336,
+            1 + d / 28 % 12,
+            1 + d % 28
+        )
     }
 
     fn body(&self, i: usize) -> (String, String) {

@@ -70,6 +70,24 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document with only an id (also its source), a shape and a body; no metadata.
+    pub fn new(id: impl Into<String>, format: Format, body: impl Into<String>) -> Document {
+        let id = id.into();
+        Document {
+            source: id.clone(),
+            id,
+            format,
+            title: None,
+            date: None,
+            url: None,
+            byline: None,
+            outlet: None,
+            lang: None,
+            body: body.into(),
+            removed: Vec::new(),
+        }
+    }
+
     /// Body length in chars (the unit of every offset).
     pub fn chars(&self) -> usize {
         self.body.chars().count()

@@ -74,19 +74,7 @@ mod tests {
     use samestory_core::Format;
 
     fn doc(id: &str) -> Document {
-        Document {
-            id: id.into(),
-            source: id.into(),
-            format: Format::Text,
-            title: None,
-            date: None,
-            url: None,
-            byline: None,
-            outlet: None,
-            lang: None,
-            body: String::new(),
-            removed: vec![],
-        }
+        Document::new(id, Format::Text, String::new())
     }
 
     fn rel(a: &str, b: &str, kind: Kind) -> Relation {

@@ -24,10 +24,7 @@
 //!
 //! ```
 //! use samestory_core::{Document, Format, RelateConfig};
-//! let doc = |id: &str, body: &str| Document {
-//!     id: id.into(), source: id.into(), format: Format::Text, title: None, date: None,
-//!     url: None, byline: None, outlet: None, lang: None, body: body.into(), removed: vec![],
-//! };
+//! let doc = |id: &str, body: &str| Document::new(id, Format::Text, body);
 //! let docs = [doc("a", "One two three four five six."), doc("b", "one TWO  three four five SIX.")];
 //! let out = samestory_relate::relate(&docs, &RelateConfig::default());
 //! assert_eq!(out.relations[0].kind, samestory_relate::Kind::Exact);

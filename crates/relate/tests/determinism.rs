@@ -4,19 +4,7 @@ use samestory_core::{Document, Format, RelateConfig};
 use samestory_relate::{relate, Relations};
 
 fn doc(id: String, body: String) -> Document {
-    Document {
-        id: id.clone(),
-        source: id,
-        format: Format::Text,
-        title: None,
-        date: None,
-        url: None,
-        byline: None,
-        outlet: None,
-        lang: None,
-        body,
-        removed: vec![],
-    }
+    Document::new(id, Format::Text, body)
 }
 
 /// 60 invented documents: families sharing a base text with small edits and reprinted tails.

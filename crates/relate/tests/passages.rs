@@ -35,19 +35,7 @@ fn push(body: &mut String, ws: &[String]) -> (usize, usize) {
 }
 
 fn doc(id: &str, body: String) -> Document {
-    Document {
-        id: id.into(),
-        source: id.into(),
-        format: Format::Text,
-        title: None,
-        date: None,
-        url: None,
-        byline: None,
-        outlet: None,
-        lang: None,
-        body,
-        removed: vec![],
-    }
+    Document::new(id, Format::Text, body)
 }
 
 fn close(got: usize, want: usize) -> bool {

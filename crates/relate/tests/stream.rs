@@ -8,19 +8,7 @@ use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 fn doc(id: String, body: String) -> Document {
-    Document {
-        id: id.clone(),
-        source: id,
-        format: Format::Text,
-        title: None,
-        date: None,
-        url: None,
-        byline: None,
-        outlet: None,
-        lang: None,
-        body,
-        removed: vec![],
-    }
+    Document::new(id, Format::Text, body)
 }
 
 /// 80 invented documents: families sharing a base text with small edits, reprinted tails,

@@ -41,9 +41,8 @@
 //! ```
 //! use samestory_core::{Document, Format, StoryConfig};
 //! let doc = |id: &str, date: &str, body: &str| Document {
-//!     id: id.into(), source: id.into(), format: Format::Text, title: None,
-//!     date: Some(date.into()), url: None, byline: None, outlet: None, lang: None,
-//!     body: body.into(), removed: vec![],
+//!     date: Some(date.into()),
+//!     ..Document::new(id, Format::Text, body)
 //! };
 //! let docs = [
 //!     doc("a", "2022-02-15", "Russia pulls troops back from the Ukrainian border, Kremlin says."),
