@@ -159,18 +159,3 @@ impl IdSet {
         }
     }
 }
-
-/// Drops every document whose id was already seen earlier in `docs`, returning one error
-/// per drop (see [`IdSet`]).
-pub fn drop_duplicate_ids(docs: &mut Vec<Document>) -> Vec<IngestError> {
-    let mut seen = IdSet::default();
-    let mut errors = Vec::new();
-    docs.retain(|doc| match seen.admit(doc) {
-        Ok(()) => true,
-        Err(e) => {
-            errors.push(e);
-            false
-        }
-    });
-    errors
-}
