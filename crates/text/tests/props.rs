@@ -49,6 +49,16 @@ proptest! {
         prop_assert_eq!(got, want);
     }
 
+    /// The same across the 64-byte blocks of the fast path (words, joins and runs that
+    /// straddle a block edge).
+    #[test]
+    fn ascii_fast_path_matches_uax29_across_blocks(body in "[aZ09_.,' ]{0,8}([ab9]{1,70}[.,' _]{1,2}){0,9}") {
+        use unicode_segmentation::UnicodeSegmentation;
+        let want: Vec<(usize, usize)> = body.unicode_word_indices().map(|(b, w)| (b, b + w.len())).collect();
+        let got: Vec<(usize, usize)> = tokens(&body).iter().map(|t| (t.start, t.end)).collect();
+        prop_assert_eq!(got, want);
+    }
+
     /// normalize's ASCII fast path equals the general path (forced by a trailing "é").
     #[test]
     fn ascii_normalize_matches_general(body in "[abZ09 \n\t\u{0B}\u{0C}\u{1C}\r.,'-]{0,40}") {
