@@ -3,6 +3,8 @@
 print one table per corpus size.
 
 usage: run.py BENCH_BIN WORKDIR PYTHON SIZE [SIZE...]
+SAMESTORY_BIN=path/to/samestory adds the `samestory-cli` row (the whole `samestory dedup`
+command: ingestion, cleaning, language, metadata, engine, documents.jsonl with bodies).
 """
 import json
 import os
@@ -34,6 +36,16 @@ def read_pairs(path):
     return found
 
 
+def read_relations(path):
+    """relations.jsonl of `samestory dedup` as the pairs table."""
+    found = {}
+    with open(path) as f:
+        for line in f:
+            r = json.loads(line)
+            found[(r["a"], r["b"])] = (r["kind"], r.get("original") or "-")
+    return found
+
+
 def read_truth(path):
     with open(path) as f:
         return [json.loads(line) for line in f]
@@ -54,18 +66,34 @@ def precision(truth, found, ok_kinds):
     return f"{sum(1 for p in rep if p in near) / len(rep):.3f}" if rep else "-"
 
 
-def direction(truth, found):
-    sel = [t for t in truth if t["kind"] == "reprint" and found.get(tuple(sorted((t["original"], t["copy"]))), ("",))[0] == "reprint"]
-    ok = sum(1 for t in sel if found[tuple(sorted((t["original"], t["copy"])))][1] == t["original"])
+def direction(truth, found, dated):
+    """Share of found planted reprints whose `original` is the planted source, among pairs
+    whose two dates differ (dated) or not (undated)."""
+    def key(t):
+        return tuple(sorted((t["original"], t["copy"])))
+    sel = [t for t in truth if t["kind"] == "reprint" and t.get("dated", False) == dated
+           and found.get(key(t), ("",))[0] == "reprint"]
+    ok = sum(1 for t in sel if found[key(t)][1] == t["original"])
     return f"{ok / len(sel):.3f}" if sel else "-"
+
+
+def command(tool, bench, python, corpus, out):
+    if tool == "samestory":
+        return [bench, "run", corpus, out]
+    if tool == "samestory-cli":
+        return [os.environ["SAMESTORY_BIN"], "dedup", corpus, "--out", out + ".d", "--quiet"]
+    return [python, f"{HERE}/peers.py", tool, corpus, out]
 
 
 def main():
     bench, work, python, sizes = sys.argv[1], sys.argv[2], sys.argv[3], [int(s) for s in sys.argv[4:]]
     dup = ("exact", "near_duplicate")
-    tools = os.environ.get("TOOLS", "samestory,gaoya,rensa,datasketch").split(",")
+    default = "samestory,samestory-cli,gaoya,rensa,datasketch" if "SAMESTORY_BIN" in os.environ \
+        else "samestory,gaoya,rensa,datasketch"
+    tools = os.environ.get("TOOLS", default).split(",")
     for n in sizes:
-        corpus, truth_path = f"{work}/corpus_{n}.jsonl", f"{work}/truth_{n}.jsonl"
+        # v2: dated documents (corpora cached by an older run.py are not reused)
+        corpus, truth_path = f"{work}/corpus_{n}.v2.jsonl", f"{work}/truth_{n}.v2.jsonl"
         if not os.path.exists(truth_path):
             subprocess.run([bench, "gen", str(n), corpus, truth_path], check=True)
         truth = read_truth(truth_path)
@@ -73,16 +101,17 @@ def main():
         rows = []
         for tool in tools:
             out = f"{work}/pairs_{tool}_{n}.tsv"
-            cmd = [bench, "run", corpus, out] if tool == "samestory" else [python, f"{HERE}/peers.py", tool, corpus, out]
-            ok, wall, cpu, rss = measure(cmd)
+            ok, wall, cpu, rss = measure(command(tool, bench, python, corpus, out))
             if not ok:
-                rows.append([tool, "failed"] + [""] * 11)
+                rows.append([tool, "failed"] + [""] * 12)
                 continue
-            found = read_pairs(out)
+            ours = tool.startswith("samestory")
+            found = read_relations(out + ".d/relations.jsonl") if tool == "samestory-cli" else read_pairs(out)
             jr = recall(truth, found, "near", "jaccard", JBANDS, dup)
-            cr = recall(truth, found, "reprint", "containment", CBANDS, ("reprint",)) if tool == "samestory" else ["-"] * 4
+            cr = recall(truth, found, "reprint", "containment", CBANDS, ("reprint",)) if ours else ["-"] * 4
+            dirs = [direction(truth, found, True), direction(truth, found, False)] if ours else ["-"] * 2
             rows.append([tool, f"{mb / cpu:.1f}", f"{n / wall:.0f}", f"{rss:.0f}", *jr, precision(truth, found, dup), *cr,
-                         direction(truth, found) if tool == "samestory" else "-"])
+                         *dirs])
         print_table(n, mb, truth, rows)
 
 
@@ -91,7 +120,7 @@ def print_table(n, mb, truth, rows):
     rep = len(truth) - near
     print(f"\n## {n} docs, {mb:.1f} MB JSONL, {near} planted near-duplicates, {rep} planted reprints\n")
     head = ["tool", "MB/s/core", "docs/s", "peak RSS MB", "R J.7-.8", "R J.8-.9", "R J.9-1", "precision",
-            "RR C.1-.2", "RR C.2-.3", "RR C.3-.5", "RR C.5-1", "direction"]
+            "RR C.1-.2", "RR C.2-.3", "RR C.3-.5", "RR C.5-1", "dir. dated", "dir. undated"]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for r in rows:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command: bench/dedup/run.sh [SIZES...]   (default: 10000 100000)
 # Builds the release bench binary, creates a venv with the peers (pip), generates the
-# corpora once (cached in $WORK), runs samestory, gaoya, rensa, datasketch and prints tables.
+# corpora once (cached in $WORK), runs samestory (engine and the whole `samestory dedup`
+# command), gaoya, rensa, datasketch and prints tables.
 # TOOLS=samestory,datasketch limits the tools.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -10,10 +11,11 @@ WORK="${WORK:-${TMPDIR:-/tmp}/samestory-bench-dedup}"
 mkdir -p "$WORK"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
-(cd "$ROOT" && cargo build --release -q -p samestory-bench-dedup)
+(cd "$ROOT" && cargo build --release -q -p samestory-bench-dedup -p samestory-cli)
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
 if [ ! -x "$WORK/venv/bin/python" ]; then
   python3 -m venv "$WORK/venv"
   "$WORK/venv/bin/pip" install -q datasketch rensa gaoya
 fi
-python3 "$HERE/run.py" "$TARGET/release/dedup-bench" "$WORK" "$WORK/venv/bin/python" "${SIZES[@]}"
+SAMESTORY_BIN="$TARGET/release/samestory" \
+  python3 "$HERE/run.py" "$TARGET/release/dedup-bench" "$WORK" "$WORK/venv/bin/python" "${SIZES[@]}"

@@ -3,6 +3,10 @@
 //! scattered word edits; planted reprints are new documents embedding 1–4 edited passages
 //! of a source document. Truth records the exact Jaccard / containment measured with
 //! samestory's own tokeniser and shingles (the same that every peer is given).
+//!
+//! Dates: documents are written in creation order, a hundred a day from 2023-01-01, so a
+//! planted copy is dated on or after its source; a quarter of the documents carry no date
+//! (the reprint direction then falls to the byline and containment rules).
 
 use anyhow::Result;
 use std::collections::HashSet;
@@ -174,9 +178,12 @@ pub fn generate(n: usize, corpus: &str, truth: &str) -> Result<()> {
     let mut rng = Rng(0x5eed_0000 + n as u64);
     let vocab = Vocab::new(&mut rng, 30_000);
     let mut texts: Vec<String> = Vec::with_capacity(n);
+    let mut dates: Vec<Option<String>> = Vec::with_capacity(n);
     let mut planted = Vec::new();
     let mut bases: Vec<Doc> = Vec::new();
     while texts.len() < n {
+        let dated = rng.below(4) != 0;
+        dates.push(dated.then(|| date_of_day(texts.len() / DOCS_PER_DAY)));
         let roll = rng.below(100);
         if roll < 12 && !bases.is_empty() {
             let src = rng.below(bases.len());
@@ -199,14 +206,31 @@ pub fn generate(n: usize, corpus: &str, truth: &str) -> Result<()> {
             planted.push(("base", bases.len() - 1, texts.len() - 1));
         }
     }
-    write_all(&texts, &planted, corpus, truth, &mut rng)
+    write_all(&texts, &dates, &planted, (corpus, truth), &mut rng)
+}
+
+/// Documents written per day.
+const DOCS_PER_DAY: usize = 100;
+
+/// `YYYY-MM-DD` of day `day` after 2023-01-01 (civil-from-days, proleptic Gregorian).
+fn date_of_day(day: usize) -> String {
+    let z = 19_358 + day as i64 + 719_468; // 2023-01-01 is day 19358 of the Unix epoch
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 fn write_all(
     texts: &[String],
+    dates: &[Option<String>],
     planted: &[(&'static str, usize, usize)],
-    corpus: &str,
-    truth: &str,
+    (corpus, truth): (&str, &str),
     rng: &mut Rng,
 ) -> Result<()> {
     let base_text: Vec<usize> = planted
@@ -224,7 +248,11 @@ fn write_all(
     let mut order: Vec<usize> = (0..texts.len()).collect();
     order.sort_by_key(|&t| ids[t]);
     for t in order {
-        writeln!(c, "{}", serde_json::json!({"id": id(t), "text": texts[t]}))?;
+        let rec = match &dates[t] {
+            Some(d) => serde_json::json!({"id": id(t), "date": d, "text": texts[t]}),
+            None => serde_json::json!({"id": id(t), "text": texts[t]}),
+        };
+        writeln!(c, "{rec}")?;
     }
     let mut w = BufWriter::new(std::fs::File::create(truth)?);
     let mut pairs: Vec<(&str, usize, usize)> = planted
@@ -238,10 +266,11 @@ fn write_all(
         let inter = a.intersection(&b).count() as f64;
         let j = inter / (a.len() as f64 + b.len() as f64 - inter);
         let cont = inter / b.len() as f64;
+        let dated = matches!((&dates[s], &dates[t]), (Some(x), Some(y)) if x != y);
         writeln!(
             w,
             "{}",
-            serde_json::json!({"kind": kind, "original": id(s), "copy": id(t), "jaccard": j, "containment": cont})
+            serde_json::json!({"kind": kind, "original": id(s), "copy": id(t), "jaccard": j, "containment": cont, "dated": dated})
         )?;
     }
     Ok(())
@@ -260,4 +289,18 @@ fn sibling_copies(planted: &[(&'static str, usize, usize)]) -> Vec<(&'static str
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_of_day;
+
+    #[test]
+    fn days_become_calendar_dates() {
+        assert_eq!(date_of_day(0), "2023-01-01");
+        assert_eq!(date_of_day(58), "2023-02-28");
+        assert_eq!(date_of_day(59), "2023-03-01");
+        assert_eq!(date_of_day(365 + 59), "2024-02-29");
+        assert_eq!(date_of_day(1095), "2025-12-31");
+    }
 }

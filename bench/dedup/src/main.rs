@@ -10,7 +10,7 @@ mod gen;
 mod stream;
 
 use anyhow::{bail, Context, Result};
-use samestory_core::{Document, Format, RelateConfig};
+use samestory_core::{Document, RelateConfig};
 use std::io::{BufRead, BufWriter, Write};
 
 fn main() -> Result<()> {
@@ -66,8 +66,12 @@ fn read_corpus(path: &str) -> Result<Vec<Document>> {
     for line in f.lines() {
         let v: serde_json::Value = serde_json::from_str(&line?)?;
         let id = v["id"].as_str().unwrap_or_default().to_string();
+        let date = v["date"].as_str().map(str::to_string);
         let body = v["text"].as_str().unwrap_or_default().to_string();
-        docs.push(Document::new(id, Format::Jsonl, body));
+        docs.push(Document {
+            body,
+            ..stream::meta(id, date)
+        });
     }
     Ok(docs)
 }

@@ -23,6 +23,8 @@ struct Rec<'a> {
     #[serde(borrow)]
     id: Cow<'a, str>,
     #[serde(borrow)]
+    date: Option<Cow<'a, str>>,
+    #[serde(borrow)]
     text: Cow<'a, str>,
 }
 
@@ -125,18 +127,19 @@ fn add_block(engine: &mut Relater, lines: &mut Vec<Span>, base: u64, block: &[u8
                 let line = &block[a..b];
                 let rec: Rec = serde_json::from_slice(line)?;
                 let span = text_span(line, &rec.text);
-                Ok((rec.id.into_owned(), s.sketch(&rec.text), span))
+                let doc = meta(rec.id.into_owned(), rec.date.map(Cow::into_owned));
+                Ok((doc, s.sketch(&rec.text), span))
             },
         )
         .collect::<Result<_>>()?;
-    for ((id, sketch, text), &(a, b)) in sketched.into_iter().zip(&spans) {
+    for ((doc, sketch, text), &(a, b)) in sketched.into_iter().zip(&spans) {
         let (start, len, raw_text) = text.map_or((a, b - a, false), |(s, l)| (a + s, l, true));
         lines.push(Span {
             offset: base + start as u64,
             len: len as u32,
             raw_text,
         });
-        engine.push(meta(id), &sketch);
+        engine.push(doc, &sketch);
     }
     Ok(())
 }
@@ -179,6 +182,10 @@ pub fn cpu_secs() -> f64 {
         .map_or(0.0, |(u, s)| (u + s) / 100.0)
 }
 
-fn meta(id: String) -> Document {
-    Document::new(id, Format::Jsonl, String::new())
+/// The metadata the engine reads: id and date (bodies stay in the file).
+pub fn meta(id: String, date: Option<String>) -> Document {
+    Document {
+        date,
+        ..Document::new(id, Format::Jsonl, String::new())
+    }
 }
