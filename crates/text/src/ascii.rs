@@ -132,7 +132,11 @@ mod tests {
             assert_eq!(bit(c.under), b == b'_', "byte {b}");
             assert_eq!(bit(c.mid_letter), b":.'".contains(&b), "byte {b}");
             assert_eq!(bit(c.mid_num), b",;.'".contains(&b), "byte {b}");
-            assert_eq!((c.letter | c.digit | c.under) >> 3, 0, "padding is in no class");
+            assert_eq!(
+                (c.letter | c.digit | c.under) >> 3,
+                0,
+                "padding is in no class"
+            );
         }
     }
 
@@ -163,6 +167,9 @@ mod tests {
             assert_eq!(got, ["ab.cd", "1,5", long.as_str()], "pad {pad}");
         }
         assert_eq!(words(&"a".repeat(128)).len(), 1);
-        assert_eq!(words(&format!("{}.", "a".repeat(63))), [(0, "a".repeat(63).as_str())]);
+        assert_eq!(
+            words(&format!("{}.", "a".repeat(63))),
+            [(0, "a".repeat(63).as_str())]
+        );
     }
 }
