@@ -45,12 +45,19 @@ fn clean_field(value: Option<String>) -> Option<String> {
 
 /// ISO 639-3 code of the body's language when whatlang is confident.
 fn detect_lang(body: &str, cfg: &IngestConfig) -> Option<String> {
-    if body.chars().count() < cfg.lang_min_chars {
+    if body.chars().take(cfg.lang_min_chars).count() < cfg.lang_min_chars {
         return None;
     }
-    let sample: String = body.chars().take(cfg.lang_sample_chars).collect();
-    let info = whatlang::detect(&sample)?;
+    let info = whatlang::detect(first_chars(body, cfg.lang_sample_chars))?;
     info.is_reliable().then(|| info.lang().code().to_string())
+}
+
+/// The first `n` chars of `text` (all of it when shorter).
+fn first_chars(text: &str, n: usize) -> &str {
+    match text.char_indices().nth(n) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
 }
 
 /// A declared language tag (`en-US`) mapped to ISO 639-3 when whatlang knows it.

@@ -39,6 +39,9 @@ fn looks_like_jsonl(text: &str) -> bool {
 
 /// True when the text is an HTML document or fragment rather than prose that mentions a tag.
 pub fn looks_like_html(text: &str) -> bool {
+    if !starts_with_tag(text) {
+        return false;
+    }
     let head: String = text
         .chars()
         .take(4096)
@@ -59,6 +62,13 @@ pub fn looks_like_html(text: &str) -> bool {
         return true;
     }
     trimmed.starts_with('<') && block_tag_count(&head) >= 2
+}
+
+/// Whether the first char after leading whitespace and BOMs is `<`: every HTML signal needs
+/// it, so prose is told apart without copying its head.
+fn starts_with_tag(text: &str) -> bool {
+    text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .starts_with('<')
 }
 
 fn block_tag_count(head: &str) -> usize {

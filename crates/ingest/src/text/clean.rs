@@ -8,7 +8,7 @@
 //! short stable reason tag reported in `removed`. A rule table, not logic: add rows, with a
 //! test in both directions.
 
-use super::{word_count, Doc};
+use super::{more_words_than, Doc};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -88,7 +88,7 @@ static CREDITS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// Why a line is boilerplate, or `None` when it may be article text.
 pub(crate) fn line_reason(text: &str) -> Option<&'static str> {
     let text = text.trim();
-    if word_count(text) > 40 {
+    if more_words_than(text, 40) {
         return None;
     }
     if is_credit(text) {
@@ -102,7 +102,7 @@ pub(crate) fn line_reason(text: &str) -> Option<&'static str> {
 
 /// A lone credit: an agency name, `Name / AGENCY`, `… via AGENCY`, `(AP Photo/…)`, `Photo: …`.
 pub(crate) fn is_credit(text: &str) -> bool {
-    word_count(text) <= CREDIT_MAX_WORDS && CREDITS.iter().any(|re| re.is_match(text))
+    !more_words_than(text, CREDIT_MAX_WORDS) && CREDITS.iter().any(|re| re.is_match(text))
 }
 
 /// Removes every live boilerplate line of `doc`.

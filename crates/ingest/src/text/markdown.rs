@@ -21,16 +21,6 @@ pub(crate) struct Reduced {
     pub markup: Option<&'static str>,
 }
 
-impl Reduced {
-    /// A plain-text line, unchanged.
-    pub fn plain(raw: &str) -> Reduced {
-        Reduced {
-            text: raw.to_string(),
-            ..Reduced::default()
-        }
-    }
-}
-
 fn re(pattern: &str) -> Regex {
     Regex::new(pattern).expect("valid regex")
 }

@@ -20,6 +20,8 @@ pub(crate) mod paragraphs;
 mod wrap;
 
 #[cfg(test)]
+mod fast_tests;
+#[cfg(test)]
 mod tests;
 
 use crate::Extracted;
@@ -70,19 +72,21 @@ impl Doc {
     }
 
     fn push_line(&mut self, no: usize, raw: &str, is_markdown: bool) {
-        let reduced = if is_markdown {
-            markdown::reduce(raw)
-        } else {
-            markdown::Reduced::plain(raw)
-        };
         let indented = raw.starts_with(char::is_whitespace) && !raw.trim().is_empty();
         let mut line = Line {
             no,
-            text: collapse(&reduced.text),
+            text: String::new(),
             indented,
-            heading: reduced.heading,
+            heading: false,
             gone: None,
         };
+        if !is_markdown {
+            line.text = collapse(raw);
+            return self.lines.push(line);
+        }
+        let reduced = markdown::reduce(raw);
+        line.text = collapse(&reduced.text);
+        line.heading = reduced.heading;
         if let Some(reason) = reduced.markup {
             self.removed.push(removed_line(no, raw.trim(), reason));
             line.gone = Some(reason);
@@ -149,6 +153,10 @@ static MD_SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Literals of which every alternative of [`MD_SIGNAL`] needs one: a text holding none of them
+/// cannot match, so most prose skips the regex.
+const MD_LITERALS: [&str; 6] = ["#", "](", "<http", "**", "]:", "```"];
+
 /// True when the text looks like markdown rather than plain text: an ATX heading, an inline
 /// link or image (`[text](url)`, also with `#` as target), an autolink `<https://…>`, bold
 /// `**…**`, a reference definition or a code fence in its first 64 KiB.
@@ -157,17 +165,55 @@ pub fn looks_like_markdown(text: &str) -> bool {
         .rev()
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(0);
-    MD_SIGNAL.is_match(&text[..end])
+    let head = &text[..end];
+    MD_LITERALS.iter().any(|l| head.contains(l)) && MD_SIGNAL.is_match(head)
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.
 pub(crate) fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    if is_collapsed(s) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// True when [`collapse`] would return `s` unchanged: no whitespace at either end, and every
+/// whitespace char is a single ASCII space. A byte scan; non-ASCII chars are decoded only
+/// when their lead byte can start a Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F,
+/// U+3000).
+fn is_collapsed(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut after_space = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' => true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+            0xc2 | 0xe1..=0xe3 if s[i..].starts_with(char::is_whitespace) => return false,
+            _ => false,
+        };
+        if space && after_space {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space || bytes.is_empty()
 }
 
 /// Number of whitespace-separated words.
 pub(crate) fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
+}
+
+/// `word_count(s) > n`, without counting past `n + 1`.
+pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
+    s.split_whitespace().nth(n).is_some()
 }
 
 /// Ends like a sentence: `.`, `!`, `?`, `…` or their CJK forms, possibly followed by closing

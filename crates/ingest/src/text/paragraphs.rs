@@ -31,9 +31,20 @@ fn key(text: &str) -> String {
     text.to_lowercase()
 }
 
+/// `key(a) == key(b)`; ASCII text is compared in place (its lowercase is per byte).
+pub(crate) fn same_key(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    key(a) == key(b)
+}
+
 /// Marks paragraphs directly above a credit line that repeat another paragraph, or are short
 /// and have no sentence punctuation.
 fn captions(paras: &[Para], cfg: &IngestConfig) -> Vec<Option<&'static str>> {
+    if !paras.iter().any(|p| p.before_credit) {
+        return vec![None; paras.len()];
+    }
     let mut copies: HashMap<String, usize> = HashMap::new();
     for p in paras.iter().filter(|p| p.before_credit) {
         copies.insert(key(&p.text), 0);
@@ -42,9 +53,9 @@ fn captions(paras: &[Para], cfg: &IngestConfig) -> Vec<Option<&'static str>> {
         copies.entry(key(&p.text)).and_modify(|n| *n += 1);
     }
     let is_caption = |p: &Para| {
-        let repeats = copies.get(&key(&p.text)).is_some_and(|&n| n > 1);
-        let short = !ends_sentence(&p.text) && word_count(&p.text) <= cfg.caption_max_words;
-        p.before_credit && (repeats || short)
+        let repeats = || copies.get(&key(&p.text)).is_some_and(|&n| n > 1);
+        let short = || !ends_sentence(&p.text) && word_count(&p.text) <= cfg.caption_max_words;
+        p.before_credit && (repeats() || short())
     };
     paras
         .iter()
@@ -57,9 +68,9 @@ fn captions(paras: &[Para], cfg: &IngestConfig) -> Vec<Option<&'static str>> {
 fn repeated(paras: &[Para], cfg: &IngestConfig) -> Vec<Option<&'static str>> {
     let mut marks = vec![None];
     for pair in paras.windows(2) {
-        let same = key(&pair[0].text) == key(&pair[1].text);
         let long = word_count(&pair[1].text) >= cfg.duplicate_min_words;
-        marks.push((same && long).then_some("duplicate"));
+        let same = long && same_key(&pair[0].text, &pair[1].text);
+        marks.push(same.then_some("duplicate"));
     }
     marks.truncate(paras.len());
     marks
