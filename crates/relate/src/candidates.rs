@@ -1,9 +1,21 @@
 //! Candidate pairs: the only pairs that get verified. Four sources, unioned: equal
 //! word-sequence keys (exact duplicates), equal canonical URLs, LSH bands of the MinHash
-//! signatures (near-duplicates), and the containment index — winnowed fingerprints shared by
-//! ≥ `min_shared_fingerprints` documents pairs, skipping fingerprints so frequent they are
-//! boilerplate (those are returned in [`Candidates::frequent`] so alignment can discount
-//! them too). Never decides a relation.
+//! signatures (near-duplicates), and the containment index — pairs of documents sharing
+//! ≥ `min_shared_fingerprints` winnowed fingerprints. Never decides a relation.
+//!
+//! Frequent fingerprints (in ≥ [`frequent_threshold`] documents) are either boilerplate or a
+//! wire story reprinted by many outlets. Both recur across documents that share nothing
+//! else; what tells them apart is length: a disclaimer is 20–80 words, a reprinted story
+//! one or more paragraphs. So a document and a hub of a frequent fingerprint (one of its
+//! first `containment_hubs` documents) that share ≥ `wire_min_shared_prints` frequent
+//! fingerprints (≈ 130 words) are a candidate, and a frequent fingerprint whose documents
+//! mostly share such a passage with a hub is content; the rest are boilerplate, returned in
+//! [`Candidates::frequent`] so that alignment discounts them, and pair nothing.
+//!
+//! Cost is linear in the postings: a fingerprint in more than `containment_max_bucket`
+//! documents, and every frequent one, pairs its members with its hubs only (hubs × S pair
+//! hits, not S² / 2), so members are linked through a hub, not to each other. Frequent
+//! postings are copied aside (4 bytes each) until all are judged.
 //!
 //! Postings are packed `key << 32 | doc` words in 256 [`Shards`] by the key's top byte (no
 //! per-document allocation); each shard is sorted on its own, in cache, by a counting pass
@@ -17,7 +29,8 @@ use std::collections::HashSet;
 pub struct Candidates {
     /// `(i, j)` document indices, `i < j`, sorted, unique.
     pub pairs: Vec<(u32, u32)>,
-    /// Fingerprint keys ([`crate::features::print_key`]) found in too many documents.
+    /// Fingerprint keys ([`crate::features::print_key`]) found in too many documents and
+    /// judged boilerplate (not a reprinted passage).
     pub frequent: HashSet<u32>,
 }
 
@@ -170,26 +183,102 @@ pub fn frequent_threshold(n_docs: usize, cfg: &RelateConfig) -> usize {
     cfg.boilerplate_min_docs.max(rel).max(2)
 }
 
-/// Pairs sharing enough non-frequent fingerprints, and the frequent fingerprints.
+/// Containment candidates and the boilerplate fingerprints. A fingerprint in at most
+/// `containment_max_bucket` documents pairs all of them, a bigger one pairs each member
+/// with its hubs only ([`hub_pairs`]); a pair is a candidate once it shares
+/// `min_shared_fingerprints`. Frequent fingerprints (≥ [`frequent_threshold`] documents)
+/// are set aside and judged by [`Frequent::judge`]: wire passage or boilerplate.
 fn containment_pairs(
     prints: Shards,
     n_docs: usize,
     cfg: &RelateConfig,
 ) -> (Vec<u64>, HashSet<u32>) {
     let limit = frequent_threshold(n_docs, cfg);
-    let mut frequent = HashSet::new();
+    let hubs = cfg.containment_hubs.max(1);
+    let mut frequent = Frequent::default();
     let mut hits = Vec::new();
     prints.for_each_run(|run| {
+        let docs = run.iter().map(|&p| p as u32);
         if run.len() >= limit {
-            frequent.insert((run[0] >> 32) as u32);
+            frequent.push((run[0] >> 32) as u32, docs);
+        } else if run.len() > cfg.containment_max_bucket {
+            hub_pairs(&docs.collect::<Vec<_>>(), hubs, &mut hits);
         } else if run.len() > 1 {
-            all_pairs(run.iter().map(|&p| p as u32), &mut hits);
+            all_pairs(docs, &mut hits);
         }
     });
-    (
-        pairs_with_count(hits, cfg.min_shared_fingerprints.max(1)),
-        frequent,
-    )
+    let mut pairs = pairs_with_count(hits, cfg.min_shared_fingerprints.max(1));
+    let (wire, boilerplate) = frequent.judge(hubs, cfg);
+    pairs.extend(wire);
+    (pairs, boilerplate)
+}
+
+/// Pushes `(hub, m)` for each of the first `hubs` members of an ascending list and every
+/// later member `m`: at most `hubs × members.len()` pairs, whatever the size.
+fn hub_pairs(members: &[u32], hubs: usize, out: &mut Vec<u64>) {
+    for (i, &hub) in members.iter().enumerate().take(hubs) {
+        out.extend(members[i + 1..].iter().map(|&m| pack(hub, m)));
+    }
+}
+
+/// The frequent fingerprints' postings, set aside until all are known: keys, and the
+/// documents of each (ascending) in one flat list, `ends[i]` closing key `i`'s.
+#[derive(Default)]
+struct Frequent {
+    keys: Vec<u32>,
+    ends: Vec<usize>,
+    docs: Vec<u32>,
+}
+
+impl Frequent {
+    fn push(&mut self, key: u32, docs: impl Iterator<Item = u32>) {
+        self.docs.extend(docs);
+        self.keys.push(key);
+        self.ends.push(self.docs.len());
+    }
+
+    /// `(key, documents)` of each frequent fingerprint.
+    fn runs(&self) -> impl Iterator<Item = (u32, &[u32])> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        self.keys
+            .iter()
+            .zip(starts.zip(&self.ends))
+            .map(|(&k, (s, &e))| (k, &self.docs[s..e]))
+    }
+
+    /// Wire passage or boilerplate. Each fingerprint pairs its members with its hubs; a
+    /// pair counted `wire_min_shared_prints` times shares a long run of frequent text, a
+    /// passage, and is a candidate. A fingerprint whose members mostly (`wire_min_support`)
+    /// share such a passage with one of its hubs is content; the others are boilerplate.
+    /// Returns the wire pairs (sorted) and the boilerplate keys.
+    fn judge(&self, hubs: usize, cfg: &RelateConfig) -> (Vec<u64>, HashSet<u32>) {
+        let mut hits = Vec::with_capacity(self.docs.len() * hubs);
+        self.runs().for_each(|(_, d)| hub_pairs(d, hubs, &mut hits));
+        let wire = pairs_with_count(hits, cfg.wire_min_shared_prints.max(1));
+        let boilerplate = self
+            .runs()
+            .filter(|(_, d)| !is_wire(d, hubs, &wire, cfg.wire_min_support))
+            .map(|(k, _)| k)
+            .collect();
+        (wire, boilerplate)
+    }
+}
+
+/// Whether at least `min_support` of the non-hub `members` are in a `wire` pair (sorted)
+/// with one of the first `hubs` members.
+fn is_wire(members: &[u32], hubs: usize, wire: &[u64], min_support: f64) -> bool {
+    let (hubs, rest) = members.split_at(hubs.min(members.len()));
+    if wire.is_empty() || rest.is_empty() {
+        return false;
+    }
+    let linked = rest
+        .iter()
+        .filter(|&&m| {
+            hubs.iter()
+                .any(|&h| wire.binary_search(&pack(h, m)).is_ok())
+        })
+        .count();
+    linked as f64 >= min_support * rest.len() as f64
 }
 
 /// The packed pairs occurring at least `min` times in `hits`.
@@ -293,6 +382,77 @@ mod tests {
         want.sort_unstable();
         sort_u64(&mut v);
         assert_eq!(v, want);
+    }
+
+    #[test]
+    fn hub_pairs_are_linear() {
+        let members: Vec<u32> = (0..10_000).collect();
+        let mut out = Vec::new();
+        hub_pairs(&members, 2, &mut out);
+        assert_eq!(out.len(), 2 * 10_000 - 3);
+        assert_eq!(unpacked(out[..2].to_vec()), vec![(0, 1), (0, 2)]);
+        assert_eq!(unpack(out[9_999]), (1, 2));
+        let mut few = Vec::new();
+        hub_pairs(&[4, 9], 3, &mut few);
+        assert_eq!(unpacked(few), vec![(4, 9)]);
+    }
+
+    /// Postings of `(key, doc)` items, pushed in document order.
+    fn shards_sorted(items: &[(u32, u32)]) -> Shards {
+        let mut v = items.to_vec();
+        v.sort_unstable_by_key(|&(k, d)| (d, k));
+        let mut sh = Shards::default();
+        v.into_iter().for_each(|(k, d)| sh.push(k, d));
+        sh
+    }
+
+    #[test]
+    fn long_frequent_passage_is_content_short_block_is_boilerplate() {
+        let cfg = RelateConfig::default();
+        let mut items = Vec::new();
+        let mut add = |keys: std::ops::Range<u32>, docs: std::ops::Range<u32>| {
+            keys.for_each(|k| docs.clone().for_each(|d| items.push((k, d))))
+        };
+        add(1000..1030, 0..60); // a 30-fingerprint passage in 60 documents
+        add(2000..2006, 50..150); // a 6-fingerprint block in 100, 10 of them wire copies
+        let (pairs, frequent) = containment_pairs(shards_sorted(&items), 200, &cfg);
+        assert_eq!(frequent, (2000..2006).collect());
+        let mut want = vec![pack(0, 1)];
+        want.extend((2..60).flat_map(|m| [pack(0, m), pack(1, m)]));
+        want.sort_unstable();
+        let mut got = pairs;
+        got.sort_unstable();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn support_decides_a_fingerprint_partly_inside_a_passage() {
+        let mut items = Vec::new();
+        (1..26u32).for_each(|k| (0..60).for_each(|d| items.push((k, d))));
+        (0..100).for_each(|d| items.push((100, d))); // 58 of its 98 non-hubs in the passage
+        let judged = |support| {
+            let cfg = RelateConfig {
+                wire_min_support: support,
+                ..RelateConfig::default()
+            };
+            containment_pairs(shards_sorted(&items), 200, &cfg).1
+        };
+        assert!(judged(0.5).is_empty());
+        assert_eq!(judged(0.7), HashSet::from([100]));
+    }
+
+    #[test]
+    fn big_non_frequent_bucket_pairs_through_hubs() {
+        let cfg = RelateConfig {
+            boilerplate_min_docs: 100_000,
+            ..RelateConfig::default()
+        };
+        let mut items = Vec::new();
+        (0..3u32).for_each(|k| (0..1000).for_each(|d| items.push((k, d))));
+        let (pairs, frequent) = containment_pairs(shards_sorted(&items), 1000, &cfg);
+        assert!(frequent.is_empty());
+        assert_eq!(pairs.len(), 2 * 1000 - 3);
+        assert!(pairs.iter().all(|&p| (p >> 32) < 2));
     }
 
     #[test]

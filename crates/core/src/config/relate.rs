@@ -28,6 +28,23 @@ pub struct RelateConfig {
     pub boilerplate_min_docs: usize,
     /// ...and in at least this fraction of all documents. Default 0.01.
     pub boilerplate_doc_fraction: f64,
+    /// A fingerprint in more documents than this (frequent or not) pairs every member with
+    /// its first `containment_hubs` members (in input order) only, not with each other: it
+    /// costs hubs × members pair hits, never members² / 2. Members of such a fingerprint are
+    /// linked to a hub, not to every other member. Default 200.
+    pub containment_max_bucket: usize,
+    /// Hubs of a capped or frequent fingerprint (see `containment_max_bucket`). Default 2.
+    pub containment_hubs: usize,
+    /// Wire story vs boilerplate. A document and a hub of a frequent fingerprint that share
+    /// at least this many frequent fingerprints share a long passage (a fingerprint per
+    /// ≈ 6.5 words: 20 ≈ 130 words), which is content (a wire story reprinted by many
+    /// outlets), not boilerplate (a disclaimer or footer is ≈ 20–80 words): the pair is a
+    /// candidate. Default 20.
+    pub wire_min_shared_prints: usize,
+    /// A frequent fingerprint at least this fraction of whose non-hub documents share such a
+    /// long passage with one of its hubs is content: not discounted as boilerplate in
+    /// alignment. Default 0.5.
+    pub wire_min_support: f64,
     /// Word-shingle Jaccard at or above which two documents are near-duplicates. Default 0.8.
     pub near_dup_jaccard: f64,
     /// Trimmed copy: the shorter body has at least this fraction of the longer's words...
@@ -65,6 +82,10 @@ impl Default for RelateConfig {
             min_shared_fingerprints: 2,
             boilerplate_min_docs: 50,
             boilerplate_doc_fraction: 0.01,
+            containment_max_bucket: 200,
+            containment_hubs: 2,
+            wire_min_shared_prints: 20,
+            wire_min_support: 0.5,
             near_dup_jaccard: 0.8,
             trimmed_min_length_ratio: 0.5,
             trimmed_min_containment: 0.9,
