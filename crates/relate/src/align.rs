@@ -5,7 +5,7 @@
 //! boilerplate fingerprints, are dropped; overlapping passages keep the longest.
 //! Works on shingle indices and returns word ranges; [`to_chars`] maps them to char offsets.
 
-use samestory_text::TokenHash;
+use crate::features::WordSpan;
 use std::ops::Range;
 
 /// Mark of a shingle of the first text: plain, a winnowed fingerprint, or a fingerprint
@@ -307,13 +307,14 @@ fn overlaps(x: &Range<usize>, y: &Range<usize>) -> bool {
 }
 
 /// `[a_start, a_end, b_start, b_end]` char offsets of a word passage.
-pub fn to_chars(w: &WordPassage, a: &[TokenHash], b: &[TokenHash]) -> [usize; 4] {
+pub fn to_chars(w: &WordPassage, a: &[WordSpan], b: &[WordSpan]) -> [usize; 4] {
     [
         a[w.a.start].start,
         a[w.a.end - 1].end,
         b[w.b.start].start,
         b[w.b.end - 1].end,
     ]
+    .map(|c| c as usize)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! the body's words (word hashes → rolling shingle hashes → MinHash bins and winnowing), in
 //! tight loops over two reused scratch buffers, with no allocation but the result.
 //! [`Detail`] (built only for documents in a candidate pair while their pairs are verified):
-//! tokens, shingles and the [`ShingleIndex`] that is both the exact shingle set and the
+//! word spans, shingles and the [`ShingleIndex`] that is both the exact shingle set and the
 //! alignment index. Bodies are read, never kept.
 //!
 //! Keys are 32 bits: a collision only adds a candidate pair, and every pair is verified.
@@ -16,7 +16,7 @@
 use crate::align::ShingleIndex;
 use samestory_core::RelateConfig;
 use samestory_sketch::{for_each_winnowed, Lsh, MinHasher, SignatureBuilder};
-use samestory_text::{for_each_token_hash, normalize, quote_spans, shingles_into, TokenHash};
+use samestory_text::{for_each_token_hash, normalize, quote_spans, shingles_into};
 
 /// The small, always-kept features of one document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -133,23 +133,38 @@ pub(crate) fn lsh_of(cfg: &RelateConfig) -> Lsh {
 /// What verification and alignment read about one document.
 #[derive(Clone, Debug)]
 pub struct Detail {
-    /// Words with char offsets.
-    pub tokens: Vec<TokenHash>,
+    /// Per word: its `[start, end)` char offsets in the body.
+    pub words: Vec<WordSpan>,
     /// Shingle hashes in text order (shingle `i` covers words `i..i+k`).
     pub shingles: Vec<u64>,
     /// Where each shingle hash occurs: the set (for exact scores) and the alignment index.
     pub index: ShingleIndex,
 }
 
+/// A word's `[start, end)` char offsets in its body (bodies are far below 4 G chars).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct WordSpan {
+    /// Char offset of the word's first char.
+    pub start: u32,
+    /// Char offset one past its last char.
+    pub end: u32,
+}
+
 /// The detail of one body.
 pub fn detail(body: &str, cfg: &RelateConfig) -> Detail {
-    let mut tokens = Vec::with_capacity(body.len() / 6);
-    for_each_token_hash(body, |t| tokens.push(t));
-    let words: Vec<u64> = tokens.iter().map(|t| t.hash).collect();
-    let shingles = samestory_text::shingles_of(&words, cfg.shingle);
+    let cap = body.len() / 6;
+    let (mut words, mut hashes) = (Vec::with_capacity(cap), Vec::with_capacity(cap));
+    for_each_token_hash(body, |t| {
+        hashes.push(t.hash);
+        words.push(WordSpan {
+            start: t.start as u32,
+            end: t.end as u32,
+        });
+    });
+    let shingles = samestory_text::shingles_of(&hashes, cfg.shingle);
     let index = ShingleIndex::new(&shingles);
     Detail {
-        tokens,
+        words,
         shingles,
         index,
     }
@@ -164,17 +179,18 @@ pub fn fingerprint_marks(shingles: &[u64], window: usize) -> Vec<bool> {
     marks
 }
 
-/// Per token: whether it starts inside a quotation span of `body`.
-pub fn quoted_tokens(body: &str, tokens: &[TokenHash]) -> Vec<bool> {
+/// Per word: whether it starts inside a quotation span of `body`.
+pub fn quoted_words(body: &str, words: &[WordSpan]) -> Vec<bool> {
     let spans = quote_spans(body);
     let mut s = 0;
-    tokens
+    words
         .iter()
-        .map(|t| {
-            while s < spans.len() && spans[s].end <= t.start {
+        .map(|w| {
+            let start = w.start as usize;
+            while s < spans.len() && spans[s].end <= start {
                 s += 1;
             }
-            s < spans.len() && spans[s].start <= t.start
+            s < spans.len() && spans[s].start <= start
         })
         .collect()
 }
@@ -187,7 +203,7 @@ mod tests {
     fn quoted_words_are_marked() {
         let body = "He said “we will stay here” and left.";
         let d = detail(body, &RelateConfig::default());
-        let q = quoted_tokens(body, &d.tokens);
+        let q = quoted_words(body, &d.words);
         assert_eq!(q, [false, false, true, true, true, true, false, false]);
     }
 
@@ -221,7 +237,7 @@ mod tests {
         let got = Sketcher::new(&cfg).sketch(&body);
         assert_eq!(
             (got.bands, got.prints, got.words as usize),
-            (bands, prints, d.tokens.len())
+            (bands, prints, d.words.len())
         );
     }
 

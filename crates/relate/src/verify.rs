@@ -9,7 +9,7 @@
 
 use crate::align::{align_indexed, to_chars, AlignParams, Mark, Side, WordPassage};
 use crate::candidates::Candidates;
-use crate::features::{detail, fingerprint_marks, print_key, quoted_tokens, Detail};
+use crate::features::{detail, fingerprint_marks, print_key, quoted_words, Detail};
 use crate::relation::round4;
 use crate::reprint::{coverage, direction, Shares};
 use crate::source::{BodySource, RelateError};
@@ -91,7 +91,7 @@ struct Loaded<'s> {
 impl Loaded<'_> {
     fn quoted(&self) -> &[bool] {
         self.quoted
-            .get_or_init(|| quoted_tokens(&self.body, &self.detail.tokens))
+            .get_or_init(|| quoted_words(&self.body, &self.detail.words))
     }
 }
 
@@ -322,7 +322,7 @@ impl Ctx<'_, '_> {
         let mut rel = self.relation(x, y, Kind::Reprint, s, why);
         rel.passages = passages
             .iter()
-            .map(|p| to_chars(p, &dx.tokens, &dy.tokens))
+            .map(|p| to_chars(p, &dx.words, &dy.words))
             .collect();
         rel.original = Some(self.doc(if dir.a_is_original { x } else { y }).id.clone());
         Some(rel)
@@ -378,7 +378,7 @@ impl Ctx<'_, '_> {
 fn side(d: &Detail) -> Side<'_> {
     Side {
         shingles: &d.shingles,
-        words: d.tokens.len(),
+        words: d.words.len(),
     }
 }
 
