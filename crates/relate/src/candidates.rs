@@ -8,8 +8,9 @@
 //! else; what tells them apart is length: a disclaimer is 20–80 words, a reprinted story
 //! one or more paragraphs. So a document and a hub of a frequent fingerprint (one of its
 //! first `containment_hubs` documents) that share ≥ `wire_min_shared_prints` frequent
-//! fingerprints (≈ 130 words) are a candidate, and a frequent fingerprint whose documents
-//! mostly share such a passage with a hub is content; the rest are boilerplate, returned in
+//! fingerprints (≈ 130 words) are a candidate — unless both come from one outlet: a long
+//! site template is boilerplate —, and a frequent fingerprint whose documents mostly share
+//! such a passage with a hub is content; the rest are boilerplate, returned in
 //! [`Candidates::frequent`] so that alignment discounts them, and pair nothing.
 //!
 //! Cost is linear in the postings: a fingerprint in more than `containment_max_bucket`
@@ -117,7 +118,8 @@ pub fn find(metas: &[Document], post: &mut Postings, cfg: &RelateConfig) -> Cand
     let prints = std::mem::take(&mut post.prints);
     let bands = std::mem::take(&mut post.bands);
     let (words, keys) = (&post.words, &post.keys);
-    let (mut pairs, frequent) = containment_pairs(prints, metas.len(), cfg);
+    let outlets: Vec<Option<&str>> = metas.iter().map(|d| d.outlet.as_deref()).collect();
+    let (mut pairs, frequent) = containment_pairs(prints, &outlets, cfg);
     lsh_pairs(bands, cfg.lsh_max_bucket, &mut pairs);
     equal_key_pairs(
         keys.iter()
@@ -188,27 +190,29 @@ pub fn frequent_threshold(n_docs: usize, cfg: &RelateConfig) -> usize {
 /// with its hubs only ([`hub_pairs`]); a pair is a candidate once it shares
 /// `min_shared_fingerprints`. Frequent fingerprints (≥ [`frequent_threshold`] documents)
 /// are set aside and judged by [`Frequent::judge`]: wire passage or boilerplate.
+/// `outlets` has one entry per document.
 fn containment_pairs(
     prints: Shards,
-    n_docs: usize,
+    outlets: &[Option<&str>],
     cfg: &RelateConfig,
 ) -> (Vec<u64>, HashSet<u32>) {
-    let limit = frequent_threshold(n_docs, cfg);
+    let limit = frequent_threshold(outlets.len(), cfg);
     let hubs = cfg.containment_hubs.max(1);
     let mut frequent = Frequent::default();
     let mut hits = Vec::new();
     prints.for_each_run(|run| {
         let docs = run.iter().map(|&p| p as u32);
-        if run.len() >= limit {
-            frequent.push((run[0] >> 32) as u32, docs);
-        } else if run.len() > cfg.containment_max_bucket {
-            hub_pairs(&docs.collect::<Vec<_>>(), hubs, &mut hits);
-        } else if run.len() > 1 {
-            all_pairs(docs, &mut hits);
+        match run.len() {
+            0 | 1 => {}
+            n if n >= limit => frequent.push((run[0] >> 32) as u32, docs),
+            n if n > cfg.containment_max_bucket => {
+                hub_pairs(&docs.collect::<Vec<_>>(), hubs, &mut hits)
+            }
+            _ => all_pairs(docs, &mut hits),
         }
     });
     let mut pairs = pairs_with_count(hits, cfg.min_shared_fingerprints.max(1));
-    let (wire, boilerplate) = frequent.judge(hubs, cfg);
+    let (wire, boilerplate) = frequent.judge(hubs, outlets, cfg);
     pairs.extend(wire);
     (pairs, boilerplate)
 }
@@ -246,14 +250,25 @@ impl Frequent {
             .map(|(&k, (s, &e))| (k, &self.docs[s..e]))
     }
 
-    /// Wire passage or boilerplate. Each fingerprint pairs its members with its hubs; a
-    /// pair counted `wire_min_shared_prints` times shares a long run of frequent text, a
-    /// passage, and is a candidate. A fingerprint whose members mostly (`wire_min_support`)
-    /// share such a passage with one of its hubs is content; the others are boilerplate.
-    /// Returns the wire pairs (sorted) and the boilerplate keys.
-    fn judge(&self, hubs: usize, cfg: &RelateConfig) -> (Vec<u64>, HashSet<u32>) {
+    /// Wire passage or boilerplate. Each fingerprint pairs its members with its hubs, but
+    /// not two documents of one outlet (a long site template is boilerplate, a wire story
+    /// travels across outlets); a pair counted `wire_min_shared_prints` times shares a long
+    /// run of frequent text, a passage, and is a candidate. A fingerprint whose members
+    /// mostly (`wire_min_support`) share such a passage with one of its hubs is content; the
+    /// others are boilerplate. Returns the wire pairs (sorted) and the boilerplate keys.
+    fn judge(
+        &self,
+        hubs: usize,
+        outlets: &[Option<&str>],
+        cfg: &RelateConfig,
+    ) -> (Vec<u64>, HashSet<u32>) {
         let mut hits = Vec::with_capacity(self.docs.len() * hubs);
         self.runs().for_each(|(_, d)| hub_pairs(d, hubs, &mut hits));
+        hits.retain(|&p| {
+            let (a, b) = unpack(p);
+            let outlet = |d: u32| outlets[d as usize];
+            outlet(a).is_none() || outlet(a) != outlet(b)
+        });
         let wire = pairs_with_count(hits, cfg.wire_min_shared_prints.max(1));
         let boilerplate = self
             .runs()
@@ -415,7 +430,7 @@ mod tests {
         };
         add(1000..1030, 0..60); // a 30-fingerprint passage in 60 documents
         add(2000..2006, 50..150); // a 6-fingerprint block in 100, 10 of them wire copies
-        let (pairs, frequent) = containment_pairs(shards_sorted(&items), 200, &cfg);
+        let (pairs, frequent) = containment_pairs(shards_sorted(&items), &[None; 200], &cfg);
         assert_eq!(frequent, (2000..2006).collect());
         let mut want = vec![pack(0, 1)];
         want.extend((2..60).flat_map(|m| [pack(0, m), pack(1, m)]));
@@ -435,10 +450,26 @@ mod tests {
                 wire_min_support: support,
                 ..RelateConfig::default()
             };
-            containment_pairs(shards_sorted(&items), 200, &cfg).1
+            containment_pairs(shards_sorted(&items), &[None; 200], &cfg).1
         };
         assert!(judged(0.5).is_empty());
         assert_eq!(judged(0.7), HashSet::from([100]));
+    }
+
+    #[test]
+    fn long_block_within_one_outlet_is_boilerplate() {
+        let mut items = Vec::new();
+        (1..31u32).for_each(|k| (0..60).for_each(|d| items.push((k, d))));
+        let mut outlets = vec![None; 200];
+        outlets[..60].fill(Some("Daily Planet"));
+        let cfg = RelateConfig::default();
+        let (pairs, frequent) = containment_pairs(shards_sorted(&items), &outlets, &cfg);
+        assert!(pairs.is_empty());
+        assert_eq!(frequent, (1..31).collect());
+        outlets[1] = Some("Bugle"); // the second hub links everyone but the first
+        let (pairs, frequent) = containment_pairs(shards_sorted(&items), &outlets, &cfg);
+        assert_eq!(pairs.len(), 59);
+        assert!(frequent.is_empty());
     }
 
     #[test]
@@ -449,7 +480,7 @@ mod tests {
         };
         let mut items = Vec::new();
         (0..3u32).for_each(|k| (0..1000).for_each(|d| items.push((k, d))));
-        let (pairs, frequent) = containment_pairs(shards_sorted(&items), 1000, &cfg);
+        let (pairs, frequent) = containment_pairs(shards_sorted(&items), &[None; 1000], &cfg);
         assert!(frequent.is_empty());
         assert_eq!(pairs.len(), 2 * 1000 - 3);
         assert!(pairs.iter().all(|&p| (p >> 32) < 2));

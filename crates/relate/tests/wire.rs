@@ -7,6 +7,7 @@
 //! its own; every fourth copy takes only the first 220 words), plus the clean original; a
 //! 40-word disclaimer appended to 400 documents (40 of them wire copies, the rest short
 //! enough that the disclaimer alone would be 20–30 % of them, i.e. a reprint if it counted).
+//! And a long site footer on one outlet's articles: boilerplate too, by its outlet.
 
 use samestory_core::{Document, Format, RelateConfig};
 use samestory_relate::{relate, Kind, Relations};
@@ -210,4 +211,37 @@ fn the_corpus_needs_the_rule_both_ways() {
         stray > 100,
         "the disclaimer is too weak a test: {stray} relations"
     );
+}
+
+/// 300 unrelated documents; 80 of them from one outlet, each with the same 150-word footer.
+fn footer_corpus(with_outlets: bool) -> Vec<Document> {
+    let mut rng = Rng(99);
+    let footer = text(&rng.words(150));
+    (0..300)
+        .map(|i| {
+            let n = 150 + rng.below(100);
+            let mut d = Document::new(id(i), Format::Text, text(&rng.words(n)));
+            if i % 3 == 0 && i < 240 {
+                d.body = format!("{}\n\n{footer}", d.body);
+                d.outlet = Some("The Daily Planet".into());
+            } else {
+                d.outlet = Some(format!("outlet {i}"));
+            }
+            if !with_outlets {
+                d.outlet = None;
+            }
+            d
+        })
+        .collect()
+}
+
+/// A long template shared by one outlet's articles relates nothing; without outlets it
+/// would be taken for a reprinted passage (the control: it is long enough to be one).
+#[test]
+fn one_outlets_long_footer_is_boilerplate() {
+    let cfg = RelateConfig::default();
+    let out = relate(&footer_corpus(true), &cfg);
+    assert!(out.relations.is_empty(), "{:?}", out.relations.first());
+    let blind = relate(&footer_corpus(false), &cfg);
+    assert!(blind.relations.len() >= 79, "{}", blind.relations.len());
 }
