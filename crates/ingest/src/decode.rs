@@ -109,6 +109,21 @@ pub fn decode_text(
     Ok(decode_with(path, guess_encoding(bytes), bytes))
 }
 
+/// [`decode_text`] for bytes the caller gives up: valid UTF-8 without a BOM or NUL byte (the
+/// common case) becomes the text in place, without a copy.
+pub fn decode_text_owned(
+    input: &InputFile,
+    bytes: Vec<u8>,
+) -> Result<(String, Option<IngestWarning>), IngestError> {
+    if encoding_rs::Encoding::for_bom(&bytes).is_some() || bytes.contains(&0) {
+        return decode_text(input, &bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, None)),
+        Err(e) => decode_text(input, e.as_bytes()),
+    }
+}
+
 fn decode_with(
     path: &str,
     encoding: &'static encoding_rs::Encoding,

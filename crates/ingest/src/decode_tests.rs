@@ -109,3 +109,39 @@ fn damaged_utf8_is_replaced_with_a_warning() {
         Some(IngestWarning::InvalidBytesReplaced { .. })
     ));
 }
+
+fn shown(r: Result<(String, Option<IngestWarning>), IngestError>) -> String {
+    format!("{r:?}")
+}
+
+#[test]
+fn owned_decoding_equals_borrowed_decoding() {
+    let input = InputFile::from_path(std::path::Path::new("x.txt"));
+    let cases: [&[u8]; 7] = [
+        b"plain ascii",
+        "caf\u{e9} \u{4e2d}".as_bytes(),
+        b"\xef\xbb\xbfwith utf-8 bom",
+        b"\xff\xfeu\x00t\x00f\x001\x006\x00",
+        b"nul \x00 inside",
+        b"caf\xe9 latin-1 caf\xe9",
+        b"mostly \xe2\x80\x99 utf-8 with one bad \xff byte",
+    ];
+    for bytes in cases {
+        assert_eq!(
+            shown(decode_text_owned(&input, bytes.to_vec())),
+            shown(decode_text(&input, bytes)),
+            "{bytes:?}"
+        );
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn owned_decoding_equals_borrowed_on_any_bytes(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64)) {
+        let input = InputFile::from_path(std::path::Path::new("x.txt"));
+        proptest::prop_assert_eq!(
+            shown(decode_text_owned(&input, bytes.clone())),
+            shown(decode_text(&input, &bytes))
+        );
+    }
+}

@@ -62,17 +62,17 @@ pub struct FileOutcome {
 pub fn read_file(input: &InputFile, cfg: &IngestConfig) -> FileOutcome {
     let mut outcome = FileOutcome::default();
     match decode::read_bytes(input, cfg) {
-        Ok(bytes) => dispatch(input, &bytes, cfg, &mut outcome),
+        Ok(bytes) => dispatch(input, bytes, cfg, &mut outcome),
         Err(e) => outcome.errors.push(e),
     }
     outcome
 }
 
-fn dispatch(input: &InputFile, bytes: &[u8], cfg: &IngestConfig, out: &mut FileOutcome) {
-    if sniff::is_warc(bytes) {
-        return warc::read_records(input, bytes, cfg, out);
+fn dispatch(input: &InputFile, bytes: Vec<u8>, cfg: &IngestConfig, out: &mut FileOutcome) {
+    if sniff::is_warc(&bytes) {
+        return warc::read_records(input, &bytes, cfg, out);
     }
-    let text = match decode::decode_text(input, bytes) {
+    let text = match decode::decode_text_owned(input, bytes) {
         Ok((text, warning)) => {
             out.warnings.extend(warning);
             text

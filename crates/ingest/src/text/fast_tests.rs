@@ -39,6 +39,13 @@ fn collapse_keeps_collapsed_text_and_fixes_the_rest() {
         assert_eq!(collapse(s), collapse_reference(s), "{s:?}");
     }
     assert!(is_collapsed("one two"));
+    for s in ["a  b", " a", "a ", "a\tb", "a\u{0b}b", "", "a b c"] {
+        assert_eq!(is_collapsed(s), is_collapsed_unicode(s), "{s:?}");
+    }
+    assert_eq!(
+        word_count(" a\u{a0}b\u{3000}\u{85}c\u{2028}d é\u{200b}f "),
+        5
+    );
     assert!(!is_collapsed("one\u{2003}two"));
 }
 
@@ -67,13 +74,23 @@ proptest! {
     }
 
     #[test]
+    fn ascii_fast_paths_equal_the_general_scans(s in "[a-z \t\n\r\u{0b}\u{0c}.]{0,200}", n in 0usize..12) {
+        prop_assert_eq!(is_collapsed(&s), is_collapsed_unicode(&s));
+        prop_assert_eq!(is_collapsed(&s), collapse_reference(&s) == s);
+        prop_assert_eq!(words_up_to(&s, n), s.split_whitespace().count().min(n));
+    }
+
+    #[test]
     fn markdown_prefilter_never_changes_the_answer(s in SOUP) {
         prop_assert_eq!(looks_like_markdown(&s), markdown_reference(&s));
     }
 
     #[test]
-    fn word_limit_equals_counting(s in SOUP, n in 0usize..8) {
-        prop_assert_eq!(more_words_than(&s, n), word_count(&s) > n);
+    fn word_counts_equal_split_whitespace(s in SOUP, n in 0usize..8) {
+        let count = s.split_whitespace().count();
+        prop_assert_eq!(word_count(&s), count);
+        prop_assert_eq!(more_words_than(&s, n), count > n);
+        prop_assert_eq!(at_least_words(&s, n), count >= n);
     }
 
     #[test]

@@ -154,8 +154,9 @@ static MD_SIGNAL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Literals of which every alternative of [`MD_SIGNAL`] needs one: a text holding none of them
-/// cannot match, so most prose skips the regex.
-const MD_LITERALS: [&str; 6] = ["#", "](", "<http", "**", "]:", "```"];
+/// cannot match, so most prose skips that regex after one SIMD literal scan.
+static MD_LITERAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"#|\]\(|<http|\*\*|\]:|```").expect("valid regex"));
 
 /// True when the text looks like markdown rather than plain text: an ATX heading, an inline
 /// link or image (`[text](url)`, also with `#` as target), an autolink `<https://…>`, bold
@@ -166,7 +167,7 @@ pub fn looks_like_markdown(text: &str) -> bool {
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(0);
     let head = &text[..end];
-    MD_LITERALS.iter().any(|l| head.contains(l)) && MD_SIGNAL.is_match(head)
+    MD_LITERAL.is_match(head) && MD_SIGNAL.is_match(head)
 }
 
 /// Collapses every run of whitespace to one space and trims the ends.
@@ -185,10 +186,19 @@ pub(crate) fn collapse(s: &str) -> String {
 }
 
 /// True when [`collapse`] would return `s` unchanged: no whitespace at either end, and every
-/// whitespace char is a single ASCII space. A byte scan; non-ASCII chars are decoded only
-/// when their lead byte can start a Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F,
-/// U+3000).
+/// whitespace char is a single ASCII space.
 fn is_collapsed(s: &str) -> bool {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        let single = !b.starts_with(b" ") && !b.ends_with(b" ");
+        return single && !any_byte(b, |c| (b'\t'..=b'\r').contains(&c)) && !s.contains("  ");
+    }
+    is_collapsed_unicode(s)
+}
+
+/// [`is_collapsed`] by a byte scan that decodes a char only when its lead byte can start a
+/// Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+fn is_collapsed_unicode(s: &str) -> bool {
     let bytes = s.as_bytes();
     let mut after_space = true;
     for (i, &b) in bytes.iter().enumerate() {
@@ -206,14 +216,76 @@ fn is_collapsed(s: &str) -> bool {
     !after_space || bytes.is_empty()
 }
 
-/// Number of whitespace-separated words.
+/// Whether any byte satisfies `pred`; a branch-free fold that the compiler vectorises.
+fn any_byte(bytes: &[u8], pred: impl Fn(u8) -> bool) -> bool {
+    bytes.iter().fold(false, |hit, &b| hit | pred(b))
+}
+
+/// ASCII whitespace as `char::is_whitespace` sees it (branch-free, for vectorised scans).
+fn is_ascii_space(b: u8) -> bool {
+    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
+}
+
+/// Number of whitespace-separated words (as `split_whitespace` counts them).
 pub(crate) fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    words_up_to(s, usize::MAX)
 }
 
 /// `word_count(s) > n`, without counting past `n + 1`.
 pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
-    s.split_whitespace().nth(n).is_some()
+    words_up_to(s, n.saturating_add(1)) > n
+}
+
+/// `word_count(s) >= n`, without counting past `n`.
+pub(crate) fn at_least_words(s: &str, n: usize) -> bool {
+    words_up_to(s, n) >= n
+}
+
+/// `word_count(s).min(limit)`. ASCII text is counted in one vectorised pass (word starts: a
+/// non-space after a space or at the start); other text by a byte scan that stops at the
+/// `limit`-th word and decodes a char only when its lead byte can start a Unicode space.
+fn words_up_to(s: &str, limit: usize) -> usize {
+    if s.is_ascii() {
+        return ascii_words(s.as_bytes()).min(limit);
+    }
+    let bytes = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() && words < limit {
+        let (space, len) = match bytes[i] {
+            b' ' | b'\t'..=b'\r' => (true, 1),
+            0xc2 | 0xe1..=0xe3 => s[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+            _ => (false, 1),
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    words
+}
+
+fn ascii_words(bytes: &[u8]) -> usize {
+    let Some((&first, rest)) = bytes.split_first() else {
+        return 0;
+    };
+    let prev = &bytes[..rest.len()];
+    let (mut prev_chunks, mut next_chunks) = (prev.chunks_exact(64), rest.chunks_exact(64));
+    let mut words = usize::from(!is_ascii_space(first));
+    for (p, n) in (&mut prev_chunks).zip(&mut next_chunks) {
+        words += word_starts(p, n);
+    }
+    words + word_starts(prev_chunks.remainder(), next_chunks.remainder())
+}
+
+/// How many `next[i]` start a word (a non-space after the space `prev[i]`); at most 64 pairs,
+/// so the branch-free byte sum vectorises and cannot overflow.
+fn word_starts(prev: &[u8], next: &[u8]) -> usize {
+    let starts = prev.iter().zip(next).fold(0u8, |sum, (&p, &n)| {
+        sum + u8::from(is_ascii_space(p) & !is_ascii_space(n))
+    });
+    usize::from(starts)
 }
 
 /// Ends like a sentence: `.`, `!`, `?`, `…` or their CJK forms, possibly followed by closing

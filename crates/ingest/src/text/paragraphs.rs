@@ -8,7 +8,7 @@
 //! repeats.
 
 use super::wrap::Para;
-use super::{ends_sentence, word_count};
+use super::{at_least_words, ends_sentence, word_count};
 use samestory_core::{IngestConfig, RemovedLine};
 use std::collections::HashMap;
 
@@ -68,7 +68,7 @@ fn captions(paras: &[Para], cfg: &IngestConfig) -> Vec<Option<&'static str>> {
 fn repeated(paras: &[Para], cfg: &IngestConfig) -> Vec<Option<&'static str>> {
     let mut marks = vec![None];
     for pair in paras.windows(2) {
-        let long = word_count(&pair[1].text) >= cfg.duplicate_min_words;
+        let long = at_least_words(&pair[1].text, cfg.duplicate_min_words);
         let same = long && same_key(&pair[0].text, &pair[1].text);
         marks.push(same.then_some("duplicate"));
     }
