@@ -2,6 +2,7 @@
 //! (collapse, the markdown literal prefilter, word-count early exits, caption/repeat keys).
 
 use super::paragraphs::same_key;
+use super::words::{is_collapsed, is_collapsed_unicode, words_up_to};
 use super::*;
 use proptest::prelude::*;
 

@@ -6,6 +6,8 @@
 //! first lines; [`footer`] reads an "Original url:" footer; [`clean`] drops boilerplate lines
 //! ("READ MORE: …", "Loading…", lone credits, share prompts); [`wrap`] joins hard-wrapped lines
 //! into paragraphs; [`paragraphs`] drops captions, repeated paragraphs and stray fragments.
+//! [`words`] collapses whitespace and counts words for all of them (fast paths, same results
+//! as `split_whitespace`).
 //!
 //! Invariants: no I/O; never panics; every non-blank source line ends up either in the body
 //! or in `removed` (metadata lines with a `meta-*` reason, boilerplate with its rule's tag), so
@@ -17,6 +19,7 @@ mod footer;
 mod header;
 mod markdown;
 pub(crate) mod paragraphs;
+mod words;
 mod wrap;
 
 #[cfg(test)]
@@ -28,6 +31,7 @@ use crate::Extracted;
 use regex::Regex;
 use samestory_core::{Format, IngestConfig, RemovedLine};
 use std::sync::LazyLock;
+pub(crate) use words::{at_least_words, collapse, more_words_than, word_count};
 
 /// One source line as the passes see it.
 #[derive(Clone, Debug)]
@@ -168,124 +172,6 @@ pub fn looks_like_markdown(text: &str) -> bool {
         .unwrap_or(0);
     let head = &text[..end];
     MD_LITERAL.is_match(head) && MD_SIGNAL.is_match(head)
-}
-
-/// Collapses every run of whitespace to one space and trims the ends.
-pub(crate) fn collapse(s: &str) -> String {
-    if is_collapsed(s) {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
-
-/// True when [`collapse`] would return `s` unchanged: no whitespace at either end, and every
-/// whitespace char is a single ASCII space.
-fn is_collapsed(s: &str) -> bool {
-    if s.is_ascii() {
-        let b = s.as_bytes();
-        let single = !b.starts_with(b" ") && !b.ends_with(b" ");
-        return single && !any_byte(b, |c| (b'\t'..=b'\r').contains(&c)) && !s.contains("  ");
-    }
-    is_collapsed_unicode(s)
-}
-
-/// [`is_collapsed`] by a byte scan that decodes a char only when its lead byte can start a
-/// Unicode space (U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
-fn is_collapsed_unicode(s: &str) -> bool {
-    let bytes = s.as_bytes();
-    let mut after_space = true;
-    for (i, &b) in bytes.iter().enumerate() {
-        let space = match b {
-            b' ' => true,
-            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
-            0xc2 | 0xe1..=0xe3 if s[i..].starts_with(char::is_whitespace) => return false,
-            _ => false,
-        };
-        if space && after_space {
-            return false;
-        }
-        after_space = space;
-    }
-    !after_space || bytes.is_empty()
-}
-
-/// Whether any byte satisfies `pred`; a branch-free fold that the compiler vectorises.
-fn any_byte(bytes: &[u8], pred: impl Fn(u8) -> bool) -> bool {
-    bytes.iter().fold(false, |hit, &b| hit | pred(b))
-}
-
-/// ASCII whitespace as `char::is_whitespace` sees it (branch-free, for vectorised scans).
-fn is_ascii_space(b: u8) -> bool {
-    (b == b' ') | (b.wrapping_sub(b'\t') < 5)
-}
-
-/// Number of whitespace-separated words (as `split_whitespace` counts them).
-pub(crate) fn word_count(s: &str) -> usize {
-    words_up_to(s, usize::MAX)
-}
-
-/// `word_count(s) > n`, without counting past `n + 1`.
-pub(crate) fn more_words_than(s: &str, n: usize) -> bool {
-    words_up_to(s, n.saturating_add(1)) > n
-}
-
-/// `word_count(s) >= n`, without counting past `n`.
-pub(crate) fn at_least_words(s: &str, n: usize) -> bool {
-    words_up_to(s, n) >= n
-}
-
-/// `word_count(s).min(limit)`. ASCII text is counted in one vectorised pass (word starts: a
-/// non-space after a space or at the start); other text by a byte scan that stops at the
-/// `limit`-th word and decodes a char only when its lead byte can start a Unicode space.
-fn words_up_to(s: &str, limit: usize) -> usize {
-    if s.is_ascii() {
-        return ascii_words(s.as_bytes()).min(limit);
-    }
-    let bytes = s.as_bytes();
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() && words < limit {
-        let (space, len) = match bytes[i] {
-            b' ' | b'\t'..=b'\r' => (true, 1),
-            0xc2 | 0xe1..=0xe3 => s[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-            _ => (false, 1),
-        };
-        words += usize::from(!space && !in_word);
-        in_word = !space;
-        i += len;
-    }
-    words
-}
-
-fn ascii_words(bytes: &[u8]) -> usize {
-    let Some((&first, rest)) = bytes.split_first() else {
-        return 0;
-    };
-    let prev = &bytes[..rest.len()];
-    let (mut prev_chunks, mut next_chunks) = (prev.chunks_exact(64), rest.chunks_exact(64));
-    let mut words = usize::from(!is_ascii_space(first));
-    for (p, n) in (&mut prev_chunks).zip(&mut next_chunks) {
-        words += word_starts(p, n);
-    }
-    words + word_starts(prev_chunks.remainder(), next_chunks.remainder())
-}
-
-/// How many `next[i]` start a word (a non-space after the space `prev[i]`); at most 64 pairs,
-/// so the branch-free byte sum vectorises and cannot overflow.
-fn word_starts(prev: &[u8], next: &[u8]) -> usize {
-    let starts = prev.iter().zip(next).fold(0u8, |sum, (&p, &n)| {
-        sum + u8::from(is_ascii_space(p) & !is_ascii_space(n))
-    });
-    usize::from(starts)
 }
 
 /// Ends like a sentence: `.`, `!`, `?`, `…` or their CJK forms, possibly followed by closing
