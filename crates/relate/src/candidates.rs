@@ -77,11 +77,13 @@ impl Shards {
     }
 
     /// Calls `f` with each run of postings of one key, keys ascending, documents ascending
-    /// within a run; frees each shard once visited.
+    /// and distinct within a run (a key a document pushed twice counts once); frees each
+    /// shard once visited.
     fn for_each_run(self, mut f: impl FnMut(&[u64])) {
         let mut scratch = Vec::new();
         for mut shard in self.0 {
             sort_shard(&mut shard, &mut scratch);
+            shard.dedup();
             shard.chunk_by(|x, y| x >> 32 == y >> 32).for_each(&mut f);
         }
     }
@@ -386,6 +388,20 @@ mod tests {
             .collect();
         want.sort_unstable();
         assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn a_key_pushed_twice_by_one_document_counts_once() {
+        let mut sh = Shards::default();
+        for (k, d) in [(7, 0), (9, 0), (7, 0), (7, 1), (9, 1), (9, 1)] {
+            sh.push(k, d);
+        }
+        let mut runs: Vec<Vec<u64>> = Vec::new();
+        sh.for_each_run(|run| runs.push(run.to_vec()));
+        assert_eq!(
+            runs,
+            [vec![pack(7, 0), pack(7, 1)], vec![pack(9, 0), pack(9, 1)]]
+        );
     }
 
     #[test]

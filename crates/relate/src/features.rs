@@ -28,7 +28,8 @@ pub struct DocSketch {
     pub words: u32,
     /// LSH bucket keys, one per band (empty for a document without words).
     pub bands: Vec<u32>,
-    /// Winnowed fingerprint keys ([`print_key`] of the shingle hash), sorted, deduplicated.
+    /// Winnowed fingerprint keys ([`print_key`] of the shingle hash), in text order (a key
+    /// may repeat).
     pub prints: Vec<u32>,
 }
 
@@ -96,12 +97,11 @@ impl Sketcher {
     }
 }
 
-/// Sorted, deduplicated keys of the winnowed fingerprints of `shingles`.
+/// Keys of the winnowed fingerprints of `shingles`, in text order; a repeated passage may
+/// repeat a key (the postings sort puts repeats side by side and drops them).
 fn prints_of(shingles: &[u64], window: usize) -> Vec<u32> {
     let mut prints = Vec::with_capacity(2 * shingles.len() / (window + 1) + 1);
     for_each_winnowed(shingles, window, |f| prints.push(print_key(f.hash)));
-    prints.sort_unstable();
-    prints.dedup();
     prints
 }
 
@@ -228,12 +228,10 @@ mod tests {
             MinHasher::new(cfg.num_perm, samestory_sketch::SKETCH_SEED).signature(&d.shingles);
         let mut bands = Vec::new();
         lsh_of(&cfg).for_each_band_key(&sig.values, |k| bands.push((k >> 32) as u32));
-        let mut prints: Vec<u32> = samestory_sketch::winnow(&d.shingles, cfg.winnow_window)
+        let prints: Vec<u32> = samestory_sketch::winnow(&d.shingles, cfg.winnow_window)
             .iter()
             .map(|f| print_key(f.hash))
             .collect();
-        prints.sort_unstable();
-        prints.dedup();
         let got = Sketcher::new(&cfg).sketch(&body);
         assert_eq!(
             (got.bands, got.prints, got.words as usize),
