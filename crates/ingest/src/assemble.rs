@@ -126,6 +126,16 @@ mod tests {
     }
 
     #[test]
+    fn language_sample_is_the_first_chars() {
+        for text in ["", "ab", "Grüße aus Köln", "日本語のテキスト"] {
+            for n in 0..6 {
+                let taken: String = text.chars().take(n).collect();
+                assert_eq!(first_chars(text, n), taken, "{text:?} {n}");
+            }
+        }
+    }
+
+    #[test]
     fn short_body_uses_declared_language_or_none() {
         let ex = Extracted {
             body: "Hi".into(),

@@ -106,6 +106,36 @@ mod tests {
         assert_eq!(sniff_text("Prose that mentions <p> once."), Format::Text);
     }
 
+    /// The definition before the `<` shortcut: head copied, lowercased, then tested.
+    fn html_reference(text: &str) -> bool {
+        let head = text
+            .chars()
+            .take(4096)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let trimmed = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        [
+            "<!doctype html",
+            "<html",
+            "<?xml",
+            "<head",
+            "<body",
+            "<article",
+        ]
+        .iter()
+        .any(|p| trimmed.starts_with(p))
+            || (trimmed.starts_with('<') && block_tag_count(&head) >= 2)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tag_shortcut_never_changes_the_answer(
+            s in "[ \t\n\u{feff}]{0,3}(<|x|<p>|<P>|<div|<!DOCTYPE html|<br|</p>| |\u{a0})*"
+        ) {
+            proptest::prop_assert_eq!(looks_like_html(&s), html_reference(&s));
+        }
+    }
+
     #[test]
     fn warc_is_sniffed_from_bytes() {
         assert!(is_warc(b"WARC/1.0\r\nWARC-Type: warcinfo\r\n"));
