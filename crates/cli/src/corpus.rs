@@ -1,7 +1,9 @@
 //! Reads all inputs into a [`Corpus`]: expands paths, reads files in parallel chunks
-//! (rayon), reports every bad file or record once, drops duplicate ids, hands each chunk's
-//! documents to the caller (the relation engine sketches them) and spills their bodies to a
-//! temporary file. Memory holds metadata, not text (a single input file is still read whole).
+//! (rayon), streams JSON Lines inputs block by block (each block's records extracted in
+//! parallel), reports every bad file or record once, drops duplicate ids, hands each batch
+//! of documents to the caller (the relation engine sketches them) and spills their bodies to
+//! a temporary file. Memory holds metadata and one batch of text, not the corpus' text
+//! (an input other than JSON Lines is still read whole).
 
 use crate::report;
 use crate::spill::{BodySpill, BodyStore};
@@ -9,7 +11,9 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use samestory_core::{Document, IngestConfig};
-use samestory_ingest::{collect_inputs, read_file, FileOutcome, IdSet, InputFile};
+use samestory_ingest::jsonl::{read_record, RecordTally};
+use samestory_ingest::stream::{open, JsonlStream, LineBlock, Opened};
+use samestory_ingest::{collect_inputs, read_whole, FileOutcome, IdSet, IngestError, InputFile};
 
 /// Files read in parallel per chunk.
 const FILES_PER_CHUNK: usize = 64;
@@ -28,32 +32,138 @@ pub struct ReadCorpus {
     bodies: BodyStore,
 }
 
-/// Reads every input; `on_batch` sees each chunk's documents (with bodies) in read order.
+/// Reads every input; `on_batch` sees each batch's documents (with bodies) in read order.
 pub fn read_corpus(
     paths: &[String],
     cfg: &IngestConfig,
     progress: bool,
-    mut on_batch: impl FnMut(&[Document]),
+    on_batch: impl FnMut(&[Document]),
 ) -> anyhow::Result<ReadCorpus> {
     let (files, errors) = collect_inputs(paths);
     errors.iter().for_each(report::input_error);
     let bar = progress_bar(files.len() as u64, progress);
-    let mut spill = BodySpill::new().context("creating the body spill file")?;
-    let (mut docs, mut ids) = (Vec::new(), IdSet::default());
+    let mut reader = Reader {
+        spill: BodySpill::new().context("creating the body spill file")?,
+        docs: Vec::new(),
+        ids: IdSet::default(),
+        on_batch,
+    };
     for chunk in files.chunks(FILES_PER_CHUNK) {
-        let batch = admitted(read_chunk(chunk, cfg, &bar), &mut ids);
-        on_batch(&batch);
+        reader.chunk(chunk, cfg, &bar)?;
+    }
+    bar.finish_and_clear();
+    let bodies = reader
+        .spill
+        .finish()
+        .context("writing the body spill file")?;
+    Ok(ReadCorpus {
+        docs: reader.docs,
+        bodies,
+    })
+}
+
+/// The state of [`read_corpus`] between batches.
+struct Reader<F> {
+    spill: BodySpill,
+    docs: Vec<Document>,
+    ids: IdSet,
+    on_batch: F,
+}
+
+/// One input of a chunk, opened: read whole (and extracted), or a stream still to read.
+enum Opening {
+    Read(FileOutcome),
+    Stream(Box<JsonlStream>),
+}
+
+impl<F: FnMut(&[Document])> Reader<F> {
+    /// Reads a chunk of files in file order: whole files in parallel, streams one by one.
+    fn chunk(
+        &mut self,
+        chunk: &[InputFile],
+        cfg: &IngestConfig,
+        bar: &ProgressBar,
+    ) -> anyhow::Result<()> {
+        let opened: Vec<Opening> = chunk.par_iter().map(|f| opening(f, cfg, bar)).collect();
+        let mut pending = Vec::new();
+        for item in opened {
+            match item {
+                Opening::Read(outcome) => pending.push(outcome),
+                Opening::Stream(stream) => {
+                    self.deliver(std::mem::take(&mut pending))?;
+                    self.stream(*stream, cfg)?;
+                    bar.inc(1);
+                }
+            }
+        }
+        self.deliver(pending)
+    }
+
+    /// Reads a JSON Lines stream, one batch per block.
+    fn stream(&mut self, mut stream: JsonlStream, cfg: &IngestConfig) -> anyhow::Result<()> {
+        let input = stream.input().clone();
+        let mut tally = RecordTally::default();
+        while let Some(block) = stream.next_block() {
+            let mut out = FileOutcome::default();
+            match block {
+                Ok(mut block) => {
+                    tally.take_block_notes(&mut block, &mut out);
+                    let results = records(&input, &block, cfg);
+                    results.into_iter().for_each(|r| tally.take(r, &mut out));
+                }
+                Err(e) => out.errors.push(e),
+            }
+            self.deliver(vec![out])?;
+        }
+        let mut out = FileOutcome::default();
+        tally.finish(&input, &cfg.jsonl, &mut out);
+        self.deliver(vec![out])
+    }
+
+    /// Reports the outcomes' problems, admits their documents, hands them to `on_batch`
+    /// and spills their bodies.
+    fn deliver(&mut self, outcomes: Vec<FileOutcome>) -> anyhow::Result<()> {
+        let batch = admitted(outcomes, &mut self.ids);
+        if batch.is_empty() {
+            return Ok(());
+        }
+        (self.on_batch)(&batch);
         for mut doc in batch {
-            spill
+            self.spill
                 .push(&doc.body)
                 .context("writing the body spill file")?;
             doc.body = String::new();
-            docs.push(doc);
+            self.docs.push(doc);
         }
+        Ok(())
     }
-    bar.finish_and_clear();
-    let bodies = spill.finish().context("writing the body spill file")?;
-    Ok(ReadCorpus { docs, bodies })
+}
+
+/// Opens one input; one that is not JSON Lines is read and extracted at once.
+fn opening(input: &InputFile, cfg: &IngestConfig, bar: &ProgressBar) -> Opening {
+    let outcome = match open(input, cfg) {
+        Ok(Opened::Jsonl(stream)) => return Opening::Stream(Box::new(stream)),
+        Ok(Opened::Bytes(bytes)) => read_whole(input, bytes, cfg),
+        Err(e) => FileOutcome {
+            errors: vec![e],
+            ..FileOutcome::default()
+        },
+    };
+    bar.inc(1);
+    Opening::Read(outcome)
+}
+
+/// The block's records, extracted in parallel, in line order.
+fn records(
+    input: &InputFile,
+    block: &LineBlock,
+    cfg: &IngestConfig,
+) -> Vec<Result<Document, IngestError>> {
+    let lines: Vec<(usize, &str)> = block.lines().collect();
+    lines
+        .par_iter()
+        .map(|&(n, line)| read_record(input, n, line, cfg))
+        .collect()
 }
 
 impl ReadCorpus {
@@ -72,17 +182,6 @@ impl ReadCorpus {
         bodies.permute(&order);
         (Corpus { docs, bodies }, order)
     }
-}
-
-fn read_chunk(chunk: &[InputFile], cfg: &IngestConfig, bar: &ProgressBar) -> Vec<FileOutcome> {
-    chunk
-        .par_iter()
-        .map(|f| {
-            let outcome = read_file(f, cfg);
-            bar.inc(1);
-            outcome
-        })
-        .collect()
 }
 
 /// Reports the chunk's problems and keeps the documents whose ids are new.

@@ -5,15 +5,26 @@
 use crate::sources::{InputFile, InputSource};
 use crate::{IngestError, IngestWarning};
 use samestory_core::IngestConfig;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 
 const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
 
 /// Reads the input's bytes, decompressed, at most `cfg.max_file_bytes` of them.
 pub fn read_bytes(input: &InputFile, cfg: &IngestConfig) -> Result<Vec<u8>, IngestError> {
-    let raw = read_raw(input, cfg.max_file_bytes)?;
-    let bytes = decompress(&input.display, raw, cfg.max_file_bytes)?;
+    let (reader, codec) = open_decompressed(input)?;
+    let mut bytes = Vec::new();
+    read_limited_into(&input.display, reader, cfg.max_file_bytes, &mut bytes).map_err(
+        |e| match e {
+            LimitedRead::Io(source) => read_error(input, codec, source),
+            LimitedRead::TooLarge(err) => err,
+        },
+    )?;
+    check_not_empty(input, bytes)
+}
+
+/// `bytes`, unless they are empty or only whitespace.
+pub fn check_not_empty(input: &InputFile, bytes: Vec<u8>) -> Result<Vec<u8>, IngestError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(IngestError::Empty {
             path: input.display.clone(),
@@ -22,68 +33,90 @@ pub fn read_bytes(input: &InputFile, cfg: &IngestConfig) -> Result<Vec<u8>, Inge
     Ok(bytes)
 }
 
-fn read_raw(input: &InputFile, limit: u64) -> Result<Vec<u8>, IngestError> {
+/// The error of a failed read: a decompression error when a codec is in the way.
+pub(crate) fn read_error(
+    input: &InputFile,
+    codec: Option<&'static str>,
+    source: std::io::Error,
+) -> IngestError {
+    let path = input.display.clone();
+    match codec {
+        Some(codec) => IngestError::Decompress {
+            path,
+            codec,
+            source,
+        },
+        None => IngestError::Read { path, source },
+    }
+}
+
+/// The input as a buffered stream of decompressed bytes, and the codec undone (`gzip` or
+/// `zstd`, sniffed from the first bytes), if any.
+pub fn open_decompressed(
+    input: &InputFile,
+) -> Result<(Box<dyn BufRead + Send>, Option<&'static str>), IngestError> {
     let read_err = |source| IngestError::Read {
         path: input.display.clone(),
         source,
     };
-    let reader: Box<dyn Read> = match &input.source {
+    let raw: Box<dyn Read + Send> = match &input.source {
         InputSource::Path(p) => Box::new(std::fs::File::open(p).map_err(read_err)?),
         InputSource::Stdin => Box::new(std::io::stdin()),
     };
-    read_limited(&input.display, reader, limit).map_err(|e| match e {
-        LimitedRead::Io(source) => IngestError::Read {
-            path: input.display.clone(),
-            source,
-        },
-        LimitedRead::TooLarge(err) => err,
-    })
+    let mut raw = BufReader::with_capacity(1 << 16, raw);
+    let magic = peek(&mut raw, 4).map_err(read_err)?;
+    let codec = if magic.starts_with(GZIP_MAGIC) {
+        Some("gzip")
+    } else if magic.starts_with(ZSTD_MAGIC) {
+        Some("zstd")
+    } else {
+        None
+    };
+    let raw = std::io::Cursor::new(magic).chain(raw);
+    let reader: Box<dyn BufRead + Send> = match codec {
+        Some("gzip") => Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(raw))),
+        Some(_) => Box::new(BufReader::new(
+            zstd::stream::read::Decoder::new(raw).map_err(|e| read_error(input, codec, e))?,
+        )),
+        None => Box::new(raw),
+    };
+    Ok((reader, codec))
 }
 
-enum LimitedRead {
+/// Up to `n` first bytes of `r` (fewer only at its end), consumed from it.
+fn peek(r: &mut impl Read, n: usize) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(n);
+    r.by_ref().take(n as u64).read_to_end(&mut head)?;
+    Ok(head)
+}
+
+/// Why [`read_limited_into`] failed.
+pub(crate) enum LimitedRead {
     Io(std::io::Error),
     TooLarge(IngestError),
 }
 
-fn read_limited(path: &str, reader: impl Read, limit: u64) -> Result<Vec<u8>, LimitedRead> {
-    let mut buf = Vec::new();
-    let read = reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut buf)
-        .map_err(LimitedRead::Io)? as u64;
-    if read > limit {
+/// Appends the rest of `reader` to `buf`, failing once `buf` would exceed `limit` bytes.
+pub(crate) fn read_limited_into(
+    path: &str,
+    reader: impl Read,
+    limit: u64,
+    buf: &mut Vec<u8>,
+) -> Result<(), LimitedRead> {
+    let room = limit.saturating_add(1).saturating_sub(buf.len() as u64);
+    reader
+        .take(room)
+        .read_to_end(buf)
+        .map_err(LimitedRead::Io)?;
+    if buf.len() as u64 > limit {
         let err = IngestError::TooLarge {
             path: path.into(),
-            size: read,
+            size: buf.len() as u64,
             limit,
         };
         return Err(LimitedRead::TooLarge(err));
     }
-    Ok(buf)
-}
-
-fn decompress(path: &str, raw: Vec<u8>, limit: u64) -> Result<Vec<u8>, IngestError> {
-    let codec = if raw.starts_with(GZIP_MAGIC) {
-        "gzip"
-    } else if raw.starts_with(ZSTD_MAGIC) {
-        "zstd"
-    } else {
-        return Ok(raw);
-    };
-    let result = match codec {
-        "gzip" => read_limited(path, flate2::read::MultiGzDecoder::new(&raw[..]), limit),
-        _ => zstd::stream::read::Decoder::new(&raw[..])
-            .map_err(LimitedRead::Io)
-            .and_then(|d| read_limited(path, d, limit)),
-    };
-    result.map_err(|e| match e {
-        LimitedRead::Io(source) => IngestError::Decompress {
-            path: path.into(),
-            codec,
-            source,
-        },
-        LimitedRead::TooLarge(err) => err,
-    })
+    Ok(())
 }
 
 /// Decodes bytes to text: a BOM wins; else valid UTF-8; else UTF-8 with a few bad bytes

@@ -4,27 +4,90 @@
 
 use crate::assemble::{assemble, Record};
 use crate::meta::date::parse_date;
+use crate::stream::{JsonlStream, LineBlock};
 use crate::{extract_any, sniff, FileOutcome, IngestError, InputFile};
-use samestory_core::{Format, IngestConfig, JsonlFields};
+use samestory_core::{Document, Format, IngestConfig, JsonlFields};
 use serde_json::{Map, Value};
 
 /// Reads every non-blank line of a JSONL text as one record.
 pub fn read_records(input: &InputFile, text: &str, cfg: &IngestConfig, out: &mut FileOutcome) {
-    let (mut docs, mut errors) = (Vec::new(), Vec::new());
-    for (index, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
-            continue;
-        }
-        match read_line(input, index + 1, line, cfg) {
-            Ok(doc) => docs.push(doc),
-            Err(e) => errors.push(e),
+    let mut tally = RecordTally::default();
+    let results = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| read_record(input, i + 1, l, cfg));
+    results.for_each(|r| tally.take(r, out));
+    tally.finish(input, &cfg.jsonl, out);
+}
+
+/// Reads a streamed JSON Lines input on the calling thread.
+pub fn read_stream(mut stream: JsonlStream, cfg: &IngestConfig) -> FileOutcome {
+    let (mut out, mut tally) = (FileOutcome::default(), RecordTally::default());
+    let input = stream.input().clone();
+    while let Some(block) = stream.next_block() {
+        match block {
+            Ok(mut block) => {
+                tally.take_block_notes(&mut block, &mut out);
+                let lines = block.lines().map(|(n, l)| read_record(&input, n, l, cfg));
+                lines.for_each(|r| tally.take(r, &mut out));
+            }
+            Err(e) => out.errors.push(e),
         }
     }
-    if docs.is_empty() && !errors.is_empty() && errors.iter().all(is_missing_text) {
-        errors = vec![no_text_anywhere(input, &cfg.jsonl)];
+    tally.finish(&input, &cfg.jsonl, &mut out);
+    out
+}
+
+/// Folds record results in line order into a [`FileOutcome`], holding back "no text
+/// field" errors until a record with text is seen: a file none of whose records has text
+/// (a label file, say) gives one `NotArticles` error instead of one error per line.
+#[derive(Debug, Default)]
+pub struct RecordTally {
+    seen_text: bool,
+    held: Vec<IngestError>,
+}
+
+impl RecordTally {
+    /// Takes one record's result.
+    pub fn take(&mut self, result: Result<Document, IngestError>, out: &mut FileOutcome) {
+        match result {
+            Ok(doc) => {
+                self.release(out);
+                out.documents.push(doc);
+            }
+            Err(e) if !self.seen_text && is_missing_text(&e) => self.held.push(e),
+            Err(e) => {
+                if !is_missing_text(&e) {
+                    self.release(out);
+                }
+                out.errors.push(e);
+            }
+        }
     }
-    out.documents.extend(docs);
-    out.errors.extend(errors);
+
+    /// Takes a block's skipped-line errors and its warning (leaving them out of `block`).
+    pub fn take_block_notes(&mut self, block: &mut LineBlock, out: &mut FileOutcome) {
+        out.warnings.extend(block.warning.take());
+        if !block.skipped.is_empty() {
+            self.release(out);
+        }
+        out.errors.append(&mut block.skipped);
+    }
+
+    /// Ends the input: errors still held (every record so far lacked text, and there was
+    /// no other error) become one `NotArticles` error.
+    pub fn finish(self, input: &InputFile, fields: &JsonlFields, out: &mut FileOutcome) {
+        if !self.held.is_empty() {
+            out.errors.push(no_text_anywhere(input, fields));
+        }
+    }
+
+    /// Records that the input has article records: held errors are ordinary errors now.
+    fn release(&mut self, out: &mut FileOutcome) {
+        self.seen_text = true;
+        out.errors.append(&mut self.held);
+    }
 }
 
 const NO_TEXT_FIELD: &str = "no text field";
@@ -44,12 +107,13 @@ fn no_text_anywhere(input: &InputFile, fields: &JsonlFields) -> IngestError {
     }
 }
 
-fn read_line(
+/// One JSON Lines record (line number `line`, 1-based) as a document.
+pub fn read_record(
     input: &InputFile,
     line: usize,
     raw: &str,
     cfg: &IngestConfig,
-) -> Result<samestory_core::Document, IngestError> {
+) -> Result<Document, IngestError> {
     let bad = |why: String| IngestError::BadRecord {
         path: input.display.clone(),
         line,

@@ -17,6 +17,7 @@ pub mod jsonl;
 pub mod meta;
 pub mod sniff;
 pub mod sources;
+pub mod stream;
 pub mod text;
 pub mod warc;
 
@@ -59,9 +60,22 @@ pub struct FileOutcome {
 }
 
 /// Reads one input file completely: decode, sniff, split records, extract, assemble.
+/// JSON Lines are streamed block by block (see [`stream`]), here on the calling thread.
 pub fn read_file(input: &InputFile, cfg: &IngestConfig) -> FileOutcome {
+    match stream::open(input, cfg) {
+        Ok(stream::Opened::Jsonl(s)) => jsonl::read_stream(s, cfg),
+        Ok(stream::Opened::Bytes(bytes)) => read_whole(input, bytes, cfg),
+        Err(e) => FileOutcome {
+            errors: vec![e],
+            ..FileOutcome::default()
+        },
+    }
+}
+
+/// Reads one input that is not JSON Lines from its decompressed bytes.
+pub fn read_whole(input: &InputFile, bytes: Vec<u8>, cfg: &IngestConfig) -> FileOutcome {
     let mut outcome = FileOutcome::default();
-    match decode::read_bytes(input, cfg) {
+    match decode::check_not_empty(input, bytes) {
         Ok(bytes) => dispatch(input, bytes, cfg, &mut outcome),
         Err(e) => outcome.errors.push(e),
     }

@@ -50,8 +50,12 @@ impl Default for JsonlFields {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct IngestConfig {
-    /// Files (after decompression) larger than this are rejected as bad input.
+    /// Files (after decompression) larger than this are rejected as bad input. JSON Lines
+    /// are streamed instead, in blocks of `stream_block_bytes`, and have no size limit.
     pub max_file_bytes: u64,
+    /// Bytes of whole lines per block when a JSON Lines input is streamed (its records are
+    /// extracted a block at a time, in parallel).
+    pub stream_block_bytes: usize,
     /// JSONL field names.
     pub jsonl: JsonlFields,
     /// Remove boilerplate lines (READ MORE, credits, share prompts…) from text bodies.
@@ -84,6 +88,7 @@ impl Default for IngestConfig {
     fn default() -> Self {
         IngestConfig {
             max_file_bytes: 256 * 1024 * 1024,
+            stream_block_bytes: 8 * 1024 * 1024,
             jsonl: JsonlFields::default(),
             clean_boilerplate: true,
             stray_fragment_max_words: 3,
