@@ -1,9 +1,9 @@
 //! Reads all inputs into a [`Corpus`]: expands paths, reads files in parallel chunks
-//! (rayon), streams JSON Lines inputs block by block (each block's records extracted in
-//! parallel), reports every bad file or record once, drops duplicate ids, hands each batch
+//! (rayon), streams JSON Lines and WARC inputs block by block (each block's records
+//! extracted in parallel), reports every bad file or record once, drops duplicate ids, hands each batch
 //! of documents to the caller (the relation engine sketches them) and spills their bodies to
 //! a temporary file. Memory holds metadata and one batch of text, not the corpus' text
-//! (an input other than JSON Lines is still read whole).
+//! (an HTML, text or markdown file is read whole).
 
 use crate::report;
 use crate::spill::{BodySpill, BodyStore};
@@ -12,7 +12,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use samestory_core::{Document, IngestConfig};
 use samestory_ingest::jsonl::{read_record, RecordTally};
-use samestory_ingest::stream::{open, JsonlStream, LineBlock, Opened};
+use samestory_ingest::stream::{open, JsonlStream, LineBlock, Opened, WarcStream};
+use samestory_ingest::warc::read_record as read_warc_record;
 use samestory_ingest::{collect_inputs, read_whole, FileOutcome, IdSet, IngestError, InputFile};
 
 /// Files read in parallel per chunk.
@@ -73,7 +74,8 @@ struct Reader<F> {
 /// One input of a chunk, opened: read whole (and extracted), or a stream still to read.
 enum Opening {
     Read(FileOutcome),
-    Stream(Box<JsonlStream>),
+    Jsonl(Box<JsonlStream>),
+    Warc(Box<WarcStream>),
 }
 
 impl<F: FnMut(&[Document])> Reader<F> {
@@ -89,9 +91,14 @@ impl<F: FnMut(&[Document])> Reader<F> {
         for item in opened {
             match item {
                 Opening::Read(outcome) => pending.push(outcome),
-                Opening::Stream(stream) => {
+                Opening::Jsonl(stream) => {
                     self.deliver(std::mem::take(&mut pending))?;
-                    self.stream(*stream, cfg)?;
+                    self.jsonl(*stream, cfg)?;
+                    bar.inc(1);
+                }
+                Opening::Warc(stream) => {
+                    self.deliver(std::mem::take(&mut pending))?;
+                    self.warc(*stream, cfg)?;
                     bar.inc(1);
                 }
             }
@@ -99,8 +106,30 @@ impl<F: FnMut(&[Document])> Reader<F> {
         self.deliver(pending)
     }
 
+    /// Reads a WARC stream, one batch per batch of records (extracted in parallel).
+    fn warc(&mut self, mut stream: WarcStream, cfg: &IngestConfig) -> anyhow::Result<()> {
+        let input = stream.input().clone();
+        while let Some(batch) = stream.next_batch() {
+            let mut outcomes: Vec<FileOutcome> = batch
+                .records
+                .into_par_iter()
+                .map(|record| {
+                    let mut out = FileOutcome::default();
+                    read_warc_record(&input, record, cfg, &mut out);
+                    out
+                })
+                .collect();
+            outcomes.push(FileOutcome {
+                errors: batch.error.into_iter().collect(),
+                ..FileOutcome::default()
+            });
+            self.deliver(outcomes)?;
+        }
+        Ok(())
+    }
+
     /// Reads a JSON Lines stream, one batch per block.
-    fn stream(&mut self, mut stream: JsonlStream, cfg: &IngestConfig) -> anyhow::Result<()> {
+    fn jsonl(&mut self, mut stream: JsonlStream, cfg: &IngestConfig) -> anyhow::Result<()> {
         let input = stream.input().clone();
         let mut tally = RecordTally::default();
         while let Some(block) = stream.next_block() {
@@ -142,7 +171,8 @@ impl<F: FnMut(&[Document])> Reader<F> {
 /// Opens one input; one that is not JSON Lines is read and extracted at once.
 fn opening(input: &InputFile, cfg: &IngestConfig, bar: &ProgressBar) -> Opening {
     let outcome = match open(input, cfg) {
-        Ok(Opened::Jsonl(stream)) => return Opening::Stream(Box::new(stream)),
+        Ok(Opened::Jsonl(stream)) => return Opening::Jsonl(Box::new(stream)),
+        Ok(Opened::Warc(stream)) => return Opening::Warc(Box::new(stream)),
         Ok(Opened::Bytes(bytes)) => read_whole(input, bytes, cfg),
         Err(e) => FileOutcome {
             errors: vec![e],

@@ -123,3 +123,34 @@ fn records_come_from_stdin_too() {
     assert_eq!(rows.len(), 20);
     assert_eq!(rows[19]["id"], "n0019");
 }
+
+#[test]
+fn a_warc_over_the_file_size_limit_is_streamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut crawl = String::new();
+    for i in 0..40 {
+        let words: Vec<String> = (0..80)
+            .map(|w| format!("w{}", mix(i * 1000 + w) % 50_000))
+            .collect();
+        let html = format!(
+            "<html><body><article><p>{}.</p></article></body></html>",
+            words.join(" ")
+        );
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{html}");
+        crawl += &format!(
+            "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{i}>\r\nWARC-Date: 2024-03-05T10:00:00Z\r\nWARC-Target-URI: https://news.example/{i}\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+            http.len()
+        );
+    }
+    let path = dir.path().join("crawl.warc");
+    std::fs::write(&path, &crawl).unwrap();
+    let config = dir.path().join("small.toml");
+    std::fs::write(
+        &config,
+        "[ingest]\nmax_file_bytes = 4000\nstream_block_bytes = 3000\n",
+    )
+    .unwrap();
+    let (out, out_dir) = dedup(&path, Some(&config));
+    assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
+    assert_eq!(read(&out_dir, "documents.jsonl").lines().count(), 40);
+}

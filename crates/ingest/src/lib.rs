@@ -60,10 +60,11 @@ pub struct FileOutcome {
 }
 
 /// Reads one input file completely: decode, sniff, split records, extract, assemble.
-/// JSON Lines are streamed block by block (see [`stream`]), here on the calling thread.
+/// JSON Lines and WARC are streamed (see [`stream`]), here on the calling thread.
 pub fn read_file(input: &InputFile, cfg: &IngestConfig) -> FileOutcome {
     match stream::open(input, cfg) {
         Ok(stream::Opened::Jsonl(s)) => jsonl::read_stream(s, cfg),
+        Ok(stream::Opened::Warc(s)) => warc::read_stream(s, cfg),
         Ok(stream::Opened::Bytes(bytes)) => read_whole(input, bytes, cfg),
         Err(e) => FileOutcome {
             errors: vec![e],

@@ -1,4 +1,4 @@
-//! Opening an input: JSON Lines are streamed, everything else is read whole.
+//! Opening an input: JSON Lines and WARC are streamed, everything else is read whole.
 //!
 //! [`open`] decompresses on the fly (gzip / zstd by magic bytes) and looks at the first
 //! non-blank line. A UTF-8 JSON object there makes the input a [`JsonlStream`], which hands
@@ -6,7 +6,9 @@
 //! costs one block of memory and is not bound by `max_file_bytes`. A line longer than
 //! `max_line_bytes` becomes one error and an empty line (numbering is kept); bytes that are
 //! not UTF-8 are replaced, with one warning per input; a read or decompression error ends
-//! the stream after the blocks already read. Any other input comes back as its bytes (at most
+//! the stream after the blocks already read. A WARC input (first line `WARC/…`) becomes a
+//! [`WarcStream`] handing out its records in batches of about the same size, a parse error
+//! ending it after the records read before. Any other input comes back as its bytes (at most
 //! `max_file_bytes`) for the whole-file path. Knows nothing of what a record means.
 
 use crate::decode::{open_decompressed, read_error, read_limited_into, LimitedRead};
@@ -18,6 +20,8 @@ use std::io::{BufRead, Read};
 pub enum Opened {
     /// A JSON Lines input, to be read block by block.
     Jsonl(JsonlStream),
+    /// A WARC input, to be read batch by batch.
+    Warc(WarcStream),
     /// Any other input: its decompressed bytes.
     Bytes(Vec<u8>),
 }
@@ -26,6 +30,7 @@ impl std::fmt::Debug for Opened {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Opened::Jsonl(s) => write!(f, "Jsonl({})", s.input.display),
+            Opened::Warc(s) => write!(f, "Warc({})", s.input.display),
             Opened::Bytes(b) => write!(f, "Bytes({} bytes)", b.len()),
         }
     }
@@ -74,6 +79,9 @@ pub fn open(input: &InputFile, cfg: &IngestConfig) -> Result<Opened, IngestError
     let (mut reader, codec) = open_decompressed(input)?;
     let head = read_head(&mut reader, cfg.max_line_bytes)
         .map_err(|source| read_error(input, codec, source))?;
+    if sniff::is_warc(&head) {
+        return Ok(Opened::Warc(WarcStream::new(input, head, reader, cfg)));
+    }
     if is_jsonl_head(&head) {
         return Ok(Opened::Jsonl(JsonlStream {
             input: input.clone(),
@@ -237,6 +245,76 @@ impl JsonlStream {
             path: self.input.display.clone(),
             encoding: "UTF-8",
         })
+    }
+}
+
+/// A WARC record as the `warc` crate reads it.
+pub type WarcRecord = warc::Record<warc::BufferedBody>;
+
+/// Records of a WARC input, and the error that ended it there, if one did.
+#[derive(Debug, Default)]
+pub struct WarcBatch {
+    /// The records, in file order.
+    pub records: Vec<WarcRecord>,
+    /// A parse error after them (the input ends there).
+    pub error: Option<IngestError>,
+}
+
+/// A WARC input being read batch by batch.
+pub struct WarcStream {
+    input: InputFile,
+    records: warc::RecordIter<Box<dyn BufRead + Send>>,
+    read: usize,
+    block_bytes: usize,
+    done: bool,
+}
+
+impl WarcStream {
+    fn new(
+        input: &InputFile,
+        head: Vec<u8>,
+        rest: Box<dyn BufRead + Send>,
+        cfg: &IngestConfig,
+    ) -> Self {
+        let reader: Box<dyn BufRead + Send> = Box::new(std::io::Cursor::new(head).chain(rest));
+        WarcStream {
+            input: input.clone(),
+            records: warc::WarcReader::new(reader).iter_records(),
+            read: 0,
+            block_bytes: cfg.stream_block_bytes.max(1),
+            done: false,
+        }
+    }
+
+    /// The input being read.
+    pub fn input(&self) -> &InputFile {
+        &self.input
+    }
+
+    /// The next records (about `stream_block_bytes` of bodies); `None` once it has ended.
+    pub fn next_batch(&mut self) -> Option<WarcBatch> {
+        let mut batch = WarcBatch::default();
+        let mut bytes = 0;
+        while !self.done && bytes < self.block_bytes {
+            match self.records.next() {
+                Some(Ok(record)) => {
+                    bytes += record.body().len();
+                    self.read += 1;
+                    batch.records.push(record);
+                }
+                Some(Err(e)) => {
+                    self.done = true;
+                    batch.error = Some(IngestError::BadWarc {
+                        path: self.input.display.clone(),
+                        records_read: self.read,
+                        why: e.to_string(),
+                    });
+                }
+                None => self.done = true,
+            }
+        }
+        let empty = batch.records.is_empty() && batch.error.is_none();
+        (!empty).then_some(batch)
     }
 }
 

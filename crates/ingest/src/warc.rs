@@ -2,8 +2,10 @@
 //! id = its `WARC-Record-ID`, URL = `WARC-Target-URI` unless the page names a canonical one.
 //! Other record types (request, metadata, warcinfo) are skipped; non-text payloads are skipped.
 //! A parse error stops the file there with one error; records read before it are kept.
+//! (Files are streamed by `stream::WarcStream`; [`read_records`] reads bytes in memory.)
 
 use crate::assemble::{assemble, Record as DocRecord};
+use crate::stream::WarcStream;
 use crate::{decode, extract_any, sniff, FileOutcome, IngestError, InputFile};
 use samestory_core::{Format, IngestConfig};
 use warc::{RecordType, WarcHeader, WarcReader};
@@ -26,7 +28,21 @@ pub fn read_records(input: &InputFile, bytes: &[u8], cfg: &IngestConfig, out: &m
     }
 }
 
-fn read_record(
+/// Reads a streamed WARC input on the calling thread.
+pub fn read_stream(mut stream: WarcStream, cfg: &IngestConfig) -> FileOutcome {
+    let mut out = FileOutcome::default();
+    let input = stream.input().clone();
+    while let Some(batch) = stream.next_batch() {
+        for record in batch.records {
+            read_record(&input, record, cfg, &mut out);
+        }
+        out.errors.extend(batch.error);
+    }
+    out
+}
+
+/// One record: a document when it is a `response` or `resource` with text.
+pub fn read_record(
     input: &InputFile,
     record: warc::Record<warc::BufferedBody>,
     cfg: &IngestConfig,

@@ -88,3 +88,71 @@ fn non_utf8_target_uri_does_not_panic() {
     let url = out.documents[0].url.as_deref().unwrap_or_default();
     assert!(url.starts_with("https://news.example/"), "{url}");
 }
+
+/// A WARC file of `n` response records with distinct pages.
+fn crawl(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            let page = PAGE.replace("May", &format!("May {i}"));
+            warc_record(
+                "response",
+                &format!("<urn:uuid:{i}>"),
+                &format!("https://news.example/{i}"),
+                &http(&page),
+            )
+        })
+        .collect()
+}
+
+fn streamed(bytes: &[u8], block: usize) -> (FileOutcome, usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crawl.warc");
+    std::fs::write(&path, bytes).unwrap();
+    let input = InputFile::from_path(&path);
+    let cfg = IngestConfig {
+        stream_block_bytes: block,
+        ..IngestConfig::default()
+    };
+    let crate::stream::Opened::Warc(mut s) = crate::stream::open(&input, &cfg).unwrap() else {
+        panic!("not streamed as WARC")
+    };
+    let (mut out, mut batches) = (FileOutcome::default(), 0);
+    while let Some(batch) = s.next_batch() {
+        batches += 1;
+        batch
+            .records
+            .into_iter()
+            .for_each(|r| read_record(&input, r, &cfg, &mut out));
+        out.errors.extend(batch.error);
+    }
+    (out, batches)
+}
+
+#[test]
+fn a_streamed_warc_gives_the_documents_read_in_memory() {
+    let file = crawl(12);
+    let (out, batches) = streamed(file.as_bytes(), 600);
+    assert!(batches >= 4, "{batches} batches");
+    let whole = run(file.as_bytes());
+    let ids = |o: &FileOutcome| o.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&out), ids(&whole));
+    assert_eq!(out.documents.len(), 12);
+    let bodies = |o: &FileOutcome| {
+        o.documents
+            .iter()
+            .map(|d| d.body.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(bodies(&out), bodies(&whole));
+}
+
+#[test]
+fn a_damaged_streamed_warc_keeps_the_records_before_the_damage() {
+    let mut file = crawl(6);
+    file += "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: nonsense\r\n\r\n";
+    file += &crawl(2);
+    let (out, _) = streamed(file.as_bytes(), 600);
+    assert_eq!(out.documents.len(), 6);
+    assert_eq!(out.errors.len(), 1, "{:?}", out.errors);
+    assert!(out.errors[0].to_string().contains("crawl.warc"));
+}
