@@ -27,6 +27,7 @@ seed jsonl "$ex"/*.jsonl
 seed warc "$ex"/*.warc
 seed read_bytes "$ex"/*.html "$ex"/*.txt "$ex"/*.md "$ex"/*.jsonl "$ex"/*.warc
 seed decode_text "$ex"/*.txt "$ex"/*.html
+seed stream "$ex"/*.jsonl "$ex"/*.warc "$ex"/*.gz "$ex"/*.txt
 seed parse_date
 
 cargo fuzz build -s none || exit 1

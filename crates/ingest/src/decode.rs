@@ -55,16 +55,25 @@ pub(crate) fn read_error(
 pub fn open_decompressed(
     input: &InputFile,
 ) -> Result<(Box<dyn BufRead + Send>, Option<&'static str>), IngestError> {
-    let read_err = |source| IngestError::Read {
-        path: input.display.clone(),
-        source,
-    };
     let raw: Box<dyn Read + Send> = match &input.source {
-        InputSource::Path(p) => Box::new(std::fs::File::open(p).map_err(read_err)?),
+        InputSource::Path(p) => {
+            Box::new(std::fs::File::open(p).map_err(|source| IngestError::Read {
+                path: input.display.clone(),
+                source,
+            })?)
+        }
         InputSource::Stdin => Box::new(std::io::stdin()),
     };
+    decompressed(input, raw)
+}
+
+/// `raw` decompressed (gzip / zstd sniffed from its first bytes), and the codec, if any.
+pub fn decompressed(
+    input: &InputFile,
+    raw: Box<dyn Read + Send>,
+) -> Result<(Box<dyn BufRead + Send>, Option<&'static str>), IngestError> {
     let mut raw = BufReader::with_capacity(1 << 16, raw);
-    let magic = peek(&mut raw, 4).map_err(read_err)?;
+    let magic = peek(&mut raw, 4).map_err(|source| read_error(input, None, source))?;
     let codec = if magic.starts_with(GZIP_MAGIC) {
         Some("gzip")
     } else if magic.starts_with(ZSTD_MAGIC) {

@@ -76,7 +76,26 @@ pub struct JsonlStream {
 /// Opens `input`: a [`JsonlStream`] when its first non-blank line is a JSON object in UTF-8,
 /// else all its bytes.
 pub fn open(input: &InputFile, cfg: &IngestConfig) -> Result<Opened, IngestError> {
-    let (mut reader, codec) = open_decompressed(input)?;
+    let (reader, codec) = open_decompressed(input)?;
+    open_decoded(input, reader, codec, cfg)
+}
+
+/// [`open`] of bytes from any reader (`input` names them): decompressed as needed.
+pub fn open_reader(
+    input: &InputFile,
+    raw: Box<dyn Read + Send>,
+    cfg: &IngestConfig,
+) -> Result<Opened, IngestError> {
+    let (reader, codec) = crate::decode::decompressed(input, raw)?;
+    open_decoded(input, reader, codec, cfg)
+}
+
+fn open_decoded(
+    input: &InputFile,
+    mut reader: Box<dyn BufRead + Send>,
+    codec: Option<&'static str>,
+    cfg: &IngestConfig,
+) -> Result<Opened, IngestError> {
     let head = read_head(&mut reader, cfg.max_line_bytes)
         .map_err(|source| read_error(input, codec, source))?;
     if sniff::is_warc(&head) {
