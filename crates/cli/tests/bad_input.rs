@@ -132,20 +132,7 @@ fn duplicate_ids_are_an_error_for_the_later_record() {
 
 #[test]
 fn stdin_is_an_input() {
-    use std::process::Stdio;
-    let mut child = util::samestory()
-        .args(["extract", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(GOOD.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = util::run_with_stdin(&["extract", "-"], GOOD.as_bytes());
     assert_eq!(out.status.code(), Some(0));
     let docs = util::jsonl(&String::from_utf8_lossy(&out.stdout));
     assert_eq!(docs[0]["id"], "stdin");

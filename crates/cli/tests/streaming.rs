@@ -103,21 +103,7 @@ fn a_truncated_gzip_dump_keeps_the_records_before_the_damage() {
 
 #[test]
 fn records_come_from_stdin_too() {
-    use std::process::Stdio;
-    let mut child = util::samestory()
-        .args(["extract", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(dump(20).as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = util::run_with_stdin(&["extract", "-"], dump(20).as_bytes());
     assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
     let rows = util::jsonl(&String::from_utf8(out.stdout).unwrap());
     assert_eq!(rows.len(), 20);

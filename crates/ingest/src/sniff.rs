@@ -48,21 +48,21 @@ pub fn looks_like_html(text: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     let trimmed = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-    if [
-        "<!doctype html",
-        "<html",
-        "<?xml",
-        "<head",
-        "<body",
-        "<article",
-    ]
-    .iter()
-    .any(|p| trimmed.starts_with(p))
-    {
+    if HTML_STARTS.iter().any(|p| trimmed.starts_with(p)) {
         return true;
     }
     trimmed.starts_with('<') && block_tag_count(&head) >= 2
 }
+
+/// Lowercased openings that make a text HTML on their own.
+const HTML_STARTS: [&str; 6] = [
+    "<!doctype html",
+    "<html",
+    "<?xml",
+    "<head",
+    "<body",
+    "<article",
+];
 
 /// Whether the first char after leading whitespace and BOMs is `<`: every HTML signal needs
 /// it, so prose is told apart without copying its head.
@@ -114,16 +114,7 @@ mod tests {
             .collect::<String>()
             .to_ascii_lowercase();
         let trimmed = head.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
-        [
-            "<!doctype html",
-            "<html",
-            "<?xml",
-            "<head",
-            "<body",
-            "<article",
-        ]
-        .iter()
-        .any(|p| trimmed.starts_with(p))
+        HTML_STARTS.iter().any(|p| trimmed.starts_with(p))
             || (trimmed.starts_with('<') && block_tag_count(&head) >= 2)
     }
 

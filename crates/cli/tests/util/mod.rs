@@ -19,6 +19,23 @@ pub fn run(args: &[&str]) -> Output {
         .expect("samestory binary runs")
 }
 
+/// Runs `samestory` with `args`, `stdin` piped in; returns its output.
+pub fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = samestory()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("samestory binary runs");
+    let mut pipe = child.stdin.take().expect("stdin is piped");
+    pipe.write_all(stdin).expect("stdin takes the input");
+    drop(pipe);
+    child.wait_with_output().expect("samestory finishes")
+}
+
 /// Parses JSON Lines text.
 pub fn jsonl(text: &str) -> Vec<Value> {
     text.lines()
