@@ -39,6 +39,10 @@ pub struct SimilarityArgs {
     /// A TOML file overriding any default threshold.
     #[arg(long, value_name = "FILE", env = "SAMESTORY_CONFIG")]
     pub config: Option<PathBuf>,
+    /// Override one setting of the config, e.g. `--set story.embed_weight=0.8` (repeatable;
+    /// wins over --config).
+    #[arg(long = "set", value_name = "SECTION.KEY=VALUE")]
+    pub settings: Vec<String>,
     /// Directory of an all-MiniLM-L6-v2 model (`model.safetensors`, `tokenizer.json`,
     /// `config.json`): pair scores then mix in embedding similarity. Needs a build with the
     /// `embed` feature.
@@ -55,6 +59,10 @@ pub struct InputArgs {
     /// A TOML file overriding any default threshold (see `Config`).
     #[arg(long, value_name = "FILE", env = "SAMESTORY_CONFIG")]
     pub config: Option<PathBuf>,
+    /// Override one threshold, e.g. `--set relate.near_dup_jaccard=0.85` or
+    /// `--set ingest.stream_block_bytes=1048576` (repeatable; wins over --config).
+    #[arg(long = "set", value_name = "SECTION.KEY=VALUE")]
+    pub settings: Vec<String>,
     /// Keep boilerplate lines in bodies instead of removing them.
     #[arg(long)]
     pub no_clean: bool,
@@ -104,12 +112,11 @@ pub struct DedupArgs {
 }
 
 impl InputArgs {
-    /// The config these flags ask for: defaults, then the config file, then flags.
+    /// The config these flags ask for: defaults, then the config file, then `--set`, then
+    /// the shorthand flags.
     pub fn config(&self) -> anyhow::Result<Config> {
-        let mut cfg = match &self.config {
-            Some(path) => Config::from_toml_file(path).context("loading --config")?,
-            None => Config::default(),
-        };
+        let mut cfg = Config::load(self.config.as_deref(), &self.settings)
+            .context("loading the config (--config, --set)")?;
         if self.no_clean {
             cfg.ingest.clean_boilerplate = false;
         }

@@ -140,3 +140,56 @@ fn a_warc_over_the_file_size_limit_is_streamed() {
     assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
     assert_eq!(read(&out_dir, "documents.jsonl").lines().count(), 40);
 }
+
+#[test]
+fn set_overrides_a_threshold_and_rejects_unknown_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dump.jsonl");
+    let edited: String = dump(40)
+        .lines()
+        .enumerate()
+        .map(|(i, l)| match i % 10 == 9 {
+            true => format!("{}\n", l.replacen("W", "EDITED ", 1)),
+            false => format!("{l}\n"),
+        })
+        .collect();
+    std::fs::write(&path, edited).unwrap();
+    let p = path.display().to_string();
+    let out_dir = tempfile::tempdir().unwrap();
+    let o = out_dir.path().display().to_string();
+    let strict = util::run(&[
+        "dedup",
+        &p,
+        "--out",
+        &o,
+        "--quiet",
+        "--set",
+        "relate.near_dup_jaccard=1.01",
+        "--set",
+        "relate.reprint_min_coverage=1.01",
+        "--set",
+        "relate.trimmed_min_containment=1.01",
+    ]);
+    assert_eq!(strict.status.code(), Some(0), "{}", util::stderr(&strict));
+    let near: usize = read(&out_dir, "relations.jsonl")
+        .lines()
+        .filter(|l| l.contains("near_duplicate"))
+        .count();
+    assert_eq!(near, 0, "no pair reaches Jaccard 1.01");
+    let (default, default_dir) = dedup(&path, None);
+    assert_eq!(default.status.code(), Some(0));
+    assert_eq!(
+        read(&default_dir, "relations.jsonl")
+            .lines()
+            .filter(|l| l.contains("near_duplicate"))
+            .count(),
+        4
+    );
+    let bad = util::run(&["dedup", &p, "--out", &o, "--set", "relate.no_such_key=1"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        util::stderr(&bad).contains("no_such_key"),
+        "{}",
+        util::stderr(&bad)
+    );
+}

@@ -45,12 +45,10 @@ pub fn similarity(args: SimilarityArgs) -> anyhow::Result<Status> {
     Ok(Status::from_failures())
 }
 
-/// Defaults ← `--config` ← `--model-dir`.
+/// Defaults ← `--config` ← `--set` ← `--model-dir`.
 fn similarity_config(args: &SimilarityArgs) -> anyhow::Result<Config> {
-    let mut cfg = match &args.config {
-        Some(path) => Config::from_toml_file(path).context("loading --config")?,
-        None => Config::default(),
-    };
+    let mut cfg = Config::load(args.config.as_deref(), &args.settings)
+        .context("loading the config (--config, --set)")?;
     if let Some(dir) = &args.model_dir {
         if !cfg!(feature = "embed") {
             report::warning(&"--model-dir ignored: this build has no `embed` feature");
