@@ -48,6 +48,7 @@ pub fn read_corpus(
         docs: Vec::new(),
         ids: IdSet::default(),
         on_batch,
+        bar: bar.clone(),
     };
     for chunk in files.chunks(FILES_PER_CHUNK) {
         reader.chunk(chunk, cfg, &bar)?;
@@ -69,6 +70,7 @@ struct Reader<F> {
     docs: Vec<Document>,
     ids: IdSet,
     on_batch: F,
+    bar: ProgressBar,
 }
 
 /// One input of a chunk, opened: read whole (and extracted), or a stream still to read.
@@ -164,6 +166,8 @@ impl<F: FnMut(&[Document])> Reader<F> {
             doc.body = String::new();
             self.docs.push(doc);
         }
+        self.bar
+            .set_message(format!("{} documents", self.docs.len()));
         Ok(())
     }
 }
@@ -236,7 +240,7 @@ fn progress_bar(len: u64, enabled: bool) -> ProgressBar {
     }
     let bar = ProgressBar::new(len);
     if let Ok(style) =
-        ProgressStyle::with_template("{spinner} reading {pos}/{len} files {wide_bar} {eta}")
+        ProgressStyle::with_template("{spinner} reading {pos}/{len} files, {msg} {wide_bar} {eta}")
     {
         bar.set_style(style);
     }
