@@ -4,7 +4,8 @@ print one table per corpus size.
 
 usage: run.py BENCH_BIN WORKDIR PYTHON SIZE [SIZE...]
 SAMESTORY_BIN=path/to/samestory adds the `samestory-cli` row (the whole `samestory dedup`
-command: ingestion, cleaning, language, metadata, engine, documents.jsonl with bodies).
+command: ingestion, cleaning, language, metadata, engine, documents.jsonl with bodies) and
+`samestory-cli-nolang` (the same with `--set ingest.detect_language=false`).
 """
 import json
 import os
@@ -82,13 +83,16 @@ def command(tool, bench, python, corpus, out):
         return [bench, "run", corpus, out]
     if tool == "samestory-cli":
         return [os.environ["SAMESTORY_BIN"], "dedup", corpus, "--out", out + ".d", "--quiet"]
+    if tool == "samestory-cli-nolang":
+        return [os.environ["SAMESTORY_BIN"], "dedup", corpus, "--out", out + ".d", "--quiet",
+                "--set", "ingest.detect_language=false"]
     return [python, f"{HERE}/peers.py", tool, corpus, out]
 
 
 def main():
     bench, work, python, sizes = sys.argv[1], sys.argv[2], sys.argv[3], [int(s) for s in sys.argv[4:]]
     dup = ("exact", "near_duplicate")
-    default = "samestory,samestory-cli,gaoya,rensa,datasketch" if "SAMESTORY_BIN" in os.environ \
+    default = "samestory,samestory-cli,samestory-cli-nolang,gaoya,rensa,datasketch" if "SAMESTORY_BIN" in os.environ \
         else "samestory,gaoya,rensa,datasketch"
     tools = os.environ.get("TOOLS", default).split(",")
     for n in sizes:
@@ -106,7 +110,7 @@ def main():
                 rows.append([tool, "failed"] + [""] * 12)
                 continue
             ours = tool.startswith("samestory")
-            found = read_relations(out + ".d/relations.jsonl") if tool == "samestory-cli" else read_pairs(out)
+            found = read_relations(out + ".d/relations.jsonl") if tool.startswith("samestory-cli") else read_pairs(out)
             jr = recall(truth, found, "near", "jaccard", JBANDS, dup)
             cr = recall(truth, found, "reprint", "containment", CBANDS, ("reprint",)) if ours else ["-"] * 4
             dirs = [direction(truth, found, True), direction(truth, found, False)] if ours else ["-"] * 2

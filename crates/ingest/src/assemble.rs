@@ -45,7 +45,7 @@ fn clean_field(value: Option<String>) -> Option<String> {
 
 /// ISO 639-3 code of the body's language when whatlang is confident.
 fn detect_lang(body: &str, cfg: &IngestConfig) -> Option<String> {
-    if body.chars().take(cfg.lang_min_chars).count() < cfg.lang_min_chars {
+    if !cfg.detect_language || body.chars().take(cfg.lang_min_chars).count() < cfg.lang_min_chars {
         return None;
     }
     let info = whatlang::detect(first_chars(body, cfg.lang_sample_chars))?;
@@ -123,6 +123,27 @@ mod tests {
         assert_eq!(doc.url.as_deref(), Some("https://www.example.org/story"));
         assert_eq!(doc.outlet.as_deref(), Some("example.org"));
         assert_eq!(doc.lang.as_deref(), Some("eng"));
+    }
+
+    #[test]
+    fn language_detection_can_be_turned_off() {
+        let ex = Extracted {
+            body: "The council voted on Tuesday to expand the harbour ferry service.".into(),
+            ..Extracted::default()
+        };
+        let off = IngestConfig {
+            detect_language: false,
+            ..IngestConfig::default()
+        };
+        assert_eq!(assemble(record(), ex.clone(), &off).lang, None);
+        let declared = Extracted {
+            declared_lang: Some("en-GB".into()),
+            ..ex
+        };
+        assert_eq!(
+            assemble(record(), declared, &off).lang.as_deref(),
+            Some("eng")
+        );
     }
 
     #[test]
