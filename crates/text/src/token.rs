@@ -105,10 +105,14 @@ pub fn token_hashes(body: &str) -> Vec<TokenHash> {
 pub fn for_each_token_hash(body: &str, mut f: impl FnMut(TokenHash)) {
     if body.is_ascii() {
         let bytes = body.as_bytes();
-        return crate::ascii::for_each_ascii_span(bytes, |start, end| {
-            let hash = ascii_word_hash(bytes, start, end);
-            f(TokenHash { hash, start, end })
-        });
+        return crate::ascii::for_each_ascii_span(
+            bytes,
+            #[inline(always)]
+            |start, end| {
+                let hash = ascii_word_hash(bytes, start, end);
+                f(TokenHash { hash, start, end })
+            },
+        );
     }
     let mut buf = String::new();
     for_each_word(body, |word, start, end| {
