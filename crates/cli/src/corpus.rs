@@ -11,9 +11,11 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use samestory_core::{Document, IngestConfig};
+use samestory_ingest::jsonl::read_stream as read_jsonl_stream;
 use samestory_ingest::jsonl::{read_record, RecordTally};
+use samestory_ingest::sources::InputSource;
 use samestory_ingest::stream::{open, JsonlStream, LineBlock, Opened, WarcStream};
-use samestory_ingest::warc::read_record as read_warc_record;
+use samestory_ingest::warc::{read_record as read_warc_record, read_stream as read_warc_stream};
 use samestory_ingest::{collect_inputs, read_whole, FileOutcome, IdSet, IngestError, InputFile};
 
 /// Files read in parallel per chunk.
@@ -172,9 +174,13 @@ impl<F: FnMut(&[Document])> Reader<F> {
     }
 }
 
-/// Opens one input; one that is not JSON Lines is read and extracted at once.
+/// Opens one input; one that is small or not a container is read and extracted at once
+/// (files in parallel), a big container is left to stream (records in parallel).
 fn opening(input: &InputFile, cfg: &IngestConfig, bar: &ProgressBar) -> Opening {
+    let small = is_small(input, cfg);
     let outcome = match open(input, cfg) {
+        Ok(Opened::Jsonl(stream)) if small => read_jsonl_stream(stream, cfg),
+        Ok(Opened::Warc(stream)) if small => read_warc_stream(stream, cfg),
         Ok(Opened::Jsonl(stream)) => return Opening::Jsonl(Box::new(stream)),
         Ok(Opened::Warc(stream)) => return Opening::Warc(Box::new(stream)),
         Ok(Opened::Bytes(bytes)) => read_whole(input, bytes, cfg),
@@ -185,6 +191,16 @@ fn opening(input: &InputFile, cfg: &IngestConfig, bar: &ProgressBar) -> Opening 
     };
     bar.inc(1);
     Opening::Read(outcome)
+}
+
+/// Whether `input` is a file of at most one stream block on disk.
+fn is_small(input: &InputFile, cfg: &IngestConfig) -> bool {
+    match &input.source {
+        InputSource::Path(p) => {
+            std::fs::metadata(p).is_ok_and(|m| m.len() <= cfg.stream_block_bytes as u64)
+        }
+        InputSource::Stdin => false,
+    }
 }
 
 /// The block's records, extracted in parallel, in line order.

@@ -96,7 +96,7 @@ fn open_decoded(
     codec: Option<&'static str>,
     cfg: &IngestConfig,
 ) -> Result<Opened, IngestError> {
-    let head = read_head(&mut reader, cfg.max_line_bytes)
+    let head = read_head(&mut reader, cfg.max_line_bytes, cfg.max_file_bytes)
         .map_err(|source| read_error(input, codec, source))?;
     if sniff::is_warc(&head) {
         return Ok(Opened::Warc(WarcStream::new(input, head, reader, cfg)));
@@ -125,8 +125,13 @@ fn open_decoded(
 }
 
 /// The input's leading blank lines and its first non-blank line (at most `max_line` + 1
-/// bytes of it).
-fn read_head(reader: &mut impl BufRead, max_line: usize) -> std::io::Result<Vec<u8>> {
+/// bytes of it); it stops past `max_file` bytes of blanks (the whole-file path then
+/// rejects the input as too large).
+fn read_head(
+    reader: &mut impl BufRead,
+    max_line: usize,
+    max_file: u64,
+) -> std::io::Result<Vec<u8>> {
     let mut head = Vec::new();
     loop {
         let start = head.len();
@@ -134,7 +139,8 @@ fn read_head(reader: &mut impl BufRead, max_line: usize) -> std::io::Result<Vec<
             .by_ref()
             .take(max_line as u64 + 1)
             .read_until(b'\n', &mut head)?;
-        if n == 0 || !head[start..].iter().all(u8::is_ascii_whitespace) {
+        let blank = head[start..].iter().all(u8::is_ascii_whitespace);
+        if n == 0 || !blank || head.len() as u64 > max_file {
             return Ok(head);
         }
     }

@@ -120,3 +120,15 @@ fn invalid_bytes_are_replaced_with_one_warning() {
     assert_eq!(got.iter().filter(|b| b.warning.is_some()).count(), 1);
     assert!(got.iter().any(|b| b.text.contains("bad \u{fffd} byte")));
 }
+
+#[test]
+fn endless_blanks_stop_at_the_file_limit() {
+    let (_d, input) = file("g.txt", &vec![b' '; 5000]);
+    let cfg = IngestConfig {
+        max_file_bytes: 1000,
+        max_line_bytes: 100,
+        ..IngestConfig::default()
+    };
+    let err = open(&input, &cfg).unwrap_err();
+    assert!(matches!(err, IngestError::TooLarge { .. }), "{err:?}");
+}
