@@ -1,5 +1,6 @@
-//! Bytes in: reads a file or stdin, undoes gzip / zstd (sniffed by magic bytes, not by name),
-//! enforces the size limit, then decodes the charset (BOM, UTF-8, or a detected legacy charset).
+//! Bytes in: opens a file or stdin as a stream with gzip / zstd undone (sniffed by magic
+//! bytes, not by name), reads whole inputs under the size limit, then decodes the charset
+//! (BOM, UTF-8, or a detected legacy charset).
 //! Returns text or a typed error; knows nothing of article shapes.
 
 use crate::sources::{InputFile, InputSource};

@@ -1,6 +1,8 @@
 //! JSON Lines containers: one article per line. Field names come from [`JsonlFields`]; the
 //! text field may hold plain text, markdown or HTML (sniffed). A record's own metadata fields
-//! win over what extraction finds. A bad line is one error; the other lines still count.
+//! win over what extraction finds. A bad line is one error; the other lines still count; a
+//! file none of whose records has text is one error ([`RecordTally`]). Records come from a
+//! whole text ([`read_records`]) or a [`JsonlStream`] ([`read_stream`], or block by block).
 
 use crate::assemble::{assemble, Record};
 use crate::meta::date::parse_date;

@@ -4,7 +4,8 @@
 //! [`decode`] reads bytes, undoes gzip/zstd, decodes the charset → [`sniff`] decides the shape
 //! (WARC, JSONL, HTML, markdown, text) → [`html`] or [`text`] extract a body and metadata as an
 //! [`Extracted`] → [`assemble`] fills outlet, language and canonical URL into a `Document`.
-//! [`jsonl`] and [`warc`] split container files into records that go through the same path.
+//! [`stream`] opens an input and streams containers (JSON Lines, WARC) in blocks of records;
+//! [`jsonl`] and [`warc`] turn those records into documents through the same path.
 //!
 //! This crate never prints and never panics on bad input: every problem is an [`IngestError`]
 //! naming the path (and line or record), and one bad record never hides the good ones.
