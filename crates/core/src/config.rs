@@ -64,14 +64,7 @@ pub enum ConfigError {
 impl Config {
     /// Reads a TOML config file; missing keys keep their defaults.
     pub fn from_toml_file(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-            path: path.to_owned(),
-            source,
-        })?;
-        toml::from_str(&text).map_err(|source| ConfigError::Parse {
-            path: path.to_owned(),
-            source,
-        })
+        parse(path, &read_text(path)?)
     }
 
     /// The defaults, then the TOML `file` if given, then each `SECTION.KEY=VALUE` of
@@ -92,14 +85,22 @@ impl Config {
 }
 
 /// A config file's TOML table (checked against [`Config`] on its own first, so its errors
-/// name the file).
+/// name the file with line and column).
 fn file_table(path: &Path) -> Result<toml::Table, ConfigError> {
-    Config::from_toml_file(path)?;
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+    let text = read_text(path)?;
+    parse::<Config>(path, &text)?;
+    parse(path, &text)
+}
+
+fn read_text(path: &Path) -> Result<String, ConfigError> {
+    std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
         path: path.to_owned(),
         source,
-    })?;
-    toml::from_str(&text).map_err(|source| ConfigError::Parse {
+    })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, ConfigError> {
+    toml::from_str(text).map_err(|source| ConfigError::Parse {
         path: path.to_owned(),
         source,
     })
