@@ -27,12 +27,13 @@ pub struct Config {
     pub story: StoryConfig,
 }
 
-/// Why a config file could not be used.
+/// Why a config file could not be used. The underlying I/O or TOML error is the error's
+/// `source()` (not repeated in its message), so a reporter prints the chain once.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ConfigError {
     /// The file could not be read.
-    #[error("{path}: cannot read config: {source}")]
+    #[error("{path}: cannot read config")]
     Read {
         /// The config file.
         path: PathBuf,
@@ -40,7 +41,7 @@ pub enum ConfigError {
         source: std::io::Error,
     },
     /// The file is not valid TOML for [`Config`].
-    #[error("{path}: invalid config: {source}")]
+    #[error("{path}: invalid config")]
     Parse {
         /// The config file.
         path: PathBuf,
@@ -54,7 +55,7 @@ pub enum ConfigError {
         setting: String,
     },
     /// The settings name a key that does not exist or give a value of the wrong type.
-    #[error("invalid setting: {source}")]
+    #[error("invalid setting")]
     Settings {
         /// The TOML error (names the key).
         source: toml::de::Error,

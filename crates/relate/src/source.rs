@@ -34,7 +34,7 @@ impl BodySource for SliceSource<'_> {
 #[non_exhaustive]
 pub enum RelateError<E: std::error::Error + 'static> {
     /// The body source failed for one document.
-    #[error("document {index} ({id}): cannot fetch its body: {source}")]
+    #[error("document {index} ({id}): cannot fetch its body")]
     Body {
         /// Position of the document in input order.
         index: usize,
