@@ -7,6 +7,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod gen;
+mod json_str;
 mod stream;
 
 use anyhow::{bail, Context, Result};

@@ -4,11 +4,13 @@
 //! needs are re-read from the file by byte offset. Only ids, offsets and sketches stay in
 //! memory; bodies never all at once.
 
+use crate::json_str;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use samestory_core::{Document, Format, RelateConfig};
 use samestory_relate::{BodySource, Relater, Relations};
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::borrow::Cow;
 use std::io::Read;
 use std::os::unix::fs::FileExt;
@@ -17,7 +19,8 @@ use std::sync::mpsc::sync_channel;
 /// Bytes read per block.
 const BLOCK: usize = 8 << 20;
 
-/// One JSONL record (other fields ignored); strings borrowed when they have no escapes.
+/// One JSONL record (other fields ignored); `text` is kept raw (decoded by
+/// [`json_str::decode_into`] into a reused buffer), id and date borrowed when they can be.
 #[derive(Deserialize)]
 struct Rec<'a> {
     #[serde(borrow)]
@@ -25,16 +28,16 @@ struct Rec<'a> {
     #[serde(borrow)]
     date: Option<Cow<'a, str>>,
     #[serde(borrow)]
-    text: Cow<'a, str>,
+    text: &'a RawValue,
 }
 
-/// Where a body is in the corpus file: the raw bytes of its JSON string when it has no
-/// escapes (they are the body), else its whole line (parsed again).
+/// Where a body is in the corpus file: the bytes between the quotes of its JSON string,
+/// and whether they hold escapes (else they are the body).
 #[derive(Clone, Copy)]
 struct Span {
     offset: u64,
     len: u32,
-    raw_text: bool,
+    escaped: bool,
 }
 
 /// Bodies re-read from the corpus file.
@@ -50,13 +53,13 @@ impl BodySource for FileSource {
         let span = self.lines[index];
         let mut buf = vec![0u8; span.len as usize];
         self.file.read_exact_at(&mut buf, span.offset)?;
-        if span.raw_text {
-            return String::from_utf8(buf)
-                .map(Cow::Owned)
-                .map_err(std::io::Error::other);
+        let raw = String::from_utf8(buf).map_err(std::io::Error::other)?;
+        if !span.escaped {
+            return Ok(Cow::Owned(raw));
         }
-        let rec: Rec = serde_json::from_slice(&buf).map_err(std::io::Error::other)?;
-        Ok(Cow::Owned(rec.text.into_owned()))
+        let mut text = String::with_capacity(raw.len());
+        json_str::decode_into(&raw, &mut text).map_err(std::io::Error::other)?;
+        Ok(Cow::Owned(text))
     }
 }
 
@@ -122,37 +125,48 @@ fn add_block(engine: &mut Relater, lines: &mut Vec<Span>, base: u64, block: &[u8
     let sketched: Vec<_> = spans
         .par_iter()
         .map_init(
-            || engine.sketcher(),
-            |s, &(a, b)| -> Result<_> {
+            || (engine.sketcher(), String::new()),
+            |(s, buf), &(a, b)| -> Result<_> {
                 let line = &block[a..b];
                 let rec: Rec = serde_json::from_slice(line)?;
-                let span = text_span(line, &rec.text);
+                let (start, raw) = string_body(line, rec.text)?;
+                let escaped = memchr::memchr(b'\\', raw.as_bytes()).is_some();
+                let text = if escaped {
+                    json_str::decode_into(raw, buf)?;
+                    buf.as_str()
+                } else {
+                    raw
+                };
+                let span = Span {
+                    offset: base + (a + start) as u64,
+                    len: raw.len() as u32,
+                    escaped,
+                };
                 let doc = meta(rec.id.into_owned(), rec.date.map(Cow::into_owned));
-                Ok((doc, s.sketch(&rec.text), span))
+                Ok((doc, s.sketch(text), span))
             },
         )
         .collect::<Result<_>>()?;
-    for ((doc, sketch, text), &(a, b)) in sketched.into_iter().zip(&spans) {
-        let (start, len, raw_text) = text.map_or((a, b - a, false), |(s, l)| (a + s, l, true));
-        lines.push(Span {
-            offset: base + start as u64,
-            len: len as u32,
-            raw_text,
-        });
+    for (doc, sketch, span) in sketched {
+        lines.push(span);
         engine.push(doc, &sketch);
     }
     Ok(())
 }
 
-/// Where a string borrowed from `line` (no escapes) lies in it: `(start, len)`.
-#[allow(clippy::ptr_arg)] // must see whether the string is borrowed
-fn text_span(line: &[u8], text: &Cow<str>) -> Option<(usize, usize)> {
-    let t: &str = match text {
-        Cow::Borrowed(t) => t,
-        Cow::Owned(_) => return None,
-    };
-    let start = (t.as_ptr() as usize).checked_sub(line.as_ptr() as usize)?;
-    (start + t.len() <= line.len()).then_some((start, t.len()))
+/// The bytes between the quotes of the JSON string `raw` (borrowed from `line`), and
+/// where they start in `line`.
+fn string_body<'a>(line: &[u8], raw: &'a RawValue) -> Result<(usize, &'a str)> {
+    let raw = raw.get();
+    let body = raw
+        .strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .context("`text` is not a string")?;
+    let start = (body.as_ptr() as usize)
+        .checked_sub(line.as_ptr() as usize)
+        .filter(|s| s + body.len() <= line.len())
+        .context("`text` is not borrowed from its line")?;
+    Ok((start, body))
 }
 
 /// `(start, end)` of every non-empty line of `block`.

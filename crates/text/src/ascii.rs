@@ -28,19 +28,19 @@ struct Classes {
 fn classify(chunk: &[u8]) -> Classes {
     let v = i8x64::from(load(chunk));
     let splat = i8x64::splat;
-    let eq = |b: u8| v.simd_eq(splat(b as i8)).to_bitmask();
     // Range tests by a wrapping shift into the bottom of the signed range: `x + (128 - lo)`
     // is below `hi - lo + 1 - 128` exactly when `lo <= x <= hi`.
     let lower = v | splat(0x20);
     let letter = (lower + splat(31)).simd_lt(splat(-102)).to_bitmask();
     let digit = (v + splat(80)).simd_lt(splat(-118)).to_bitmask();
-    let (dot, apostrophe) = (eq(b'.'), eq(b'\''));
+    let eq = |b: u8| v.simd_eq(splat(b as i8));
+    let mid_both = eq(b'.') | eq(b'\'');
     Classes {
         letter,
         digit,
-        under: eq(b'_'),
-        mid_letter: eq(b':') | dot | apostrophe,
-        mid_num: eq(b',') | eq(b';') | dot | apostrophe,
+        under: eq(b'_').to_bitmask(),
+        mid_letter: (eq(b':') | mid_both).to_bitmask(),
+        mid_num: (eq(b',') | eq(b';') | mid_both).to_bitmask(),
     }
 }
 
@@ -107,7 +107,9 @@ pub(crate) fn for_each_ascii_span(bytes: &[u8], mut f: impl FnMut(usize, usize))
 /// Passes on the run `start..end` unless it has no letter or digit (underscores only).
 #[inline(always)]
 fn emit(bytes: &[u8], start: usize, end: usize, f: &mut impl FnMut(usize, usize)) {
-    if bytes[start..end].iter().any(u8::is_ascii_alphanumeric) {
+    // A run starts with a letter, a digit or `_` (a middle char needs a letter or digit
+    // before it, which would belong to the run): only runs led by `_` need a look inside.
+    if bytes[start] != b'_' || bytes[start..end].iter().any(u8::is_ascii_alphanumeric) {
         f(start, end);
     }
 }
