@@ -49,11 +49,13 @@ pub fn for_each_winnowed(shingles: &[u64], w: usize, mut f: impl FnMut(Fingerpri
 /// Position of the rightmost minimum of `s[from..to]` (non-empty).
 #[inline]
 fn rightmost_min(s: &[u64], from: usize, to: usize) -> usize {
-    let mut best = from;
-    for j in from + 1..to {
-        if s[j] <= s[best] {
-            best = j;
-        }
+    // Selects, not branches: which element wins is data-dependent, so a branch here
+    // mispredicts often.
+    let (mut best, mut value) = (from, s[from]);
+    for (j, &v) in s.iter().enumerate().take(to).skip(from + 1) {
+        let take = v <= value;
+        best = if take { j } else { best };
+        value = if take { v } else { value };
     }
     best
 }
