@@ -19,8 +19,8 @@
 //! postings are copied aside (4 bytes each) until all are judged.
 //!
 //! Postings are packed `key << 32 | doc` words in 256 [`Shards`] by the key's top byte (no
-//! per-document allocation); each shard is sorted on its own, in cache, by a counting pass
-//! on the key's next byte and then small sorts.
+//! per-document allocation); each shard is sorted on its own, in cache, by a stable radix
+//! sort on the key alone (documents were pushed in ascending order).
 
 use samestory_core::{Document, RelateConfig};
 use std::collections::HashSet;
@@ -89,29 +89,41 @@ impl Shards {
     }
 }
 
-/// Sorts one shard (keys share their top byte): counting pass on the next byte, then
-/// small sorts; `out` is scratch space reused across shards.
-fn sort_shard(v: &mut [u64], out: &mut Vec<u64>) {
-    if v.len() < 4096 {
+/// Sorts one shard (keys share their top byte; documents were pushed in ascending order):
+/// a stable LSD radix sort on the key's three other bytes, so each key's documents keep
+/// their ascending push order and `(key, doc)` comes out sorted; `out` is scratch space
+/// reused across shards. Small shards take a comparison sort.
+fn sort_shard(v: &mut Vec<u64>, out: &mut Vec<u64>) {
+    if v.len() < 1024 {
         return v.sort_unstable();
-    }
-    let digit = |x: u64| ((x >> 48) & 0xff) as usize;
-    let mut starts = [0usize; 257];
-    v.iter().for_each(|&x| starts[digit(x) + 1] += 1);
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
     }
     out.clear();
     out.resize(v.len(), 0);
-    let mut next = starts;
-    for &x in v.iter() {
-        out[next[digit(x)]] = x;
+    for shift in [32, 40, 48] {
+        if radix_pass(v, out, shift) {
+            std::mem::swap(v, out);
+        }
+    }
+}
+
+/// Scatters `src` into `dst` stably by the byte at `shift`; false (nothing written) when
+/// every element has the same byte there.
+fn radix_pass(src: &[u64], dst: &mut [u64], shift: u32) -> bool {
+    let digit = |x: u64| ((x >> shift) & 0xff) as usize;
+    let mut next = [0usize; 256];
+    src.iter().for_each(|&x| next[digit(x)] += 1);
+    if next.contains(&src.len()) {
+        return false;
+    }
+    let mut start = 0;
+    for slot in next.iter_mut() {
+        (*slot, start) = (start, start + *slot);
+    }
+    for &x in src {
+        dst[next[digit(x)]] = x;
         next[digit(x)] += 1;
     }
-    for w in starts.windows(2) {
-        out[w[0]..w[1]].sort_unstable();
-    }
-    v.copy_from_slice(out);
+    true
 }
 
 /// All candidate pairs of the corpus. Sorts the band and fingerprint postings in place and

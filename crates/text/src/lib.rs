@@ -11,7 +11,7 @@
 //! Invariants: every offset is a char (Unicode scalar value) offset into the *original*
 //! string passed in; normalisation changes token text, never offsets. Word hashes are xxh3-64
 //! of the normalised word with the fixed seed [`WORD_SEED`]; shingle hashes are a rolling
-//! polynomial over the word hashes, mixed with [`SHINGLE_SEED`] (format 2; see the `shingle`
+//! polynomial over the word hashes, mixed with [`SHINGLE_SEED`] (format 3; see the `shingle`
 //! module: format 1, xxh3 over the window's bytes, was replaced before any index was
 //! persisted). Both are persisted, so changing them (or the normalisation) is a format change.
 //!
