@@ -31,33 +31,34 @@ pub fn for_each_winnowed(shingles: &[u64], w: usize, mut f: impl FnMut(Fingerpri
         return;
     }
     let first = w.min(shingles.len());
-    let mut min = rightmost_min(shingles, 0, first);
+    let (mut min, mut value) = rightmost_min(shingles, 0, first);
     f(fingerprint(shingles, min));
-    for i in first..shingles.len() {
-        let last = min;
-        if shingles[i] <= shingles[min] {
-            min = i;
+    for (i, &v) in shingles.iter().enumerate().skip(first) {
+        // Either branch moves the minimum to a new position, so either emits.
+        if v <= value {
+            (min, value) = (i, v);
         } else if min + w <= i {
-            min = rightmost_min(shingles, i + 1 - w, i + 1);
+            (min, value) = rightmost_min(shingles, i + 1 - w, i + 1);
+        } else {
+            continue;
         }
-        if min != last {
-            f(fingerprint(shingles, min));
-        }
+        f(fingerprint(shingles, min));
     }
 }
 
-/// Position of the rightmost minimum of `s[from..to]` (non-empty).
+/// Position and value of the rightmost minimum of `s[from..to]` (non-empty).
 #[inline]
-fn rightmost_min(s: &[u64], from: usize, to: usize) -> usize {
+fn rightmost_min(s: &[u64], from: usize, to: usize) -> (usize, u64) {
+    let window = &s[from..to];
     // Selects, not branches: which element wins is data-dependent, so a branch here
     // mispredicts often.
-    let (mut best, mut value) = (from, s[from]);
-    for (j, &v) in s.iter().enumerate().take(to).skip(from + 1) {
+    let (mut best, mut value) = (0, window[0]);
+    for (j, &v) in window.iter().enumerate().skip(1) {
         let take = v <= value;
         best = if take { j } else { best };
         value = if take { v } else { value };
     }
-    best
+    (from + best, value)
 }
 
 fn fingerprint(s: &[u64], pos: usize) -> Fingerprint {
