@@ -3,9 +3,9 @@
 //! Returns finished [`Relation`]s oriented so that `a < b` by id, sorted by `(a, b)`.
 //!
 //! Bodies come back through a [`BodySource`], only for documents in some candidate pair.
-//! Pairs are verified in blocks touching at most `block_docs` documents: the block's bodies
-//! are fetched and tokenised once (in parallel), its pairs verified (in parallel), then all
-//! of it dropped, so memory is bounded by the block, not the corpus.
+//! Pairs are verified by connected component of the candidate graph (see [`verify_all`]):
+//! a component's bodies are fetched and tokenised once, its pairs decided, then all of it
+//! dropped, so memory is bounded by `block_docs` documents per thread, not the corpus.
 
 use crate::align::{align_indexed, to_chars, AlignParams, Mark, Side, WordPassage};
 use crate::candidates::Candidates;
@@ -98,14 +98,29 @@ impl Loaded<'_> {
 /// Everything a pair decision reads.
 struct Ctx<'a, 's> {
     corpus: &'a Corpus<'a>,
+    /// The loaded documents, ascending (`loaded[k]` is document `docs[k]`).
+    docs: &'a [u32],
     loaded: &'a [Loaded<'s>],
-    slot: &'a [u32],
     frequent: &'a HashSet<u32>,
     cfg: &'a RelateConfig,
 }
 
-/// Verifies every candidate pair, in blocks of at most `block_docs` documents; returns the
-/// relations sorted by `(a, b)`.
+/// What verifying a group of pairs needs besides the pairs.
+struct Job<'a, S> {
+    corpus: &'a Corpus<'a>,
+    frequent: &'a HashSet<u32>,
+    cfg: &'a RelateConfig,
+    source: &'a S,
+}
+
+/// Verifies every candidate pair; returns the relations sorted by `(a, b)`.
+///
+/// Pairs are grouped by connected component of the candidate graph. A component of at most
+/// `block_docs` documents (nearly all: a duplicate pair, a story and its reprints) is one
+/// task: its bodies are fetched and tokenised and its pairs decided on one thread, while
+/// its details are still in that core's cache; tasks run in parallel. A bigger component
+/// is cut into blocks of at most `block_docs` documents, each fetched and then decided in
+/// parallel. Memory is bounded by `block_docs` documents per thread either way.
 pub fn verify_all<S: BodySource>(
     corpus: &Corpus,
     cands: &Candidates,
@@ -113,36 +128,36 @@ pub fn verify_all<S: BodySource>(
     source: &S,
     block_docs: usize,
 ) -> Result<Vec<Relation>, RelateError<S::Error>> {
-    let mut slot = vec![u32::MAX; corpus.metas.len()];
-    let mut rels = Vec::new();
-    let ordered = by_component(&cands.pairs, corpus.metas.len());
-    let mut rest = &ordered[..];
-    while !rest.is_empty() {
-        let (block, docs) = next_block(rest, &mut slot, block_docs.max(2));
-        rest = &rest[block.len()..];
-        let loaded = load(corpus, &docs, source, cfg)?;
-        let ctx = Ctx {
-            corpus,
-            loaded: &loaded,
-            slot: &slot,
-            frequent: &cands.frequent,
-            cfg,
-        };
-        rels.par_extend(
-            block
-                .par_iter()
-                .filter_map(|&(i, j)| ctx.pair(i as usize, j as usize)),
-        );
-        docs.iter().for_each(|&d| slot[d as usize] = u32::MAX);
+    let budget = block_docs.max(2);
+    let (ordered, bounds) = by_component(&cands.pairs, corpus.metas.len());
+    let comps = bounds.windows(2).map(|w| &ordered[w[0]..w[1]]);
+    let (small, large): (Vec<_>, Vec<_>) = comps.partition(|c| docs_of(c).len() <= budget);
+    let job = Job {
+        corpus,
+        frequent: &cands.frequent,
+        cfg,
+        source,
+    };
+    let mut rels: Vec<Relation> = small
+        .par_iter()
+        .map(|c| job.block(c, false))
+        .collect::<Result<Vec<_>, _>>()?
+        .concat();
+    for mut rest in large {
+        while !rest.is_empty() {
+            let block = next_block(rest, budget);
+            rest = &rest[block.len()..];
+            rels.extend(job.block(block, true)?);
+        }
     }
     rels.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
     Ok(rels)
 }
 
 /// The pairs ordered so that each connected component of the candidate graph is
-/// contiguous (components by their smallest document, pairs in order within): a block then
-/// holds whole components and a document's body is fetched once, not once per block.
-fn by_component(pairs: &[(u32, u32)], n: usize) -> Vec<(u32, u32)> {
+/// contiguous (components by their smallest document, pairs in order within), and where
+/// each component starts (with the end as the last bound).
+fn by_component(pairs: &[(u32, u32)], n: usize) -> (Vec<(u32, u32)>, Vec<usize>) {
     let mut uf = crate::groups::UnionFind::new(n);
     pairs
         .iter()
@@ -157,60 +172,87 @@ fn by_component(pairs: &[(u32, u32)], n: usize) -> Vec<(u32, u32)> {
         .map(|&(i, j)| (first[uf.find(i as usize)], i, j))
         .collect();
     keyed.sort_unstable();
-    keyed.into_iter().map(|(_, i, j)| (i, j)).collect()
+    let mut bounds: Vec<usize> = (0..keyed.len())
+        .filter(|&k| k == 0 || keyed[k].0 != keyed[k - 1].0)
+        .collect();
+    bounds.push(keyed.len());
+    (keyed.into_iter().map(|(_, i, j)| (i, j)).collect(), bounds)
 }
 
-/// The longest prefix of `pairs` touching at most `budget` documents (at least one pair),
-/// and those documents; `slot[doc]` becomes the document's index in that list.
-fn next_block<'p>(
-    pairs: &'p [(u32, u32)],
-    slot: &mut [u32],
-    budget: usize,
-) -> (&'p [(u32, u32)], Vec<u32>) {
-    let mut docs: Vec<u32> = Vec::new();
+/// The documents of `pairs`, ascending, each once.
+fn docs_of(pairs: &[(u32, u32)]) -> Vec<u32> {
+    let mut docs: Vec<u32> = pairs.iter().flat_map(|&(i, j)| [i, j]).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    docs
+}
+
+/// The longest prefix of `pairs` touching at most `budget` documents (at least one pair).
+fn next_block(pairs: &[(u32, u32)], budget: usize) -> &[(u32, u32)] {
+    let mut seen = HashSet::new();
     let mut n = 0;
     for &(i, j) in pairs {
-        let new =
-            usize::from(slot[i as usize] == u32::MAX) + usize::from(slot[j as usize] == u32::MAX);
-        if n > 0 && docs.len() + new > budget {
+        let new = usize::from(!seen.contains(&i)) + usize::from(!seen.contains(&j));
+        if n > 0 && seen.len() + new > budget {
             break;
         }
-        for d in [i, j] {
-            if slot[d as usize] == u32::MAX {
-                slot[d as usize] = docs.len() as u32;
-                docs.push(d);
-            }
-        }
+        seen.extend([i, j]);
         n += 1;
     }
-    (&pairs[..n], docs)
+    &pairs[..n]
 }
 
-/// Bodies and details of `docs`, fetched and tokenised in parallel.
-fn load<'s, S: BodySource>(
-    corpus: &Corpus,
-    docs: &[u32],
-    source: &'s S,
-    cfg: &RelateConfig,
-) -> Result<Vec<Loaded<'s>>, RelateError<S::Error>> {
-    docs.par_iter()
-        .map(|&d| {
-            let id = &corpus.metas[d as usize].id;
-            let body = source
-                .body(d as usize, id)
-                .map_err(|source| RelateError::Body {
-                    index: d as usize,
-                    id: id.clone(),
-                    source,
-                })?;
-            let detail = detail(&body, cfg);
-            Ok(Loaded {
-                body,
-                detail,
-                quoted: OnceLock::new(),
-            })
+impl<S: BodySource> Job<'_, S> {
+    /// Fetches the documents of `pairs` and decides the pairs, in parallel or on this
+    /// thread.
+    fn block(
+        &self,
+        pairs: &[(u32, u32)],
+        parallel: bool,
+    ) -> Result<Vec<Relation>, RelateError<S::Error>> {
+        let docs = docs_of(pairs);
+        let loaded: Vec<Loaded> = if parallel {
+            docs.par_iter()
+                .map(|&d| self.load(d))
+                .collect::<Result<_, _>>()?
+        } else {
+            docs.iter()
+                .map(|&d| self.load(d))
+                .collect::<Result<_, _>>()?
+        };
+        let ctx = Ctx {
+            corpus: self.corpus,
+            docs: &docs,
+            loaded: &loaded,
+            frequent: self.frequent,
+            cfg: self.cfg,
+        };
+        let decide = |&(i, j): &(u32, u32)| ctx.pair(i as usize, j as usize);
+        Ok(if parallel {
+            pairs.par_iter().filter_map(decide).collect()
+        } else {
+            pairs.iter().filter_map(decide).collect()
         })
-        .collect()
+    }
+
+    /// The body and detail of document `d`.
+    fn load(&self, d: u32) -> Result<Loaded<'_>, RelateError<S::Error>> {
+        let id = &self.corpus.metas[d as usize].id;
+        let body = self
+            .source
+            .body(d as usize, id)
+            .map_err(|source| RelateError::Body {
+                index: d as usize,
+                id: id.clone(),
+                source,
+            })?;
+        let detail = detail(&body, self.cfg);
+        Ok(Loaded {
+            body,
+            detail,
+            quoted: OnceLock::new(),
+        })
+    }
 }
 
 impl Ctx<'_, '_> {
@@ -219,7 +261,8 @@ impl Ctx<'_, '_> {
     }
 
     fn loaded(&self, i: usize) -> &Loaded<'_> {
-        &self.loaded[self.slot[i] as usize]
+        let k = self.docs.binary_search(&(i as u32));
+        &self.loaded[k.expect("a pair's documents are loaded with it")]
     }
 
     /// The relation of documents `i` and `j`, if any.
