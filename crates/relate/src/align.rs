@@ -92,12 +92,13 @@ pub fn align_indexed(
 }
 
 /// Where each shingle hash occurs in a text: an open-addressing table from hash to the
-/// first position and count, positions of one hash chained in ascending order.
+/// first position and count, positions of one hash chained in ascending order, and the
+/// distinct hashes in a list (what a set intersection walks).
 #[derive(Clone, Debug)]
 pub struct ShingleIndex {
     slots: Vec<Slot>,
     next: Vec<u32>,
-    distinct: usize,
+    distinct: Vec<u64>,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -116,7 +117,7 @@ impl ShingleIndex {
         let mut ix = ShingleIndex {
             slots: vec![Slot::default(); cap],
             next: vec![u32::MAX; shingles.len()],
-            distinct: 0,
+            distinct: Vec::with_capacity(shingles.len()),
         };
         for (j, &h) in shingles.iter().enumerate().rev() {
             let s = ix.slot(h);
@@ -126,7 +127,9 @@ impl ShingleIndex {
             } else {
                 slot.first
             };
-            ix.distinct += usize::from(slot.count == 0);
+            if slot.count == 0 {
+                ix.distinct.push(h);
+            }
             *slot = Slot {
                 hash: h,
                 first: j as u32,
@@ -149,24 +152,21 @@ impl ShingleIndex {
 
     /// Number of distinct hashes.
     pub fn distinct(&self) -> usize {
-        self.distinct
+        self.distinct.len()
     }
 
-    /// The distinct hashes, in table order.
+    /// The distinct hashes (last occurrences first).
     pub fn hashes(&self) -> impl Iterator<Item = u64> + '_ {
-        self.slots.iter().filter(|s| s.count != 0).map(|s| s.hash)
+        self.distinct.iter().copied()
     }
 
-    /// How many of this index's distinct hashes occur in `other`. The occupied slots are
-    /// first gathered without a branch (occupancy is unpredictable), then probed.
+    /// How many of this index's distinct hashes occur in `other` (counted without a branch
+    /// on the answer, which is unpredictable for partial overlaps).
     pub fn count_in(&self, other: &ShingleIndex) -> usize {
-        let mut found = vec![0u64; self.slots.len()];
-        let mut n = 0;
-        for s in &self.slots {
-            found[n] = s.hash;
-            n += usize::from(s.count != 0);
-        }
-        found[..n].iter().filter(|&&h| other.contains(h)).count()
+        self.distinct
+            .iter()
+            .map(|&h| usize::from(other.contains(h)))
+            .sum()
     }
 
     /// Whether `h` occurs.
