@@ -21,6 +21,7 @@ pub enum JsonStrError {
 /// Decodes the string body `raw` into `out` (cleared first; its allocation is reused).
 pub fn decode_into(raw: &str, out: &mut String) -> Result<(), JsonStrError> {
     out.clear();
+    out.reserve(raw.len());
     let mut at = 0;
     while let Some(p) = memchr::memchr(b'\\', &raw.as_bytes()[at..]) {
         out.push_str(&raw[at..at + p]);

@@ -19,6 +19,9 @@ use std::sync::mpsc::sync_channel;
 /// Bytes read per block.
 const BLOCK: usize = 8 << 20;
 
+/// Fewest records a parallel task parses: each task makes its own sketcher and buffers.
+const MIN_RECORDS_PER_TASK: usize = 64;
+
 /// One JSONL record (other fields ignored); `text` is kept raw (decoded by
 /// [`json_str::decode_into`] into a reused buffer), id and date borrowed when they can be.
 #[derive(Deserialize)]
@@ -124,6 +127,7 @@ fn add_block(engine: &mut Relater, lines: &mut Vec<Span>, base: u64, block: &[u8
     let spans: Vec<(usize, usize)> = line_spans(block);
     let sketched: Vec<_> = spans
         .par_iter()
+        .with_min_len(MIN_RECORDS_PER_TASK)
         .map_init(
             || (engine.sketcher(), String::new()),
             |(s, buf), &(a, b)| -> Result<_> {

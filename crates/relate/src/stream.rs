@@ -83,6 +83,7 @@ impl Relater {
     pub fn add_batch(&mut self, docs: &[Document]) {
         let sketches: Vec<DocSketch> = docs
             .par_iter()
+            .with_min_len(64) // each task makes its own sketcher
             .map_init(|| self.sketcher(), |s, d| s.sketch(&d.body))
             .collect();
         for (d, s) in docs.iter().zip(&sketches) {
