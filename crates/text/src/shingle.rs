@@ -50,10 +50,12 @@ pub fn shingles_into(words: &[u64], k: usize, out: &mut Vec<u64>) {
         return;
     }
     out.push(finalise(poly));
-    let top = (1..k).fold(1u64, |t, _| t.wrapping_mul(P));
+    // (poly - old·P^(k-1))·P + new, rearranged so that the loop-carried chain is one
+    // multiply-add: the `new - old·P^k` term does not depend on the previous shingle.
+    let pk = (0..k).fold(1u64, |t, _| t.wrapping_mul(P));
     out.extend(words.iter().zip(&words[head.len()..]).map(|(&old, &new)| {
-        poly = poly.wrapping_sub(old.wrapping_mul(top));
-        poly = poly.wrapping_mul(P).wrapping_add(new);
+        let step = new.wrapping_sub(old.wrapping_mul(pk));
+        poly = poly.wrapping_mul(P).wrapping_add(step);
         finalise(poly)
     }));
 }
