@@ -24,6 +24,33 @@
 
 use samestory_core::{Document, RelateConfig};
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A set of fingerprint keys. Keys are hash bits already, so the set spreads them with one
+/// multiply ([`KeyHasher`]) instead of SipHash: alignment looks up every fingerprint of
+/// every reprint candidate in it.
+pub type KeySet = HashSet<u32, BuildHasherDefault<KeyHasher>>;
+
+/// Hasher of a `u32` that is already a hash: one multiply, to fill the high bits the
+/// table reads.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u32(u32::from(b) ^ (self.0 as u32));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (u64::from(n) ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
 
 /// Pairs to verify, and the fingerprints judged boilerplate.
 #[derive(Clone, Debug, Default)]
@@ -32,7 +59,7 @@ pub struct Candidates {
     pub pairs: Vec<(u32, u32)>,
     /// Fingerprint keys ([`crate::features::print_key`]) found in too many documents and
     /// judged boilerplate (not a reprinted passage).
-    pub frequent: HashSet<u32>,
+    pub frequent: KeySet,
 }
 
 /// The index the candidates are drawn from: per document its word count and exact key,
@@ -51,11 +78,11 @@ pub struct Postings {
 
 /// Packed `key << 32 | doc` postings split by the key's top byte.
 #[derive(Clone, Debug)]
-pub struct Shards(Vec<Vec<u64>>);
+pub struct Shards(Box<[Vec<u64>; 256]>);
 
 impl Default for Shards {
     fn default() -> Self {
-        Shards(vec![Vec::new(); 256])
+        Shards(Box::new(std::array::from_fn(|_| Vec::new())))
     }
 }
 
@@ -81,7 +108,7 @@ impl Shards {
     /// shard once visited.
     fn for_each_run(self, mut f: impl FnMut(&[u64])) {
         let mut scratch = Vec::new();
-        for mut shard in self.0 {
+        for mut shard in *self.0 {
             sort_shard(&mut shard, &mut scratch);
             shard.dedup();
             shard.chunk_by(|x, y| x >> 32 == y >> 32).for_each(&mut f);
@@ -209,7 +236,7 @@ fn containment_pairs(
     prints: Shards,
     outlets: &[Option<&str>],
     cfg: &RelateConfig,
-) -> (Vec<u64>, HashSet<u32>) {
+) -> (Vec<u64>, KeySet) {
     let limit = frequent_threshold(outlets.len(), cfg);
     let hubs = cfg.containment_hubs.max(1);
     let mut frequent = Frequent::default();
@@ -275,7 +302,7 @@ impl Frequent {
         hubs: usize,
         outlets: &[Option<&str>],
         cfg: &RelateConfig,
-    ) -> (Vec<u64>, HashSet<u32>) {
+    ) -> (Vec<u64>, KeySet) {
         let mut hits = Vec::with_capacity(self.docs.len() * hubs);
         self.runs().for_each(|(_, d)| hub_pairs(d, hubs, &mut hits));
         hits.retain(|&p| {
@@ -481,7 +508,7 @@ mod tests {
             containment_pairs(shards_sorted(&items), &[None; 200], &cfg).1
         };
         assert!(judged(0.5).is_empty());
-        assert_eq!(judged(0.7), HashSet::from([100]));
+        assert_eq!(judged(0.7), KeySet::from_iter([100]));
     }
 
     #[test]

@@ -120,9 +120,9 @@ fn seq_hash(words: &[u64]) -> u64 {
     for (l, &w) in lanes.iter_mut().zip(tail) {
         *l = l.wrapping_mul(SEQ_P).wrapping_add(w);
     }
-    lanes
-        .iter()
-        .fold(words.len() as u64, |k, &l| k.wrapping_mul(SEQ_P).wrapping_add(l))
+    lanes.iter().fold(words.len() as u64, |k, &l| {
+        k.wrapping_mul(SEQ_P).wrapping_add(l)
+    })
 }
 
 /// The word-sequence key of a non-ASCII body, taken on its normalised text so that equal

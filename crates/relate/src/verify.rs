@@ -8,7 +8,7 @@
 //! dropped, so memory is bounded by `block_docs` documents per thread, not the corpus.
 
 use crate::align::{align_indexed, to_chars, AlignParams, Mark, Side, WordPassage};
-use crate::candidates::Candidates;
+use crate::candidates::{Candidates, KeySet};
 use crate::features::{detail, fingerprint_marks, print_key, quoted_words, Detail};
 use crate::relation::round4;
 use crate::reprint::{coverage, direction, Shares};
@@ -101,14 +101,14 @@ struct Ctx<'a, 's> {
     /// The loaded documents, ascending (`loaded[k]` is document `docs[k]`).
     docs: &'a [u32],
     loaded: &'a [Loaded<'s>],
-    frequent: &'a HashSet<u32>,
+    frequent: &'a KeySet,
     cfg: &'a RelateConfig,
 }
 
 /// What verifying a group of pairs needs besides the pairs.
 struct Job<'a, S> {
     corpus: &'a Corpus<'a>,
-    frequent: &'a HashSet<u32>,
+    frequent: &'a KeySet,
     cfg: &'a RelateConfig,
     source: &'a S,
 }
