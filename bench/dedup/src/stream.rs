@@ -9,6 +9,7 @@ use crate::json_str;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use samestory_core::{Document, Format, RelateConfig};
+use samestory_relate::features::{DocSketch, Sketcher};
 use samestory_relate::{BodySource, Relater, Relations};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -18,8 +19,9 @@ use std::os::unix::fs::FileExt;
 /// Bytes read per block.
 const BLOCK: usize = 8 << 20;
 
-/// Fewest records a parallel task parses: each task makes its own sketcher and buffers.
-const MIN_RECORDS_PER_TASK: usize = 64;
+/// Bytes of a block parsed by one parallel task (about 45 news-length records; each task
+/// makes its own sketcher and buffers).
+const TASK_BYTES: usize = 256 << 10;
 
 /// One JSONL record (other fields ignored); `text` is kept raw (decoded by
 /// [`json_str::decode_into`] into a reused buffer), id and date borrowed when they can be.
@@ -115,40 +117,68 @@ fn block_end(map: &[u8], base: usize) -> usize {
     memchr::memrchr(b'\n', &map[base..limit]).map_or(limit, |p| base + p + 1)
 }
 
-/// Parses and sketches one block's records in parallel, then pushes them in order.
+/// Parses and sketches one block's records in parallel (byte ranges of whole lines, each
+/// read by one serde stream), then pushes them in order.
 fn add_block(engine: &mut Relater, lines: &mut Vec<Span>, base: u64, block: &[u8]) -> Result<()> {
-    let spans: Vec<(usize, usize)> = line_spans(block);
-    let sketched: Vec<_> = spans
+    let sketched: Vec<Vec<Sketched>> = task_ranges(block, TASK_BYTES)
         .par_iter()
-        .with_min_len(MIN_RECORDS_PER_TASK)
         .map_init(
             || (engine.sketcher(), String::new()),
-            |(s, buf), &(a, b)| -> Result<_> {
-                let line = &block[a..b];
-                let rec: Rec = serde_json::from_slice(line)?;
-                let (start, raw) = string_body(line, rec.text)?;
-                let escaped = memchr::memchr(b'\\', raw.as_bytes()).is_some();
-                let text = if escaped {
-                    json_str::decode_into(raw, buf)?;
-                    buf.as_str()
-                } else {
-                    raw
-                };
-                let span = Span {
-                    offset: base + (a + start) as u64,
-                    len: raw.len() as u32,
-                    escaped,
-                };
-                let doc = meta(rec.id.into_owned(), rec.date.map(Cow::into_owned));
-                Ok((doc, s.sketch(text), span))
-            },
+            |(s, buf), &(a, b)| parse_range(&block[a..b], base + a as u64, s, buf),
         )
         .collect::<Result<_>>()?;
-    for (doc, sketch, span) in sketched {
+    for (doc, sketch, span) in sketched.into_iter().flatten() {
         lines.push(span);
         engine.push(doc, &sketch);
     }
     Ok(())
+}
+
+/// One record, ready to push.
+type Sketched = (Document, DocSketch, Span);
+
+/// The records of `range` (whole lines starting at file offset `base`), sketched in order.
+fn parse_range(
+    range: &[u8],
+    base: u64,
+    sketcher: &mut Sketcher,
+    buf: &mut String,
+) -> Result<Vec<Sketched>> {
+    let mut out = Vec::new();
+    for rec in serde_json::Deserializer::from_slice(range).into_iter::<Rec>() {
+        let rec = rec?;
+        let (start, raw) = string_body(range, rec.text)?;
+        let escaped = memchr::memchr(b'\\', raw.as_bytes()).is_some();
+        let text = if escaped {
+            json_str::decode_into(raw, buf)?;
+            buf.as_str()
+        } else {
+            raw
+        };
+        let span = Span {
+            offset: base + start as u64,
+            len: raw.len() as u32,
+            escaped,
+        };
+        let doc = meta(rec.id.into_owned(), rec.date.map(Cow::into_owned));
+        out.push((doc, sketcher.sketch(text), span));
+    }
+    Ok(out)
+}
+
+/// `block` cut into ranges of about `size` bytes, each ending after a newline (or at the
+/// end): the units of parallel parsing. Finding a cut costs one line's scan, not a scan
+/// of the whole block for line ends.
+fn task_ranges(block: &[u8], size: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < block.len() {
+        let limit = (start + size).min(block.len());
+        let end = memchr::memchr(b'\n', &block[limit..]).map_or(block.len(), |p| limit + p + 1);
+        out.push((start, end));
+        start = end;
+    }
+    out
 }
 
 /// The bytes between the quotes of the JSON string `raw` (borrowed from `line`), and
@@ -164,19 +194,6 @@ fn string_body<'a>(line: &[u8], raw: &'a RawValue) -> Result<(usize, &'a str)> {
         .filter(|s| s + body.len() <= line.len())
         .context("`text` is not borrowed from its line")?;
     Ok((start, body))
-}
-
-/// `(start, end)` of every non-empty line of `block`.
-fn line_spans(block: &[u8]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for nl in memchr::memchr_iter(b'\n', block).chain([block.len()]) {
-        if nl > start {
-            out.push((start, nl));
-        }
-        start = nl + 1;
-    }
-    out
 }
 
 /// CPU seconds (user + system) of this process so far, from `/proc/self/stat` (0 elsewhere).
