@@ -3,6 +3,7 @@
 print one table per corpus size.
 
 usage: run.py BENCH_BIN WORKDIR PYTHON SIZE [SIZE...]
+REPEAT=n runs every tool n times and reports the median wall and CPU time (default 1).
 SAMESTORY_BIN=path/to/samestory adds the `samestory-cli` row (the whole `samestory dedup`
 command: ingestion, cleaning, language, metadata, engine, documents.jsonl with bodies) and
 `samestory-cli-nolang` (the same with `--set ingest.detect_language=false`).
@@ -26,6 +27,15 @@ def measure(cmd):
     wall = time.monotonic() - start
     ok = os.waitstatus_to_exitcode(status) == 0
     return ok, wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
+
+
+def measure_median(cmd, repeat):
+    """measure() `repeat` times; the median wall and CPU seconds, the largest peak RSS
+    (the host is shared: one run of a short command can land on a busy moment)."""
+    runs = [measure(cmd) for _ in range(repeat)]
+    mid = lambda xs: sorted(xs)[len(xs) // 2]
+    return (all(r[0] for r in runs), mid([r[1] for r in runs]), mid([r[2] for r in runs]),
+            max(r[3] for r in runs))
 
 
 def read_pairs(path):
@@ -95,6 +105,7 @@ def main():
     default = "samestory,samestory-cli,samestory-cli-nolang,gaoya,rensa,datasketch" if "SAMESTORY_BIN" in os.environ \
         else "samestory,gaoya,rensa,datasketch"
     tools = os.environ.get("TOOLS", default).split(",")
+    repeat = max(1, int(os.environ.get("REPEAT", "1")))
     for n in sizes:
         # v2: dated documents (corpora cached by an older run.py are not reused)
         corpus, truth_path = f"{work}/corpus_{n}.v2.jsonl", f"{work}/truth_{n}.v2.jsonl"
@@ -105,7 +116,7 @@ def main():
         rows = []
         for tool in tools:
             out = f"{work}/pairs_{tool}_{n}.tsv"
-            ok, wall, cpu, rss = measure(command(tool, bench, python, corpus, out))
+            ok, wall, cpu, rss = measure_median(command(tool, bench, python, corpus, out), repeat)
             if not ok:
                 rows.append([tool, "failed"] + [""] * 12)
                 continue

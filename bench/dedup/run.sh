@@ -3,7 +3,7 @@
 # Builds the release bench binary, creates a venv with the peers (pip), generates the
 # corpora once (cached in $WORK), runs samestory (engine and the whole `samestory dedup`
 # command), gaoya, rensa, datasketch and prints tables.
-# TOOLS=samestory,datasketch limits the tools.
+# TOOLS=samestory,datasketch limits the tools; REPEAT=3 runs each tool 3 times (median time).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"

@@ -111,24 +111,35 @@ struct Slot {
 impl ShingleIndex {
     /// The index of a shingle sequence.
     pub fn new(shingles: &[u64]) -> Self {
+        let mut ix = ShingleIndex {
+            slots: Vec::new(),
+            next: Vec::new(),
+            distinct: Vec::new(),
+        };
+        ix.rebuild(shingles);
+        ix
+    }
+
+    /// Makes this the index of `shingles`, reusing its buffers.
+    pub fn rebuild(&mut self, shingles: &[u64]) {
         let cap = (shingles.len() + shingles.len() / 2 + 1)
             .next_power_of_two()
             .max(16);
-        let mut ix = ShingleIndex {
-            slots: vec![Slot::default(); cap],
-            next: vec![u32::MAX; shingles.len()],
-            distinct: Vec::with_capacity(shingles.len()),
-        };
+        self.slots.clear();
+        self.slots.resize(cap, Slot::default());
+        self.next.clear();
+        self.next.resize(shingles.len(), u32::MAX);
+        self.distinct.clear();
         for (j, &h) in shingles.iter().enumerate().rev() {
-            let s = ix.slot(h);
-            let slot = &mut ix.slots[s];
-            ix.next[j] = if slot.count == 0 {
+            let s = self.slot(h);
+            let slot = &mut self.slots[s];
+            self.next[j] = if slot.count == 0 {
                 u32::MAX
             } else {
                 slot.first
             };
             if slot.count == 0 {
-                ix.distinct.push(h);
+                self.distinct.push(h);
             }
             *slot = Slot {
                 hash: h,
@@ -136,7 +147,6 @@ impl ShingleIndex {
                 count: slot.count + 1,
             };
         }
-        ix
     }
 
     /// The slot holding `h`, or the empty slot where it would go.

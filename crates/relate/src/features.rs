@@ -165,21 +165,37 @@ pub struct WordSpan {
 
 /// The detail of one body.
 pub fn detail(body: &str, cfg: &RelateConfig) -> Detail {
-    let cap = body.len() / 6;
-    let (mut words, mut hashes) = (Vec::with_capacity(cap), Vec::with_capacity(cap));
-    for_each_token_hash(body, |t| {
-        hashes.push(t.hash);
-        words.push(WordSpan {
-            start: t.start as u32,
-            end: t.end as u32,
+    let mut d = Detail::empty();
+    d.fill(body, cfg, &mut Vec::new());
+    d
+}
+
+impl Detail {
+    /// A detail of no words, to be [`Detail::fill`]ed.
+    pub fn empty() -> Self {
+        Detail {
+            words: Vec::new(),
+            shingles: Vec::new(),
+            index: ShingleIndex::new(&[]),
+        }
+    }
+
+    /// Makes this the detail of `body`, reusing its buffers (and `hashes`, scratch space
+    /// for the word hashes): verification refills a few details per component instead of
+    /// allocating six vectors per document.
+    pub fn fill(&mut self, body: &str, cfg: &RelateConfig, hashes: &mut Vec<u64>) {
+        self.words.clear();
+        hashes.clear();
+        let words = &mut self.words;
+        for_each_token_hash(body, |t| {
+            hashes.push(t.hash);
+            words.push(WordSpan {
+                start: t.start as u32,
+                end: t.end as u32,
+            });
         });
-    });
-    let shingles = samestory_text::shingles_of(&hashes, cfg.shingle);
-    let index = ShingleIndex::new(&shingles);
-    Detail {
-        words,
-        shingles,
-        index,
+        samestory_text::shingles_into(hashes, cfg.shingle, &mut self.shingles);
+        self.index.rebuild(&self.shingles);
     }
 }
 

@@ -9,7 +9,7 @@
 
 use crate::align::{align_indexed, to_chars, AlignParams, Mark, Side, WordPassage};
 use crate::candidates::{Candidates, KeySet};
-use crate::features::{detail, fingerprint_marks, print_key, quoted_words, Detail};
+use crate::features::{fingerprint_marks, print_key, quoted_words, Detail};
 use crate::relation::round4;
 use crate::reprint::{coverage, direction, Shares};
 use crate::source::{BodySource, RelateError};
@@ -82,13 +82,13 @@ pub struct Corpus<'a> {
 
 /// One document of a block: its body, detail and, once a reprint check needs them, which
 /// of its words are quoted.
-struct Loaded<'s> {
+struct Loaded<'s, 'd> {
     body: Cow<'s, str>,
-    detail: Detail,
+    detail: &'d Detail,
     quoted: OnceLock<Vec<bool>>,
 }
 
-impl Loaded<'_> {
+impl Loaded<'_, '_> {
     fn quoted(&self) -> &[bool] {
         self.quoted
             .get_or_init(|| quoted_words(&self.body, &self.detail.words))
@@ -100,7 +100,7 @@ struct Ctx<'a, 's> {
     corpus: &'a Corpus<'a>,
     /// The loaded documents, ascending (`loaded[k]` is document `docs[k]`).
     docs: &'a [u32],
-    loaded: &'a [Loaded<'s>],
+    loaded: &'a [Loaded<'s, 'a>],
     frequent: &'a KeySet,
     cfg: &'a RelateConfig,
 }
@@ -140,14 +140,15 @@ pub fn verify_all<S: BodySource>(
     };
     let mut rels: Vec<Relation> = small
         .par_iter()
-        .map(|c| job.block(c, false))
+        .map_init(Scratch::default, |scratch, c| job.block(c, false, scratch))
         .collect::<Result<Vec<_>, _>>()?
         .concat();
+    let mut scratch = Scratch::default();
     for mut rest in large {
         while !rest.is_empty() {
             let block = next_block(rest, budget);
             rest = &rest[block.len()..];
-            rels.extend(job.block(block, true)?);
+            rels.extend(job.block(block, true, &mut scratch)?);
         }
     }
     rels.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
@@ -209,17 +210,28 @@ impl<S: BodySource> Job<'_, S> {
         &self,
         pairs: &[(u32, u32)],
         parallel: bool,
+        scratch: &mut Scratch,
     ) -> Result<Vec<Relation>, RelateError<S::Error>> {
         let docs = docs_of(pairs);
-        let loaded: Vec<Loaded> = if parallel {
+        let bodies: Vec<Cow<str>> = if parallel {
             docs.par_iter()
-                .map(|&d| self.load(d))
+                .map(|&d| self.body(d))
                 .collect::<Result<_, _>>()?
         } else {
             docs.iter()
-                .map(|&d| self.load(d))
+                .map(|&d| self.body(d))
                 .collect::<Result<_, _>>()?
         };
+        let details = scratch.fill(&bodies, self.cfg, parallel);
+        let loaded: Vec<Loaded> = bodies
+            .into_iter()
+            .zip(details.iter())
+            .map(|(body, detail)| Loaded {
+                body,
+                detail,
+                quoted: OnceLock::new(),
+            })
+            .collect();
         let ctx = Ctx {
             corpus: self.corpus,
             docs: &docs,
@@ -235,23 +247,46 @@ impl<S: BodySource> Job<'_, S> {
         })
     }
 
-    /// The body and detail of document `d`.
-    fn load(&self, d: u32) -> Result<Loaded<'_>, RelateError<S::Error>> {
+    /// The body of document `d`.
+    fn body(&self, d: u32) -> Result<Cow<'_, str>, RelateError<S::Error>> {
         let id = &self.corpus.metas[d as usize].id;
-        let body = self
-            .source
+        self.source
             .body(d as usize, id)
             .map_err(|source| RelateError::Body {
                 index: d as usize,
                 id: id.clone(),
                 source,
-            })?;
-        let detail = detail(&body, self.cfg);
-        Ok(Loaded {
-            body,
-            detail,
-            quoted: OnceLock::new(),
-        })
+            })
+    }
+}
+
+/// Details kept from one group of pairs to the next on a thread, refilled in place.
+#[derive(Default)]
+struct Scratch {
+    details: Vec<Detail>,
+    hashes: Vec<u64>,
+}
+
+impl Scratch {
+    /// The details of `bodies`, in order (in parallel or on this thread).
+    fn fill(&mut self, bodies: &[Cow<str>], cfg: &RelateConfig, parallel: bool) -> &[Detail] {
+        if self.details.len() < bodies.len() {
+            self.details.resize_with(bodies.len(), Detail::empty);
+        }
+        let details = &mut self.details[..bodies.len()];
+        if parallel {
+            details
+                .par_iter_mut()
+                .zip(bodies)
+                .for_each(|(d, b)| d.fill(b, cfg, &mut Vec::new()));
+        } else {
+            let hashes = &mut self.hashes;
+            details
+                .iter_mut()
+                .zip(bodies)
+                .for_each(|(d, b)| d.fill(b, cfg, hashes));
+        }
+        details
     }
 }
 
@@ -260,7 +295,7 @@ impl Ctx<'_, '_> {
         &self.corpus.metas[i]
     }
 
-    fn loaded(&self, i: usize) -> &Loaded<'_> {
+    fn loaded(&self, i: usize) -> &Loaded<'_, '_> {
         let k = self.docs.binary_search(&(i as u32));
         &self.loaded[k.expect("a pair's documents are loaded with it")]
     }
@@ -272,7 +307,7 @@ impl Ctx<'_, '_> {
         } else {
             (j, i)
         };
-        let s = detail_scores(&self.loaded(x).detail, &self.loaded(y).detail);
+        let s = detail_scores(self.loaded(x).detail, self.loaded(y).detail);
         let rel = |kind, why| self.relation(x, y, kind, s, why);
         if self.is_exact(x, y) {
             return Some(rel(Kind::Exact, "identical normalised bodies".into()));
@@ -428,6 +463,7 @@ fn side(d: &Detail) -> Side<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::detail;
 
     #[test]
     fn scores_of_overlapping_sets() {
