@@ -107,14 +107,18 @@ fn release(map: &memmap2::Mmap, offset: usize, len: usize) {
     let _ = unsafe { map.unchecked_advise_range(memmap2::UncheckedAdvice::DontNeed, offset, len) };
 }
 
-/// End of the block that starts at `base`: after its last newline within `BLOCK` bytes,
-/// or the end of the file.
+/// End of the block that starts at `base`: after its last newline within `BLOCK` bytes
+/// (after the first one beyond, for a longer line), or the end of the file.
 fn block_end(map: &[u8], base: usize) -> usize {
     let limit = (base + BLOCK).min(map.len());
     if limit == map.len() {
         return limit;
     }
-    memchr::memrchr(b'\n', &map[base..limit]).map_or(limit, |p| base + p + 1)
+    match memchr::memrchr(b'\n', &map[base..limit]) {
+        Some(p) => base + p + 1,
+        // One line longer than a block: the block ends with it.
+        None => memchr::memchr(b'\n', &map[limit..]).map_or(map.len(), |p| limit + p + 1),
+    }
 }
 
 /// Parses and sketches one block's records in parallel (byte ranges of whole lines, each
@@ -215,5 +219,30 @@ pub fn meta(id: String, date: Option<String>) -> Document {
     Document {
         date,
         ..Document::new(id, Format::Jsonl, String::new())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_end_after_a_newline_even_past_a_long_line() {
+        let mut data = vec![b'a'; BLOCK + 10];
+        data.push(b'\n');
+        data.extend_from_slice(b"short\n");
+        assert_eq!(block_end(&data, 0), BLOCK + 11);
+        assert_eq!(block_end(&data, BLOCK + 11), data.len());
+        let small = b"one\ntwo\nthree";
+        assert_eq!(block_end(small, 0), small.len());
+    }
+
+    #[test]
+    fn task_ranges_cover_the_block_in_whole_lines() {
+        let block = b"aa\nbbbb\nc\ndddddd\n";
+        let ranges = task_ranges(block, 3);
+        assert_eq!(ranges, [(0, 8), (8, 17)]);
+        assert_eq!(task_ranges(b"no newline", 4), [(0, 10)]);
+        assert!(task_ranges(b"", 4).is_empty());
     }
 }
