@@ -42,9 +42,7 @@ impl Hasher for KeyHasher {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u32(u32::from(b) ^ (self.0 as u32));
-        }
+        bytes.iter().for_each(|&b| self.write_u32(u32::from(b)));
     }
 
     fn write_u32(&mut self, n: u32) {

@@ -131,7 +131,9 @@ pub fn verify_all<S: BodySource>(
     let budget = block_docs.max(2);
     let (ordered, bounds) = by_component(&cands.pairs, corpus.metas.len());
     let comps = bounds.windows(2).map(|w| &ordered[w[0]..w[1]]);
-    let (small, large): (Vec<_>, Vec<_>) = comps.partition(|c| docs_of(c).len() <= budget);
+    let (small, large): (Vec<_>, Vec<_>) = comps
+        .map(|c| (c, docs_of(c)))
+        .partition(|(_, docs)| docs.len() <= budget);
     let job = Job {
         corpus,
         frequent: &cands.frequent,
@@ -140,15 +142,17 @@ pub fn verify_all<S: BodySource>(
     };
     let mut rels: Vec<Relation> = small
         .par_iter()
-        .map_init(Scratch::default, |scratch, c| job.block(c, false, scratch))
+        .map_init(Scratch::default, |scratch, (c, docs)| {
+            job.block(c, docs, false, scratch)
+        })
         .collect::<Result<Vec<_>, _>>()?
         .concat();
     let mut scratch = Scratch::default();
-    for mut rest in large {
+    for (mut rest, _) in large {
         while !rest.is_empty() {
             let block = next_block(rest, budget);
             rest = &rest[block.len()..];
-            rels.extend(job.block(block, true, &mut scratch)?);
+            rels.extend(job.block(block, &docs_of(block), true, &mut scratch)?);
         }
     }
     rels.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
@@ -204,15 +208,15 @@ fn next_block(pairs: &[(u32, u32)], budget: usize) -> &[(u32, u32)] {
 }
 
 impl<S: BodySource> Job<'_, S> {
-    /// Fetches the documents of `pairs` and decides the pairs, in parallel or on this
-    /// thread.
+    /// Fetches `docs` (the documents of `pairs`, ascending) and decides the pairs, in
+    /// parallel or on this thread.
     fn block(
         &self,
         pairs: &[(u32, u32)],
+        docs: &[u32],
         parallel: bool,
         scratch: &mut Scratch,
     ) -> Result<Vec<Relation>, RelateError<S::Error>> {
-        let docs = docs_of(pairs);
         let bodies: Vec<Cow<str>> = if parallel {
             docs.par_iter()
                 .map(|&d| self.body(d))
@@ -234,7 +238,7 @@ impl<S: BodySource> Job<'_, S> {
             .collect();
         let ctx = Ctx {
             corpus: self.corpus,
-            docs: &docs,
+            docs,
             loaded: &loaded,
             frequent: self.frequent,
             cfg: self.cfg,
