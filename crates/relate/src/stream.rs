@@ -41,8 +41,8 @@ impl Relater {
         }
     }
 
-    /// Sets how many documents' bodies verification holds at once (memory budget:
-    /// about 30 KB per news-length document; default [`DEFAULT_BLOCK_DOCS`]).
+    /// Sets how many documents' bodies verification holds at once per thread (memory
+    /// budget: about 36 KB per news-length document; default [`DEFAULT_BLOCK_DOCS`]).
     pub fn block_docs(mut self, docs: usize) -> Self {
         self.block_docs = docs.max(2);
         self
