@@ -218,6 +218,7 @@ pub fn cpu_secs() -> f64 {
 pub fn meta(id: String, date: Option<String>) -> Document {
     Document {
         date,
+        published: None,
         ..Document::new(id, Format::Jsonl, String::new())
     }
 }

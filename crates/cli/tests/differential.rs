@@ -68,6 +68,7 @@ fn document(row: &Value) -> Document {
     Document {
         title: text("title"),
         date: text("date"),
+        published: text("published"),
         url: text("url"),
         byline: text("byline"),
         outlet: text("outlet"),

@@ -55,6 +55,11 @@ pub struct Document {
     pub title: Option<String>,
     /// Publication date as `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// Publication time, RFC 3339 (`2022-02-15T09:30:00+01:00`, or `…Z`), when the input
+    /// gives a time of day (HTML meta, JSON-LD, JSON Lines timestamps); else `None`. Its day
+    /// is `date`'s. Used to order documents published on the same day.
+    #[serde(default)]
+    pub published: Option<String>,
     /// Canonical URL.
     pub url: Option<String>,
     /// Byline (authors, possibly with agency credit).
@@ -79,6 +84,7 @@ impl Document {
             format,
             title: None,
             date: None,
+            published: None,
             url: None,
             byline: None,
             outlet: None,

@@ -28,6 +28,7 @@ pub fn assemble(record: Record, ex: Extracted, cfg: &IngestConfig) -> Document {
         format: record.format,
         title: clean_field(ex.title),
         date: ex.date,
+        published: None,
         url,
         byline: clean_field(ex.byline),
         outlet,

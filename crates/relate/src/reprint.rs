@@ -129,6 +129,7 @@ mod tests {
             format: Format::Text,
             title: None,
             date: date.map(Into::into),
+            published: None,
             url: None,
             byline: byline.map(Into::into),
             outlet: None,

@@ -122,6 +122,7 @@ fn meta_of(d: &Document) -> Document {
         format: d.format,
         title: d.title.clone(),
         date: d.date.clone(),
+        published: d.published.clone(),
         url: d.url.clone(),
         byline: d.byline.clone(),
         outlet: d.outlet.clone(),

@@ -198,6 +198,7 @@ fn doc(rng: &mut Rng, ev: &Event, e: usize, k: usize) -> Document {
         format: Format::Text,
         title: Some(format!("{} {}", KINDS[ev.kind].0, ev.place)),
         date: Some(date(day)),
+        published: None,
         url: None,
         byline: None,
         outlet: None,
