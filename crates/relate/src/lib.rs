@@ -42,6 +42,7 @@ pub mod reprint;
 mod source;
 mod stream;
 pub mod verify;
+pub mod wire;
 
 pub use relation::{Kind, Relation, Relations};
 pub use source::{BodySource, RelateError, SliceSource};
