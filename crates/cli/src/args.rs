@@ -99,6 +99,20 @@ pub struct OutputArgs {
     /// Never draw a progress bar.
     #[arg(long)]
     pub quiet: bool,
+    /// Write every verified pair to relations.jsonl (all pairs of each duplicate group,
+    /// every reprint pair between two groups' members) instead of one row per group member
+    /// and one per reprint between representatives: `relate.all_pairs=true`.
+    #[arg(long)]
+    pub all_pairs: bool,
+}
+
+impl OutputArgs {
+    /// The config these flags ask for: [`InputArgs::config`], then `--all-pairs`.
+    pub fn config(&self) -> anyhow::Result<Config> {
+        let mut cfg = self.input.config()?;
+        cfg.relate.all_pairs |= self.all_pairs;
+        Ok(cfg)
+    }
 }
 
 /// `samestory dedup`.
@@ -106,7 +120,8 @@ pub struct OutputArgs {
 pub struct DedupArgs {
     #[command(flatten)]
     pub output: OutputArgs,
-    /// Also write kept.jsonl: the first document (smallest id) of every duplicate group.
+    /// Also write kept.jsonl: the representative of every duplicate group (the earliest
+    /// published member, wire-credited first, then the smallest id).
     #[arg(long)]
     pub keep_first: bool,
 }
@@ -159,6 +174,12 @@ mod tests {
         };
         assert!(dedup.keep_first);
         assert_eq!(dedup.output.out, PathBuf::from("out"));
+        assert!(!dedup.output.config().unwrap().relate.all_pairs);
+        let cli = Cli::try_parse_from(["samestory", "dedup", "a", "--all-pairs"]).unwrap();
+        let Command::Dedup(dedup) = cli.command else {
+            panic!("dedup expected")
+        };
+        assert!(dedup.output.config().unwrap().relate.all_pairs);
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub struct ExtractRow<'a> {
     format: &'a str,
     title: &'a Option<String>,
     date: &'a Option<String>,
+    published: &'a Option<String>,
     url: &'a Option<String>,
     byline: &'a Option<String>,
     outlet: &'a Option<String>,
@@ -34,6 +35,7 @@ impl<'a> ExtractRow<'a> {
             format: d.format.as_str(),
             title: &d.title,
             date: &d.date,
+            published: &d.published,
             url: &d.url,
             byline: &d.byline,
             outlet: &d.outlet,
@@ -55,6 +57,7 @@ pub struct DocumentRow<'a> {
     story: Option<&'a str>,
     title: &'a Option<String>,
     date: &'a Option<String>,
+    published: &'a Option<String>,
     url: &'a Option<String>,
     byline: &'a Option<String>,
     outlet: &'a Option<String>,
@@ -83,6 +86,7 @@ impl<'a> DocumentRow<'a> {
             story,
             title: &doc.title,
             date: &doc.date,
+            published: &doc.published,
             url: &doc.url,
             byline: &doc.byline,
             outlet: &doc.outlet,
@@ -138,6 +142,7 @@ struct SameStoryRow<'a> {
     passages: [[usize; 4]; 0],
     original: Option<&'a str>,
     why: &'a str,
+    via: Option<&'a str>,
 }
 
 impl<'a> From<&'a SameStoryPair> for SameStoryRow<'a> {
@@ -153,6 +158,7 @@ impl<'a> From<&'a SameStoryPair> for SameStoryRow<'a> {
             passages: [],
             original: None,
             why: &p.why,
+            via: None,
         }
     }
 }

@@ -1,7 +1,9 @@
-//! Candidate pairs: the only pairs that get verified. Four sources, unioned: equal
-//! word-sequence keys (exact duplicates), equal canonical URLs, LSH bands of the MinHash
-//! signatures (near-duplicates), and the containment index — pairs of documents sharing
-//! ≥ `min_shared_fingerprints` winnowed fingerprints. Never decides a relation.
+//! Candidate pairs: the only pairs that get verified. Only active documents take part
+//! (exact copies were collapsed to their class's exemplar, [`crate::exact`]). Three
+//! sources, unioned: equal canonical URLs (a star from the first document of each URL),
+//! LSH bands of the MinHash signatures (near-duplicates), and the containment index —
+//! pairs of documents sharing ≥ `min_shared_fingerprints` winnowed fingerprints. Never
+//! decides a relation.
 //!
 //! Frequent fingerprints (in ≥ [`frequent_threshold`] documents) are either boilerplate or a
 //! wire story reprinted by many outlets. Both recur across documents that share nothing
@@ -15,8 +17,11 @@
 //!
 //! Cost is linear in the postings: a fingerprint in more than `containment_max_bucket`
 //! documents, and every frequent one, pairs its members with its hubs only (hubs × S pair
-//! hits, not S² / 2), so members are linked through a hub, not to each other. Frequent
-//! postings are copied aside (4 bytes each) until all are judged.
+//! hits, not S² / 2), so members are linked through a hub, not to each other. A hub is a
+//! member holding the most such widely shared fingerprints — the fullest copy of the
+//! shared text, which is its source when the source is in the corpus — so borrowers are
+//! paired with their source, not with each other. These postings are copied aside (4
+//! bytes each) until all are known.
 //!
 //! Postings are packed `key << 32 | doc` words in 256 [`Shards`] by the key's top byte (no
 //! per-document allocation); each shard is sorted on its own, in cache, by a stable radix
@@ -151,22 +156,32 @@ fn radix_pass(src: &[u64], dst: &mut [u64], shift: u32) -> bool {
     true
 }
 
-/// All candidate pairs of the corpus. Sorts the band and fingerprint postings in place and
-/// then frees them (they are not needed after this); `words` and `keys` stay.
-pub fn find(metas: &[Document], post: &mut Postings, cfg: &RelateConfig) -> Candidates {
+/// All candidate pairs among the `active` documents. Sorts the band and fingerprint
+/// postings in place and then frees them (they are not needed after this); `words` and
+/// `keys` stay.
+///
+/// `rank` orders documents wherever one must be picked among equals (a star's centre, a
+/// hub): so the pairs do not depend on the order documents were added.
+pub fn find(
+    metas: &[Document],
+    post: &mut Postings,
+    active: &[bool],
+    rank: &[u32],
+    cfg: &RelateConfig,
+) -> Candidates {
     let prints = std::mem::take(&mut post.prints);
     let bands = std::mem::take(&mut post.bands);
-    let (words, keys) = (&post.words, &post.keys);
     let outlets: Vec<Option<&str>> = metas.iter().map(|d| d.outlet.as_deref()).collect();
-    let (mut pairs, frequent) = containment_pairs(prints, &outlets, cfg);
-    lsh_pairs(bands, cfg.lsh_max_bucket, &mut pairs);
-    equal_key_pairs(
-        keys.iter()
-            .zip(words.iter())
-            .map(|(&k, &w)| (w > 0).then_some(k)),
+    let (mut pairs, frequent) = containment_pairs(prints, &outlets, active, rank, cfg);
+    lsh_pairs(bands, active, rank, cfg.lsh_max_bucket, &mut pairs);
+    url_pairs(
+        metas
+            .iter()
+            .zip(active)
+            .map(|(d, &on)| d.url.as_deref().filter(|_| on)),
+        rank,
         &mut pairs,
     );
-    equal_key_pairs(metas.iter().map(|d| d.url.as_deref()), &mut pairs);
     sort_u64(&mut pairs);
     pairs.dedup();
     Candidates {
@@ -184,30 +199,54 @@ fn unpack(p: u64) -> (u32, u32) {
     ((p >> 32) as u32, p as u32)
 }
 
-/// LSH candidates: every pair of a bucket, or a star from its first member when the bucket
-/// has more than `max_bucket` members (so one huge cluster stays linear).
-fn lsh_pairs(bands: Shards, max_bucket: usize, out: &mut Vec<u64>) {
+/// LSH candidates: every pair of a bucket, or a star from its lowest-ranked member when
+/// the bucket has more than `max_bucket` members (so one huge cluster stays linear).
+fn lsh_pairs(bands: Shards, active: &[bool], rank: &[u32], max_bucket: usize, out: &mut Vec<u64>) {
+    let mut docs = Vec::new();
     bands.for_each_run(|bucket| {
-        let docs = || bucket.iter().map(|&p| p as u32);
-        if bucket.len() > max_bucket {
-            let first = bucket[0] as u32;
-            out.extend(docs().skip(1).map(|d| pack(first, d)));
+        active_docs(bucket, active, &mut docs);
+        if docs.len() > max_bucket {
+            star(&docs, rank, out);
         } else {
-            all_pairs(docs(), out);
+            all_pairs(docs.iter().copied(), out);
         }
     });
 }
 
-/// Every pair of documents with an equal `Some` key.
-fn equal_key_pairs<K: Ord>(keys: impl Iterator<Item = Option<K>>, out: &mut Vec<u64>) {
+/// The active documents of a run of postings, into `out`.
+fn active_docs(run: &[u64], active: &[bool], out: &mut Vec<u32>) {
+    out.clear();
+    out.extend(
+        run.iter()
+            .map(|&p| p as u32)
+            .filter(|&d| active[d as usize]),
+    );
+}
+
+/// A star from the lowest-ranked document of each equal `Some` key to every other one:
+/// documents of one URL join one group, which needs connecting pairs, not all of them.
+fn url_pairs<K: Ord>(keys: impl Iterator<Item = Option<K>>, rank: &[u32], out: &mut Vec<u64>) {
     let mut keyed: Vec<(K, u32)> = keys
         .enumerate()
         .filter_map(|(i, k)| k.map(|k| (k, i as u32)))
         .collect();
     keyed.sort_unstable();
     for run in keyed.chunk_by(|x, y| x.0 == y.0) {
-        all_pairs(run.iter().map(|e| e.1), out);
+        let docs: Vec<u32> = run.iter().map(|e| e.1).collect();
+        star(&docs, rank, out);
     }
+}
+
+/// Pairs (packed smaller first) of the lowest-ranked of `docs` with each other one.
+fn star(docs: &[u32], rank: &[u32], out: &mut Vec<u64>) {
+    let Some(&centre) = docs.iter().min_by_key(|&&d| rank[d as usize]) else {
+        return;
+    };
+    out.extend(
+        docs.iter()
+            .filter(|&&d| d != centre)
+            .map(|&d| ordered(centre, d)),
+    );
 }
 
 /// Pushes every packed `(x, y)`, `x < y`, of an ascending list.
@@ -225,62 +264,97 @@ pub fn frequent_threshold(n_docs: usize, cfg: &RelateConfig) -> usize {
 }
 
 /// Containment candidates and the boilerplate fingerprints. A fingerprint in at most
-/// `containment_max_bucket` documents pairs all of them, a bigger one pairs each member
-/// with its hubs only ([`hub_pairs`]); a pair is a candidate once it shares
-/// `min_shared_fingerprints`. Frequent fingerprints (≥ [`frequent_threshold`] documents)
-/// are set aside and judged by [`Frequent::judge`]: wire passage or boilerplate.
-/// `outlets` has one entry per document.
+/// `containment_max_bucket` active documents pairs all of them; a bigger one is set aside
+/// and pairs each member with its hubs only ([`Wide::hubs`]); a pair is a candidate once
+/// it shares `min_shared_fingerprints`. Frequent fingerprints (≥ [`frequent_threshold`]
+/// active documents) are judged by [`Wide::judge`]: wire passage or boilerplate.
+/// `outlets` and `active` have one entry per document.
 fn containment_pairs(
     prints: Shards,
     outlets: &[Option<&str>],
+    active: &[bool],
+    rank: &[u32],
     cfg: &RelateConfig,
 ) -> (Vec<u64>, KeySet) {
-    let limit = frequent_threshold(outlets.len(), cfg);
-    let hubs = cfg.containment_hubs.max(1);
-    let mut frequent = Frequent::default();
+    let live = active.iter().filter(|&&a| a).count();
+    let limit = frequent_threshold(live, cfg);
+    let mut frequent = Wide::default();
+    let mut capped = Wide::default();
     let mut hits = Vec::new();
+    let mut docs = Vec::new();
     prints.for_each_run(|run| {
-        let docs = run.iter().map(|&p| p as u32);
-        match run.len() {
+        active_docs(run, active, &mut docs);
+        let key = (run[0] >> 32) as u32;
+        match docs.len() {
             0 | 1 => {}
-            n if n >= limit => frequent.push((run[0] >> 32) as u32, docs),
-            n if n > cfg.containment_max_bucket => {
-                hub_pairs(&docs.collect::<Vec<_>>(), hubs, &mut hits)
-            }
-            _ => all_pairs(docs, &mut hits),
+            n if n >= limit => frequent.push(key, &docs),
+            n if n > cfg.containment_max_bucket => capped.push(key, &docs),
+            _ => all_pairs(docs.iter().copied(), &mut hits),
         }
     });
+    let mut weight = vec![0u32; outlets.len()];
+    frequent.count_into(&mut weight);
+    capped.count_into(&mut weight);
+    let hubs = cfg.containment_hubs.max(1);
+    let (frequent, capped) = (
+        frequent.with_hubs(&weight, rank, hubs),
+        capped.with_hubs(&weight, rank, hubs),
+    );
+    capped.hub_pairs(&mut hits);
     let mut pairs = pairs_with_count(hits, cfg.min_shared_fingerprints.max(1));
-    let (wire, boilerplate) = frequent.judge(hubs, outlets, cfg);
+    let (wire, boilerplate) = frequent.judge(outlets, cfg);
     pairs.extend(wire);
     (pairs, boilerplate)
 }
 
-/// Pushes `(hub, m)` for each of the first `hubs` members of an ascending list and every
-/// later member `m`: at most `hubs × members.len()` pairs, whatever the size.
-fn hub_pairs(members: &[u32], hubs: usize, out: &mut Vec<u64>) {
-    for (i, &hub) in members.iter().enumerate().take(hubs) {
-        out.extend(members[i + 1..].iter().map(|&m| pack(hub, m)));
-    }
-}
-
-/// The frequent fingerprints' postings, set aside until all are known: keys, and the
-/// documents of each (ascending) in one flat list, `ends[i]` closing key `i`'s.
+/// Widely shared fingerprints (capped or frequent), set aside until all are known: keys,
+/// the documents of each (ascending) in one flat list, `ends[i]` closing key `i`'s, and
+/// once chosen the hubs of each (`hubs` per key, `u32::MAX` where a key has fewer members).
 #[derive(Default)]
-struct Frequent {
+struct Wide {
     keys: Vec<u32>,
     ends: Vec<usize>,
     docs: Vec<u32>,
+    hub_count: usize,
+    hubs: Vec<u32>,
 }
 
-impl Frequent {
-    fn push(&mut self, key: u32, docs: impl Iterator<Item = u32>) {
-        self.docs.extend(docs);
+impl Wide {
+    fn push(&mut self, key: u32, docs: &[u32]) {
+        self.docs.extend_from_slice(docs);
         self.keys.push(key);
         self.ends.push(self.docs.len());
     }
 
-    /// `(key, documents)` of each frequent fingerprint.
+    /// Adds, per document, how many of these fingerprints it holds.
+    fn count_into(&self, weight: &mut [u32]) {
+        self.docs.iter().for_each(|&d| weight[d as usize] += 1);
+    }
+
+    /// Chooses each fingerprint's hubs: its `hubs` members holding the most widely
+    /// shared fingerprints (`weight`), the lower `rank` first among equals.
+    fn with_hubs(mut self, weight: &[u32], rank: &[u32], hubs: usize) -> Self {
+        self.hub_count = hubs;
+        let mut chosen = Vec::with_capacity(self.keys.len() * hubs);
+        for (_, docs) in self.runs() {
+            let mut top: Vec<u32> = Vec::with_capacity(hubs + 1);
+            for &d in docs {
+                let score = |x: u32| (std::cmp::Reverse(weight[x as usize]), rank[x as usize]);
+                let better = |t: &u32| score(d) < score(*t);
+                let at = top.iter().position(better).unwrap_or(top.len());
+                if at < hubs {
+                    top.insert(at, d);
+                    top.truncate(hubs);
+                }
+            }
+            top.resize(hubs, u32::MAX);
+            chosen.extend(top);
+        }
+        self.hubs = chosen;
+        self
+    }
+
+    /// `(key, documents, hubs)` of each fingerprint (hubs empty before [`Wide::with_hubs`]).
     fn runs(&self) -> impl Iterator<Item = (u32, &[u32])> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
         self.keys
@@ -289,20 +363,32 @@ impl Frequent {
             .map(|(&k, (s, &e))| (k, &self.docs[s..e]))
     }
 
+    /// The hubs of fingerprint number `i`.
+    fn hubs_of(&self, i: usize) -> impl Iterator<Item = u32> + '_ {
+        self.hubs[i * self.hub_count..(i + 1) * self.hub_count]
+            .iter()
+            .copied()
+            .filter(|&h| h != u32::MAX)
+    }
+
+    /// Pushes `(hub, m)` (packed smaller first) for each hub and every other member.
+    fn hub_pairs(&self, out: &mut Vec<u64>) {
+        for (i, (_, docs)) in self.runs().enumerate() {
+            for hub in self.hubs_of(i) {
+                out.extend(docs.iter().filter(|&&m| m != hub).map(|&m| ordered(hub, m)));
+            }
+        }
+    }
+
     /// Wire passage or boilerplate. Each fingerprint pairs its members with its hubs, but
     /// not two documents of one outlet (a long site template is boilerplate, a wire story
     /// travels across outlets); a pair counted `wire_min_shared_prints` times shares a long
     /// run of frequent text, a passage, and is a candidate. A fingerprint whose members
     /// mostly (`wire_min_support`) share such a passage with one of its hubs is content; the
     /// others are boilerplate. Returns the wire pairs (sorted) and the boilerplate keys.
-    fn judge(
-        &self,
-        hubs: usize,
-        outlets: &[Option<&str>],
-        cfg: &RelateConfig,
-    ) -> (Vec<u64>, KeySet) {
-        let mut hits = Vec::with_capacity(self.docs.len() * hubs);
-        self.runs().for_each(|(_, d)| hub_pairs(d, hubs, &mut hits));
+    fn judge(&self, outlets: &[Option<&str>], cfg: &RelateConfig) -> (Vec<u64>, KeySet) {
+        let mut hits = Vec::with_capacity(self.docs.len() * self.hub_count);
+        self.hub_pairs(&mut hits);
         hits.retain(|&p| {
             let (a, b) = unpack(p);
             let outlet = |d: u32| outlets[d as usize];
@@ -311,28 +397,36 @@ impl Frequent {
         let wire = pairs_with_count(hits, cfg.wire_min_shared_prints.max(1));
         let boilerplate = self
             .runs()
-            .filter(|(_, d)| !is_wire(d, hubs, &wire, cfg.wire_min_support))
-            .map(|(k, _)| k)
+            .enumerate()
+            .filter(|(i, (_, d))| !self.is_wire(*i, d, &wire, cfg.wire_min_support))
+            .map(|(_, (k, _))| k)
             .collect();
         (wire, boilerplate)
     }
+
+    /// Whether at least `min_support` of fingerprint `i`'s non-hub `members` are in a
+    /// `wire` pair (sorted) with one of its hubs.
+    fn is_wire(&self, i: usize, members: &[u32], wire: &[u64], min_support: f64) -> bool {
+        let hubs: Vec<u32> = self.hubs_of(i).collect();
+        let rest = members.len() - hubs.len();
+        if wire.is_empty() || rest == 0 {
+            return false;
+        }
+        let linked = members
+            .iter()
+            .filter(|m| !hubs.contains(m))
+            .filter(|&&m| {
+                hubs.iter()
+                    .any(|&h| wire.binary_search(&ordered(h, m)).is_ok())
+            })
+            .count();
+        linked as f64 >= min_support * rest as f64
+    }
 }
 
-/// Whether at least `min_support` of the non-hub `members` are in a `wire` pair (sorted)
-/// with one of the first `hubs` members.
-fn is_wire(members: &[u32], hubs: usize, wire: &[u64], min_support: f64) -> bool {
-    let (hubs, rest) = members.split_at(hubs.min(members.len()));
-    if wire.is_empty() || rest.is_empty() {
-        return false;
-    }
-    let linked = rest
-        .iter()
-        .filter(|&&m| {
-            hubs.iter()
-                .any(|&h| wire.binary_search(&pack(h, m)).is_ok())
-        })
-        .count();
-    linked as f64 >= min_support * rest.len() as f64
+/// `pack` with the smaller document first.
+fn ordered(a: u32, b: u32) -> u64 {
+    pack(a.min(b), a.max(b))
 }
 
 /// The packed pairs occurring at least `min` times in `hits`.
@@ -379,11 +473,11 @@ mod tests {
     }
 
     #[test]
-    fn equal_keys_pair_up_and_none_is_ignored() {
+    fn equal_urls_pair_as_a_star_and_none_is_ignored() {
         let keys = [Some("u"), None, Some("v"), Some("u"), None, Some("u")];
         let mut out = Vec::new();
-        equal_key_pairs(keys.into_iter(), &mut out);
-        assert_eq!(unpacked(out), vec![(0, 3), (0, 5), (3, 5)]);
+        url_pairs(keys.into_iter(), &[0, 1, 2, 3, 4, 5], &mut out);
+        assert_eq!(unpacked(out), vec![(0, 3), (0, 5)]);
     }
 
     #[test]
@@ -399,7 +493,7 @@ mod tests {
             bands.push(k, d);
         }
         let mut out = Vec::new();
-        lsh_pairs(bands, 2, &mut out);
+        lsh_pairs(bands, &[true; 6], &[0, 1, 2, 3, 4, 5], 2, &mut out);
         assert_eq!(unpacked(out), vec![(1, 2), (1, 3)]);
     }
 
@@ -453,16 +547,25 @@ mod tests {
     }
 
     #[test]
-    fn hub_pairs_are_linear() {
+    fn hubs_hold_the_most_shared_fingerprints_and_pairs_are_linear() {
+        let mut wide = Wide::default();
         let members: Vec<u32> = (0..10_000).collect();
+        wide.push(1, &members);
+        wide.push(2, &[4, 9]);
+        wide.push(3, &[9, 20, 30]);
+        let mut weight = vec![0; 10_000];
+        wide.count_into(&mut weight);
+        let rank: Vec<u32> = (0..10_000).collect();
+        let wide = wide.with_hubs(&weight, &rank, 2);
+        assert_eq!(wide.hubs, [9, 4, 9, 4, 9, 20]);
         let mut out = Vec::new();
-        hub_pairs(&members, 2, &mut out);
-        assert_eq!(out.len(), 2 * 10_000 - 3);
-        assert_eq!(unpacked(out[..2].to_vec()), vec![(0, 1), (0, 2)]);
-        assert_eq!(unpack(out[9_999]), (1, 2));
-        let mut few = Vec::new();
-        hub_pairs(&[4, 9], 3, &mut few);
-        assert_eq!(unpacked(few), vec![(4, 9)]);
+        wide.hub_pairs(&mut out);
+        assert_eq!(out.len(), 2 * 9_999 + 2 + 4);
+        assert!(out.iter().all(|&p| (p >> 32) < (p & 0xffff_ffff)));
+    }
+
+    fn ranks(n: u32) -> Vec<u32> {
+        (0..n).collect()
     }
 
     /// Postings of `(key, doc)` items, pushed in document order.
@@ -483,10 +586,18 @@ mod tests {
         };
         add(1000..1030, 0..60); // a 30-fingerprint passage in 60 documents
         add(2000..2006, 50..150); // a 6-fingerprint block in 100, 10 of them wire copies
-        let (pairs, frequent) = containment_pairs(shards_sorted(&items), &[None; 200], &cfg);
+        let (pairs, frequent) = containment_pairs(
+            shards_sorted(&items),
+            &[None; 200],
+            &[true; 200],
+            &ranks(200),
+            &cfg,
+        );
         assert_eq!(frequent, (2000..2006).collect());
-        let mut want = vec![pack(0, 1)];
-        want.extend((2..60).flat_map(|m| [pack(0, m), pack(1, m)]));
+        // Documents 50–59 hold both blocks, the most widely shared text: 50 and 51 are hubs.
+        let mut want = vec![pack(50, 51)];
+        let others = (0..60).filter(|m| ![50, 51].contains(m));
+        want.extend(others.flat_map(|m| [ordered(m, 50), ordered(m, 51)]));
         want.sort_unstable();
         let mut got = pairs;
         got.sort_unstable();
@@ -503,7 +614,14 @@ mod tests {
                 wire_min_support: support,
                 ..RelateConfig::default()
             };
-            containment_pairs(shards_sorted(&items), &[None; 200], &cfg).1
+            containment_pairs(
+                shards_sorted(&items),
+                &[None; 200],
+                &[true; 200],
+                &ranks(200),
+                &cfg,
+            )
+            .1
         };
         assert!(judged(0.5).is_empty());
         assert_eq!(judged(0.7), KeySet::from_iter([100]));
@@ -516,11 +634,23 @@ mod tests {
         let mut outlets = vec![None; 200];
         outlets[..60].fill(Some("Daily Planet"));
         let cfg = RelateConfig::default();
-        let (pairs, frequent) = containment_pairs(shards_sorted(&items), &outlets, &cfg);
+        let (pairs, frequent) = containment_pairs(
+            shards_sorted(&items),
+            &outlets,
+            &[true; 200],
+            &ranks(200),
+            &cfg,
+        );
         assert!(pairs.is_empty());
         assert_eq!(frequent, (1..31).collect());
         outlets[1] = Some("Bugle"); // the second hub links everyone but the first
-        let (pairs, frequent) = containment_pairs(shards_sorted(&items), &outlets, &cfg);
+        let (pairs, frequent) = containment_pairs(
+            shards_sorted(&items),
+            &outlets,
+            &[true; 200],
+            &ranks(200),
+            &cfg,
+        );
         assert_eq!(pairs.len(), 59);
         assert!(frequent.is_empty());
     }
@@ -533,7 +663,13 @@ mod tests {
         };
         let mut items = Vec::new();
         (0..3u32).for_each(|k| (0..1000).for_each(|d| items.push((k, d))));
-        let (pairs, frequent) = containment_pairs(shards_sorted(&items), &[None; 1000], &cfg);
+        let (pairs, frequent) = containment_pairs(
+            shards_sorted(&items),
+            &[None; 1000],
+            &[true; 1000],
+            &ranks(1000),
+            &cfg,
+        );
         assert!(frequent.is_empty());
         assert_eq!(pairs.len(), 2 * 1000 - 3);
         assert!(pairs.iter().all(|&p| (p >> 32) < 2));

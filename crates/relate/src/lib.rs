@@ -35,12 +35,15 @@
 
 pub mod align;
 pub mod candidates;
+pub mod exact;
 pub mod features;
+pub mod graph;
 pub mod groups;
 mod relation;
 pub mod reprint;
 mod source;
 mod stream;
+mod time;
 pub mod verify;
 pub mod wire;
 

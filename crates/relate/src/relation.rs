@@ -15,12 +15,15 @@ pub enum Kind {
     SameUrl,
     /// One body reprints passages of the other.
     Reprint,
+    /// Both reprint the same source (`via`), and what they share is what they each took
+    /// from it (written only with `relate.shared_source_edges`).
+    SharedSource,
 }
 
 impl Kind {
     /// Whether this kind joins the two documents' duplicate groups.
     pub fn joins_group(self) -> bool {
-        !matches!(self, Kind::Reprint)
+        !matches!(self, Kind::Reprint | Kind::SharedSource)
     }
 }
 
@@ -48,15 +51,23 @@ pub struct Relation {
     pub original: Option<String>,
     /// One human sentence: the evidence and, for a reprint, which rule chose `original`.
     pub why: String,
+    /// For a `shared_source` pair, the representative of the source both take from; else
+    /// `null`.
+    pub via: Option<String>,
 }
 
 /// Everything the engine found.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Relations {
-    /// Relations sorted by `(a, b)`.
+    /// Relations sorted by `(a, b)`: one row per duplicate-group member besides the
+    /// representative (a spanning tree rooted at it), one per reprint between two groups'
+    /// representatives (every verified pair with `relate.all_pairs`).
     pub relations: Vec<Relation>,
     /// Per input document (same order): its duplicate group id, the smallest member id.
     pub group_of: Vec<String>,
+    /// Per input document (same order): its group's representative's id — the earliest
+    /// published member (dated before undated), wire-credited first, then the smallest id.
+    pub representative_of: Vec<String>,
 }
 
 /// Rounds a score to 4 decimals so output is stable and short.

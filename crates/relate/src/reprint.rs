@@ -1,10 +1,15 @@
-//! The reprint rule and its direction. Coverage of a document is the share of its unquoted
-//! words that lie inside aligned passages (quoted speech is ignored: outlets quote the same
-//! statements independently). Direction (DESIGN.md): the earlier date when both are dated
-//! and differ; else the one whose byline credits a wire agency; else the one whose text the
-//! other contains more of. Pure functions over word passages and metadata.
+//! The reprint rule's pieces and the direction rules. Coverage of a document is the share
+//! of its unquoted words that lie inside aligned passages (quoted speech is ignored:
+//! outlets quote the same statements independently). Direction evidence, in the order the
+//! relation graph ([`crate::graph`]) applies it: publication time ([`by_time`]: the earlier
+//! date, or time of day on the same date), wire credit ([`by_wire`]: byline, dateline or
+//! closing credit of an agency on one side only, or a "first appeared in" notice), the
+//! composite structure (decided in the graph: it needs the other pairs), containment
+//! ([`by_containment`]: the side whose text lies more inside the other borrows). Pure
+//! functions over metadata and coverage facts.
 
-use crate::align::WordPassage;
+use crate::time::instant;
+use crate::verify::Evidence;
 use samestory_core::Document;
 use std::ops::Range;
 
@@ -18,74 +23,114 @@ pub fn coverage(ranges: impl Iterator<Item = Range<usize>>, quoted: &[bool]) -> 
     (covered, total)
 }
 
-/// Which side is the original, and the clause of `why` that says so.
+/// Which kind of evidence decided a direction (named in `why` as `direction: NAME`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Rule {
+    /// Publication date, or time of day on the same date.
+    Time,
+    /// A wire credit or a republication notice on one side.
+    Wire,
+    /// One side is made of passages of several unrelated sources.
+    Composite,
+    /// One side's text lies more inside the other.
+    Containment,
+    /// Nothing decided; the pair's first document is taken as the original.
+    Undecided,
+}
+
+impl Rule {
+    /// The name written in `why`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::Time => "time",
+            Rule::Wire => "wire",
+            Rule::Composite => "composite",
+            Rule::Containment => "containment",
+            Rule::Undecided => "undecided",
+        }
+    }
+}
+
+/// Which side is the original, by which rule, and the clause of `why` that says so.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Direction {
     /// `true` when `a` is the original.
     pub a_is_original: bool,
-    /// The rule that decided, e.g. "earlier date (2022-02-14 < 2022-02-15)".
-    pub rule: String,
+    /// The kind of evidence.
+    pub rule: Rule,
+    /// The evidence, e.g. "earlier date (2022-02-14 < 2022-02-15)".
+    pub detail: String,
 }
 
-/// Coverage facts of one pair, used by the last direction rule.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Shares {
-    /// Share of `a`'s unquoted words inside passages.
-    pub cov_a: f64,
-    /// Share of `b`'s unquoted words inside passages.
-    pub cov_b: f64,
-}
-
-/// The likely original of `a` and `b` by the rules of DESIGN.md.
-pub fn direction(a: &Document, b: &Document, shares: Shares, agencies: &[String]) -> Direction {
-    by_date(a, b)
-        .or_else(|| by_wire(a, b, agencies))
-        .unwrap_or_else(|| by_containment(shares))
-}
-
-fn by_date(a: &Document, b: &Document) -> Option<Direction> {
+/// The earlier of two dated documents: by date, else by publication time on that date.
+pub fn by_time(a: &Document, b: &Document) -> Option<Direction> {
     let (da, db) = (a.date.as_deref()?, b.date.as_deref()?);
-    if da == db {
-        return None;
+    if da != db {
+        let (first, second) = if da < db { (da, db) } else { (db, da) };
+        return Some(Direction {
+            a_is_original: da < db,
+            rule: Rule::Time,
+            detail: format!("earlier date ({first} < {second})"),
+        });
     }
-    let (first, second) = if da < db { (da, db) } else { (db, da) };
-    Some(Direction {
-        a_is_original: da < db,
-        rule: format!("earlier date ({first} < {second})"),
+    let (pa, pb) = (a.published.as_deref()?, b.published.as_deref()?);
+    let (ta, tb) = (instant(pa)?, instant(pb)?);
+    (ta != tb).then(|| {
+        let (first, second) = if ta < tb { (pa, pb) } else { (pb, pa) };
+        Direction {
+            a_is_original: ta < tb,
+            rule: Rule::Time,
+            detail: format!("published earlier ({first} < {second})"),
+        }
     })
 }
 
-fn by_wire(a: &Document, b: &Document, agencies: &[String]) -> Option<Direction> {
-    let wa = a.byline.as_deref().and_then(|s| wire_credit(s, agencies));
-    let wb = b.byline.as_deref().and_then(|s| wire_credit(s, agencies));
-    match (wa, wb) {
-        (Some(ag), None) => Some(Direction {
-            a_is_original: true,
-            rule: format!("byline of a credits {ag}"),
-        }),
-        (None, Some(ag)) => Some(Direction {
-            a_is_original: false,
-            rule: format!("byline of b credits {ag}"),
-        }),
+/// The side that credits a wire agency when the other does not, else the side that does
+/// not say it was first published elsewhere when the other does.
+pub fn by_wire(a: &Evidence, b: &Evidence, agencies: &[String]) -> Option<Direction> {
+    let says = |side: &str, e: &Evidence| {
+        e.credit.map(|(at, place)| {
+            let name = agencies.get(at).map_or("an agency", String::as_str);
+            format!("{} of {side} credits {name}", place.as_str())
+        })
+    };
+    let detail = match (says("a", a), says("b", b)) {
+        (Some(d), None) => Some((true, d)),
+        (None, Some(d)) => Some((false, d)),
         _ => None,
-    }
+    };
+    let detail = detail.or(match (a.republished, b.republished) {
+        (true, false) => Some((false, "a says it first appeared elsewhere".to_string())),
+        (false, true) => Some((true, "b says it first appeared elsewhere".to_string())),
+        _ => None,
+    });
+    detail.map(|(a_is_original, detail)| Direction {
+        a_is_original,
+        rule: Rule::Wire,
+        detail,
+    })
 }
 
-fn by_containment(s: Shares) -> Direction {
-    let a_is_original = s.cov_b >= s.cov_a;
-    let rule = if s.cov_a == s.cov_b {
-        "neither date, byline nor containment decides; a taken".to_string()
-    } else {
-        let (inner, outer) = if a_is_original {
-            ("b", "a")
-        } else {
-            ("a", "b")
+/// The side whose unquoted text lies more inside the other borrows (`share_a`, `share_b`:
+/// coverage shares); a tie decides nothing and `a` is taken.
+pub fn by_containment(share_a: f64, share_b: f64) -> Direction {
+    if share_a == share_b {
+        return Direction {
+            a_is_original: true,
+            rule: Rule::Undecided,
+            detail: "neither time, credit, structure nor containment decides; a taken".into(),
         };
-        format!("{inner}'s text lies more inside {outer} than the reverse")
+    }
+    let a_is_original = share_b > share_a;
+    let (inner, outer) = if a_is_original {
+        ("b", "a")
+    } else {
+        ("a", "b")
     };
     Direction {
         a_is_original,
-        rule,
+        rule: Rule::Containment,
+        detail: format!("{inner}'s text lies more inside {outer} than the reverse"),
     }
 }
 
@@ -110,11 +155,6 @@ fn credits(toks: &[samestory_text::Token], chars: &[char], agency: &str) -> bool
         w.iter().zip(&want).all(|(t, a)| t.text == a.text)
             && (!strict || chars[w[0].start..w[0].end].iter().collect::<String>() == agency)
     })
-}
-
-/// Total words of passages on side a.
-pub fn passage_words(passages: &[WordPassage]) -> usize {
-    passages.iter().map(|p| p.a.len()).sum()
 }
 
 #[cfg(test)]
@@ -143,35 +183,38 @@ mod tests {
         samestory_core::RelateConfig::default().wire_agencies
     }
 
-    const EVEN: Shares = Shares {
-        cov_a: 0.3,
-        cov_b: 0.3,
-    };
-
     #[test]
-    fn earlier_date_wins() {
-        let d = direction(
-            &doc(Some("2022-02-16"), None),
-            &doc(Some("2022-02-15"), None),
-            EVEN,
-            &agencies(),
-        );
+    fn earlier_date_then_time_of_day() {
+        let (a, b) = (doc(Some("2022-02-16"), None), doc(Some("2022-02-15"), None));
+        let d = by_time(&a, &b).unwrap();
         assert!(!d.a_is_original);
-        assert!(d.rule.contains("earlier date"));
+        assert_eq!(d.rule, Rule::Time);
+        let (mut a, mut b) = (doc(Some("2022-02-15"), None), doc(Some("2022-02-15"), None));
+        assert_eq!(by_time(&a, &b), None);
+        a.published = Some("2022-02-15T10:00:00+01:00".into());
+        b.published = Some("2022-02-15T09:30:00Z".into());
+        assert!(by_time(&a, &b).unwrap().a_is_original);
+        assert_eq!(by_time(&a, &doc(None, None)), None);
     }
 
     #[test]
-    fn same_date_falls_to_wire_byline() {
-        let a = doc(Some("2022-02-15"), Some("Jane Roe"));
-        let b = doc(Some("2022-02-15"), Some("John Doe for AFP"));
-        let d = direction(&a, &b, EVEN, &agencies());
-        assert_eq!(
-            d,
-            Direction {
-                a_is_original: false,
-                rule: "byline of b credits AFP".into()
-            }
-        );
+    fn wire_credit_on_one_side_decides() {
+        let ag = agencies();
+        let afp = ag.iter().position(|a| a == "AFP").unwrap();
+        let credited = Evidence {
+            credit: Some((afp, crate::wire::Place::Dateline)),
+            republished: false,
+        };
+        let plain = Evidence::default();
+        let d = by_wire(&plain, &credited, &ag).unwrap();
+        assert!(!d.a_is_original);
+        assert_eq!(d.detail, "dateline of b credits AFP");
+        assert_eq!(by_wire(&credited, &credited, &ag), None);
+        let notice = Evidence {
+            credit: None,
+            republished: true,
+        };
+        assert!(by_wire(&notice, &plain, &ag).is_some_and(|d| !d.a_is_original));
     }
 
     #[test]
@@ -188,17 +231,11 @@ mod tests {
 
     #[test]
     fn containment_decides_last() {
-        let d = direction(
-            &doc(None, None),
-            &doc(None, None),
-            Shares {
-                cov_a: 0.1,
-                cov_b: 0.4,
-            },
-            &agencies(),
-        );
+        let d = by_containment(0.1, 0.4);
         assert!(d.a_is_original);
-        assert!(d.rule.contains("b's text lies more inside a"));
+        assert_eq!(d.rule, Rule::Containment);
+        assert!(d.detail.contains("b's text lies more inside a"));
+        assert_eq!(by_containment(0.3, 0.3).rule, Rule::Undecided);
     }
 
     #[test]

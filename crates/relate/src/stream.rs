@@ -10,9 +10,10 @@
 
 use crate::candidates::{self, Postings};
 use crate::features::{DocSketch, Sketcher};
+use crate::groups::{self, Groups};
 use crate::source::{BodySource, RelateError};
 use crate::verify::{self, Corpus};
-use crate::{groups, Relations};
+use crate::{exact, graph, Relations};
 use rayon::prelude::*;
 use samestory_core::{Document, RelateConfig};
 
@@ -91,7 +92,11 @@ impl Relater {
         }
     }
 
-    /// Finds, verifies and groups every relation, fetching candidate bodies from `source`.
+    /// Finds, verifies and groups every relation, fetching candidate bodies from `source`:
+    /// exact classes collapse to their exemplars, candidates among those are verified,
+    /// groups formed, then the pairs the relation graph stands on that were not candidates
+    /// (members with their representative, representatives of groups sharing passages)
+    /// are verified too, and the rows built ([`crate::graph`]).
     pub fn finish<S: BodySource>(self, source: &S) -> Result<Relations, RelateError<S::Error>> {
         let Relater {
             cfg,
@@ -99,18 +104,46 @@ impl Relater {
             metas,
             mut post,
         } = self;
-        let cands = candidates::find(&metas, &mut post, &cfg);
-        let corpus = Corpus {
-            metas: &metas,
-            words: &post.words,
-            keys: &post.keys,
+        let rank = groups::ranks(&metas, &cfg.wire_agencies);
+        let exemplar = {
+            let corpus = corpus_of(&metas, &post);
+            exact::exemplars(&corpus, &rank, source)?
         };
-        let relations = verify::verify_all(&corpus, &cands, &cfg, source, block_docs)?;
-        let group_of = groups::duplicate_groups(&metas, &relations);
+        let active: Vec<bool> = (0..metas.len())
+            .map(|i| exemplar[i] as usize == i && post.words[i] > 0)
+            .collect();
+        let cands = candidates::find(&metas, &mut post, &active, &rank, &cfg);
+        let corpus = corpus_of(&metas, &post);
+        let verify = |pairs: &[(u32, u32)]| {
+            verify::verify_all(&corpus, pairs, &cands.frequent, &cfg, source, block_docs)
+        };
+        let mut checked = verify(&cands.pairs)?;
+        let groups = Groups::new(&metas, &exemplar, &checked, &rank);
+        let more = graph::second_pass(&groups, &exemplar, &checked);
+        checked.extend(verify(&more)?);
+        let relations = graph::relations(&graph::Graph {
+            metas: &metas,
+            cfg: &cfg,
+            exemplar: &exemplar,
+            groups: &groups,
+            checked: &checked,
+            rank: &rank,
+        });
+        let id = |i: &u32| metas[*i as usize].id.clone();
         Ok(Relations {
             relations,
-            group_of,
+            group_of: groups.named.iter().map(id).collect(),
+            representative_of: groups.rep.iter().map(id).collect(),
         })
+    }
+}
+
+/// What verification reads about the corpus.
+fn corpus_of<'a>(metas: &'a [Document], post: &'a Postings) -> Corpus<'a> {
+    Corpus {
+        metas,
+        words: &post.words,
+        keys: &post.keys,
     }
 }
 

@@ -1,6 +1,9 @@
 //! Verification: each candidate pair is decided on the real shingle sets (Jaccard, both
-//! containments) and, when it is not a duplicate, on aligned passages (reprint rule).
-//! Returns finished [`Relation`]s oriented so that `a < b` by id, sorted by `(a, b)`.
+//! containments) and, when it is not a duplicate, on aligned passages. Returns one
+//! [`Checked`] per pair that is related at all — its scores and a [`Verdict`] (a duplicate
+//! kind, or the passages the two share with their coverage facts) — oriented so that `x`'s
+//! id is the smaller, sorted by `(x, y)`. Whether shared passages make a reprint, and which
+//! way, is the relation graph's call ([`crate::graph`]): it needs the other pairs.
 //!
 //! Bodies come back through a [`BodySource`], only for documents in some candidate pair.
 //! Pairs are verified by connected component of the candidate graph (see [`verify_all`]):
@@ -8,12 +11,11 @@
 //! dropped, so memory is bounded by `block_docs` documents per thread, not the corpus.
 
 use crate::align::{align_indexed, to_chars, AlignParams, Mark, Side, WordPassage};
-use crate::candidates::{Candidates, KeySet};
+use crate::candidates::KeySet;
 use crate::features::{fingerprint_marks, print_key, quoted_words, Detail};
-use crate::relation::round4;
-use crate::reprint::{coverage, direction, Shares};
+use crate::reprint::coverage;
 use crate::source::{BodySource, RelateError};
-use crate::{Kind, Relation};
+use crate::wire::Place;
 use rayon::prelude::*;
 use samestory_core::{Document, RelateConfig};
 use samestory_text::normalized_hash;
@@ -70,6 +72,75 @@ fn intersection_len(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
+/// What verification found about one pair of documents (indices in input order; `x`'s id
+/// is the smaller).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    /// The document with the smaller id.
+    pub x: u32,
+    /// The other document.
+    pub y: u32,
+    /// Exact overlap of their shingle sets.
+    pub scores: Scores,
+    /// What they are to each other.
+    pub verdict: Verdict,
+}
+
+/// The decision on one pair.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// Identical normalised bodies.
+    Exact,
+    /// The same article; the reason (which rule and its figures).
+    NearDuplicate(String),
+    /// Equal canonical URLs.
+    SameUrl,
+    /// Not the same article, but they share aligned passages.
+    Reuse(Reuse),
+}
+
+impl Verdict {
+    /// Whether this verdict joins the two documents' duplicate groups.
+    pub fn joins(&self) -> bool {
+        !matches!(self, Verdict::Reuse(_))
+    }
+}
+
+/// The passages two documents share and how much of each they cover.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reuse {
+    /// `[x_start, x_end, y_start, y_end]` char offsets, sorted by `x_start`.
+    pub passages: Vec<[usize; 4]>,
+    /// Unquoted words inside passages, in `x` and in `y`.
+    pub covered: [usize; 2],
+    /// Unquoted words of `x` and of `y`.
+    pub unquoted: [usize; 2],
+    /// Unquoted words of the longest passage (the smaller count of its two sides).
+    pub longest: usize,
+    /// Wire credit or republication notice found in `x`'s and `y`'s byline and text.
+    pub evidence: [Evidence; 2],
+}
+
+impl Reuse {
+    /// Share of side `s`'s (0: `x`, 1: `y`) unquoted words inside passages.
+    pub fn share(&self, s: usize) -> f64 {
+        if self.unquoted[s] == 0 {
+            0.0
+        } else {
+            self.covered[s] as f64 / self.unquoted[s] as f64
+        }
+    }
+}
+
+/// What a document's byline and text say about where it comes from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Evidence {
+    /// The credited agency (index into `RelateConfig::wire_agencies`) and where.
+    pub credit: Option<(usize, Place)>,
+    /// It says it first appeared elsewhere.
+    pub republished: bool,
+}
+
 /// What every pair decision reads about the corpus (bodies aside).
 pub struct Corpus<'a> {
     /// Per document: its metadata (the body is not read).
@@ -81,17 +152,31 @@ pub struct Corpus<'a> {
 }
 
 /// One document of a block: its body, detail and, once a reprint check needs them, which
-/// of its words are quoted.
+/// of its words are quoted and what its text says of its origin.
 struct Loaded<'s, 'd> {
     body: Cow<'s, str>,
     detail: &'d Detail,
     quoted: OnceLock<Vec<bool>>,
+    evidence: OnceLock<Evidence>,
 }
 
 impl Loaded<'_, '_> {
     fn quoted(&self) -> &[bool] {
         self.quoted
             .get_or_init(|| quoted_words(&self.body, &self.detail.words))
+    }
+
+    fn evidence(&self, meta: &Document, agencies: &[String]) -> Evidence {
+        *self.evidence.get_or_init(|| {
+            let credit = crate::wire::credit(meta.byline.as_deref(), &self.body, agencies);
+            Evidence {
+                credit: credit.and_then(|c| {
+                    let at = agencies.iter().position(|a| a.as_str() == c.agency)?;
+                    Some((at, c.place))
+                }),
+                republished: crate::wire::republished_notice(&self.body),
+            }
+        })
     }
 }
 
@@ -106,14 +191,14 @@ struct Ctx<'a, 's> {
 }
 
 /// What verifying a group of pairs needs besides the pairs.
-struct Job<'a, S> {
+pub(crate) struct Job<'a, S> {
     corpus: &'a Corpus<'a>,
     frequent: &'a KeySet,
     cfg: &'a RelateConfig,
     source: &'a S,
 }
 
-/// Verifies every candidate pair; returns the relations sorted by `(a, b)`.
+/// Verifies every candidate pair; returns the related ones sorted by `(x, y)`.
 ///
 /// Pairs are grouped by connected component of the candidate graph. A component of at most
 /// `block_docs` documents (nearly all: a duplicate pair, a story and its reprints) is one
@@ -123,24 +208,25 @@ struct Job<'a, S> {
 /// parallel. Memory is bounded by `block_docs` documents per thread either way.
 pub fn verify_all<S: BodySource>(
     corpus: &Corpus,
-    cands: &Candidates,
+    pairs: &[(u32, u32)],
+    frequent: &KeySet,
     cfg: &RelateConfig,
     source: &S,
     block_docs: usize,
-) -> Result<Vec<Relation>, RelateError<S::Error>> {
+) -> Result<Vec<Checked>, RelateError<S::Error>> {
     let budget = block_docs.max(2);
-    let (ordered, bounds) = by_component(&cands.pairs, corpus.metas.len());
+    let (ordered, bounds) = by_component(pairs, corpus.metas.len());
     let comps = bounds.windows(2).map(|w| &ordered[w[0]..w[1]]);
     let (small, large): (Vec<_>, Vec<_>) = comps
         .map(|c| (c, docs_of(c)))
         .partition(|(_, docs)| docs.len() <= budget);
     let job = Job {
         corpus,
-        frequent: &cands.frequent,
+        frequent,
         cfg,
         source,
     };
-    let mut rels: Vec<Relation> = small
+    let mut rels: Vec<Checked> = small
         .par_iter()
         .map_init(Scratch::default, |scratch, (c, docs)| {
             job.block(c, docs, false, scratch)
@@ -155,7 +241,7 @@ pub fn verify_all<S: BodySource>(
             rels.extend(job.block(block, &docs_of(block), true, &mut scratch)?);
         }
     }
-    rels.sort_by(|x, y| (&x.a, &x.b).cmp(&(&y.a, &y.b)));
+    rels.sort_by_key(|c| (c.x, c.y));
     Ok(rels)
 }
 
@@ -216,7 +302,7 @@ impl<S: BodySource> Job<'_, S> {
         docs: &[u32],
         parallel: bool,
         scratch: &mut Scratch,
-    ) -> Result<Vec<Relation>, RelateError<S::Error>> {
+    ) -> Result<Vec<Checked>, RelateError<S::Error>> {
         let bodies: Vec<Cow<str>> = if parallel {
             docs.par_iter()
                 .map(|&d| self.body(d))
@@ -234,6 +320,7 @@ impl<S: BodySource> Job<'_, S> {
                 body,
                 detail,
                 quoted: OnceLock::new(),
+                evidence: OnceLock::new(),
             })
             .collect();
         let ctx = Ctx {
@@ -304,29 +391,28 @@ impl Ctx<'_, '_> {
         &self.loaded[k.expect("a pair's documents are loaded with it")]
     }
 
-    /// The relation of documents `i` and `j`, if any.
-    fn pair(&self, i: usize, j: usize) -> Option<Relation> {
+    /// What documents `i` and `j` are to each other, if anything.
+    fn pair(&self, i: usize, j: usize) -> Option<Checked> {
         let (x, y) = if self.doc(i).id <= self.doc(j).id {
             (i, j)
         } else {
             (j, i)
         };
-        let s = detail_scores(self.loaded(x).detail, self.loaded(y).detail);
-        let rel = |kind, why| self.relation(x, y, kind, s, why);
-        if self.is_exact(x, y) {
-            return Some(rel(Kind::Exact, "identical normalised bodies".into()));
-        }
-        if let Some(why) = self.near_duplicate(x, y, s) {
-            return Some(rel(Kind::NearDuplicate, why));
-        }
-        if let Some(r) = self.reprint(x, y, s) {
-            return Some(r);
-        }
-        self.same_url(x, y).then(|| {
-            rel(
-                Kind::SameUrl,
-                format!("same canonical URL (Jaccard {:.2})", s.jaccard),
-            )
+        let scores = detail_scores(self.loaded(x).detail, self.loaded(y).detail);
+        let verdict = if self.is_exact(x, y) {
+            Verdict::Exact
+        } else if let Some(why) = self.near_duplicate(x, y, scores) {
+            Verdict::NearDuplicate(why)
+        } else if self.same_url(x, y) {
+            Verdict::SameUrl
+        } else {
+            Verdict::Reuse(self.reuse(x, y, scores)?)
+        };
+        Some(Checked {
+            x: x as u32,
+            y: y as u32,
+            scores,
+            verdict,
         })
     }
 
@@ -362,52 +448,40 @@ impl Ctx<'_, '_> {
         trimmed.then(|| format!("{short} is a trimmed copy: {:.0} % of the other's length, {:.0} % of its shingles inside it", ratio * 100.0, cont * 100.0))
     }
 
-    /// The reprint relation of `x` and `y`, if passages cover enough of one of them.
-    fn reprint(&self, x: usize, y: usize, s: Scores) -> Option<Relation> {
+    /// The passages `x` and `y` share (each at least `min_passage_words` long), if any.
+    fn reuse(&self, x: usize, y: usize, s: Scores) -> Option<Reuse> {
         if s.containment_a == 0.0 {
             return None;
         }
         let (lx, ly) = (self.loaded(x), self.loaded(y));
-        let (dx, dy) = (&lx.detail, &ly.detail);
         let passages = self.passages(lx, ly);
-        let c = self.cfg;
-        if passages.is_empty() && (c.min_passage_words > 0 || c.reprint_min_coverage > 0.0) {
+        if passages.is_empty() {
             return None;
         }
-        let (cx, tx) = coverage(passages.iter().map(|p| p.a.clone()), lx.quoted());
-        let (cy, ty) = coverage(passages.iter().map(|p| p.b.clone()), ly.quoted());
-        let share = |c: usize, t: usize| if t == 0 { 0.0 } else { c as f64 / t as f64 };
-        let shares = Shares {
-            cov_a: share(cx, tx),
-            cov_b: share(cy, ty),
-        };
-        let (best_cov, best_words) = if shares.cov_a >= shares.cov_b {
-            (shares.cov_a, cx)
-        } else {
-            (shares.cov_b, cy)
-        };
-        if best_cov < self.cfg.reprint_min_coverage || best_words < self.cfg.min_passage_words {
-            return None;
-        }
-        let dir = direction(self.doc(x), self.doc(y), shares, &self.cfg.wire_agencies);
-        let (borrower, cov, words) = if dir.a_is_original {
-            ("b", shares.cov_b, cy)
-        } else {
-            ("a", shares.cov_a, cx)
-        };
-        let why =
-            format!(
-            "shares {} passage{}, {words} unquoted words, {:.0} % of {borrower}; original {}: {}",
-            passages.len(), if passages.len() == 1 { "" } else { "s" }, cov * 100.0,
-            if dir.a_is_original { "a" } else { "b" }, dir.rule
-        );
-        let mut rel = self.relation(x, y, Kind::Reprint, s, why);
-        rel.passages = passages
+        let (qx, qy) = (lx.quoted(), ly.quoted());
+        let (cx, tx) = coverage(passages.iter().map(|p| p.a.clone()), qx);
+        let (cy, ty) = coverage(passages.iter().map(|p| p.b.clone()), qy);
+        let unquoted =
+            |q: &[bool], r: &std::ops::Range<usize>| q[r.clone()].iter().filter(|&&b| !b).count();
+        let longest = passages
             .iter()
-            .map(|p| to_chars(p, &dx.words, &dy.words))
-            .collect();
-        rel.original = Some(self.doc(if dir.a_is_original { x } else { y }).id.clone());
-        Some(rel)
+            .map(|p| unquoted(qx, &p.a).min(unquoted(qy, &p.b)))
+            .max()
+            .unwrap_or(0);
+        let agencies = &self.cfg.wire_agencies;
+        Some(Reuse {
+            passages: passages
+                .iter()
+                .map(|p| to_chars(p, &lx.detail.words, &ly.detail.words))
+                .collect(),
+            covered: [cx, cy],
+            unquoted: [tx, ty],
+            longest,
+            evidence: [
+                lx.evidence(self.doc(x), agencies),
+                ly.evidence(self.doc(y), agencies),
+            ],
+        })
     }
 
     /// Aligned passages of two details, with `x`'s boilerplate fingerprints marked.
@@ -424,7 +498,7 @@ impl Ctx<'_, '_> {
             k: c.shingle.max(1),
             max_gap: c.passage_max_gap_words,
             max_shift: c.passage_max_shift_words,
-            min_words: c.min_passage_words,
+            min_words: c.min_passage_words.max(1),
             max_repeats: c.max_seed_repeats,
         };
         align_indexed(side(dx), side(dy), &dy.index, &marks, &p)
@@ -437,21 +511,6 @@ impl Ctx<'_, '_> {
             Mark::Frequent
         } else {
             Mark::Fingerprint
-        }
-    }
-
-    fn relation(&self, x: usize, y: usize, kind: Kind, s: Scores, why: String) -> Relation {
-        Relation {
-            a: self.doc(x).id.clone(),
-            b: self.doc(y).id.clone(),
-            kind,
-            jaccard: round4(s.jaccard),
-            containment_a: round4(s.containment_a),
-            containment_b: round4(s.containment_b),
-            story_score: None,
-            passages: Vec::new(),
-            original: None,
-            why,
         }
     }
 }

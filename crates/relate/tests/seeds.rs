@@ -1,6 +1,7 @@
 //! The founding example (`shared/seeds`): ingestion + relation engine must give
-//! 000–001 as one duplicate group, 004 as a reprint of both with 000/001 as original, and
-//! no duplicate or reprint relation touching 002 or 003 (they only share a quote).
+//! 000–001 as one duplicate group (one row), 004 as a reprint of that group — one row, to
+//! its representative, named as original — and no duplicate or reprint relation touching
+//! 002 or 003 (they only share a quote).
 
 use samestory_core::{Config, Document};
 use samestory_relate::{relate, Kind, Relations};
@@ -58,24 +59,28 @@ fn groups_are_as_in_truth() {
 
 #[test]
 fn relations_are_as_in_truth() {
-    let (_, out) = run();
+    let (docs, out) = run();
     let kinds: Vec<(&str, &str, Kind)> = out
         .relations
         .iter()
         .map(|r| (short(&r.a), short(&r.b), r.kind))
         .collect();
-    assert_eq!(kinds.len(), 3, "{:#?}", out.relations);
+    assert_eq!(kinds.len(), 2, "{:#?}", out.relations);
     assert!(
         matches!(kinds[0], ("000", "001", Kind::Exact | Kind::NearDuplicate)),
         "{kinds:?}"
     );
+    let rep = &out.representative_of[0];
+    assert_eq!(&out.representative_of[1], rep);
+    let reprint = &out.relations[1];
+    assert_eq!((reprint.kind, short(&reprint.b)), (Kind::Reprint, "004"));
     assert_eq!(
-        &kinds[1..],
-        [("000", "004", Kind::Reprint), ("001", "004", Kind::Reprint)]
+        &reprint.a, rep,
+        "the reprint row links the group's representative"
     );
-    for r in &out.relations[1..] {
-        assert_eq!(r.original.as_deref(), Some(r.a.as_str()), "{}", r.why);
-    }
+    assert_eq!(reprint.original.as_ref(), Some(rep), "{}", reprint.why);
+    assert!(reprint.why.contains("direction: "), "{}", reprint.why);
+    assert_eq!(out.representative_of[4], docs[4].id);
 }
 
 #[test]

@@ -187,7 +187,8 @@ fn wire_relations_are_deterministic() {
 
 /// Controls: the corpus needs the rule. Without it (the threshold out of reach) every wire
 /// fingerprint is boilerplate and no copy is found; with a threshold below the disclaimer's
-/// length the disclaimer relates unrelated documents.
+/// length the disclaimer relates documents outside the wire story (to its hubs, which
+/// hold the most shared text: the wire copies that carry the disclaimer too).
 #[test]
 fn the_corpus_needs_the_rule_both_ways() {
     let docs = corpus();
@@ -205,7 +206,7 @@ fn the_corpus_needs_the_rule_both_ways() {
     let stray = low
         .relations
         .iter()
-        .filter(|r| !wire.contains(&r.a) && !wire.contains(&r.b))
+        .filter(|r| !wire.contains(&r.a) || !wire.contains(&r.b))
         .count();
     assert!(
         stray > 100,

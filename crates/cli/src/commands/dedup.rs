@@ -26,10 +26,10 @@ pub fn dedup(args: DedupArgs) -> anyhow::Result<Status> {
     Ok(Status::from_failures())
 }
 
-/// kept.jsonl: the first document of each group, the one whose id is the group id.
+/// kept.jsonl: each group's representative.
 fn write_kept(path: &std::path::Path, r: &Related) -> anyhow::Result<()> {
     let docs = &r.corpus.docs;
-    let kept = (0..docs.len()).filter(|&i| docs[i].id == r.relations.group_of[i]);
+    let kept = (0..docs.len()).filter(|&i| docs[i].id == r.relations.representative_of[i]);
     let mut out = create(path)?;
     write_with_bodies(&mut out, &r.corpus, kept)?;
     out.flush()

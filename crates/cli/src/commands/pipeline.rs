@@ -23,7 +23,7 @@ pub struct Related {
 /// Resolves the config, prepares the output directory, reads every input while the
 /// streaming relation engine sketches it, then verifies candidates from the spilled bodies.
 pub fn read_and_relate(args: &OutputArgs) -> anyhow::Result<Related> {
-    let config = args.input.config()?;
+    let config = args.config()?;
     args.input.init_threads()?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("{}: cannot create output directory", args.out.display()))?;
@@ -36,10 +36,9 @@ pub fn read_and_relate(args: &OutputArgs) -> anyhow::Result<Related> {
         .finish(read.bodies())
         .context("re-reading spilled bodies")?;
     let (corpus, order) = read.sort_by_id();
-    relations.group_of = order
-        .iter()
-        .map(|&i| relations.group_of[i].clone())
-        .collect();
+    let reorder = |v: &[String]| order.iter().map(|&i| v[i].clone()).collect();
+    relations.group_of = reorder(&relations.group_of);
+    relations.representative_of = reorder(&relations.representative_of);
     Ok(Related {
         config,
         corpus,

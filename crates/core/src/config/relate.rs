@@ -65,6 +65,26 @@ pub struct RelateConfig {
     /// A shingle occurring more often than this in one document is not used as an
     /// alignment seed (repetitive text). Default 4.
     pub max_seed_repeats: usize,
+    /// Write every verified pair (`--all-pairs`): all pairs of a duplicate group and every
+    /// reprint pair between members of two groups, instead of one spanning-tree row per
+    /// group member and one reprint row per pair of groups (representatives). Output size is
+    /// then O(group²). The sibling and direction rules still apply. Default false.
+    pub all_pairs: bool,
+    /// Siblings: when A and B both reprint C's group and at least this share of A–B's
+    /// aligned text lies inside passages that A and B each take from C's group, A–B is
+    /// explained by its source and not written as a reprint. Default 0.5.
+    pub sibling_min_share: f64,
+    /// Write explained sibling pairs as kind `shared_source` (with `via`, C's
+    /// representative) instead of leaving them out. Default false.
+    pub shared_source_edges: bool,
+    /// Secondary sources: once a document borrows from some source, another document from
+    /// which it takes an aligned, unquoted, non-boilerplate passage of at least this many
+    /// words is also a source, even under `reprint_min_coverage`. Default 40.
+    pub secondary_min_words: usize,
+    /// Containment decides a reprint's direction over the composite rule when one side has
+    /// at least this share of its unquoted words inside the other (it lies wholly within
+    /// it). Default 0.9.
+    pub contained_share: f64,
     /// Agencies whose credit in a byline makes a document the likely original (matched as
     /// whole words, case-insensitive for names longer than 3 letters).
     pub wire_agencies: Vec<String>,
@@ -94,6 +114,11 @@ impl Default for RelateConfig {
             passage_max_gap_words: 12,
             passage_max_shift_words: 4,
             max_seed_repeats: 4,
+            all_pairs: false,
+            sibling_min_share: 0.5,
+            shared_source_edges: false,
+            secondary_min_words: 40,
+            contained_share: 0.9,
             wire_agencies: default_agencies(),
         }
     }
