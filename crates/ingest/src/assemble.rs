@@ -1,7 +1,9 @@
 //! Assembly: one [`Extracted`] record + its id → a [`Document`]. Canonicalises the URL, derives
-//! the outlet from the URL's host when the page names none, detects the language. The only
-//! place where these rules live.
+//! the outlet from the URL's host when the page names none, detects the language, and keeps the
+//! publication time only when its day is the publication date (so `published` never
+//! contradicts `date`). The only place where these rules live.
 
+use crate::meta::timestamp::day_of;
 use crate::meta::url::{canonical_url, host_of};
 use crate::Extracted;
 use samestory_core::{Document, Format, IngestConfig};
@@ -27,8 +29,8 @@ pub fn assemble(record: Record, ex: Extracted, cfg: &IngestConfig) -> Document {
         source: record.source,
         format: record.format,
         title: clean_field(ex.title),
+        published: published_on(ex.published, ex.date.as_deref()),
         date: ex.date,
-        published: None,
         url,
         byline: clean_field(ex.byline),
         outlet,
@@ -36,6 +38,11 @@ pub fn assemble(record: Record, ex: Extracted, cfg: &IngestConfig) -> Document {
         body: ex.body,
         removed: ex.removed,
     }
+}
+
+/// The publication time when its day (in its own offset) is `date`; else `None`.
+fn published_on(published: Option<String>, date: Option<&str>) -> Option<String> {
+    published.filter(|p| date == Some(day_of(p)))
 }
 
 fn clean_field(value: Option<String>) -> Option<String> {
@@ -124,6 +131,23 @@ mod tests {
         assert_eq!(doc.url.as_deref(), Some("https://www.example.org/story"));
         assert_eq!(doc.outlet.as_deref(), Some("example.org"));
         assert_eq!(doc.lang.as_deref(), Some("eng"));
+    }
+
+    #[test]
+    fn publication_time_is_kept_only_on_the_publication_day() {
+        let with = |date: Option<&str>, published: &str| {
+            let ex = Extracted {
+                date: date.map(String::from),
+                published: Some(published.into()),
+                body: "Short body.".into(),
+                ..Extracted::default()
+            };
+            assemble(record(), ex, &IngestConfig::default()).published
+        };
+        let late = "2022-02-15T23:30:00-05:00";
+        assert_eq!(with(Some("2022-02-15"), late).as_deref(), Some(late));
+        assert_eq!(with(Some("2022-02-16"), late), None);
+        assert_eq!(with(None, late), None);
     }
 
     #[test]

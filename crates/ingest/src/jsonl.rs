@@ -1,11 +1,13 @@
 //! JSON Lines containers: one article per line. Field names come from [`JsonlFields`]; the
 //! text field may hold plain text, markdown or HTML (sniffed). A record's own metadata fields
-//! win over what extraction finds. A bad line is one error; the other lines still count; a
+//! win over what extraction finds; the first date field holding a date-time with an offset
+//! (or a Unix time, UTC) also gives the publication time. A bad line is one error; the other lines still count; a
 //! file none of whose records has text is one error ([`RecordTally`]). Records come from a
 //! whole text ([`read_records`]) or a [`JsonlStream`] ([`read_stream`], or block by block).
 
 use crate::assemble::{assemble, Record};
 use crate::meta::date::parse_date;
+use crate::meta::timestamp::{epoch_seconds, epoch_timestamp, parse_timestamp};
 use crate::stream::{JsonlStream, LineBlock};
 use crate::{extract_any, sniff, FileOutcome, IngestError, InputFile};
 use samestory_core::{Document, Format, IngestConfig, JsonlFields};
@@ -158,6 +160,7 @@ fn overlay_metadata(ex: &mut crate::Extracted, obj: &Map<String, Value>, f: &Jso
     overlay(&mut ex.byline, first_string(obj, &f.byline));
     overlay(&mut ex.outlet, first_string(obj, &f.outlet));
     overlay(&mut ex.date, first_date(obj, &f.date));
+    overlay(&mut ex.published, first_timestamp(obj, &f.date));
 }
 
 fn overlay(slot: &mut Option<String>, value: Option<String>) {
@@ -201,13 +204,24 @@ fn date_value(value: &Value) -> Option<String> {
 
 /// Unix time in seconds or milliseconds → `YYYY-MM-DD` (UTC).
 fn epoch_date(t: i64) -> Option<String> {
-    let secs = if t.abs() > 100_000_000_000 {
-        t / 1000
-    } else {
-        t
-    };
-    let dt = chrono::DateTime::from_timestamp(secs, 0)?;
+    let dt = chrono::DateTime::from_timestamp(epoch_seconds(t), 0)?;
     Some(dt.format("%Y-%m-%d").to_string())
+}
+
+/// The first listed field holding a date-time with an offset or a Unix time, normalised.
+fn first_timestamp(obj: &Map<String, Value>, names: &[String]) -> Option<String> {
+    names
+        .iter()
+        .filter_map(|n| obj.get(n))
+        .find_map(timestamp_value)
+}
+
+fn timestamp_value(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => parse_timestamp(s),
+        Value::Number(n) => epoch_timestamp(n.as_i64()?),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -240,6 +254,74 @@ mod tests {
         assert_eq!(b.id, "dump.jsonl:3");
         assert_eq!(b.title.as_deref(), Some("No id here"));
         assert_eq!(b.date.as_deref(), Some("2024-03-05"));
+    }
+
+    /// `published` of one record holding `fields` and a text.
+    fn published(fields: &str) -> (Option<String>, Option<String>) {
+        let line = format!(
+            r#"{{{fields}, "text": "The harbour ferry will cost more from May, the council said."}}"#
+        );
+        let out = run(&line);
+        assert!(out.errors.is_empty(), "{:?}", out.errors);
+        let doc = &out.documents[0];
+        (doc.date.clone(), doc.published.clone())
+    }
+
+    #[test]
+    fn timestamps_give_the_publication_time() {
+        let cases = [
+            (
+                r#""date": "2024-03-05T10:00:00+01:00""#,
+                Some("2024-03-05T10:00:00+01:00"),
+            ),
+            (
+                r#""published_at": "2024-03-05T10:00:00.5Z""#,
+                Some("2024-03-05T10:00:00Z"),
+            ),
+            (r#""published": 1709632800"#, Some("2024-03-05T10:00:00Z")),
+            (
+                r#""published": 1709632800000"#,
+                Some("2024-03-05T10:00:00Z"),
+            ),
+            (
+                r#""date": "2024-03-05", "pubdate": "2024-03-05T23:00:00-04:00""#,
+                Some("2024-03-05T23:00:00-04:00"),
+            ),
+            (r#""date": "2024-03-05""#, None),
+            (r#""date": "2024-03-05T10:00:00""#, None),
+            (
+                r#""date": "2024-03-05", "published": "2024-03-06T01:00:00+02:00""#,
+                None,
+            ),
+            (
+                r#""date": "2024-03-05", "published": "2024-03-05T25:00:00Z""#,
+                None,
+            ),
+            (r#""published": "soon""#, None),
+        ];
+        for (fields, want) in cases {
+            assert_eq!(published(fields).1.as_deref(), want, "{fields}");
+        }
+        assert_eq!(
+            published(r#""date": "2024-03-05T10:00:00+01:00""#)
+                .0
+                .as_deref(),
+            Some("2024-03-05")
+        );
+    }
+
+    #[test]
+    fn the_record_s_date_decides_over_an_html_page_time() {
+        let page = r#"<html><head><meta property='article:published_time' content='2024-03-04T09:00:00Z'></head><body><article><p>The harbour ferry will cost more from May, the council said on Monday.</p></article></body></html>"#;
+        let line = |date: &str| format!(r#"{{"date": "{date}", "html": "{page}"}}"#);
+        let out = run(&line("2024-03-05"));
+        assert!(out.errors.is_empty(), "{:?}", out.errors);
+        assert_eq!(out.documents[0].published, None);
+        let out = run(&line("2024-03-04"));
+        assert_eq!(
+            out.documents[0].published.as_deref(),
+            Some("2024-03-04T09:00:00Z")
+        );
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub struct Extracted {
     pub title: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// Publication time, RFC 3339 (see [`meta::timestamp`]), when the input gives a time of
+    /// day with an offset; [`assemble`] keeps it only when its day is `date`.
+    pub published: Option<String>,
     /// URL as found (canonicalised later by [`assemble`]).
     pub url: Option<String>,
     /// Byline.

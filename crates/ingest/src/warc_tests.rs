@@ -46,6 +46,40 @@ fn response_records_become_documents() {
 }
 
 #[test]
+fn publication_time_comes_from_the_page_never_from_warc_date() {
+    let timed = PAGE.replace(
+        "<html>",
+        "<html><head><meta property=\"article:published_time\" content=\"2024-03-04T18:00:00-05:00\"></head>",
+    );
+    let mut file = warc_record(
+        "response",
+        "<urn:uuid:1>",
+        "https://news.example/a",
+        &http(PAGE),
+    );
+    file += &warc_record(
+        "response",
+        "<urn:uuid:2>",
+        "https://news.example/b",
+        &http(&timed),
+    );
+    let out = run(file.as_bytes());
+    assert!(out.errors.is_empty(), "{:?}", out.errors);
+    let times: Vec<_> = out
+        .documents
+        .iter()
+        .map(|d| (d.date.as_deref(), d.published.as_deref()))
+        .collect();
+    assert_eq!(
+        times,
+        [
+            (None, None),
+            (Some("2024-03-04"), Some("2024-03-04T18:00:00-05:00"))
+        ]
+    );
+}
+
+#[test]
 fn truncated_warc_keeps_earlier_records() {
     let mut file = warc_record(
         "response",

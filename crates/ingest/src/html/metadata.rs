@@ -5,12 +5,14 @@
 //! " | Site" suffix, first `<h1>`; date: JSON-LD `datePublished`, `article:published_time`,
 //! date `<meta>` names, `<time datetime>`, a `/YYYY/MM/DD/` URL path; url: canonical link,
 //! `og:url`, JSON-LD url; byline: JSON-LD authors, `meta[name=author]`, `article:author`,
-//! `rel=author`; outlet: `og:site_name`, JSON-LD publisher. A field stays `None` when no
-//! source gives it: nothing is guessed. Reads the DOM only, never mutates it.
+//! `rel=author`; outlet: `og:site_name`, JSON-LD publisher; publication time: the first of
+//! the date's sources (URL path aside) that holds a date-time with an offset. A field stays
+//! `None` when no source gives it: nothing is guessed. Reads the DOM only, never mutates it.
 
 use super::jsonld::{self, LdArticle};
 use super::title::clean_title;
 use crate::meta::date::parse_date;
+use crate::meta::timestamp::parse_timestamp;
 use dom_query::Document;
 use std::collections::HashMap;
 
@@ -21,6 +23,9 @@ pub struct PageMeta {
     pub title: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// Publication time, RFC 3339, from the first date source that gives one (its day may
+    /// still differ from `date`: assembly checks).
+    pub published: Option<String>,
     /// Canonical URL as the page states it.
     pub url: Option<String>,
     /// Author name(s).
@@ -62,6 +67,7 @@ pub fn read(doc: &Document) -> PageMeta {
     PageMeta {
         title: pick_title(doc, &metas, &ld, outlet.as_deref()),
         date: pick_date(doc, &metas, &ld, url.as_deref()),
+        published: pick_published(doc, &metas, &ld),
         byline: pick_byline(doc, &metas, &ld),
         lang: pick_lang(doc, &metas),
         url,
@@ -115,18 +121,36 @@ fn pick_date(
                 .iter()
                 .find_map(|k| metas.get(*k).and_then(|v| parse_date(v)))
         })
-        .or_else(|| time_element_date(doc))
+        .or_else(|| time_element(doc, parse_date))
         .or_else(|| url.and_then(url_path_date))
 }
 
-/// The first `<time datetime>`, preferring one marked as the publication time.
-fn time_element_date(doc: &Document) -> Option<String> {
+/// The first date-time with an offset among the date's sources, in [`pick_date`]'s order.
+fn pick_published(
+    doc: &Document,
+    metas: &HashMap<String, String>,
+    ld: &LdArticle,
+) -> Option<String> {
+    ld.date_published
+        .as_deref()
+        .and_then(parse_timestamp)
+        .or_else(|| {
+            DATE_KEYS
+                .iter()
+                .find_map(|k| metas.get(*k).and_then(|v| parse_timestamp(v)))
+        })
+        .or_else(|| time_element(doc, parse_timestamp))
+}
+
+/// The first `<time datetime>` that `parse` reads, preferring one marked as the publication
+/// time.
+fn time_element(doc: &Document, parse: fn(&str) -> Option<String>) -> Option<String> {
     let marked = "time[itemprop=datePublished][datetime], time[pubdate][datetime]";
     [marked, "time[datetime]"].iter().find_map(|sel| {
         doc.select(sel)
             .nodes()
             .iter()
-            .find_map(|n| n.attr("datetime").and_then(|d| parse_date(&d)))
+            .find_map(|n| n.attr("datetime").and_then(|d| parse(&d)))
     })
 }
 

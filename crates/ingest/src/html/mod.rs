@@ -1,9 +1,10 @@
 //! HTML pages → article body + metadata, as an [`Extracted`].
 //!
-//! The page is parsed once (html5ever via `dom_query`). [`metadata`] reads title, date, url,
-//! byline, outlet and declared language from JSON-LD ([`jsonld`]), `<meta>` tags, links and
-//! `<time>`; then [`body`] hands the same DOM to dom_smoothie (a Readability.js port) and
-//! [`render`]s the chosen subtree as paragraphs, dropping what boilerplate survives.
+//! The page is parsed once (html5ever via `dom_query`). [`metadata`] reads title, date,
+//! publication time, url, byline, outlet and declared language from JSON-LD ([`jsonld`]),
+//! `<meta>` tags, links and `<time>`; then [`body`] hands the same DOM to dom_smoothie (a
+//! Readability.js port) and [`render`]s the chosen subtree as paragraphs, dropping what
+//! boilerplate survives.
 //! What it drops inside the article goes to `removed` with a reason and the source line found
 //! by [`lines`] (0 when unknown).
 //!
@@ -19,6 +20,8 @@ pub mod title;
 #[cfg(feature = "trafilatura")]
 pub mod trafilatura;
 
+#[cfg(test)]
+mod published_tests;
 #[cfg(test)]
 mod removed_tests;
 #[cfg(test)]
@@ -37,6 +40,7 @@ pub fn extract(html: &str, cfg: &IngestConfig) -> Extracted {
     Extracted {
         title: meta.title,
         date: meta.date,
+        published: meta.published,
         url: meta.url,
         byline: meta.byline,
         outlet: meta.outlet,

@@ -76,6 +76,12 @@ pub fn parse_date_prefix(s: &str) -> Option<(String, usize)> {
     Some((date, s.len() - rest.len() + used))
 }
 
+/// `s` without a leading label such as `Published:` or `Updated on` (what [`parse_date`]
+/// skips before the date).
+pub(crate) fn strip_label(s: &str) -> &str {
+    strip_match(&LABEL, s)
+}
+
 fn strip_match<'a>(re: &Regex, s: &'a str) -> &'a str {
     re.find(s).map_or(s, |m| &s[m.end()..])
 }

@@ -1,4 +1,6 @@
-//! Metadata normalisers shared by every extractor: dates to `YYYY-MM-DD`, URLs to canonical form.
+//! Metadata normalisers shared by every extractor: dates to `YYYY-MM-DD`, date-times with an
+//! offset to RFC 3339 publication times, URLs to canonical form.
 
 pub mod date;
+pub mod timestamp;
 pub mod url;

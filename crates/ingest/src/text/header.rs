@@ -2,6 +2,9 @@
 //! `February 15, 2022`, `Published: …`), a URL line, a byline (`By A and B`), or an inline date
 //! prefix (`date 2022-02-15 KYIV, …`, `2022-02-15 Body…`) in front of the body.
 //!
+//! A date line or prefix that is an ISO date-time with an offset (`2022-02-15T09:30:00+01:00`)
+//! also gives the publication time.
+//!
 //! Only the first `header_max_lines` non-blank lines are read, and reading stops at the first
 //! line that is body text, so a date quoted inside the body is never the publication date.
 //! Consumed lines leave the body and are listed in `removed` with a `meta-*` reason. Boilerplate
@@ -10,6 +13,7 @@
 use super::wrap::Layout;
 use super::{clean, ends_sentence, word_count, Doc};
 use crate::meta::date::{parse_date_line, parse_date_prefix};
+use crate::meta::timestamp::parse_iso_timestamp;
 use crate::Extracted;
 use regex::Regex;
 use samestory_core::{IngestConfig, RemovedLine};
@@ -85,6 +89,7 @@ fn meta_line(text: &str, ex: &mut Extracted) -> Option<&'static str> {
     if ex.date.is_none() {
         if let Some(date) = parse_date_line(text) {
             ex.date = Some(date);
+            ex.published = parse_iso_timestamp(text);
             return Some("meta-date");
         }
     }
@@ -183,6 +188,7 @@ fn split_date_prefix(doc: &mut Doc, ex: &mut Extracted, i: usize) {
         text: prefix.trim().to_string(),
         reason: "meta-date".into(),
     });
+    ex.published = parse_iso_timestamp(&line.text);
     line.text = rest.to_string();
     ex.date = Some(date);
 }

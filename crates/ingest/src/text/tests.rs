@@ -293,3 +293,52 @@ proptest! {
         let _ = extract(&text, Format::Text, &IngestConfig::default());
     }
 }
+
+/// Date and publication time of a text whose header has `date_line`.
+fn dated(date_line: &str) -> (Option<String>, Option<String>) {
+    let ex = run(&format!(
+        "Ferry fares rise in May\n{date_line}\n\nThe harbour ferry will cost more from May, \
+         the council said on Monday after a long debate.\n"
+    ));
+    let doc = crate::assemble::assemble(
+        crate::assemble::Record {
+            id: "t".into(),
+            source: "t.txt".into(),
+            format: Format::Text,
+        },
+        ex,
+        &IngestConfig::default(),
+    );
+    (doc.date, doc.published)
+}
+
+#[test]
+fn header_date_times_with_an_offset_give_the_publication_time() {
+    let cases = [
+        (
+            "2022-02-15T09:30:00+01:00",
+            Some("2022-02-15T09:30:00+01:00"),
+        ),
+        (
+            "Published: 2022-02-15T09:30:00Z",
+            Some("2022-02-15T09:30:00Z"),
+        ),
+        ("2022-02-15 09:30 UTC", Some("2022-02-15T09:30:00Z")),
+        ("2022-02-15", None),
+        ("2022-02-15T09:30:00", None),
+        ("Published: Tuesday, February 15, 2022 10:30 AM EST", None),
+        ("Tue, 15 Feb 2022 08:48:46 GMT", None),
+    ];
+    for (line, want) in cases {
+        let (date, published) = dated(line);
+        assert_eq!(date.as_deref(), Some("2022-02-15"), "{line}");
+        assert_eq!(published.as_deref(), want, "{line}");
+    }
+}
+
+#[test]
+fn a_date_prefix_with_a_time_gives_the_publication_time() {
+    let (date, published) = dated("date 2022-02-15 09:30:00-05:00 KYIV, Ukraine — Officials said");
+    assert_eq!(date.as_deref(), Some("2022-02-15"));
+    assert_eq!(published.as_deref(), Some("2022-02-15T09:30:00-05:00"));
+}
