@@ -57,17 +57,55 @@ def read_relations(path):
     return found
 
 
+def read_groups_engine(corpus, path):
+    """`dedup-bench run`'s PAIRS.groups (one group per record, file order) by record id."""
+    with open(corpus) as c, open(path) as g:
+        return {json.loads(line)["id"]: grp.rstrip("\n") for line, grp in zip(c, g)}
+
+
+def read_groups_cli(out_dir):
+    """documents.jsonl of `samestory dedup`: id -> group."""
+    with open(os.path.join(out_dir, "documents.jsonl")) as f:
+        return {r["id"]: r["group"] for r in map(json.loads, f)}
+
+
+def reprints_by_group(found, groups):
+    """Reprint rows as (group, group) -> the original's group: a reprint is found when a
+    row links the two documents' groups (the contract links group representatives)."""
+    out = {}
+    for (a, b), (kind, orig) in found.items():
+        if kind == "reprint":
+            key = tuple(sorted((groups.get(a, a), groups.get(b, b))))
+            out.setdefault(key, groups.get(orig, orig) if orig != "-" else "-")
+    return out
+
+
 def read_truth(path):
     with open(path) as f:
         return [json.loads(line) for line in f]
 
 
-def recall(truth, found, kind, key, bands, ok_kinds):
+def recall(truth, found, kind, key, bands, ok_kinds, groups=None):
+    """Share of planted pairs found, per band. With `groups` (samestory rows), a planted
+    near-duplicate pair counts when both documents share a group, a planted reprint when a
+    reprint row links their groups; peers count their own reported pairs."""
+    by_group = reprints_by_group(found, groups) if groups is not None else {}
+
+    def hit(t):
+        a, b = t["original"], t["copy"]
+        if found.get(tuple(sorted((a, b))), ("",))[0] in ok_kinds:
+            return True
+        if groups is None:
+            return False
+        ga, gb = groups.get(a), groups.get(b)
+        if kind == "near":
+            return ga is not None and ga == gb
+        return tuple(sorted((ga, gb))) in by_group
+
     out = []
     for lo, hi in bands:
         sel = [t for t in truth if t["kind"] == kind and lo <= t[key] < hi]
-        hit = sum(1 for t in sel if found.get(tuple(sorted((t["original"], t["copy"]))), ("",))[0] in ok_kinds)
-        out.append(f"{hit / len(sel):.3f}" if sel else "-")
+        out.append(f"{sum(map(hit, sel)) / len(sel):.3f}" if sel else "-")
     return out
 
 
@@ -77,15 +115,23 @@ def precision(truth, found, ok_kinds):
     return f"{sum(1 for p in rep if p in near) / len(rep):.3f}" if rep else "-"
 
 
-def direction(truth, found, dated):
-    """Share of found planted reprints whose `original` is the planted source, among pairs
-    whose two dates differ (dated) or not (undated)."""
-    def key(t):
-        return tuple(sorted((t["original"], t["copy"])))
-    sel = [t for t in truth if t["kind"] == "reprint" and t.get("dated", False) == dated
-           and found.get(key(t), ("",))[0] == "reprint"]
-    ok = sum(1 for t in sel if found[key(t)][1] == t["original"])
-    return f"{ok / len(sel):.3f}" if sel else "-"
+def direction(truth, found, dated, groups):
+    """Share of found planted reprints whose `original` is the planted source (or, where the
+    row links the two groups, the source's group), among pairs whose two dates differ
+    (dated) or not (undated)."""
+    by_group = reprints_by_group(found, groups)
+
+    def original(t):
+        row = found.get(tuple(sorted((t["original"], t["copy"]))))
+        if row and row[0] == "reprint":
+            return row[1] == t["original"]
+        ga, gb = groups.get(t["original"]), groups.get(t["copy"])
+        g = by_group.get(tuple(sorted((ga, gb))))
+        return None if g is None else g == ga
+
+    res = [original(t) for t in truth if t["kind"] == "reprint" and t.get("dated", False) == dated]
+    res = [x for x in res if x is not None]
+    return f"{sum(res) / len(res):.3f}" if res else "-"
 
 
 def command(tool, bench, python, corpus, out):
@@ -121,10 +167,14 @@ def main():
                 rows.append([tool, "failed"] + [""] * 12)
                 continue
             ours = tool.startswith("samestory")
-            found = read_relations(out + ".d/relations.jsonl") if tool.startswith("samestory-cli") else read_pairs(out)
-            jr = recall(truth, found, "near", "jaccard", JBANDS, dup)
-            cr = recall(truth, found, "reprint", "containment", CBANDS, ("reprint",)) if ours else ["-"] * 4
-            dirs = [direction(truth, found, True), direction(truth, found, False)] if ours else ["-"] * 2
+            cli = tool.startswith("samestory-cli")
+            found = read_relations(out + ".d/relations.jsonl") if cli else read_pairs(out)
+            groups = (read_groups_cli(out + ".d") if cli else read_groups_engine(corpus, out + ".groups")) \
+                if ours else None
+            jr = recall(truth, found, "near", "jaccard", JBANDS, dup, groups)
+            cr = recall(truth, found, "reprint", "containment", CBANDS, ("reprint",), groups) if ours else ["-"] * 4
+            dirs = [direction(truth, found, True, groups), direction(truth, found, False, groups)] if ours \
+                else ["-"] * 2
             rows.append([tool, f"{mb / cpu:.1f}", f"{n / wall:.0f}", f"{rss:.0f}", *jr, precision(truth, found, dup), *cr,
                          *dirs])
         print_table(n, mb, truth, rows)

@@ -1,7 +1,8 @@
 //! `dedup-bench gen N CORPUS TRUTH` writes a synthetic news-length JSONL corpus with planted
 //! near-duplicates (known exact Jaccard) and planted reprints (known containment);
 //! `dedup-bench run CORPUS PAIRS` runs samestory's streaming relation engine on it (see
-//! `stream.rs`) and writes the pairs found (`a<TAB>b<TAB>kind<TAB>original`);
+//! `stream.rs`) and writes the pairs found (`a<TAB>b<TAB>kind<TAB>original`) and, in
+//! `PAIRS.groups`, each document's duplicate group (one line per record, in file order);
 //! `dedup-bench run-slice CORPUS PAIRS` does the same through `relate(&[Document])` with
 //! every body in memory (for comparison). `run.sh` drives gen, run and the peers.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -57,6 +58,11 @@ fn run(corpus: &str, pairs: &str, streaming: bool) -> Result<()> {
             kind.as_str().unwrap_or(""),
             r.original.as_deref().unwrap_or("-")
         )?;
+    }
+    let groups = format!("{pairs}.groups");
+    let mut g = BufWriter::new(std::fs::File::create(&groups).with_context(|| groups.clone())?);
+    for group in &out.group_of {
+        writeln!(g, "{group}")?;
     }
     Ok(())
 }
