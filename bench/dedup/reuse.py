@@ -503,7 +503,10 @@ def time_decides(da, db):
 def score(truth_path, out_dir):
     truth = read_jsonl(truth_path)
     docs = {t["doc"]: t for t in truth if "doc" in t}
-    edges = {(t["edge"]["borrower"], t["edge"]["source"]): t["edge"] for t in truth if "edge" in t}
+    present = {t["article"] for t in truth if "doc" in t}
+    # An edge to a source absent from the corpus cannot be drawn: not a true edge.
+    edges = {(t["edge"]["borrower"], t["edge"]["source"]): t["edge"] for t in truth
+             if "edge" in t and {t["edge"]["borrower"], t["edge"]["source"]} <= present}
     siblings = {frozenset(t["pair"]) for t in truth if t.get("kind") == "sibling"}
     absent = {frozenset(t["pair"]) for t in truth if t.get("kind") == "absent_source"}
     undirected = {frozenset(e) for e in edges}

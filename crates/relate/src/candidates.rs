@@ -18,9 +18,10 @@
 //! Cost is linear in the postings: a fingerprint in more than `containment_max_bucket`
 //! documents, and every frequent one, pairs its members with its hubs only (hubs × S pair
 //! hits, not S² / 2), so members are linked through a hub, not to each other. A hub is a
-//! member holding the most such widely shared fingerprints — the fullest copy of the
-//! shared text, which is its source when the source is in the corpus — so borrowers are
-//! paired with their source, not with each other. These postings are copied aside (4
+//! member with the most fingerprints shared with some other document — the fullest copy
+//! of the shared text, which is its source when the source is in the corpus (borrowers
+//! add text of their own that nobody shares) — so borrowers are paired with their source,
+//! not with each other. These postings are copied aside (4
 //! bytes each) until all are known.
 //!
 //! Postings are packed `key << 32 | doc` words in 256 [`Shards`] by the key's top byte (no
@@ -282,8 +283,12 @@ fn containment_pairs(
     let mut capped = Wide::default();
     let mut hits = Vec::new();
     let mut docs = Vec::new();
+    let mut weight = vec![0u32; outlets.len()];
     prints.for_each_run(|run| {
         active_docs(run, active, &mut docs);
+        if docs.len() > 1 {
+            docs.iter().for_each(|&d| weight[d as usize] += 1);
+        }
         let key = (run[0] >> 32) as u32;
         match docs.len() {
             0 | 1 => {}
@@ -292,9 +297,6 @@ fn containment_pairs(
             _ => all_pairs(docs.iter().copied(), &mut hits),
         }
     });
-    let mut weight = vec![0u32; outlets.len()];
-    frequent.count_into(&mut weight);
-    capped.count_into(&mut weight);
     let hubs = cfg.containment_hubs.max(1);
     let (frequent, capped) = (
         frequent.with_hubs(&weight, rank, hubs),
@@ -326,13 +328,9 @@ impl Wide {
         self.ends.push(self.docs.len());
     }
 
-    /// Adds, per document, how many of these fingerprints it holds.
-    fn count_into(&self, weight: &mut [u32]) {
-        self.docs.iter().for_each(|&d| weight[d as usize] += 1);
-    }
-
-    /// Chooses each fingerprint's hubs: its `hubs` members holding the most widely
-    /// shared fingerprints (`weight`), the lower `rank` first among equals.
+    /// Chooses each fingerprint's hubs: its `hubs` members holding the most fingerprints
+    /// shared with some other document (`weight`: a source shares nearly all of its text,
+    /// a borrower only what it took), the lower `rank` first among equals.
     fn with_hubs(mut self, weight: &[u32], rank: &[u32], hubs: usize) -> Self {
         self.hub_count = hubs;
         let mut chosen = Vec::with_capacity(self.keys.len() * hubs);
@@ -554,7 +552,8 @@ mod tests {
         wide.push(2, &[4, 9]);
         wide.push(3, &[9, 20, 30]);
         let mut weight = vec![0; 10_000];
-        wide.count_into(&mut weight);
+        (0..10_000).for_each(|d| weight[d] = 1);
+        [4, 9, 9, 20, 30].iter().for_each(|&d| weight[d] += 1);
         let rank: Vec<u32> = (0..10_000).collect();
         let wide = wide.with_hubs(&weight, &rank, 2);
         assert_eq!(wide.hubs, [9, 4, 9, 4, 9, 20]);
@@ -594,7 +593,7 @@ mod tests {
             &cfg,
         );
         assert_eq!(frequent, (2000..2006).collect());
-        // Documents 50–59 hold both blocks, the most widely shared text: 50 and 51 are hubs.
+        // Documents 50–59 hold both blocks, the most shared text: 50 and 51 are hubs.
         let mut want = vec![pack(50, 51)];
         let others = (0..60).filter(|m| ![50, 51].contains(m));
         want.extend(others.flat_map(|m| [ordered(m, 50), ordered(m, 51)]));

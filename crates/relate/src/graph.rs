@@ -276,6 +276,9 @@ struct Edges<'g, 'a> {
     /// Per group (representative): its edges, strongest on its side first, at most
     /// [`MAX_NEIGHBOURS`].
     near: HashMap<u32, Vec<usize>>,
+    /// Per (group, document standing for it): chars of that document inside the union of
+    /// the passages of all its group's edges on it.
+    shared: HashMap<(u32, u32), usize>,
 }
 
 impl<'g, 'a> Edges<'g, 'a> {
@@ -350,12 +353,24 @@ impl<'g, 'a> Edges<'g, 'a> {
             list.sort_by_key(weight);
             list.truncate(MAX_NEIGHBOURS);
         }
+        let shared = shared_chars(g, &edges);
         Edges {
             g,
             edges,
             by_pair,
             near,
+            shared,
         }
+    }
+
+    /// Share of side `s`'s text that other documents share with it outside edge `e`'s
+    /// passages (0 when it stands on another document than its group's other edges).
+    fn extra(&self, e: usize, s: usize) -> f64 {
+        let (group, doc) = (self.edges[e].g[s], self.doc(e, s));
+        let all = self.shared.get(&(group, doc)).copied().unwrap_or(0);
+        let here = total(&self.ranges(e, s));
+        let extent = self.reuse(e).extent[s].max(1);
+        all.saturating_sub(here) as f64 / extent as f64
     }
 
     fn reuse(&self, e: usize) -> &Reuse {
@@ -379,9 +394,12 @@ impl<'g, 'a> Edges<'g, 'a> {
         usize::from(self.edges[e].g[1] == group && self.edges[e].g[0] != group)
     }
 
-    /// Whether edge `e`'s side `s` is made of passages of another source that shares
-    /// nothing with the other side, in parts of its text apart from this edge's passages
-    /// — and the other side does not lie wholly inside it.
+    /// Whether edge `e`'s side `s` is made of passages of several sources that share
+    /// nothing with each other: it has other source-like edges (on the same document), none
+    /// of whose groups relates to the other side, and their passages lie apart from this
+    /// edge's in it (at most a fifth overlaps; borrowers of one source take overlapping
+    /// parts of it, a composite's sources fill separate parts) — and the other side does
+    /// not lie wholly inside it.
     fn composite(&self, e: usize, s: usize) -> bool {
         let (p, q) = (self.edges[e].g[s], self.edges[e].g[1 - s]);
         if self.reuse(e).share(1 - s) >= self.g.cfg.contained_share {
@@ -389,22 +407,26 @@ impl<'g, 'a> Edges<'g, 'a> {
         }
         let here = self.ranges(e, s);
         let doc = self.doc(e, s);
-        self.near[&p].iter().any(|&f| {
+        let (mut spread, mut shared, mut others) = (0, 0, 0);
+        for &f in &self.near[&p] {
             let fs = self.side_of(f, p);
             let r = self.edges[f].g[1 - fs];
-            if f == e || r == q || self.by_pair.contains_key(&key(r, q)) {
-                return false;
+            if f == e || self.doc(f, fs) != doc || !self.is_source_like(f) {
+                continue;
             }
-            if self.doc(f, fs) != doc || !self.is_source_like(f, fs) {
+            if r == q || self.by_pair.contains_key(&key(r, q)) {
                 return false;
             }
             let there = self.ranges(f, fs);
-            overlap(&there, &here) * 5 <= total(&there)
-        })
+            spread += total(&there);
+            shared += overlap(&there, &here);
+            others += 1;
+        }
+        others > 0 && shared * 5 <= spread
     }
 
-    /// Whether edge `f` could make side `fs` a borrower: strong, or a long passage.
-    fn is_source_like(&self, f: usize, _fs: usize) -> bool {
+    /// Whether edge `f` could make a side a borrower: strong, or a long passage.
+    fn is_source_like(&self, f: usize) -> bool {
         self.edges[f].strong || self.reuse(f).longest >= self.g.cfg.secondary_min_words
     }
 
@@ -417,7 +439,9 @@ impl<'g, 'a> Edges<'g, 'a> {
         by_time(ma, mb)
             .or_else(|| by_wire(&r.evidence[0], &r.evidence[1], &g.cfg.wire_agencies))
             .or_else(|| self.by_composite(e))
-            .unwrap_or_else(|| by_containment(r.share(0), r.share(1)))
+            .unwrap_or_else(|| {
+                by_containment(r.share(0) + self.extra(e, 1), r.share(1) + self.extra(e, 0))
+            })
     }
 
     fn by_composite(&self, e: usize) -> Option<Direction> {
@@ -520,6 +544,35 @@ impl<'g, 'a> Edges<'g, 'a> {
         }
         best
     }
+}
+
+/// Per (group, document standing for it): chars inside the union of the passages of all
+/// the group's edges on that document.
+fn shared_chars(g: &Graph, edges: &[Edge]) -> HashMap<(u32, u32), usize> {
+    let mut ranges: HashMap<(u32, u32), Vec<(usize, usize)>> = HashMap::new();
+    for e in edges {
+        let c = &g.checked[e.k];
+        let r = reuse_of(g.checked, e);
+        for (s, doc) in [c.x, c.y].into_iter().enumerate() {
+            let list = ranges.entry((e.g[s], doc)).or_default();
+            list.extend(r.passages.iter().map(|p| (p[2 * s], p[2 * s + 1])));
+        }
+    }
+    ranges
+        .into_iter()
+        .map(|(k, mut list)| {
+            list.sort_unstable();
+            let (mut sum, mut end) = (0, 0);
+            for (a, b) in list {
+                let a = a.max(end);
+                if b > a {
+                    sum += b - a;
+                    end = b;
+                }
+            }
+            (k, sum)
+        })
+        .collect()
 }
 
 /// Chars of `a` inside the union of `b` (both lists of disjoint ranges).

@@ -111,8 +111,12 @@ pub fn by_wire(a: &Evidence, b: &Evidence, agencies: &[String]) -> Option<Direct
     })
 }
 
-/// The side whose unquoted text lies more inside the other borrows (`share_a`, `share_b`:
-/// coverage shares); a tie decides nothing and `a` is taken.
+/// The side whose text lies more inside the other borrows. `share_a`, `share_b`: how
+/// much of each lies inside the other — its coverage by this pair's passages, plus, for a
+/// document several others take from, the share of its text that those others share with
+/// it outside this pair's passages counted for the other side (a source many borrowers take
+/// different parts of is shared all over; a borrower's own text is shared by nobody). A
+/// tie decides nothing and `a` is taken.
 pub fn by_containment(share_a: f64, share_b: f64) -> Direction {
     if share_a == share_b {
         return Direction {

@@ -117,6 +117,8 @@ pub struct Reuse {
     pub unquoted: [usize; 2],
     /// Unquoted words of the longest passage (the smaller count of its two sides).
     pub longest: usize,
+    /// Chars of `x`'s and `y`'s bodies up to the end of their last word.
+    pub extent: [usize; 2],
     /// Wire credit or republication notice found in `x`'s and `y`'s byline and text.
     pub evidence: [Evidence; 2],
 }
@@ -477,6 +479,7 @@ impl Ctx<'_, '_> {
             covered: [cx, cy],
             unquoted: [tx, ty],
             longest,
+            extent: [extent(lx.detail), extent(ly.detail)],
             evidence: [
                 lx.evidence(self.doc(x), agencies),
                 ly.evidence(self.doc(y), agencies),
@@ -513,6 +516,11 @@ impl Ctx<'_, '_> {
             Mark::Fingerprint
         }
     }
+}
+
+/// Chars up to the end of a detail's last word.
+fn extent(d: &Detail) -> usize {
+    d.words.last().map_or(0, |w| w.end as usize)
 }
 
 /// The alignment view of a detail.
