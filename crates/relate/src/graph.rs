@@ -394,35 +394,60 @@ impl<'g, 'a> Edges<'g, 'a> {
         usize::from(self.edges[e].g[1] == group && self.edges[e].g[0] != group)
     }
 
-    /// Whether edge `e`'s side `s` is made of passages of several sources that share
-    /// nothing with each other: it has other source-like edges (on the same document), none
-    /// of whose groups relates to the other side, and their passages lie apart from this
-    /// edge's in it (at most a fifth overlaps; borrowers of one source take overlapping
-    /// parts of it, a composite's sources fill separate parts) — and the other side does
-    /// not lie wholly inside it.
+    /// Whether edge `e`'s side `s` (group P) is made of passages of several sources that
+    /// share nothing with each other. P's other neighbours fall into clusters (two related
+    /// neighbours share a cluster): borrowers of one source take overlapping parts of it and
+    /// relate to each other, a composite's sources do not. P is a composite with respect to
+    /// Q when a source-like neighbour outside Q's cluster (on the same document) brought
+    /// text lying apart from what Q's cluster shares with P (at most a fifth overlaps) —
+    /// and Q does not lie wholly inside P.
     fn composite(&self, e: usize, s: usize) -> bool {
-        let (p, q) = (self.edges[e].g[s], self.edges[e].g[1 - s]);
+        let p = self.edges[e].g[s];
         if self.reuse(e).share(1 - s) >= self.g.cfg.contained_share {
             return false;
         }
-        let here = self.ranges(e, s);
         let doc = self.doc(e, s);
-        let (mut spread, mut shared, mut others) = (0, 0, 0);
-        for &f in &self.near[&p] {
+        let near = &self.near[&p];
+        let labels = self.clusters(p);
+        let Some(mine) = near.iter().position(|&f| f == e).map(|i| labels[i]) else {
+            return false;
+        };
+        let on_doc = |f: usize| {
             let fs = self.side_of(f, p);
-            let r = self.edges[f].g[1 - fs];
-            if f == e || self.doc(f, fs) != doc || !self.is_source_like(f) {
-                continue;
-            }
-            if r == q || self.by_pair.contains_key(&key(r, q)) {
+            (self.doc(f, fs) == doc).then(|| self.ranges(f, fs))
+        };
+        let ours: Vec<(usize, usize)> = near
+            .iter()
+            .zip(&labels)
+            .filter(|&(_, &l)| l == mine)
+            .filter_map(|(&f, _)| on_doc(f))
+            .flatten()
+            .collect();
+        near.iter().zip(&labels).any(|(&f, &l)| {
+            if l == mine || !self.is_source_like(f) {
                 return false;
             }
-            let there = self.ranges(f, fs);
-            spread += total(&there);
-            shared += overlap(&there, &here);
-            others += 1;
+            on_doc(f).is_some_and(|there| overlap(&there, &ours) * 5 <= total(&there))
+        })
+    }
+
+    /// Per edge of `near[p]` (same order), a cluster label: edges whose other groups are
+    /// related (directly) share a label.
+    fn clusters(&self, p: u32) -> Vec<usize> {
+        let near = &self.near[&p];
+        let other = |f: usize| self.edges[f].g[1 - self.side_of(f, p)];
+        let mut uf = crate::groups::UnionFind::new(near.len());
+        for i in 0..near.len() {
+            for j in i + 1..near.len() {
+                if self
+                    .by_pair
+                    .contains_key(&key(other(near[i]), other(near[j])))
+                {
+                    uf.union(i, j);
+                }
+            }
         }
-        others > 0 && shared * 5 <= spread
+        (0..near.len()).map(|i| uf.find(i)).collect()
     }
 
     /// Whether edge `f` could make a side a borrower: strong, or a long passage.
