@@ -20,7 +20,7 @@
 
 use crate::groups::Groups;
 use crate::relation::round4;
-use crate::reprint::{by_containment, by_time, by_wire, Direction, Rule};
+use crate::reprint::{by_containment, by_notice, by_time, by_wire, Direction, Rule};
 use crate::verify::{Checked, Reuse, Scores, Verdict};
 use crate::{Kind, Relation};
 use samestory_core::{Document, RelateConfig};
@@ -462,11 +462,30 @@ impl<'g, 'a> Edges<'g, 'a> {
         let (ma, mb) = (&g.metas[ga as usize], &g.metas[gb as usize]);
         let r = self.reuse(e);
         by_time(ma, mb)
-            .or_else(|| by_wire(&r.evidence[0], &r.evidence[1], &g.cfg.wire_agencies))
+            .or_else(|| self.by_wire(e))
             .or_else(|| self.by_composite(e))
+            .or_else(|| by_notice(&r.evidence[0], &r.evidence[1]))
             .unwrap_or_else(|| {
                 by_containment(r.share(0) + self.extra(e, 1), r.share(1) + self.extra(e, 0))
             })
+    }
+
+    /// The wire rule on edge `e`, knowing which ends of each side lie in shared text.
+    fn by_wire(&self, e: usize) -> Option<Direction> {
+        let r = self.reuse(e);
+        let reach = |s: usize, head: bool| {
+            r.passages.iter().any(|p| {
+                let (start, end) = (p[2 * s], p[2 * s + 1]);
+                if head {
+                    start < crate::wire::HEAD_CHARS
+                } else {
+                    end + crate::wire::TAIL_CHARS > r.extent[s]
+                }
+            })
+        };
+        let heads = [reach(0, true), reach(1, true)];
+        let tails = [reach(0, false), reach(1, false)];
+        by_wire(&r.evidence[0], &r.evidence[1], &self.g.cfg.wire_agencies, heads, tails)
     }
 
     fn by_composite(&self, e: usize) -> Option<Direction> {
@@ -516,7 +535,8 @@ impl<'g, 'a> Edges<'g, 'a> {
         let [ga, gb] = self.edges[e].g;
         let r = self.reuse(e);
         by_time(&g.metas[ga as usize], &g.metas[gb as usize])
-            .or_else(|| by_wire(&r.evidence[0], &r.evidence[1], &g.cfg.wire_agencies))
+            .or_else(|| self.by_wire(e))
+            .or_else(|| by_notice(&r.evidence[0], &r.evidence[1]))
             .unwrap_or_else(|| Direction {
                 a_is_original: !a_borrows,
                 rule: Rule::Composite,

@@ -3,13 +3,14 @@
 //! outlets quote the same statements independently). Direction evidence, in the order the
 //! relation graph ([`crate::graph`]) applies it: publication time ([`by_time`]: the earlier
 //! date, or time of day on the same date), wire credit ([`by_wire`]: byline, dateline or
-//! closing credit of an agency on one side only, or a "first appeared in" notice), the
-//! composite structure (decided in the graph: it needs the other pairs), containment
-//! ([`by_containment`]: the side whose text lies more inside the other borrows). Pure
-//! functions over metadata and coverage facts.
+//! closing credit of an agency on one side only), the composite structure (decided in the
+//! graph: it needs the other pairs), a "first appeared in" notice on one side only
+//! ([`by_notice`]), containment ([`by_containment`]: the side whose text lies more inside
+//! the other borrows). Pure functions over metadata and coverage facts.
 
 use crate::time::instant;
 use crate::verify::Evidence;
+use crate::wire::Place;
 use samestory_core::Document;
 use std::ops::Range;
 
@@ -85,29 +86,53 @@ pub fn by_time(a: &Document, b: &Document) -> Option<Direction> {
     })
 }
 
-/// The side that credits a wire agency when the other does not, else the side that does
-/// not say it was first published elsewhere when the other does.
-pub fn by_wire(a: &Evidence, b: &Evidence, agencies: &[String]) -> Option<Direction> {
-    let says = |side: &str, e: &Evidence| {
-        e.credit.map(|(at, place)| {
-            let name = agencies.get(at).map_or("an agency", String::as_str);
-            format!("{} of {side} credits {name}", place.as_str())
-        })
+/// The side whose byline, dateline or closing credit names a wire agency when the other's
+/// does not. A dateline or closing credit lying in text the two share (`shares_head`,
+/// `shares_tail`: a passage reaches that end of that side) is the other's as well, and
+/// counts for neither.
+pub fn by_wire(
+    a: &Evidence,
+    b: &Evidence,
+    agencies: &[String],
+    shares_head: [bool; 2],
+    shares_tail: [bool; 2],
+) -> Option<Direction> {
+    let says = |s: usize, e: &Evidence| {
+        let (at, place) = e.credit?;
+        let shared = match place {
+            Place::Byline => false,
+            Place::Dateline => shares_head[s],
+            Place::Closing => shares_tail[s],
+        };
+        let name = agencies.get(at).map_or("an agency", String::as_str);
+        let side = ["a", "b"][s];
+        (!shared).then(|| format!("{} of {side} credits {name}", place.as_str()))
     };
-    let detail = match (says("a", a), says("b", b)) {
-        (Some(d), None) => Some((true, d)),
-        (None, Some(d)) => Some((false, d)),
-        _ => None,
+    let (a_is_original, detail) = match (says(0, a), says(1, b)) {
+        (Some(d), None) => (true, d),
+        (None, Some(d)) => (false, d),
+        _ => return None,
     };
-    let detail = detail.or(match (a.republished, b.republished) {
-        (true, false) => Some((false, "a says it first appeared elsewhere".to_string())),
-        (false, true) => Some((true, "b says it first appeared elsewhere".to_string())),
-        _ => None,
-    });
-    detail.map(|(a_is_original, detail)| Direction {
+    Some(Direction {
         a_is_original,
         rule: Rule::Wire,
         detail,
+    })
+}
+
+/// The side that does not say it first appeared elsewhere when the other does. Weaker than
+/// a credit: a source may itself carry such a notice about a third outlet, so it comes after
+/// the composite structure.
+pub fn by_notice(a: &Evidence, b: &Evidence) -> Option<Direction> {
+    let (a_is_original, detail) = match (a.republished, b.republished) {
+        (true, false) => (false, "a says it first appeared elsewhere"),
+        (false, true) => (true, "b says it first appeared elsewhere"),
+        _ => return None,
+    };
+    Some(Direction {
+        a_is_original,
+        rule: Rule::Wire,
+        detail: detail.to_string(),
     })
 }
 
@@ -210,15 +235,19 @@ mod tests {
             republished: false,
         };
         let plain = Evidence::default();
-        let d = by_wire(&plain, &credited, &ag).unwrap();
+        let apart = [false; 2];
+        let d = by_wire(&plain, &credited, &ag, apart, apart).unwrap();
         assert!(!d.a_is_original);
         assert_eq!(d.detail, "dateline of b credits AFP");
-        assert_eq!(by_wire(&credited, &credited, &ag), None);
+        assert_eq!(by_wire(&credited, &credited, &ag, apart, apart), None);
+        // b's dateline lies in a passage both share: a has it too, somewhere.
+        assert_eq!(by_wire(&plain, &credited, &ag, [false, true], apart), None);
         let notice = Evidence {
             credit: None,
             republished: true,
         };
-        assert!(by_wire(&notice, &plain, &ag).is_some_and(|d| !d.a_is_original));
+        assert_eq!(by_wire(&notice, &plain, &ag, apart, apart), None);
+        assert!(by_notice(&notice, &plain).is_some_and(|d| !d.a_is_original));
     }
 
     #[test]

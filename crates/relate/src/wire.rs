@@ -15,9 +15,9 @@ use crate::reprint::wire_credit;
 use samestory_text::tokens;
 
 /// Chars at the start of a body in which a dateline may begin.
-const HEAD_CHARS: usize = 200;
+pub const HEAD_CHARS: usize = 200;
 /// Chars at the end of a body in which a closing credit must lie.
-const TAIL_CHARS: usize = 200;
+pub const TAIL_CHARS: usize = 200;
 /// Chars at either end of a body searched for a republication notice.
 const NOTICE_CHARS: usize = 400;
 /// A dateline's place and date (`KYIV, Ukraine, Feb 15`) is at most this many chars…
