@@ -452,7 +452,7 @@ impl<'g, 'a> Edges<'g, 'a> {
 
     /// Whether edge `f` could make a side a borrower: strong, or a long passage.
     fn is_source_like(&self, f: usize) -> bool {
-        self.edges[f].strong || self.reuse(f).longest >= self.g.cfg.secondary_min_words
+        self.edges[f].strong || self.reuse(f).shared_words() >= self.g.cfg.secondary_min_words
     }
 
     /// The direction of a strong edge by the rules in order.
@@ -485,7 +485,13 @@ impl<'g, 'a> Edges<'g, 'a> {
         };
         let heads = [reach(0, true), reach(1, true)];
         let tails = [reach(0, false), reach(1, false)];
-        by_wire(&r.evidence[0], &r.evidence[1], &self.g.cfg.wire_agencies, heads, tails)
+        by_wire(
+            &r.evidence[0],
+            &r.evidence[1],
+            &self.g.cfg.wire_agencies,
+            heads,
+            tails,
+        )
     }
 
     fn by_composite(&self, e: usize) -> Option<Direction> {
@@ -514,7 +520,7 @@ impl<'g, 'a> Edges<'g, 'a> {
             .collect();
         let min_words = self.g.cfg.secondary_min_words;
         for e in 0..self.edges.len() {
-            if self.edges[e].strong || self.reuse(e).longest < min_words {
+            if self.edges[e].strong || self.reuse(e).shared_words() < min_words {
                 continue;
             }
             let [ga, gb] = self.edges[e].g;
@@ -558,8 +564,15 @@ impl<'g, 'a> Edges<'g, 'a> {
             .is_some_and(|b| self.edges[f].g[1 - b] == src)
     }
 
+    /// Whether group `c` is not the borrower of edge `f` (its original, or no reprint).
+    fn not_borrower(&self, f: usize, c: u32) -> bool {
+        self.edges[f].dir.is_none() || self.is_original_of(f, c)
+    }
+
     /// For a directed edge A–B: the source C both take from that explains the most of
-    /// what they share, with that share (the smaller of A's and B's sides).
+    /// what they share, with that share (the smaller of A's and B's sides). C is the
+    /// original of A or of B, and the borrower of neither; the other's passages with C may
+    /// be too short to be a reprint of their own: what A and B share is still C's text.
     fn sibling_source(&self, e: usize) -> Option<(u32, f64)> {
         let [ga, gb] = self.edges[e].g;
         let (ra, rb) = (self.ranges(e, 0), self.ranges(e, 1));
@@ -568,14 +581,17 @@ impl<'g, 'a> Edges<'g, 'a> {
         for &f in &self.near[&ga] {
             let fs = self.side_of(f, ga);
             let c = self.edges[f].g[1 - fs];
-            if c == gb || !self.is_original_of(f, c) || self.doc(f, fs) != da {
+            if c == gb || !self.not_borrower(f, c) || self.doc(f, fs) != da {
                 continue;
             }
             let Some(&h) = self.by_pair.get(&key(gb, c)) else {
                 continue;
             };
             let hs = self.side_of(h, gb);
-            if !self.is_original_of(h, c) || self.doc(h, hs) != db {
+            if !self.not_borrower(h, c) || self.doc(h, hs) != db {
+                continue;
+            }
+            if !self.is_original_of(f, c) && !self.is_original_of(h, c) {
                 continue;
             }
             let share = |mine: &[(usize, usize)], from_c: &[(usize, usize)]| {
@@ -747,9 +763,9 @@ fn edge_row(edges: &Edges, e: usize, k: usize, verdict: &Sibling) -> Option<Rela
     let n = passages.len();
     let what = if edge.secondary {
         format!(
-            "secondary source: shares {n} passage{}, the longest {} unquoted words, {:.0} % of {borrower}",
+            "secondary source: shares {n} passage{}, {} unquoted words, {:.0} % of {borrower}",
             plural(n),
-            r.longest,
+            r.covered[b],
             r.share(b) * 100.0
         )
     } else {

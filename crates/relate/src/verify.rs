@@ -124,6 +124,11 @@ pub struct Reuse {
 }
 
 impl Reuse {
+    /// Unquoted words inside passages, the smaller count of the two sides.
+    pub fn shared_words(&self) -> usize {
+        self.covered[0].min(self.covered[1])
+    }
+
     /// Share of side `s`'s (0: `x`, 1: `y`) unquoted words inside passages.
     pub fn share(&self, s: usize) -> f64 {
         if self.unquoted[s] == 0 {
