@@ -29,6 +29,7 @@ seed read_bytes "$ex"/*.html "$ex"/*.txt "$ex"/*.md "$ex"/*.jsonl "$ex"/*.warc
 seed decode_text "$ex"/*.txt "$ex"/*.html
 seed stream "$ex"/*.jsonl "$ex"/*.warc "$ex"/*.gz "$ex"/*.txt
 seed parse_date
+seed relate
 
 cargo fuzz build -s none || exit 1
 failed=()

@@ -302,8 +302,9 @@ fn containment_pairs(
         frequent.with_hubs(&weight, rank, hubs),
         capped.with_hubs(&weight, rank, hubs),
     );
-    capped.hub_pairs(&mut hits);
-    let mut pairs = pairs_with_count(hits, cfg.min_shared_fingerprints.max(1));
+    let min_shared = cfg.min_shared_fingerprints.max(1);
+    let mut pairs = pairs_with_count(hits, min_shared);
+    pairs.extend(capped.linked_pairs(min_shared, |_| true));
     let (wire, boilerplate) = frequent.judge(outlets, cfg);
     pairs.extend(wire);
     (pairs, boilerplate)
@@ -369,30 +370,55 @@ impl Wide {
             .filter(|&h| h != u32::MAX)
     }
 
-    /// Pushes `(hub, m)` (packed smaller first) for each hub and every other member.
-    fn hub_pairs(&self, out: &mut Vec<u64>) {
-        for (i, (_, docs)) in self.runs().enumerate() {
-            for hub in self.hubs_of(i) {
-                out.extend(docs.iter().filter(|&&m| m != hub).map(|&m| ordered(hub, m)));
+    /// The pairs `(hub, member)` (packed smaller first, sorted) that `keep` accepts and
+    /// that share at least `min` of these fingerprints, found hub rank by hub rank: first
+    /// every fingerprint's first hub, then its second hub with the members no earlier hub
+    /// of it was paired with, and so on. A member is linked to the fullest copy when that
+    /// covers it, and to a second hub only when it does not — so a second hub that differs
+    /// from one fingerprint to the next adds no pairs where the first already links.
+    fn linked_pairs(&self, min: usize, keep: impl Fn(u64) -> bool) -> Vec<u64> {
+        let mut found: Vec<u64> = Vec::new();
+        for r in 0..self.hub_count {
+            let mut hits = Vec::new();
+            for (i, (_, docs)) in self.runs().enumerate() {
+                let hubs: Vec<u32> = self.hubs_of(i).collect();
+                let Some(&hub) = hubs.get(r) else { continue };
+                let linked = |m: u32| {
+                    hubs[..r]
+                        .iter()
+                        .any(|&h| found.binary_search(&ordered(h, m)).is_ok())
+                };
+                for &m in docs {
+                    let p = ordered(hub, m);
+                    if m != hub && keep(p) && !linked(m) {
+                        hits.push(p);
+                    }
+                }
+            }
+            let new = pairs_with_count(hits, min);
+            if !new.is_empty() {
+                found.extend(new);
+                sort_u64(&mut found);
+                found.dedup();
             }
         }
+        found
     }
 
-    /// Wire passage or boilerplate. Each fingerprint pairs its members with its hubs, but
-    /// not two documents of one outlet (a long site template is boilerplate, a wire story
-    /// travels across outlets); a pair counted `wire_min_shared_prints` times shares a long
-    /// run of frequent text, a passage, and is a candidate. A fingerprint whose members
-    /// mostly (`wire_min_support`) share such a passage with one of its hubs is content; the
-    /// others are boilerplate. Returns the wire pairs (sorted) and the boilerplate keys.
+    /// Wire passage or boilerplate. Each fingerprint pairs its members with its hubs
+    /// ([`Wide::linked_pairs`]), but not two documents of one outlet (a long site template
+    /// is boilerplate, a wire story travels across outlets); a pair counted
+    /// `wire_min_shared_prints` times shares a long run of frequent text, a passage, and is
+    /// a candidate. A fingerprint whose members mostly (`wire_min_support`) share such a
+    /// passage with one of its hubs is content; the others are boilerplate. Returns the
+    /// wire pairs (sorted) and the boilerplate keys.
     fn judge(&self, outlets: &[Option<&str>], cfg: &RelateConfig) -> (Vec<u64>, KeySet) {
-        let mut hits = Vec::with_capacity(self.docs.len() * self.hub_count);
-        self.hub_pairs(&mut hits);
-        hits.retain(|&p| {
+        let apart = |p: u64| {
             let (a, b) = unpack(p);
             let outlet = |d: u32| outlets[d as usize];
             outlet(a).is_none() || outlet(a) != outlet(b)
-        });
-        let wire = pairs_with_count(hits, cfg.wire_min_shared_prints.max(1));
+        };
+        let wire = self.linked_pairs(cfg.wire_min_shared_prints.max(1), apart);
         let boilerplate = self
             .runs()
             .enumerate()
@@ -557,10 +583,12 @@ mod tests {
         let rank: Vec<u32> = (0..10_000).collect();
         let wide = wide.with_hubs(&weight, &rank, 2);
         assert_eq!(wide.hubs, [9, 4, 9, 4, 9, 20]);
-        let mut out = Vec::new();
-        wide.hub_pairs(&mut out);
-        assert_eq!(out.len(), 2 * 9_999 + 2 + 4);
-        assert!(out.iter().all(|&p| (p >> 32) < (p & 0xffff_ffff)));
+        // Every member shares fingerprint 1 with hub 9: the second hub adds nothing.
+        let out = wide.linked_pairs(1, |_| true);
+        assert_eq!(out.len(), 9_999);
+        assert!(out.iter().all(|&p| unpack(p).0 == 9 || unpack(p).1 == 9));
+        let two = wide.linked_pairs(2, |_| true);
+        assert_eq!(two, [ordered(4, 9), ordered(9, 20), ordered(9, 30)]);
     }
 
     fn ranks(n: u32) -> Vec<u32> {
@@ -593,11 +621,12 @@ mod tests {
             &cfg,
         );
         assert_eq!(frequent, (2000..2006).collect());
-        // Documents 50–59 hold both blocks, the most shared text: 50 and 51 are hubs.
-        let mut want = vec![pack(50, 51)];
-        let others = (0..60).filter(|m| ![50, 51].contains(m));
-        want.extend(others.flat_map(|m| [ordered(m, 50), ordered(m, 51)]));
-        want.sort_unstable();
+        // Documents 50–59 hold both blocks, the most shared text: 50 is the first hub and
+        // links every member of the passage, so the second hub (51) adds no pair.
+        let want: Vec<u64> = (0..60)
+            .filter(|&m| m != 50)
+            .map(|m| ordered(m, 50))
+            .collect();
         let mut got = pairs;
         got.sort_unstable();
         assert_eq!(got, want);
@@ -670,8 +699,9 @@ mod tests {
             &cfg,
         );
         assert!(frequent.is_empty());
-        assert_eq!(pairs.len(), 2 * 1000 - 3);
-        assert!(pairs.iter().all(|&p| (p >> 32) < 2));
+        // The first hub links every member: the second adds nothing.
+        assert_eq!(pairs.len(), 999);
+        assert!(pairs.iter().all(|&p| (p >> 32) == 0));
     }
 
     #[test]

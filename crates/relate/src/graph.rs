@@ -23,6 +23,7 @@ use crate::relation::round4;
 use crate::reprint::{by_containment, by_notice, by_time, by_wire, Direction, Rule};
 use crate::verify::{Checked, Reuse, Scores, Verdict};
 use crate::{Kind, Relation};
+use rayon::prelude::*;
 use samestory_core::{Document, RelateConfig};
 use std::collections::{HashMap, HashSet};
 
@@ -279,6 +280,8 @@ struct Edges<'g, 'a> {
     /// Per (group, document standing for it): chars of that document inside the union of
     /// the passages of all its group's edges on it.
     shared: HashMap<(u32, u32), usize>,
+    /// Per group: a cluster label for each edge of `near` ([`Edges::clusters`]).
+    labels: HashMap<u32, Vec<usize>>,
 }
 
 impl<'g, 'a> Edges<'g, 'a> {
@@ -354,13 +357,16 @@ impl<'g, 'a> Edges<'g, 'a> {
             list.truncate(MAX_NEIGHBOURS);
         }
         let shared = shared_chars(g, &edges);
-        Edges {
+        let mut out = Edges {
             g,
             edges,
             by_pair,
             near,
             shared,
-        }
+            labels: HashMap::new(),
+        };
+        out.labels = out.near.keys().map(|&p| (p, out.clusters(p))).collect();
+        out
     }
 
     /// Share of side `s`'s text that other documents share with it outside edge `e`'s
@@ -408,7 +414,7 @@ impl<'g, 'a> Edges<'g, 'a> {
         }
         let doc = self.doc(e, s);
         let near = &self.near[&p];
-        let labels = self.clusters(p);
+        let labels = &self.labels[&p];
         let Some(mine) = near.iter().position(|&f| f == e).map(|i| labels[i]) else {
             return false;
         };
@@ -418,12 +424,12 @@ impl<'g, 'a> Edges<'g, 'a> {
         };
         let ours: Vec<(usize, usize)> = near
             .iter()
-            .zip(&labels)
+            .zip(labels)
             .filter(|&(_, &l)| l == mine)
             .filter_map(|(&f, _)| on_doc(f))
             .flatten()
             .collect();
-        near.iter().zip(&labels).any(|(&f, &l)| {
+        near.iter().zip(labels).any(|(&f, &l)| {
             if l == mine || !self.is_source_like(f) {
                 return false;
             }
@@ -508,10 +514,12 @@ impl<'g, 'a> Edges<'g, 'a> {
 
     /// Directions of strong edges; then secondary edges of known borrowers.
     fn decide(&mut self) {
-        for e in 0..self.edges.len() {
-            if self.edges[e].strong {
-                self.edges[e].dir = Some(self.direct(e));
-            }
+        let strong: Vec<Option<Direction>> = (0..self.edges.len())
+            .into_par_iter()
+            .map(|e| self.edges[e].strong.then(|| self.direct(e)))
+            .collect();
+        for (edge, dir) in self.edges.iter_mut().zip(strong) {
+            edge.dir = dir;
         }
         let borrowers: HashSet<u32> = self
             .edges
@@ -519,18 +527,25 @@ impl<'g, 'a> Edges<'g, 'a> {
             .filter_map(|e| Some(e.g[usize::from(e.dir.as_ref()?.a_is_original)]))
             .collect();
         let min_words = self.g.cfg.secondary_min_words;
-        for e in 0..self.edges.len() {
-            if self.edges[e].strong || self.reuse(e).shared_words() < min_words {
-                continue;
+        let secondary: Vec<Option<Direction>> = (0..self.edges.len())
+            .into_par_iter()
+            .map(|e| {
+                if self.edges[e].strong || self.reuse(e).shared_words() < min_words {
+                    return None;
+                }
+                let [ga, gb] = self.edges[e].g;
+                match (borrowers.contains(&ga), borrowers.contains(&gb)) {
+                    (false, false) => None,
+                    (true, true) => Some(self.direct(e)),
+                    (a_borrows, _) => Some(self.secondary_direction(e, a_borrows)),
+                }
+            })
+            .collect();
+        for (edge, dir) in self.edges.iter_mut().zip(secondary) {
+            if dir.is_some() {
+                edge.secondary = true;
+                edge.dir = dir;
             }
-            let [ga, gb] = self.edges[e].g;
-            let dir = match (borrowers.contains(&ga), borrowers.contains(&gb)) {
-                (false, false) => None,
-                (true, true) => Some(self.direct(e)),
-                (a_borrows, _) => Some(self.secondary_direction(e, a_borrows)),
-            };
-            self.edges[e].secondary = dir.is_some();
-            self.edges[e].dir = dir;
         }
     }
 
@@ -666,23 +681,45 @@ enum Sibling {
 fn reprint_rows(g: &Graph) -> Vec<Relation> {
     let mut edges = Edges::new(g);
     edges.decide();
-    let verdicts: Vec<(usize, Sibling)> = (0..edges.edges.len())
+    let members = if g.cfg.all_pairs {
+        member_pairs(g)
+    } else {
+        HashMap::new()
+    };
+    let directed: Vec<usize> = (0..edges.edges.len())
         .filter(|&e| edges.edges[e].dir.is_some())
-        .map(|e| (e, sibling(&edges, e)))
         .collect();
-    let mut rows = Vec::new();
-    for (e, verdict) in verdicts {
-        if g.cfg.all_pairs {
-            rows.extend(member_rows(&edges, e, &verdict));
-        } else if let Some(row) = edge_row(&edges, e, e_pair(&edges, e), &verdict) {
-            rows.push(row);
-        }
-    }
-    rows
+    let rows: Vec<Vec<Relation>> = directed
+        .par_iter()
+        .map(|&e| {
+            let verdict = sibling(&edges, e);
+            if g.cfg.all_pairs {
+                let [ga, gb] = edges.edges[e].g;
+                let pairs = members.get(&key(ga, gb)).map_or(&[][..], Vec::as_slice);
+                pairs
+                    .iter()
+                    .filter_map(|&k| edge_row(&edges, e, k, &verdict))
+                    .collect()
+            } else {
+                edge_row(&edges, e, edges.edges[e].k, &verdict)
+                    .into_iter()
+                    .collect()
+            }
+        })
+        .collect();
+    rows.concat()
 }
 
-fn e_pair(edges: &Edges, e: usize) -> usize {
-    edges.edges[e].k
+/// With `all_pairs`: the verified pairs sharing passages, by the pair of their groups.
+fn member_pairs(g: &Graph) -> HashMap<(u32, u32), Vec<usize>> {
+    let mut by_groups: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+    for (k, c) in g.checked.iter().enumerate() {
+        let (gx, gy) = (g.groups.rep[c.x as usize], g.groups.rep[c.y as usize]);
+        if matches!(c.verdict, Verdict::Reuse(_)) && gx != gy {
+            by_groups.entry(key(gx, gy)).or_default().push(k);
+        }
+    }
+    by_groups
 }
 
 /// The sibling rule on directed edge `e`.
@@ -817,22 +854,6 @@ fn plural(n: usize) -> &'static str {
     } else {
         "s"
     }
-}
-
-/// With `all_pairs`: a row for every verified reuse pair between the edge's two groups.
-fn member_rows(edges: &Edges, e: usize, verdict: &Sibling) -> Vec<Relation> {
-    let g = edges.g;
-    let gs = edges.edges[e].g;
-    g.checked
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| matches!(c.verdict, Verdict::Reuse(_)))
-        .filter(|(_, c)| {
-            let pair = [g.groups.rep[c.x as usize], g.groups.rep[c.y as usize]];
-            pair == gs || pair == [gs[1], gs[0]]
-        })
-        .filter_map(|(k, _)| edge_row(edges, e, k, verdict))
-        .collect()
 }
 
 #[cfg(test)]

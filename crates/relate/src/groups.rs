@@ -142,7 +142,6 @@ mod tests {
             passages: vec![],
             covered: [0, 0],
             unquoted: [0, 0],
-            longest: 0,
             extent: [0, 0],
             evidence: Default::default(),
         });

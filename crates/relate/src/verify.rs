@@ -115,8 +115,6 @@ pub struct Reuse {
     pub covered: [usize; 2],
     /// Unquoted words of `x` and of `y`.
     pub unquoted: [usize; 2],
-    /// Unquoted words of the longest passage (the smaller count of its two sides).
-    pub longest: usize,
     /// Chars of `x`'s and `y`'s bodies up to the end of their last word.
     pub extent: [usize; 2],
     /// Wire credit or republication notice found in `x`'s and `y`'s byline and text.
@@ -468,13 +466,6 @@ impl Ctx<'_, '_> {
         let (qx, qy) = (lx.quoted(), ly.quoted());
         let (cx, tx) = coverage(passages.iter().map(|p| p.a.clone()), qx);
         let (cy, ty) = coverage(passages.iter().map(|p| p.b.clone()), qy);
-        let unquoted =
-            |q: &[bool], r: &std::ops::Range<usize>| q[r.clone()].iter().filter(|&&b| !b).count();
-        let longest = passages
-            .iter()
-            .map(|p| unquoted(qx, &p.a).min(unquoted(qy, &p.b)))
-            .max()
-            .unwrap_or(0);
         let agencies = &self.cfg.wire_agencies;
         Some(Reuse {
             passages: passages
@@ -483,7 +474,6 @@ impl Ctx<'_, '_> {
                 .collect(),
             covered: [cx, cy],
             unquoted: [tx, ty],
-            longest,
             extent: [extent(lx.detail), extent(ly.detail)],
             evidence: [
                 lx.evidence(self.doc(x), agencies),

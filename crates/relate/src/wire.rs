@@ -332,6 +332,11 @@ const MONTHS_AND_DAYS: &[&str] = &[
 
 fn has_notice(window: &str) -> bool {
     let lower = window.to_ascii_lowercase();
+    // Every phrase below holds one of these stems: most windows hold none.
+    let stems = ["publish", "appear", "reprint", "reproduc", "originally"];
+    if !stems.iter().any(|s| lower.contains(s)) {
+        return false;
+    }
     NOTICES
         .iter()
         .any(|p| phrase_at(&lower, p).next().is_some())

@@ -29,9 +29,11 @@ pub struct RelateConfig {
     /// ...and in at least this fraction of all documents. Default 0.01.
     pub boilerplate_doc_fraction: f64,
     /// A fingerprint in more documents than this (frequent or not) pairs every member with
-    /// its first `containment_hubs` members (in input order) only, not with each other: it
-    /// costs hubs × members pair hits, never members² / 2. Members of such a fingerprint are
-    /// linked to a hub, not to every other member. Default 200.
+    /// its `containment_hubs` hubs only (the members sharing the most fingerprints with
+    /// anyone: the fullest copy of the shared text), not with each other: it costs hubs ×
+    /// members pair hits, never members² / 2, and members are linked to their source, not
+    /// to each other. Default 50 (200 let 5,000 partial reprints of one wire story verify
+    /// 150,000 sibling pairs: 2.1× the time at 20,000 documents).
     pub containment_max_bucket: usize,
     /// Hubs of a capped or frequent fingerprint (see `containment_max_bucket`). Default 2.
     pub containment_hubs: usize,
@@ -105,7 +107,7 @@ impl Default for RelateConfig {
             min_shared_fingerprints: 2,
             boilerplate_min_docs: 50,
             boilerplate_doc_fraction: 0.01,
-            containment_max_bucket: 200,
+            containment_max_bucket: 50,
             containment_hubs: 2,
             wire_min_shared_prints: 20,
             wire_min_support: 0.5,
