@@ -172,8 +172,10 @@ fn swap_sides(why: &str) -> String {
 fn tree_rows(g: &Graph) -> Vec<Relation> {
     let n = g.metas.len();
     let mut adj: Vec<Vec<(u32, usize)>> = vec![Vec::new(); n];
+    let rep = &g.groups.rep;
     for (k, c) in g.checked.iter().enumerate() {
-        if c.verdict.joins() {
+        // A joining pair verified in the last round may span two groups: not a tree edge.
+        if c.verdict.joins() && rep[c.x as usize] == rep[c.y as usize] {
             adj[c.x as usize].push((c.y, k));
             adj[c.y as usize].push((c.x, k));
         }

@@ -22,6 +22,10 @@ use samestory_core::{Document, RelateConfig};
 /// cache between tokenising and pair decisions (2,048 cost 2 % more CPU at 100k docs).
 pub const DEFAULT_BLOCK_DOCS: usize = 256;
 
+/// Rounds of verification after the first, each asking for the pairs the relation graph
+/// needs given the groups so far (the last round's groups stand even if it asked for more).
+const MAX_ROUNDS: usize = 4;
+
 /// Streaming relation engine (see the module docs).
 #[derive(Clone, Debug)]
 pub struct Relater {
@@ -118,9 +122,17 @@ impl Relater {
             verify::verify_all(&corpus, pairs, &cands.frequent, &cfg, source, block_docs)
         };
         let mut checked = verify(&cands.pairs)?;
-        let groups = Groups::new(&metas, &exemplar, &checked, &rank);
-        let more = graph::second_pass(&groups, &exemplar, &checked);
-        checked.extend(verify(&more)?);
+        let mut groups = Groups::new(&metas, &exemplar, &checked, &rank);
+        // A pair the graph needs may itself join two groups: then the groups change, and
+        // their new representatives need their own pairs (rare; a few rounds at most).
+        for _ in 0..MAX_ROUNDS {
+            let more = graph::second_pass(&groups, &exemplar, &checked);
+            if more.is_empty() {
+                break;
+            }
+            checked.extend(verify(&more)?);
+            groups = Groups::new(&metas, &exemplar, &checked, &rank);
+        }
         let relations = graph::relations(&graph::Graph {
             metas: &metas,
             cfg: &cfg,

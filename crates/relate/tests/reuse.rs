@@ -149,3 +149,30 @@ fn time_of_day_orders_one_dates_documents() {
     assert_eq!((got[0].0, got[0].1), ("early", "late"));
     assert!(got[0].2.contains("direction: time"), "{}", got[0].2);
 }
+
+/// Found by the fuzz target: the pair of two groups' representatives, verified after the
+/// groups were formed, is itself a near-duplicate — the groups merge and the tree stays
+/// one row per member besides the representative.
+#[test]
+fn a_pair_verified_late_joins_two_groups() {
+    let w = |n: usize| vec!["w0".to_string(); n];
+    let mut docs = vec![
+        doc("d3", &[w(14)]),
+        doc("d4", &[w(14), vec!["w19".into()], w(10)]),
+        doc("d5", &[w(8), vec!["\"quoted".into()]]),
+    ];
+    for d in &mut docs[1..] {
+        d.url = Some("https://example.org/0".into());
+        d.date = Some("2024-01-03".into());
+    }
+    let cfg = RelateConfig {
+        min_passage_words: 8,
+        ..RelateConfig::default()
+    };
+    let out = relate(&docs, &cfg);
+    assert_eq!(out.group_of, ["d3", "d3", "d3"], "{:#?}", out.relations);
+    assert_eq!(out.representative_of, ["d4", "d4", "d4"]);
+    let joining = out.relations.iter().filter(|r| r.kind.joins_group());
+    assert_eq!(joining.count(), 2, "{:#?}", out.relations);
+    assert_eq!(out.relations.len(), 2);
+}
