@@ -41,7 +41,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DOCS_PER_DAY = 50
 REAL_DATA = os.environ.get(
     "REAL_DATA", os.path.join(HERE, "../../../shared/data/extraction/scrapinghub/ground-truth.json"))
-RULES = ["time", "wire", "composite", "containment", "undecided", "other"]
+RULES = ["time", "wire", "composite", "coherence", "containment", "undecided", "other"]
 
 
 # ---------------------------------------------------------------- text sources

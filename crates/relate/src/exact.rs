@@ -1,6 +1,6 @@
 //! Exact copies, collapsed before anything else: documents whose normalised bodies are
 //! identical form one class, and only its exemplar — the member that would represent a
-//! duplicate group (the lowest [`crate::groups::Ranks`]) — takes part in candidates and
+//! duplicate group (the lowest of [`crate::groups::ranks`]) — takes part in candidates and
 //! verification. 20,000 copies of one story cost 20,000 hashes, not 20,000² / 2 pairs.
 //!
 //! Classes are found from the word-sequence keys kept by sketching (equal for equal

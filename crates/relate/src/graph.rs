@@ -2,16 +2,18 @@
 //! at its group's representative, each reprint at its source — linear in the documents and
 //! the reprint edges, never in group².
 //!
-//! - **Groups** ([`tree_rows`]): a duplicate group of n documents gives n − 1 rows, a
+//! - **Groups** (`tree_rows`): a duplicate group of n documents gives n − 1 rows, a
 //!   spanning tree of verified pairs rooted at the representative, using a direct edge to
 //!   it wherever one verifies ([`second_pass`] asks for those pairs).
-//! - **Reprints** ([`reprint_rows`]): pairs sharing passages are gathered per pair of
+//! - **Reprints** (`reprint_rows`): pairs sharing passages are gathered per pair of
 //!   groups into one edge between the representatives. Edges whose passages cover enough
 //!   of one side (`reprint_min_coverage`) are reprints; their direction comes from
-//!   publication time, wire credit, the composite structure (a document made of passages
-//!   of sources that share nothing with each other borrows from each) and containment, in
-//!   that order. A group known to borrow also borrows from every group it shares a
-//!   passage of `secondary_min_words` with (a secondary source). Two borrowers of one
+//!   publication time, wire credit, coherence (the side whose shared passages belong with
+//!   the rest of its text is the original), the composite structure (a document made of
+//!   passages of sources that share nothing with each other borrows from each), a "first
+//!   appeared in" notice and containment, in that order. A group known to
+//!   borrow also borrows from every group it shares passages of `secondary_min_words`
+//!   unquoted words in all with (a secondary source). Two borrowers of one
 //!   source whose shared text is what both took from it are siblings: not a reprint
 //!   (`shared_source` on request), unless what they share beyond it is one.
 //!
@@ -20,7 +22,7 @@
 
 use crate::groups::Groups;
 use crate::relation::round4;
-use crate::reprint::{by_containment, by_notice, by_time, by_wire, Direction, Rule};
+use crate::reprint::{by_coherence, by_containment, by_notice, by_time, by_wire, Direction, Rule};
 use crate::verify::{Checked, Reuse, Scores, Verdict};
 use crate::{Kind, Relation};
 use rayon::prelude::*;
@@ -471,6 +473,7 @@ impl<'g, 'a> Edges<'g, 'a> {
         let r = self.reuse(e);
         by_time(ma, mb)
             .or_else(|| self.by_wire(e))
+            .or_else(|| by_coherence(r.coherence, g.cfg.coherence_margin))
             .or_else(|| self.by_composite(e))
             .or_else(|| by_notice(&r.evidence[0], &r.evidence[1]))
             .unwrap_or_else(|| {

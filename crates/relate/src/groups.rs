@@ -143,6 +143,7 @@ mod tests {
             covered: [0, 0],
             unquoted: [0, 0],
             extent: [0, 0],
+            coherence: [0.0, 0.0],
             evidence: Default::default(),
         });
         let checked = [

@@ -1,16 +1,19 @@
-//! The relation engine: given ingested [`Document`]s, find every pair that is the same
-//! article (`exact`, `near_duplicate`, `same_url`) or where one reprints passages of the
-//! other (`reprint`), with verified scores, aligned passages and the likely original; then
-//! the duplicate groups.
+//! The relation engine: given ingested [`Document`]s, find which are the same article
+//! (`exact`, `near_duplicate`, `same_url`: duplicate groups) and which reprint passages of
+//! which (`reprint`, pointing at the original), with verified scores and aligned passages —
+//! drawn as a reader would: one row per group member besides the group's representative,
+//! one per reprint between two groups' representatives.
 //!
 //! Pipeline (each stage a module): [`features`] (one pass over the words of a body: word
 //! hash → rolling shingle hash → MinHash bins and winnowing window → exact-candidate key,
-//! LSH band keys, fingerprint keys; in parallel) → [`candidates`] (LSH bands ∪ containment
-//! index of non-frequent fingerprints ∪ equal keys ∪ equal URLs) → [`verify`] (bodies of
+//! LSH band keys, fingerprint keys; in parallel) → [`exact`] (exact copies collapse to one
+//! exemplar) → [`candidates`] (LSH bands ∪ containment index of non-frequent fingerprints ∪
+//! equal URLs, among exemplars, hubs for widely shared text) → [`verify`] (bodies of
 //! candidate documents fetched back through a [`BodySource`], in bounded blocks; exact
-//! Jaccard and containments on the real shingle sets) → [`align`] (passages with char
-//! offsets into both bodies) → [`reprint`] (coverage without quotes, direction) →
-//! [`groups`] (union-find).
+//! Jaccard and containments on the real shingle sets; [`align`]ed passages with char
+//! offsets, coverage without quotes, [`wire`] credits) → [`groups`] (union-find,
+//! representatives) → [`graph`] (spanning trees, reprint edges between groups, direction by
+//! [`reprint`]'s rules, siblings, secondary sources).
 //!
 //! Two entry points: [`relate`] over a slice of documents, and the streaming [`Relater`]
 //! (documents added one by one or in batches, bodies not kept; memory grows with the
@@ -18,9 +21,9 @@
 //! identical output.
 //!
 //! Must not: print, read files, or decide anything from a sketch estimate alone.
-//! Invariants: output is a pure function of the documents (in input order) and the
+//! Invariants: output is a pure function of the documents (whatever their order) and the
 //! config — sorted, and byte-identical whatever the thread count; passage offsets are char
-//! offsets into `Document::body`.
+//! offsets into `Document::body`; output size is O(documents + reprint edges).
 //!
 //! ```
 //! use samestory_core::{Document, Format, RelateConfig};

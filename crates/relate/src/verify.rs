@@ -117,6 +117,10 @@ pub struct Reuse {
     pub unquoted: [usize; 2],
     /// Chars of `x`'s and `y`'s bodies up to the end of their last word.
     pub extent: [usize; 2],
+    /// Per side, the share of the distinct long words (≥ [`CONTENT_WORD_CHARS`] chars) of
+    /// its passages that also occur in the rest of its text: an article's own paragraphs
+    /// share its names and terms, text added around borrowed passages mostly does not.
+    pub coherence: [f64; 2],
     /// Wire credit or republication notice found in `x`'s and `y`'s byline and text.
     pub evidence: [Evidence; 2],
 }
@@ -136,6 +140,9 @@ impl Reuse {
         }
     }
 }
+
+/// Words at least this long (in chars) are content words for [`Reuse::coherence`].
+pub const CONTENT_WORD_CHARS: usize = 6;
 
 /// What a document's byline and text say about where it comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -163,12 +170,47 @@ struct Loaded<'s, 'd> {
     detail: &'d Detail,
     quoted: OnceLock<Vec<bool>>,
     evidence: OnceLock<Evidence>,
+    content: OnceLock<Vec<(u32, u64)>>,
 }
 
 impl Loaded<'_, '_> {
     fn quoted(&self) -> &[bool] {
         self.quoted
             .get_or_init(|| quoted_words(&self.body, &self.detail.words))
+    }
+
+    /// Its content words: char offset and word hash.
+    fn content(&self) -> &[(u32, u64)] {
+        self.content.get_or_init(|| {
+            let mut words = Vec::new();
+            samestory_text::for_each_token_hash(&self.body, |t| {
+                if t.end - t.start >= CONTENT_WORD_CHARS {
+                    words.push((t.start as u32, t.hash));
+                }
+            });
+            words
+        })
+    }
+
+    /// Share of the distinct content words inside `ranges` (char ranges, sorted, disjoint)
+    /// that also occur outside them.
+    fn coherence(&self, ranges: &[(usize, usize)]) -> f64 {
+        let (mut inside, mut outside) = (HashSet::new(), HashSet::new());
+        let mut r = 0;
+        for &(at, hash) in self.content() {
+            let at = at as usize;
+            while r < ranges.len() && ranges[r].1 <= at {
+                r += 1;
+            }
+            let within = r < ranges.len() && ranges[r].0 <= at;
+            if within {
+                inside.insert(hash);
+            } else {
+                outside.insert(hash);
+            }
+        }
+        let shared = inside.iter().filter(|h| outside.contains(h)).count();
+        shared as f64 / inside.len().max(1) as f64
     }
 
     fn evidence(&self, meta: &Document, agencies: &[String]) -> Evidence {
@@ -326,6 +368,7 @@ impl<S: BodySource> Job<'_, S> {
                 detail,
                 quoted: OnceLock::new(),
                 evidence: OnceLock::new(),
+                content: OnceLock::new(),
             })
             .collect();
         let ctx = Ctx {
@@ -467,11 +510,19 @@ impl Ctx<'_, '_> {
         let (cx, tx) = coverage(passages.iter().map(|p| p.a.clone()), qx);
         let (cy, ty) = coverage(passages.iter().map(|p| p.b.clone()), qy);
         let agencies = &self.cfg.wire_agencies;
+        let passages: Vec<[usize; 4]> = passages
+            .iter()
+            .map(|p| to_chars(p, &lx.detail.words, &ly.detail.words))
+            .collect();
+        let side = |s: usize| {
+            let mut r: Vec<(usize, usize)> =
+                passages.iter().map(|p| (p[2 * s], p[2 * s + 1])).collect();
+            r.sort_unstable();
+            r
+        };
         Some(Reuse {
-            passages: passages
-                .iter()
-                .map(|p| to_chars(p, &lx.detail.words, &ly.detail.words))
-                .collect(),
+            coherence: [lx.coherence(&side(0)), ly.coherence(&side(1))],
+            passages,
             covered: [cx, cy],
             unquoted: [tx, ty],
             extent: [extent(lx.detail), extent(ly.detail)],

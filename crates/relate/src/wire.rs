@@ -19,7 +19,7 @@ pub const HEAD_CHARS: usize = 200;
 /// Chars at the end of a body in which a closing credit must lie.
 pub const TAIL_CHARS: usize = 200;
 /// Chars at either end of a body searched for a republication notice.
-const NOTICE_CHARS: usize = 400;
+pub const NOTICE_CHARS: usize = 400;
 /// A dateline's place and date (`KYIV, Ukraine, Feb 15`) is at most this many chars…
 const PLACE_MAX_CHARS: usize = 60;
 /// …and this many words.

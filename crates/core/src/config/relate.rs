@@ -90,6 +90,14 @@ pub struct RelateConfig {
     /// at least this share of its unquoted words inside the other (it lies wholly within
     /// it). Default 0.9.
     pub contained_share: f64,
+    /// Reprint direction by coherence: the side whose shared passages share at least this
+    /// much more of their long words with the rest of its own text is the original (an
+    /// article's paragraphs share its names and terms; text a borrower adds around taken
+    /// paragraphs mostly does not). Applied after wire credit, before the composite rule.
+    /// Default 0.12 (bench/dedup reuse, real prose: the source was the more coherent side
+    /// in 461 of 463 true edges, and in all 421 that differed by ≥ 0.1; on invented words,
+    /// which have no topics, 0.1 still fired on noise 7 times, 0.12 twice).
+    pub coherence_margin: f64,
     /// Agencies whose credit in a byline makes a document the likely original (matched as
     /// whole words, case-insensitive for names longer than 3 letters).
     pub wire_agencies: Vec<String>,
@@ -124,6 +132,7 @@ impl Default for RelateConfig {
             shared_source_edges: false,
             secondary_min_words: 40,
             contained_share: 0.9,
+            coherence_margin: 0.12,
             wire_agencies: default_agencies(),
         }
     }
