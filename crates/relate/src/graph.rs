@@ -481,7 +481,7 @@ impl<'g, 'a> Edges<'g, 'a> {
             })
     }
 
-    /// The wire rule on edge `e`, knowing which ends of each side lie in shared text.
+    /// The wire rule on edge `e`, knowing which ends of each side shared text reaches.
     fn by_wire(&self, e: usize) -> Option<Direction> {
         let r = self.reuse(e);
         let reach = |s: usize, head: bool| {

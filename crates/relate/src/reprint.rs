@@ -3,7 +3,8 @@
 //! outlets quote the same statements independently). Direction evidence, in the order the
 //! relation graph ([`crate::graph`]) applies it: publication time ([`by_time`]: the earlier
 //! date, or time of day on the same date), wire credit ([`by_wire`]: byline, dateline or
-//! closing credit of an agency on one side only), coherence ([`by_coherence`]: the side
+//! closing credit of an agency on one side only, a dateline or closing credit counting
+//! where it frames the shared text), coherence ([`by_coherence`]: the side
 //! whose shared passages belong with the rest of its text is the original), the composite
 //! structure (decided in the graph: it needs the other pairs), a "first appeared in" notice
 //! on one side only ([`by_notice`]), containment ([`by_containment`]: the side whose text lies more inside
@@ -92,26 +93,27 @@ pub fn by_time(a: &Document, b: &Document) -> Option<Direction> {
 }
 
 /// The side whose byline, dateline or closing credit names a wire agency when the other's
-/// does not. A dateline or closing credit lying in text the two share (`shares_head`,
-/// `shares_tail`: a passage reaches that end of that side) is the other's as well, and
-/// counts for neither.
+/// does not. A dateline counts only where it introduces text the two share (a passage
+/// starts in that side's head: `reach_head`), a closing credit only where it closes such
+/// text (`reach_tail`): a composite may open with another source's dateline, which says
+/// nothing about this pair.
 pub fn by_wire(
     a: &Evidence,
     b: &Evidence,
     agencies: &[String],
-    shares_head: [bool; 2],
-    shares_tail: [bool; 2],
+    reach_head: [bool; 2],
+    reach_tail: [bool; 2],
 ) -> Option<Direction> {
     let says = |s: usize, e: &Evidence| {
         let (at, place) = e.credit?;
-        let shared = match place {
-            Place::Byline => false,
-            Place::Dateline => shares_head[s],
-            Place::Closing => shares_tail[s],
+        let about_this = match place {
+            Place::Byline => true,
+            Place::Dateline => reach_head[s],
+            Place::Closing => reach_tail[s],
         };
         let name = agencies.get(at).map_or("an agency", String::as_str);
         let side = ["a", "b"][s];
-        (!shared).then(|| format!("{} of {side} credits {name}", place.as_str()))
+        about_this.then(|| format!("{} of {side} credits {name}", place.as_str()))
     };
     let (a_is_original, detail) = match (says(0, a), says(1, b)) {
         (Some(d), None) => (true, d),
@@ -260,18 +262,19 @@ mod tests {
             republished: false,
         };
         let plain = Evidence::default();
-        let apart = [false; 2];
-        let d = by_wire(&plain, &credited, &ag, apart, apart).unwrap();
+        let heads = [true; 2];
+        let d = by_wire(&plain, &credited, &ag, heads, heads).unwrap();
         assert!(!d.a_is_original);
         assert_eq!(d.detail, "dateline of b credits AFP");
-        assert_eq!(by_wire(&credited, &credited, &ag, apart, apart), None);
-        // b's dateline lies in a passage both share: a has it too, somewhere.
-        assert_eq!(by_wire(&plain, &credited, &ag, [false, true], apart), None);
+        assert_eq!(by_wire(&credited, &credited, &ag, heads, heads), None);
+        // b's dateline opens text a does not share: it credits another story.
+        let apart = [true, false];
+        assert_eq!(by_wire(&plain, &credited, &ag, apart, heads), None);
         let notice = Evidence {
             credit: None,
             republished: true,
         };
-        assert_eq!(by_wire(&notice, &plain, &ag, apart, apart), None);
+        assert_eq!(by_wire(&notice, &plain, &ag, heads, heads), None);
         assert!(by_notice(&notice, &plain).is_some_and(|d| !d.a_is_original));
     }
 
