@@ -165,8 +165,10 @@ fn a_pair_verified_late_joins_two_groups() {
         d.url = Some("https://example.org/0".into());
         d.date = Some("2024-01-03".into());
     }
+    // d3 is a trimmed copy of d4 (56 % of its length) under this setting.
     let cfg = RelateConfig {
         min_passage_words: 8,
+        trimmed_min_length_ratio: 0.5,
         ..RelateConfig::default()
     };
     let out = relate(&docs, &cfg);
