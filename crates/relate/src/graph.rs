@@ -590,9 +590,10 @@ impl<'g, 'a> Edges<'g, 'a> {
     }
 
     /// For a directed edge A–B: the source C both take from that explains the most of
-    /// what they share, with that share (the smaller of A's and B's sides). C is the
-    /// original of A or of B, and the borrower of neither; the other's passages with C may
-    /// be too short to be a reprint of their own: what A and B share is still C's text.
+    /// what they share, with that share (the larger of A's and B's sides: alignment may miss
+    /// a lightly edited or repeated paragraph on one side). C is the original of A or of B,
+    /// and the borrower of neither; the other's passages with C may be too short to be a
+    /// reprint of their own: what A and B share is still C's text.
     fn sibling_source(&self, e: usize) -> Option<(u32, f64)> {
         let [ga, gb] = self.edges[e].g;
         let (ra, rb) = (self.ranges(e, 0), self.ranges(e, 1));
@@ -617,7 +618,7 @@ impl<'g, 'a> Edges<'g, 'a> {
             let share = |mine: &[(usize, usize)], from_c: &[(usize, usize)]| {
                 overlap(mine, from_c) as f64 / total(mine).max(1) as f64
             };
-            let s = share(&ra, &self.ranges(f, fs)).min(share(&rb, &self.ranges(h, hs)));
+            let s = share(&ra, &self.ranges(f, fs)).max(share(&rb, &self.ranges(h, hs)));
             let rank = |c: u32| self.g.rank[c as usize];
             if best.is_none_or(|(bc, bs)| s > bs || (s == bs && rank(c) < rank(bc))) {
                 best = Some((c, s));
