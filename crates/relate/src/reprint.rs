@@ -16,13 +16,27 @@ use crate::wire::Place;
 use samestory_core::Document;
 use std::ops::Range;
 
-/// Words of one document covered by passages and not quoted, and its unquoted words.
-pub fn coverage(ranges: impl Iterator<Item = Range<usize>>, quoted: &[bool]) -> (usize, usize) {
-    let covered = ranges
-        .flatten()
-        .filter(|&w| !quoted.get(w).copied().unwrap_or(false))
-        .count();
-    let total = quoted.iter().filter(|&&q| !q).count();
+/// Words of one document covered by passages, and the words that count at all. Quoted
+/// words do not count (outlets quote the same statement independently) — except inside a
+/// passage with at least `context` unquoted words of its own: a paragraph copied with its
+/// quotes, not a quote shared.
+pub fn coverage(
+    ranges: impl Iterator<Item = Range<usize>>,
+    quoted: &[bool],
+    context: usize,
+) -> (usize, usize) {
+    let is_quoted = |w: usize| quoted.get(w).copied().unwrap_or(false);
+    let (mut covered, mut quoted_in) = (0, 0);
+    for r in ranges {
+        let plain = r.clone().filter(|&w| !is_quoted(w)).count();
+        if plain >= context {
+            covered += r.len();
+            quoted_in += r.len() - plain;
+        } else {
+            covered += plain;
+        }
+    }
+    let total = quoted.iter().filter(|&&q| !q).count() + quoted_in;
     (covered, total)
 }
 
@@ -313,6 +327,7 @@ mod tests {
     #[test]
     fn coverage_skips_quoted_words() {
         let quoted = [false, true, true, false, false];
-        assert_eq!(coverage(std::iter::once(0..3), &quoted), (1, 3));
+        assert_eq!(coverage(std::iter::once(0..3), &quoted, usize::MAX), (1, 3));
+        assert_eq!(coverage(std::iter::once(0..3), &quoted, 1), (3, 5));
     }
 }

@@ -507,8 +507,9 @@ impl Ctx<'_, '_> {
             return None;
         }
         let (qx, qy) = (lx.quoted(), ly.quoted());
-        let (cx, tx) = coverage(passages.iter().map(|p| p.a.clone()), qx);
-        let (cy, ty) = coverage(passages.iter().map(|p| p.b.clone()), qy);
+        let context = self.cfg.quote_context_words;
+        let (cx, tx) = coverage(passages.iter().map(|p| p.a.clone()), qx, context);
+        let (cy, ty) = coverage(passages.iter().map(|p| p.b.clone()), qy, context);
         let agencies = &self.cfg.wire_agencies;
         let passages: Vec<[usize; 4]> = passages
             .iter()

@@ -69,6 +69,10 @@ pub struct RelateConfig {
     /// A shingle occurring more often than this in one document is not used as an
     /// alignment seed (repetitive text). Default 4.
     pub max_seed_repeats: usize,
+    /// Quoted words do not count toward reprint coverage (outlets quote the same statement
+    /// independently), except inside an aligned passage with at least this many unquoted
+    /// words of its own: a paragraph copied with its quotes. Default 10.
+    pub quote_context_words: usize,
     /// Write every verified pair (`--all-pairs`): all pairs of a duplicate group and every
     /// reprint pair between members of two groups, instead of one spanning-tree row per
     /// group member and one reprint row per pair of groups (representatives). Output size is
@@ -129,6 +133,7 @@ impl Default for RelateConfig {
             passage_max_gap_words: 12,
             passage_max_shift_words: 4,
             max_seed_repeats: 4,
+            quote_context_words: 10,
             all_pairs: false,
             sibling_min_share: 0.5,
             shared_source_edges: false,
