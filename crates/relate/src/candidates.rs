@@ -205,6 +205,9 @@ fn unpack(p: u64) -> (u32, u32) {
 fn lsh_pairs(bands: Shards, active: &[bool], rank: &[u32], max_bucket: usize, out: &mut Vec<u64>) {
     let mut docs = Vec::new();
     bands.for_each_run(|bucket| {
+        if bucket.len() < 2 {
+            return;
+        }
         active_docs(bucket, active, &mut docs);
         if docs.len() > max_bucket {
             star(&docs, rank, out);
@@ -285,6 +288,9 @@ fn containment_pairs(
     let mut docs = Vec::new();
     let mut weight = vec![0u32; outlets.len()];
     prints.for_each_run(|run| {
+        if run.len() < 2 {
+            return;
+        }
         active_docs(run, active, &mut docs);
         if docs.len() > 1 {
             docs.iter().for_each(|&d| weight[d as usize] += 1);

@@ -148,6 +148,8 @@ pub(crate) fn lsh_of(cfg: &RelateConfig) -> Lsh {
 pub struct Detail {
     /// Per word: its `[start, end)` char offsets in the body.
     pub words: Vec<WordSpan>,
+    /// Per word: its hash (of the normalised word).
+    pub hashes: Vec<u64>,
     /// Shingle hashes in text order (shingle `i` covers words `i..i+k`).
     pub shingles: Vec<u64>,
     /// Where each shingle hash occurs: the set (for exact scores) and the alignment index.
@@ -166,7 +168,7 @@ pub struct WordSpan {
 /// The detail of one body.
 pub fn detail(body: &str, cfg: &RelateConfig) -> Detail {
     let mut d = Detail::empty();
-    d.fill(body, cfg, &mut Vec::new());
+    d.fill(body, cfg);
     d
 }
 
@@ -175,18 +177,18 @@ impl Detail {
     pub fn empty() -> Self {
         Detail {
             words: Vec::new(),
+            hashes: Vec::new(),
             shingles: Vec::new(),
             index: ShingleIndex::new(&[]),
         }
     }
 
-    /// Makes this the detail of `body`, reusing its buffers (and `hashes`, scratch space
-    /// for the word hashes): verification refills a few details per component instead of
-    /// allocating six vectors per document.
-    pub fn fill(&mut self, body: &str, cfg: &RelateConfig, hashes: &mut Vec<u64>) {
+    /// Makes this the detail of `body`, reusing its buffers: verification refills a few
+    /// details per component instead of allocating vectors per document.
+    pub fn fill(&mut self, body: &str, cfg: &RelateConfig) {
         self.words.clear();
-        hashes.clear();
-        let words = &mut self.words;
+        self.hashes.clear();
+        let (words, hashes) = (&mut self.words, &mut self.hashes);
         for_each_token_hash(body, |t| {
             hashes.push(t.hash);
             words.push(WordSpan {
@@ -194,7 +196,7 @@ impl Detail {
                 end: t.end as u32,
             });
         });
-        samestory_text::shingles_into(hashes, cfg.shingle, &mut self.shingles);
+        samestory_text::shingles_into(&self.hashes, cfg.shingle, &mut self.shingles);
         self.index.rebuild(&self.shingles);
     }
 }

@@ -16,13 +16,27 @@ pub fn ranks(docs: &[Document], agencies: &[String]) -> Vec<u32> {
         let undated = d.date.is_none();
         let time = d.published.as_deref().and_then(instant).unwrap_or(i64::MAX);
         let wire = d.byline.as_deref().and_then(|b| wire_credit(b, agencies));
-        (undated, d.date.clone(), time, wire.is_none())
+        (undated, time, wire.is_none())
     };
     let keys: Vec<_> = docs.iter().map(key).collect();
     let mut order: Vec<u32> = (0..docs.len() as u32).collect();
-    order.sort_by(|&i, &j| {
+    order.sort_unstable_by(|&i, &j| {
         let (i, j) = (i as usize, j as usize);
-        (&keys[i], &docs[i].id).cmp(&(&keys[j], &docs[j].id))
+        let (ki, kj) = (&keys[i], &keys[j]);
+        (
+            ki.0,
+            docs[i].date.as_deref(),
+            ki.1,
+            ki.2,
+            docs[i].id.as_str(),
+        )
+            .cmp(&(
+                kj.0,
+                docs[j].date.as_deref(),
+                kj.1,
+                kj.2,
+                docs[j].id.as_str(),
+            ))
     });
     let mut rank = vec![0u32; docs.len()];
     for (r, &i) in order.iter().enumerate() {

@@ -170,7 +170,6 @@ struct Loaded<'s, 'd> {
     detail: &'d Detail,
     quoted: OnceLock<Vec<bool>>,
     evidence: OnceLock<Evidence>,
-    content: OnceLock<Vec<(u32, u64)>>,
 }
 
 impl Loaded<'_, '_> {
@@ -179,38 +178,44 @@ impl Loaded<'_, '_> {
             .get_or_init(|| quoted_words(&self.body, &self.detail.words))
     }
 
-    /// Its content words: char offset and word hash.
-    fn content(&self) -> &[(u32, u64)] {
-        self.content.get_or_init(|| {
-            let mut words = Vec::new();
-            samestory_text::for_each_token_hash(&self.body, |t| {
-                if t.end - t.start >= CONTENT_WORD_CHARS {
-                    words.push((t.start as u32, t.hash));
-                }
-            });
-            words
-        })
-    }
-
-    /// Share of the distinct content words inside `ranges` (char ranges, sorted, disjoint)
-    /// that also occur outside them.
+    /// Share of the distinct content words (≥ [`CONTENT_WORD_CHARS`] chars) inside
+    /// `ranges` (char ranges, sorted, disjoint) that also occur outside them. Sets are
+    /// 65,536-bit tables of the word hashes (a few hundred content words a text rarely
+    /// collide; 8,192 bits did, enough to move decisions near the margin), so no sort.
     fn coherence(&self, ranges: &[(usize, usize)]) -> f64 {
-        let (mut inside, mut outside) = (HashSet::new(), HashSet::new());
+        const BITS: usize = 65536;
+        let d = self.detail;
+        let mut outside = [0u64; BITS / 64];
+        let slot = |h: u64| ((h >> 48) as usize / 64, 1u64 << (h & 63));
         let mut r = 0;
-        for &(at, hash) in self.content() {
-            let at = at as usize;
+        let mut content = Vec::new();
+        for (w, &hash) in d.words.iter().zip(&d.hashes) {
+            if ((w.end - w.start) as usize) < CONTENT_WORD_CHARS {
+                continue;
+            }
+            let at = w.start as usize;
             while r < ranges.len() && ranges[r].1 <= at {
                 r += 1;
             }
             let within = r < ranges.len() && ranges[r].0 <= at;
             if within {
-                inside.insert(hash);
+                content.push(hash);
             } else {
-                outside.insert(hash);
+                let (word, bit) = slot(hash);
+                outside[word] |= bit;
             }
         }
-        let shared = inside.iter().filter(|h| outside.contains(h)).count();
-        shared as f64 / inside.len().max(1) as f64
+        let (mut distinct, mut shared) = (0usize, 0usize);
+        let mut seen = [0u64; BITS / 64];
+        for h in content {
+            let (word, bit) = slot(h);
+            if seen[word] & bit == 0 {
+                seen[word] |= bit;
+                distinct += 1;
+                shared += usize::from(outside[word] & bit != 0);
+            }
+        }
+        shared as f64 / distinct.max(1) as f64
     }
 
     fn evidence(&self, meta: &Document, agencies: &[String]) -> Evidence {
@@ -261,6 +266,9 @@ pub fn verify_all<S: BodySource>(
     source: &S,
     block_docs: usize,
 ) -> Result<Vec<Checked>, RelateError<S::Error>> {
+    if pairs.is_empty() {
+        return Ok(Vec::new());
+    }
     let budget = block_docs.max(2);
     let (ordered, bounds) = by_component(pairs, corpus.metas.len());
     let comps = bounds.windows(2).map(|w| &ordered[w[0]..w[1]]);
@@ -368,7 +376,6 @@ impl<S: BodySource> Job<'_, S> {
                 detail,
                 quoted: OnceLock::new(),
                 evidence: OnceLock::new(),
-                content: OnceLock::new(),
             })
             .collect();
         let ctx = Ctx {
@@ -403,7 +410,6 @@ impl<S: BodySource> Job<'_, S> {
 #[derive(Default)]
 struct Scratch {
     details: Vec<Detail>,
-    hashes: Vec<u64>,
 }
 
 impl Scratch {
@@ -417,13 +423,12 @@ impl Scratch {
             details
                 .par_iter_mut()
                 .zip(bodies)
-                .for_each(|(d, b)| d.fill(b, cfg, &mut Vec::new()));
+                .for_each(|(d, b)| d.fill(b, cfg));
         } else {
-            let hashes = &mut self.hashes;
             details
                 .iter_mut()
                 .zip(bodies)
-                .for_each(|(d, b)| d.fill(b, cfg, hashes));
+                .for_each(|(d, b)| d.fill(b, cfg));
         }
         details
     }
@@ -521,16 +526,18 @@ impl Ctx<'_, '_> {
             r.sort_unstable();
             r
         };
+        let coherence = [lx.coherence(&side(0)), ly.coherence(&side(1))];
+        let evidence = [
+            lx.evidence(self.doc(x), agencies),
+            ly.evidence(self.doc(y), agencies),
+        ];
         Some(Reuse {
-            coherence: [lx.coherence(&side(0)), ly.coherence(&side(1))],
+            coherence,
             passages,
             covered: [cx, cy],
             unquoted: [tx, ty],
             extent: [extent(lx.detail), extent(ly.detail)],
-            evidence: [
-                lx.evidence(self.doc(x), agencies),
-                ly.evidence(self.doc(y), agencies),
-            ],
+            evidence,
         })
     }
 
