@@ -465,13 +465,22 @@ impl<'g, 'a> Edges<'g, 'a> {
         self.edges[f].strong || self.reuse(f).shared_words() >= self.g.cfg.secondary_min_words
     }
 
+    /// Publication time of the two documents edge `e` stands on (its groups'
+    /// representatives wherever their own pair shares the passages; verification left the
+    /// coherence and wire evidence out exactly where this decides).
+    fn by_time(&self, e: usize) -> Option<Direction> {
+        let metas = self.g.metas;
+        by_time(
+            &metas[self.doc(e, 0) as usize],
+            &metas[self.doc(e, 1) as usize],
+        )
+    }
+
     /// The direction of a strong edge by the rules in order.
     fn direct(&self, e: usize) -> Direction {
         let g = self.g;
-        let [ga, gb] = self.edges[e].g;
-        let (ma, mb) = (&g.metas[ga as usize], &g.metas[gb as usize]);
         let r = self.reuse(e);
-        by_time(ma, mb)
+        self.by_time(e)
             .or_else(|| self.by_wire(e))
             .or_else(|| by_coherence(r.coherence, g.cfg.coherence_margin))
             .or_else(|| self.by_composite(e))
@@ -557,10 +566,8 @@ impl<'g, 'a> Edges<'g, 'a> {
     /// The direction of a secondary edge of which one side is known to borrow elsewhere:
     /// publication time and wire credit still come first.
     fn secondary_direction(&self, e: usize, a_borrows: bool) -> Direction {
-        let g = self.g;
-        let [ga, gb] = self.edges[e].g;
         let r = self.reuse(e);
-        by_time(&g.metas[ga as usize], &g.metas[gb as usize])
+        self.by_time(e)
             .or_else(|| self.by_wire(e))
             .or_else(|| by_notice(&r.evidence[0], &r.evidence[1]))
             .unwrap_or_else(|| Direction {

@@ -120,8 +120,10 @@ pub struct Reuse {
     /// Per side, the share of the distinct long words (≥ [`CONTENT_WORD_CHARS`] chars) of
     /// its passages that also occur in the rest of its text: an article's own paragraphs
     /// share its names and terms, text added around borrowed passages mostly does not.
+    /// Left at 0 where the two documents' publication times tell their order.
     pub coherence: [f64; 2],
-    /// Wire credit or republication notice found in `x`'s and `y`'s byline and text.
+    /// Wire credit or republication notice found in `x`'s and `y`'s byline and text (left
+    /// empty where their publication times tell their order).
     pub evidence: [Evidence; 2],
 }
 
@@ -526,11 +528,20 @@ impl Ctx<'_, '_> {
             r.sort_unstable();
             r
         };
-        let coherence = [lx.coherence(&side(0)), ly.coherence(&side(1))];
-        let evidence = [
-            lx.evidence(self.doc(x), agencies),
-            ly.evidence(self.doc(y), agencies),
-        ];
+        // Coherence and wire evidence matter only where publication time cannot decide
+        // (the graph's time rule reads these same two documents).
+        let timed = crate::reprint::by_time(self.doc(x), self.doc(y)).is_some();
+        let (coherence, evidence) = if timed {
+            ([0.0; 2], [Evidence::default(); 2])
+        } else {
+            (
+                [lx.coherence(&side(0)), ly.coherence(&side(1))],
+                [
+                    lx.evidence(self.doc(x), agencies),
+                    ly.evidence(self.doc(y), agencies),
+                ],
+            )
+        };
         Some(Reuse {
             coherence,
             passages,
