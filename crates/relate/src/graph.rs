@@ -329,12 +329,10 @@ impl<'g, 'a> Edges<'g, 'a> {
                 let Verdict::Reuse(r) = &c.verdict else {
                     unreachable!()
                 };
-                let side = usize::from(r.share(1) > r.share(0));
                 Edge {
                     k,
                     g: [rep[c.x as usize], rep[c.y as usize]],
-                    strong: r.share(side) >= cfg.reprint_min_coverage
-                        && r.covered[side] >= cfg.min_passage_words,
+                    strong: r.is_strong(cfg),
                     dir: None,
                     secondary: false,
                 }

@@ -120,14 +120,22 @@ pub struct Reuse {
     /// Per side, the share of the distinct long words (≥ [`CONTENT_WORD_CHARS`] chars) of
     /// its passages that also occur in the rest of its text: an article's own paragraphs
     /// share its names and terms, text added around borrowed passages mostly does not.
-    /// Left at 0 where the two documents' publication times tell their order.
+    /// Left at 0 where the two documents' publication times tell their order, or where
+    /// the passages are too few to make a reprint or a secondary source.
     pub coherence: [f64; 2],
     /// Wire credit or republication notice found in `x`'s and `y`'s byline and text (left
-    /// empty where their publication times tell their order).
+    /// empty where `coherence` is left at 0).
     pub evidence: [Evidence; 2],
 }
 
 impl Reuse {
+    /// Whether passages cover `reprint_min_coverage` of the side they cover most, with at
+    /// least `min_passage_words` words there: the reprint rule.
+    pub fn is_strong(&self, cfg: &RelateConfig) -> bool {
+        let side = usize::from(self.share(1) > self.share(0));
+        self.share(side) >= cfg.reprint_min_coverage && self.covered[side] >= cfg.min_passage_words
+    }
+
     /// Unquoted words inside passages, the smaller count of the two sides.
     pub fn shared_words(&self) -> usize {
         self.covered[0].min(self.covered[1])
@@ -547,34 +555,36 @@ impl Ctx<'_, '_> {
             .iter()
             .map(|p| to_chars(p, &lx.detail.words, &ly.detail.words))
             .collect();
-        let side = |s: usize| {
-            let mut r: Vec<(usize, usize)> =
-                passages.iter().map(|p| (p[2 * s], p[2 * s + 1])).collect();
-            r.sort_unstable();
-            r
-        };
-        // Coherence and wire evidence matter only where publication time cannot decide
-        // (the graph's time rule reads these same two documents).
-        let timed = crate::reprint::by_time(self.doc(x), self.doc(y)).is_some();
-        let (coherence, evidence) = if timed {
-            ([0.0; 2], [Evidence::default(); 2])
-        } else {
-            (
-                [lx.coherence(&side(0)), ly.coherence(&side(1))],
-                [
-                    lx.evidence(self.doc(x), agencies),
-                    ly.evidence(self.doc(y), agencies),
-                ],
-            )
-        };
-        Some(Reuse {
-            coherence,
+        let mut reuse = Reuse {
+            coherence: [0.0; 2],
             passages,
             covered: [cx, cy],
             unquoted: [tx, ty],
             extent: [extent(lx.detail), extent(ly.detail)],
-            evidence,
-        })
+            evidence: [Evidence::default(); 2],
+        };
+        // Coherence and wire evidence matter only where the pair can be a reprint or a
+        // secondary source and publication time cannot decide (the graph's time rule reads
+        // these same two documents).
+        let c = self.cfg;
+        let directed = reuse.is_strong(c) || reuse.shared_words() >= c.secondary_min_words;
+        if directed && crate::reprint::by_time(self.doc(x), self.doc(y)).is_none() {
+            let ranges = |s: usize| {
+                let mut r: Vec<(usize, usize)> = reuse
+                    .passages
+                    .iter()
+                    .map(|p| (p[2 * s], p[2 * s + 1]))
+                    .collect();
+                r.sort_unstable();
+                r
+            };
+            reuse.coherence = [lx.coherence(&ranges(0)), ly.coherence(&ranges(1))];
+            reuse.evidence = [
+                lx.evidence(self.doc(x), agencies),
+                ly.evidence(self.doc(y), agencies),
+            ];
+        }
+        Some(reuse)
     }
 
     /// Aligned passages of two details, with `x`'s boilerplate fingerprints marked.
