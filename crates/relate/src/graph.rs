@@ -13,7 +13,8 @@
 //!   passages of sources that share nothing with each other borrows from each), a "first
 //!   appeared in" notice and containment, in that order. A group known to
 //!   borrow also borrows from every group it shares passages of `secondary_min_words`
-//!   unquoted words in all with (a secondary source). Two borrowers of one
+//!   unquoted words in all with (a secondary source; a single passage is enough where
+//!   time or coherence agree on their own). Two borrowers of one
 //!   source whose shared text is what both took from it are siblings: not a reprint
 //!   (`shared_source` on request), unless what they share beyond it is one.
 //!
@@ -542,11 +543,16 @@ impl<'g, 'a> Edges<'g, 'a> {
         let secondary: Vec<Option<Direction>> = (0..self.edges.len())
             .into_par_iter()
             .map(|e| {
-                if self.edges[e].strong || self.reuse(e).shared_words() < min_words {
+                let shared = self.reuse(e).shared_words();
+                if self.edges[e].strong || shared < self.g.cfg.min_passage_words {
                     return None;
                 }
                 let [ga, gb] = self.edges[e].g;
-                match (borrowers.contains(&ga), borrowers.contains(&gb)) {
+                let known = (borrowers.contains(&ga), borrowers.contains(&gb));
+                if shared < min_words {
+                    return self.short_secondary(e, known);
+                }
+                match known {
                     (false, false) => None,
                     (true, true) => Some(self.direct(e)),
                     (a_borrows, _) => Some(self.secondary_direction(e, a_borrows)),
@@ -559,6 +565,22 @@ impl<'g, 'a> Edges<'g, 'a> {
                 edge.dir = dir;
             }
         }
+    }
+
+    /// A secondary source sharing fewer than `secondary_min_words` (but a whole passage):
+    /// only when one side is known to borrow elsewhere and publication time or coherence
+    /// independently say that side borrows here too.
+    fn short_secondary(&self, e: usize, known: (bool, bool)) -> Option<Direction> {
+        let a_borrows = match known {
+            (true, false) => true,
+            (false, true) => false,
+            _ => return None,
+        };
+        let r = self.reuse(e);
+        let dir = self
+            .by_time(e)
+            .or_else(|| by_coherence(r.coherence, self.g.cfg.coherence_margin))?;
+        (dir.a_is_original != a_borrows).then_some(dir)
     }
 
     /// The direction of a secondary edge of which one side is known to borrow elsewhere:

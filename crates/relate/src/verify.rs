@@ -567,7 +567,7 @@ impl Ctx<'_, '_> {
         // secondary source and publication time cannot decide (the graph's time rule reads
         // these same two documents).
         let c = self.cfg;
-        let directed = reuse.is_strong(c) || reuse.shared_words() >= c.secondary_min_words;
+        let directed = reuse.is_strong(c) || reuse.shared_words() >= c.min_passage_words;
         if directed && crate::reprint::by_time(self.doc(x), self.doc(y)).is_none() {
             let ranges = |s: usize| {
                 let mut r: Vec<(usize, usize)> = reuse

@@ -90,7 +90,9 @@ pub struct RelateConfig {
     /// words in all (each passage at least `min_passage_words`) is also a source, even under
     /// `reprint_min_coverage`. Default 40 (measured on bench/dedup's reuse corpora: counting
     /// the longest passage only missed half the secondary sources of real prose, whose
-    /// paragraphs are 25–40 words).
+    /// paragraphs are 25–40 words). Fewer shared words (a passage at least) still make a
+    /// secondary source when publication time or coherence say, on their own, that the
+    /// known borrower is the borrower here too.
     pub secondary_min_words: usize,
     /// Containment decides a reprint's direction over the composite rule when one side has
     /// at least this share of its unquoted words inside the other (it lies wholly within
