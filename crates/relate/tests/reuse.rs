@@ -178,3 +178,33 @@ fn a_pair_verified_late_joins_two_groups() {
     assert_eq!(joining.count(), 2, "{:#?}", out.relations);
     assert_eq!(out.relations.len(), 2);
 }
+
+/// Under `secondary_min_words`, one shared passage still makes a secondary source when
+/// publication time says on its own that the known borrower borrows here too — and not
+/// when nothing but the passage says so.
+#[test]
+fn a_short_second_source_needs_time_or_coherence() {
+    let t1: Vec<String> = words(80, 0..300);
+    let t2: Vec<String> = words(90, 0..400);
+    let y = [
+        t1[0..180].to_vec(),
+        words(91, 0..200),
+        t2[200..228].to_vec(),
+    ];
+    let mut docs = vec![doc("t1", &[t1]), doc("t2", &[t2]), doc("y", &y)];
+    docs[0].date = Some("2024-01-01".into());
+    docs[2].date = Some("2024-01-02".into());
+    let cfg = RelateConfig::default();
+    assert_eq!(
+        reprints(&relate(&docs, &cfg).relations).len(),
+        1,
+        "t2 undated"
+    );
+    docs[1].date = Some("2023-12-30".into());
+    let out = relate(&docs, &cfg);
+    let got = reprints(&out.relations);
+    assert_eq!(got.len(), 2, "{:#?}", out.relations);
+    assert_eq!((got[1].0, got[1].1), ("y", "t2"));
+    assert!(got[1].2.starts_with("secondary source"), "{}", got[1].2);
+    assert!(got[1].2.contains("direction: time"), "{}", got[1].2);
+}
