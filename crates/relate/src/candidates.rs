@@ -597,8 +597,16 @@ mod tests {
         assert_eq!(two, [ordered(4, 9), ordered(9, 20), ordered(9, 30)]);
     }
 
-    fn ranks(n: u32) -> Vec<u32> {
-        (0..n).collect()
+    /// Containment pairs and boilerplate of `(key, doc)` items, every document active and
+    /// ranked by index.
+    fn judge_all(
+        items: &[(u32, u32)],
+        outlets: &[Option<&str>],
+        cfg: &RelateConfig,
+    ) -> (Vec<u64>, KeySet) {
+        let n = outlets.len();
+        let ranks: Vec<u32> = (0..n as u32).collect();
+        containment_pairs(shards_sorted(items), outlets, &vec![true; n], &ranks, cfg)
     }
 
     /// Postings of `(key, doc)` items, pushed in document order.
@@ -619,13 +627,7 @@ mod tests {
         };
         add(1000..1030, 0..60); // a 30-fingerprint passage in 60 documents
         add(2000..2006, 50..150); // a 6-fingerprint block in 100, 10 of them wire copies
-        let (pairs, frequent) = containment_pairs(
-            shards_sorted(&items),
-            &[None; 200],
-            &[true; 200],
-            &ranks(200),
-            &cfg,
-        );
+        let (pairs, frequent) = judge_all(&items, &[None; 200], &cfg);
         assert_eq!(frequent, (2000..2006).collect());
         // Documents 50–59 hold both blocks, the most shared text: 50 is the first hub and
         // links every member of the passage, so the second hub (51) adds no pair.
@@ -648,14 +650,7 @@ mod tests {
                 wire_min_support: support,
                 ..RelateConfig::default()
             };
-            containment_pairs(
-                shards_sorted(&items),
-                &[None; 200],
-                &[true; 200],
-                &ranks(200),
-                &cfg,
-            )
-            .1
+            judge_all(&items, &[None; 200], &cfg).1
         };
         assert!(judged(0.5).is_empty());
         assert_eq!(judged(0.7), KeySet::from_iter([100]));
@@ -668,23 +663,11 @@ mod tests {
         let mut outlets = vec![None; 200];
         outlets[..60].fill(Some("Daily Planet"));
         let cfg = RelateConfig::default();
-        let (pairs, frequent) = containment_pairs(
-            shards_sorted(&items),
-            &outlets,
-            &[true; 200],
-            &ranks(200),
-            &cfg,
-        );
+        let (pairs, frequent) = judge_all(&items, &outlets, &cfg);
         assert!(pairs.is_empty());
         assert_eq!(frequent, (1..31).collect());
         outlets[1] = Some("Bugle"); // the second hub links everyone but the first
-        let (pairs, frequent) = containment_pairs(
-            shards_sorted(&items),
-            &outlets,
-            &[true; 200],
-            &ranks(200),
-            &cfg,
-        );
+        let (pairs, frequent) = judge_all(&items, &outlets, &cfg);
         assert_eq!(pairs.len(), 59);
         assert!(frequent.is_empty());
     }
@@ -697,13 +680,7 @@ mod tests {
         };
         let mut items = Vec::new();
         (0..3u32).for_each(|k| (0..1000).for_each(|d| items.push((k, d))));
-        let (pairs, frequent) = containment_pairs(
-            shards_sorted(&items),
-            &[None; 1000],
-            &[true; 1000],
-            &ranks(1000),
-            &cfg,
-        );
+        let (pairs, frequent) = judge_all(&items, &[None; 1000], &cfg);
         assert!(frequent.is_empty());
         // The first hub links every member: the second adds nothing.
         assert_eq!(pairs.len(), 999);

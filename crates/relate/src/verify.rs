@@ -278,7 +278,7 @@ struct Ctx<'a, 's> {
 }
 
 /// What verifying a group of pairs needs besides the pairs.
-pub(crate) struct Job<'a, S> {
+struct Job<'a, S> {
     corpus: &'a Corpus<'a>,
     frequent: &'a KeySet,
     cfg: &'a RelateConfig,

@@ -104,20 +104,27 @@ fn a_composite_borrows_from_both_sources() {
     }
 }
 
-#[test]
-fn a_borrowers_small_second_source_is_secondary() {
-    let t1: Vec<String> = words(40, 0..300);
-    let t2: Vec<String> = words(50, 0..400);
-    // y: 180 words of t1 (its main source, dated earlier) and one 45-word paragraph of t2
-    // (11 % of y: under the 20 % coverage rule).
+/// t1 (dated 2024-01-01), t2 (undated, 400 words) and y (dated the next day): 180 words of
+/// t1, 200 of its own, then `from_t2` words of t2. Word families from `family` on.
+fn borrower_of_two(family: usize, from_t2: usize) -> Vec<Document> {
+    let t1: Vec<String> = words(family, 0..300);
+    let t2: Vec<String> = words(family + 10, 0..400);
     let y = [
         t1[0..180].to_vec(),
-        words(60, 0..200),
-        t2[200..245].to_vec(),
+        words(family + 20, 0..200),
+        t2[200..200 + from_t2].to_vec(),
     ];
     let mut docs = vec![doc("t1", &[t1]), doc("t2", &[t2]), doc("y", &y)];
     docs[0].date = Some("2024-01-01".into());
     docs[2].date = Some("2024-01-02".into());
+    docs
+}
+
+#[test]
+fn a_borrowers_small_second_source_is_secondary() {
+    // y: 180 words of t1 (its main source, dated earlier) and one 45-word paragraph of t2
+    // (11 % of y: under the 20 % coverage rule).
+    let docs = borrower_of_two(40, 45);
     let out = relate(&docs, &RelateConfig::default());
     let got = reprints(&out.relations);
     assert_eq!(got.len(), 2, "{:#?}", out.relations);
@@ -184,16 +191,7 @@ fn a_pair_verified_late_joins_two_groups() {
 /// when nothing but the passage says so.
 #[test]
 fn a_short_second_source_needs_time_or_coherence() {
-    let t1: Vec<String> = words(80, 0..300);
-    let t2: Vec<String> = words(90, 0..400);
-    let y = [
-        t1[0..180].to_vec(),
-        words(91, 0..200),
-        t2[200..228].to_vec(),
-    ];
-    let mut docs = vec![doc("t1", &[t1]), doc("t2", &[t2]), doc("y", &y)];
-    docs[0].date = Some("2024-01-01".into());
-    docs[2].date = Some("2024-01-02".into());
+    let mut docs = borrower_of_two(80, 28);
     let cfg = RelateConfig::default();
     assert_eq!(
         reprints(&relate(&docs, &cfg).relations).len(),

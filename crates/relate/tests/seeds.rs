@@ -2,18 +2,29 @@
 //! 000–001 as one duplicate group (one row), 004 as a reprint of that group — one row, to
 //! its representative, named as original — and no duplicate or reprint relation touching
 //! 002 or 003 (they only share a quote).
+//!
+//! Without `../shared` the tests skip with a message, but fail when `CI` is set.
 
 use samestory_core::{Config, Document};
 use samestory_relate::{relate, Kind, Relations};
 use std::path::PathBuf;
 
-fn seeds_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds")
+#[allow(clippy::print_stderr)]
+fn seeds_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "seeds missing under CI: {}",
+        dir.display()
+    );
+    eprintln!("skipping: no seeds at {}", dir.display());
+    None
 }
 
-fn load() -> Vec<Document> {
-    let dir = seeds_dir();
-    assert!(dir.is_dir(), "seeds not found at {}", dir.display());
+fn load(dir: PathBuf) -> Vec<Document> {
     let (files, errors) = samestory_ingest::collect_inputs(&[dir.to_string_lossy()]);
     assert!(errors.is_empty(), "{errors:?}");
     let cfg = Config::default();
@@ -26,11 +37,12 @@ fn load() -> Vec<Document> {
     docs
 }
 
-fn run() -> (Vec<Document>, Relations) {
-    let docs = load();
+/// The seeds and what the engine makes of them; `None` (skip) without `../shared`.
+fn run() -> Option<(Vec<Document>, Relations)> {
+    let docs = load(seeds_dir()?);
     assert_eq!(docs.len(), 5);
     let out = relate(&docs, &Config::default().relate);
-    (docs, out)
+    Some((docs, out))
 }
 
 fn short(id: &str) -> &str {
@@ -39,7 +51,9 @@ fn short(id: &str) -> &str {
 
 #[test]
 fn groups_are_as_in_truth() {
-    let (docs, out) = run();
+    let Some((docs, out)) = run() else {
+        return;
+    };
     let groups: Vec<(&str, &str)> = docs
         .iter()
         .zip(&out.group_of)
@@ -59,7 +73,9 @@ fn groups_are_as_in_truth() {
 
 #[test]
 fn relations_are_as_in_truth() {
-    let (docs, out) = run();
+    let Some((docs, out)) = run() else {
+        return;
+    };
     let kinds: Vec<(&str, &str, Kind)> = out
         .relations
         .iter()
@@ -85,7 +101,9 @@ fn relations_are_as_in_truth() {
 
 #[test]
 fn reprint_passages_cover_about_forty_percent_of_004() {
-    let (docs, out) = run();
+    let Some((docs, out)) = run() else {
+        return;
+    };
     let d004 = &docs[4];
     let words = samestory_text::tokens(&d004.body);
     for r in &out.relations[1..] {
