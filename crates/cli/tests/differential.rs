@@ -71,6 +71,8 @@ fn document(row: &Value) -> Document {
         published: text("published"),
         url: text("url"),
         byline: text("byline"),
+        authors: serde_json::from_value(row["authors"].clone()).unwrap(),
+        credit: text("credit"),
         outlet: text("outlet"),
         lang: text("lang"),
         ..Document::new(text("id").unwrap(), Format::Jsonl, text("body").unwrap())

@@ -62,8 +62,16 @@ pub struct Document {
     pub published: Option<String>,
     /// Canonical URL.
     pub url: Option<String>,
-    /// Byline (authors, possibly with agency credit).
+    /// Byline: the persons who wrote it, as one string ("A, B and C"); `None` when the input
+    /// names no person.
     pub byline: Option<String>,
+    /// The persons who wrote it, each once, in byline order (`byline` split into names).
+    #[serde(default)]
+    pub authors: Vec<String>,
+    /// An organisation credited instead of (or beside) a person: a wire agency ("AFP"), a
+    /// desk ("Staff Reports"); what the relation engine reads for wire credit beside `byline`.
+    #[serde(default)]
+    pub credit: Option<String>,
     /// Outlet / site name, else the URL's host.
     pub outlet: Option<String>,
     /// ISO 639-3 language code, when detection is reliable.
@@ -87,11 +95,18 @@ impl Document {
             published: None,
             url: None,
             byline: None,
+            authors: Vec::new(),
+            credit: None,
             outlet: None,
             lang: None,
             body: body.into(),
             removed: Vec::new(),
         }
+    }
+
+    /// The line that credits an organisation, else the byline: where wire credit is read.
+    pub fn credit_line(&self) -> Option<&str> {
+        self.credit.as_deref().or(self.byline.as_deref())
     }
 
     /// Body length in chars (the unit of every offset).

@@ -32,11 +32,24 @@ pub fn assemble(record: Record, ex: Extracted, cfg: &IngestConfig) -> Document {
         published: published_on(ex.published, ex.date.as_deref()),
         date: ex.date,
         url,
+        authors: authors_of(ex.authors, ex.byline.as_deref()),
         byline: clean_field(ex.byline),
+        credit: clean_field(ex.credit),
         outlet,
         lang,
         body: ex.body,
         removed: ex.removed,
+    }
+}
+
+/// The persons named: as extracted, else the byline split into names.
+fn authors_of(authors: Vec<String>, byline: Option<&str>) -> Vec<String> {
+    if authors.is_empty() {
+        byline
+            .map(crate::meta::people::split_names)
+            .unwrap_or_default()
+    } else {
+        authors
     }
 }
 

@@ -40,8 +40,12 @@ pub struct Extracted {
     pub published: Option<String>,
     /// URL as found (canonicalised later by [`assemble`]).
     pub url: Option<String>,
-    /// Byline.
+    /// Byline: the persons, as one string.
     pub byline: Option<String>,
+    /// The persons, each once (empty: [`assemble`] splits `byline`).
+    pub authors: Vec<String>,
+    /// An organisation credited (wire agency, desk), when the input names one.
+    pub credit: Option<String>,
     /// Outlet / site name as the page states it.
     pub outlet: Option<String>,
     /// Language as the page declares it (e.g. `<html lang>`), if any.

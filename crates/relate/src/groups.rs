@@ -15,7 +15,7 @@ pub fn ranks(docs: &[Document], agencies: &[String]) -> Vec<u32> {
     let key = |d: &Document| {
         let undated = d.date.is_none();
         let time = d.published.as_deref().and_then(instant).unwrap_or(i64::MAX);
-        let wire = d.byline.as_deref().and_then(|b| wire_credit(b, agencies));
+        let wire = d.credit_line().and_then(|b| wire_credit(b, agencies));
         (undated, time, wire.is_none())
     };
     let keys: Vec<_> = docs.iter().map(key).collect();

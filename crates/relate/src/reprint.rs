@@ -242,6 +242,8 @@ mod tests {
             published: None,
             url: None,
             byline: byline.map(Into::into),
+            authors: vec![],
+            credit: None,
             outlet: None,
             lang: None,
             body: String::new(),

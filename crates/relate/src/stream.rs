@@ -170,6 +170,8 @@ fn meta_of(d: &Document) -> Document {
         published: d.published.clone(),
         url: d.url.clone(),
         byline: d.byline.clone(),
+        authors: Vec::new(),
+        credit: d.credit.clone(),
         outlet: d.outlet.clone(),
         lang: d.lang.clone(),
         body: String::new(),

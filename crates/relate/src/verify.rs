@@ -255,7 +255,7 @@ impl Loaded<'_, '_> {
 
     fn evidence(&self, meta: &Document, agencies: &[String]) -> Evidence {
         *self.evidence.get_or_init(|| {
-            let credit = crate::wire::credit(meta.byline.as_deref(), &self.body, agencies);
+            let credit = crate::wire::credit(meta.credit_line(), &self.body, agencies);
             Evidence {
                 credit: credit.and_then(|c| {
                     let at = agencies.iter().position(|a| a.as_str() == c.agency)?;

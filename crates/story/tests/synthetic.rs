@@ -201,6 +201,8 @@ fn doc(rng: &mut Rng, ev: &Event, e: usize, k: usize) -> Document {
         published: None,
         url: None,
         byline: None,
+        authors: vec![],
+        credit: None,
         outlet: None,
         lang: None,
         body: body.join(" "),

@@ -9,10 +9,9 @@
 //! the date's sources (URL path aside) that holds a date-time with an offset. A field stays
 //! `None` when no source gives it: nothing is guessed. Reads the DOM only, never mutates it.
 
+use super::authors::{self, is_name};
 use super::jsonld::{self, LdArticle};
-use super::title::clean_title;
-use crate::meta::date::parse_date;
-use crate::meta::timestamp::parse_timestamp;
+use super::{dates, title};
 use dom_query::Document;
 use std::collections::HashMap;
 
@@ -28,35 +27,33 @@ pub struct PageMeta {
     pub published: Option<String>,
     /// Canonical URL as the page states it.
     pub url: Option<String>,
-    /// Author name(s).
+    /// Author name(s) as one string.
     pub byline: Option<String>,
+    /// The persons, each once.
+    pub authors: Vec<String>,
+    /// An organisation credited.
+    pub credit: Option<String>,
     /// Site name.
     pub outlet: Option<String>,
     /// `<html lang>` (or `content-language`).
     pub lang: Option<String>,
 }
 
-/// `<meta>` keys (`name`, `property`, `itemprop`, lower-cased) that carry a publication date.
-const DATE_KEYS: &[&str] = &[
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "parsely-pub-date",
-    "sailthru.date",
-    "date",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "article.published",
-    "dc.date",
-    "dc.date.issued",
-    "dcterms.date",
-    "dcterms.issued",
-    "dcterms.created",
-    "original-publish-date",
-    "cxenseparse:recs:publishtime",
-];
+/// What every field's picker reads: the DOM, its `<meta>` map, its JSON-LD article, and the
+/// url and outlet already picked.
+#[derive(Clone, Copy)]
+pub struct Page<'a> {
+    /// The parsed page.
+    pub doc: &'a Document,
+    /// First `content` of each `<meta>` key (see [`meta_map`]).
+    pub metas: &'a HashMap<String, String>,
+    /// The JSON-LD article.
+    pub ld: &'a LdArticle,
+    /// The page's URL as it states it.
+    pub url: Option<&'a str>,
+    /// The outlet's name as the page states it.
+    pub outlet: Option<&'a str>,
+}
 
 /// Reads all metadata fields of `doc`.
 pub fn read(doc: &Document) -> PageMeta {
@@ -64,11 +61,22 @@ pub fn read(doc: &Document) -> PageMeta {
     let ld = jsonld::read(doc);
     let outlet = pick_outlet(&metas, &ld);
     let url = pick_url(doc, &metas, &ld);
+    let page = Page {
+        doc,
+        metas: &metas,
+        ld: &ld,
+        url: url.as_deref(),
+        outlet: outlet.as_deref(),
+    };
+    let (date, published) = dates::pick(&page);
+    let authors = authors::pick(&page);
     PageMeta {
-        title: pick_title(doc, &metas, &ld, outlet.as_deref()),
-        date: pick_date(doc, &metas, &ld, url.as_deref()),
-        published: pick_published(doc, &metas, &ld),
-        byline: pick_byline(doc, &metas, &ld),
+        title: title::pick(&page),
+        date,
+        published,
+        byline: authors.byline,
+        authors: authors.persons,
+        credit: authors.credit,
         lang: pick_lang(doc, &metas),
         url,
         outlet,
@@ -92,82 +100,6 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
     map
 }
 
-fn pick_title(
-    doc: &Document,
-    metas: &HashMap<String, String>,
-    ld: &LdArticle,
-    outlet: Option<&str>,
-) -> Option<String> {
-    let raw = metas
-        .get("og:title")
-        .cloned()
-        .or_else(|| ld.headline.clone())
-        .or_else(|| first_text(doc, "head title"))
-        .or_else(|| first_text(doc, "h1"))?;
-    clean_title(&raw, outlet)
-}
-
-fn pick_date(
-    doc: &Document,
-    metas: &HashMap<String, String>,
-    ld: &LdArticle,
-    url: Option<&str>,
-) -> Option<String> {
-    ld.date_published
-        .as_deref()
-        .and_then(parse_date)
-        .or_else(|| {
-            DATE_KEYS
-                .iter()
-                .find_map(|k| metas.get(*k).and_then(|v| parse_date(v)))
-        })
-        .or_else(|| time_element(doc, parse_date))
-        .or_else(|| url.and_then(url_path_date))
-}
-
-/// The first date-time with an offset among the date's sources, in [`pick_date`]'s order.
-fn pick_published(
-    doc: &Document,
-    metas: &HashMap<String, String>,
-    ld: &LdArticle,
-) -> Option<String> {
-    ld.date_published
-        .as_deref()
-        .and_then(parse_timestamp)
-        .or_else(|| {
-            DATE_KEYS
-                .iter()
-                .find_map(|k| metas.get(*k).and_then(|v| parse_timestamp(v)))
-        })
-        .or_else(|| time_element(doc, parse_timestamp))
-}
-
-/// The first `<time datetime>` that `parse` reads, preferring one marked as the publication
-/// time.
-fn time_element(doc: &Document, parse: fn(&str) -> Option<String>) -> Option<String> {
-    let marked = "time[itemprop=datePublished][datetime], time[pubdate][datetime]";
-    [marked, "time[datetime]"].iter().find_map(|sel| {
-        doc.select(sel)
-            .nodes()
-            .iter()
-            .find_map(|n| n.attr("datetime").and_then(|d| parse(&d)))
-    })
-}
-
-/// A `/YYYY/MM/DD/` date in a URL path (a last resort: many sites put the date there).
-pub fn url_path_date(url: &str) -> Option<String> {
-    let parts: Vec<&str> = url.split('/').collect();
-    parts.windows(3).find_map(|w| {
-        let ok = w[0].len() == 4 && w[1].len() <= 2 && w[2].len() <= 2;
-        let all_digits = w
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
-        (ok && all_digits)
-            .then(|| format!("{}-{:0>2}-{:0>2}", w[0], w[1], w[2]))
-            .and_then(|d| parse_date(&d))
-    })
-}
-
 fn pick_url(doc: &Document, metas: &HashMap<String, String>, ld: &LdArticle) -> Option<String> {
     let canonical = doc
         .select("link[rel~=canonical][href]")
@@ -181,58 +113,9 @@ fn pick_url(doc: &Document, metas: &HashMap<String, String>, ld: &LdArticle) -> 
         .find(|u| is_absolute_http(u))
 }
 
-fn is_absolute_http(url: &str) -> bool {
+pub(super) fn is_absolute_http(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
     lower.starts_with("http://") || lower.starts_with("https://")
-}
-
-fn pick_byline(doc: &Document, metas: &HashMap<String, String>, ld: &LdArticle) -> Option<String> {
-    let from_ld = join_names(&ld.authors);
-    let from_meta = [
-        "author",
-        "article:author",
-        "parsely-author",
-        "sailthru.author",
-        "dc.creator",
-    ]
-    .iter()
-    .find_map(|k| metas.get(*k).filter(|v| is_name(v)).cloned());
-    from_ld
-        .or(from_meta)
-        .or_else(|| first_text(doc, "a[rel~=author]"))
-        .and_then(|b| clean_byline(&b))
-}
-
-/// A byline value that is a name, not a URL or a handle.
-fn is_name(value: &str) -> bool {
-    !is_absolute_http(value) && !value.starts_with("www.") && !value.starts_with('@')
-}
-
-/// Joins names as "A", "A and B", "A, B and C", dropping URLs and repeats.
-fn join_names(names: &[String]) -> Option<String> {
-    let mut unique: Vec<&str> = Vec::new();
-    for name in names.iter().filter(|n| is_name(n)) {
-        if !unique.contains(&name.as_str()) {
-            unique.push(name);
-        }
-    }
-    match unique.split_last() {
-        None => None,
-        Some((last, [])) => Some(last.to_string()),
-        Some((last, rest)) => Some(format!("{} and {last}", rest.join(", "))),
-    }
-}
-
-/// Strips a leading "By " and surrounding punctuation from a byline.
-fn clean_byline(byline: &str) -> Option<String> {
-    let trimmed = byline
-        .trim()
-        .trim_matches(|c: char| c == ',' || c == '|' || c == '-');
-    let without_by = ["By ", "by ", "BY "]
-        .iter()
-        .find_map(|p| trimmed.strip_prefix(p))
-        .unwrap_or(trimmed);
-    collapse(without_by)
 }
 
 /// `og:site_name`, else the JSON-LD publisher; a URL is no name, and of "Name | tagline"
@@ -255,14 +138,14 @@ fn pick_lang(doc: &Document, metas: &HashMap<String, String>) -> Option<String> 
 }
 
 /// Collapsed text of the first element matching `selector`, if not empty.
-fn first_text(doc: &Document, selector: &str) -> Option<String> {
+pub(super) fn first_text(doc: &Document, selector: &str) -> Option<String> {
     let selection = doc.select(selector);
     let node = selection.nodes().first()?;
     collapse(&node.text())
 }
 
 /// Collapses whitespace; `None` when nothing is left.
-fn collapse(text: &str) -> Option<String> {
+pub(super) fn collapse(text: &str) -> Option<String> {
     let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
     (!joined.is_empty()).then_some(joined)
 }

@@ -11,7 +11,9 @@
 //! Never touches ids, language detection or URL canonicalisation (see [`crate::assemble`]);
 //! never panics or prints, whatever the HTML. Body paragraphs are separated by `"\n\n"`.
 
+pub mod authors;
 pub mod body;
+pub mod dates;
 pub mod jsonld;
 pub mod lines;
 pub mod metadata;
@@ -43,6 +45,8 @@ pub fn extract(html: &str, cfg: &IngestConfig) -> Extracted {
         published: meta.published,
         url: meta.url,
         byline: meta.byline,
+        authors: meta.authors,
+        credit: meta.credit,
         outlet: meta.outlet,
         declared_lang: meta.lang,
         removed: removed_lines(html, &body),

@@ -2,7 +2,7 @@
 //! precedence between sources, and body extraction (boilerplate out, paragraphs in).
 
 use super::body::extract_body;
-use super::metadata::url_path_date;
+use super::dates::url_path_date;
 use super::title::clean_title;
 use super::{extract, jsonld};
 use crate::Extracted;

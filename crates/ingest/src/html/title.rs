@@ -5,6 +5,26 @@
 //! dash only when it names the outlet or looks like a site name (a domain, or a few
 //! capitalised words), since headlines use dashes themselves.
 
+use super::metadata::{first_text, Page};
+
+/// The page's headline.
+pub fn pick(page: &Page) -> Option<String> {
+    let Page {
+        doc,
+        metas,
+        ld,
+        outlet,
+        ..
+    } = *page;
+    let raw = metas
+        .get("og:title")
+        .cloned()
+        .or_else(|| ld.headline.clone())
+        .or_else(|| first_text(doc, "head title"))
+        .or_else(|| first_text(doc, "h1"))?;
+    clean_title(&raw, outlet)
+}
+
 /// Separators that almost always set a site name apart.
 const STRONG: &[&str] = &[" | ", " :: ", " « ", " » ", " · ", " // "];
 /// Separators that headlines use too.

@@ -2,5 +2,6 @@
 //! offset to RFC 3339 publication times, URLs to canonical form.
 
 pub mod date;
+pub mod people;
 pub mod timestamp;
 pub mod url;
