@@ -45,25 +45,8 @@ const EXPECT: &[Expect] = &[
     },
 ];
 
-#[allow(clippy::print_stderr)]
 fn seeds_dir() -> Option<PathBuf> {
-    let dir = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seeds"
-    ));
-    if dir.join("truth.jsonl").is_file() {
-        return Some(dir.to_path_buf());
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "seeds missing under CI: {}",
-        dir.display()
-    );
-    eprintln!(
-        "skipped: no seeds at {} (set CI to make this a failure)",
-        dir.display()
-    );
-    None
+    samestory_testkit::seeds_dir()
 }
 
 struct Seed {

@@ -9,19 +9,8 @@ use samestory_core::{Config, Document};
 use samestory_relate::{relate, Kind, Relations};
 use std::path::PathBuf;
 
-#[allow(clippy::print_stderr)]
 fn seeds_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "seeds missing under CI: {}",
-        dir.display()
-    );
-    eprintln!("skipping: no seeds at {}", dir.display());
-    None
+    samestory_testkit::seeds_dir()
 }
 
 fn load(dir: PathBuf) -> Vec<Document> {

@@ -3,22 +3,10 @@
 
 use samestory_core::{Config, Document};
 use samestory_ingest::{collect_inputs, read_file};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-fn seeds_dir() -> Option<&'static Path> {
-    let dir = Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seeds"
-    ));
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but {} is missing",
-        dir.display()
-    );
-    None
+fn seeds_dir() -> Option<PathBuf> {
+    samestory_testkit::seeds_dir()
 }
 
 fn read_seeds(dir: &Path) -> Vec<Document> {
@@ -33,7 +21,7 @@ fn read_seeds(dir: &Path) -> Vec<Document> {
 #[test]
 fn seeds_are_one_story() {
     let Some(dir) = seeds_dir() else { return };
-    let docs = read_seeds(dir);
+    let docs = read_seeds(&dir);
     assert_eq!(docs.len(), 5);
     // Duplicate groups as the relation engine gives them (000 and 001 are one article) and
     // its reprint link 000–004: the story stage must put all five in one story anyway.
@@ -69,7 +57,7 @@ fn seeds_are_one_story() {
 #[test]
 fn seeds_without_relation_evidence_are_still_one_story() {
     let Some(dir) = seeds_dir() else { return };
-    let docs = read_seeds(dir);
+    let docs = read_seeds(&dir);
     let groups: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
     let out = samestory_story::stories(&docs, &groups, &[], &Config::default().story).unwrap();
     assert_eq!(out.stories.len(), 1, "{:#?}", out.stories);

@@ -59,20 +59,10 @@ pub fn examples_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples")
 }
 
-/// `../shared` beside the repository, or `None` (outside CI) when it is missing. Under CI
-/// (`CI` set) a missing `../shared` is a test failure, never a skip.
+/// The shared data directory, or `None` (the test skips) outside CI when it is missing:
+/// see `samestory_testkit::shared_dir`.
 pub fn shared_dir() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if dir.join("seeds").is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "../shared is missing under CI: {}",
-        dir.display()
-    );
-    eprintln!("skipping: ../shared not found at {}", dir.display());
-    None
+    samestory_testkit::shared_dir()
 }
 
 /// Runs `samestory run SHARED/seeds --out TMP` (exit status 0 or 2: truth.jsonl beside the
