@@ -12,11 +12,17 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct StoryIndex {
     postings: HashMap<u32, Posting>,
-    /// Scratch: the live stories met in one query, one entry per shared feature.
+    /// Scratch, per story index: features shared with the current query ([`DEAD`]: the
+    /// story failed `live`; 0 between queries).
+    shared: Vec<u32>,
+    /// Scratch: the stories met in one query, each once.
     met: Vec<u32>,
     /// Scratch: `(shared features, story)` of one query.
     ranked: Vec<(u32, u32)>,
 }
+
+/// Marks a story met in a query that `live` rejected.
+const DEAD: u32 = u32::MAX;
 
 /// The stories of one feature, and the list's length after its last pruning.
 #[derive(Debug, Default)]
@@ -41,6 +47,9 @@ impl Posting {
 impl StoryIndex {
     /// Posts `features` for `story`.
     pub fn post(&mut self, features: &[u32], story: u32) {
+        if self.shared.len() <= story as usize {
+            self.shared.resize(story as usize + 1, 0);
+        }
         for &f in features {
             let list = &mut self.postings.entry(f).or_default().stories;
             if let Err(at) = list.binary_search(&story) {
@@ -51,7 +60,8 @@ impl StoryIndex {
 
     /// Up to `max` stories sharing the most of `features` (ties: lower index), keeping only
     /// stories for which `live` holds; lists longer than `max_posting` after pruning are
-    /// skipped.
+    /// skipped. Counts in a dense per-story table (`live` asked once per story met), so a
+    /// query costs the length of the lists it reads, not a sort of them.
     pub fn candidates(
         &mut self,
         features: &[u32],
@@ -64,21 +74,34 @@ impl StoryIndex {
             let Some(list) = self.postings.get_mut(f) else {
                 continue;
             };
-            if list.prune(max_posting, &live) {
-                self.met
-                    .extend(list.stories.iter().copied().filter(|&s| live(s)));
+            if !list.prune(max_posting, &live) {
+                continue;
+            }
+            for &s in &list.stories {
+                let count = &mut self.shared[s as usize];
+                match *count {
+                    DEAD => {}
+                    0 => {
+                        self.met.push(s);
+                        *count = if live(s) { 1 } else { DEAD };
+                    }
+                    _ => *count += 1,
+                }
             }
         }
-        self.met.sort_unstable();
         self.ranked.clear();
         for &s in &self.met {
-            match self.ranked.last_mut() {
-                Some(last) if last.1 == s => last.0 += 1,
-                _ => self.ranked.push((1, s)),
+            let count = std::mem::take(&mut self.shared[s as usize]);
+            if count != DEAD {
+                self.ranked.push((count, s));
             }
         }
-        self.ranked
-            .sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let order = |a: &(u32, u32), b: &(u32, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
+        if self.ranked.len() > max && max > 0 {
+            self.ranked.select_nth_unstable_by(max - 1, order);
+            self.ranked.truncate(max);
+        }
+        self.ranked.sort_unstable_by(order);
         self.ranked.iter().take(max).map(|&(_, s)| s).collect()
     }
 }
@@ -96,5 +119,18 @@ mod tests {
         assert_eq!(ix.candidates(&[3, 4], 10, 100, |_| true), [1, 0, 2]);
         assert_eq!(ix.candidates(&[3, 4], 10, 100, |s| s != 1), [0, 2]);
         assert_eq!(ix.candidates(&[3], 10, 2, |_| true), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn keeps_the_best_few_with_ties_to_the_lower_index_and_forgets_between_queries() {
+        let mut ix = StoryIndex::default();
+        for s in 0..10u32 {
+            let feats: Vec<u32> = (0..=s % 3).collect();
+            ix.post(&feats, s);
+        }
+        // Stories 2, 5, 8 share three features, 1, 4, 7 two.
+        assert_eq!(ix.candidates(&[0, 1, 2], 4, 100, |_| true), [2, 5, 8, 1]);
+        assert_eq!(ix.candidates(&[0, 1, 2], 2, 100, |s| s != 2), [5, 8]);
+        assert_eq!(ix.candidates(&[0], 3, 100, |_| true), [0, 1, 2]);
     }
 }
