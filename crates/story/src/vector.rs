@@ -62,8 +62,9 @@ impl SparseVec {
     /// capacity is kept (vectors live as long as the run).
     pub fn top(mut self, k: usize) -> SparseVec {
         if self.0.len() > k {
-            self.0
-                .sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            if k > 0 {
+                self.0.select_nth_unstable_by(k - 1, stronger);
+            }
             self.0.truncate(k);
             self.0.sort_unstable_by_key(|e| e.0);
         }
@@ -83,7 +84,11 @@ impl SparseVec {
     /// Ids of the `k` largest weights, strongest first (ties: smaller id).
     pub fn strongest(&self, k: usize) -> Vec<u32> {
         let mut e = self.0.clone();
-        e.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        if e.len() > k && k > 0 {
+            e.select_nth_unstable_by(k - 1, stronger);
+            e.truncate(k);
+        }
+        e.sort_unstable_by(stronger);
         e.into_iter().take(k).map(|e| e.0).collect()
     }
 
@@ -103,6 +108,12 @@ impl SparseVec {
     }
 }
 
+/// The order of strength: larger weight first, then smaller id (ids are unique, so the
+/// order is total and the `k` strongest are the same however they are found).
+fn stronger(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +131,19 @@ mod tests {
         assert_eq!(a.add(&b).top(2), v(&[(2, 5.0), (3, 3.0)]));
         assert_eq!(a.shared(&b, 3), [3]);
         assert!((a.cosine(&a) - 1.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn strongest_and_top_break_ties_by_id() {
+        let a = v(&[(1, 1.0), (2, 3.0), (3, 1.0), (4, 3.0), (5, 2.0)]);
+        assert_eq!(a.strongest(3), [2, 4, 5]);
+        assert_eq!(a.strongest(4), [2, 4, 5, 1]);
+        assert_eq!(a.strongest(9), [2, 4, 5, 1, 3]);
+        assert!(a.strongest(0).is_empty());
+        assert_eq!(
+            a.clone().top(4),
+            v(&[(1, 1.0), (2, 3.0), (4, 3.0), (5, 2.0)])
+        );
+        assert_eq!(a.top(0), v(&[]));
     }
 }
