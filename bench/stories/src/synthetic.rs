@@ -1,11 +1,14 @@
-//! Synthetic news-length corpora generated on the fly (a [`DocSource`], never all in
-//! memory): events of 10 documents each, 10,000 events a year, ~400 words per document, filler drawn
+//! Synthetic news-length corpora generated on the fly (bodies come from a [`BodySource`],
+//! never all in memory; titles and dates are held): events of 10 documents each, 10,000 events a year, ~400 words per document, filler drawn
 //! from the 2,000 most common English words of the story crate's background table, plus
 //! each event's invented names and words. Timed end to end (features, clustering, rows),
 //! with peak RSS and pairwise precision/recall against the planted events.
 
-use samestory_story::{build, stories_from, DocMeta, DocSource, StoryConfig, StoryDoc};
+use samestory_core::BodySource;
+use samestory_story::{build, stories_from, DocMeta, StoryConfig};
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::time::Instant;
 
 const BACKGROUND: &str = include_str!("../../../crates/story/data/background_en.txt");
@@ -104,19 +107,11 @@ fn capitalise(s: &str) -> String {
     c
 }
 
-impl DocSource for Synthetic {
-    fn len(&self) -> usize {
-        self.n
-    }
-    fn with_doc<R>(&self, i: usize, f: impl FnOnce(StoryDoc<'_>) -> R) -> R {
-        let (title, body) = self.body(i);
-        let date = self.date(i);
-        f(StoryDoc {
-            title: Some(&title),
-            body: &body,
-            date: Some(&date),
-            lang: None,
-        })
+impl BodySource for Synthetic {
+    type Error = Infallible;
+
+    fn body(&self, i: usize, _id: &str) -> Result<Cow<'_, str>, Infallible> {
+        Ok(Cow::Owned(Synthetic::body(self, i).1))
     }
 }
 
@@ -124,16 +119,19 @@ impl DocSource for Synthetic {
 pub fn run(n: usize, cfg: &StoryConfig) -> (f64, usize, f64, f64) {
     let src = Synthetic::new(n);
     let ids: Vec<String> = (0..n).map(|i| format!("d{i:08}")).collect();
-    let start = Instant::now();
-    let feats = build(&src, cfg);
-    let meta: Vec<DocMeta<'_>> = ids
-        .iter()
-        .map(|id| DocMeta {
-            id,
-            title: None,
-            group: id,
+    let titles: Vec<String> = (0..n).map(|i| src.body(i).0).collect();
+    let dates: Vec<String> = (0..n).map(|i| src.date(i)).collect();
+    let meta: Vec<DocMeta<'_>> = (0..n)
+        .map(|i| DocMeta {
+            id: &ids[i],
+            title: Some(&titles[i]),
+            date: Some(&dates[i]),
+            lang: None,
+            group: &ids[i],
         })
         .collect();
+    let start = Instant::now();
+    let feats = build(&meta, &src, cfg).expect("the generator never fails");
     let built = start.elapsed().as_secs_f64();
     let peak_at_features = peak_rss_mib();
     let out = stories_from(&feats, &meta, &[], cfg).expect("consistent input");

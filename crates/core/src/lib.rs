@@ -1,12 +1,16 @@
 //! Shared vocabulary of samestory: the [`Document`] that ingestion produces and every later
 //! stage reads, and the single [`Config`] that holds every threshold with its default.
 //!
+//! [`BodySource`] is how every stage asks for a body it does not hold.
+//!
 //! This crate owns types only: no I/O beyond reading a config file, no text processing.
 //! Invariant: every offset anywhere in samestory counts Unicode scalar values (chars) of
 //! [`Document::body`], the cleaned body.
 
+mod body;
 mod config;
 mod document;
 
+pub use body::{BodySource, SliceSource};
 pub use config::{Config, ConfigError, IngestConfig, JsonlFields, RelateConfig, StoryConfig};
 pub use document::{Document, Format, RemovedLine};

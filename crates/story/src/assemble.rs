@@ -7,22 +7,12 @@ use crate::features::{DocFeatures, Features};
 use crate::kind::Kind;
 use crate::output::{round4, MemberWhy, SameStoryPair, Story};
 use crate::score::{combine, days_to_range, story_score, to_centroid};
+use crate::source::DocMeta;
 use crate::sum::Sum;
 use crate::units::span;
 use crate::vector::SparseVec;
 use samestory_core::StoryConfig;
 use std::collections::HashMap;
-
-/// What the output needs of a document besides its features.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct DocMeta<'a> {
-    /// Document id.
-    pub id: &'a str,
-    /// Headline.
-    pub title: Option<&'a str>,
-    /// Duplicate group id.
-    pub group: &'a str,
-}
 
 /// One cluster: member documents, and the unit (link component) of each.
 pub struct Cluster {

@@ -1,11 +1,12 @@
 //! Why the story stage refused its input. Clustering itself cannot fail; only inputs that
-//! do not fit together (lengths, link indices) are errors, and, with the `embed` feature, a
-//! model directory that cannot be loaded or run.
+//! do not fit together (lengths, link indices), a body the source cannot give back, and,
+//! with the `embed` feature, a model directory that cannot be loaded or run are errors.
 
 use std::path::PathBuf;
 
-/// An inconsistent input to [`crate::stories`], or an embedding model that cannot be used.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+/// An inconsistent input to [`crate::stories`], a body that cannot be fetched, or an
+/// embedding model that cannot be used.
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoryError {
     /// A per-document slice does not have one entry per document.
@@ -27,6 +28,22 @@ pub enum StoryError {
         b: usize,
         /// Number of documents.
         docs: usize,
+    },
+    /// A relation names a document the stage was not given.
+    #[error("a relation names document {id}, which is not in the input")]
+    UnknownDocument {
+        /// The id.
+        id: String,
+    },
+    /// The body source failed for one document.
+    #[error("document {index} ({id}): cannot fetch its body")]
+    Body {
+        /// Position of the document.
+        index: usize,
+        /// Its id.
+        id: String,
+        /// The source's error.
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
     /// The embedding model (feature `embed`) could not be loaded or run.
     #[error("{}: {what}: {detail}", path.display())]

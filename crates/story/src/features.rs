@@ -1,18 +1,20 @@
-//! Story features of a whole input: one parallel pass over a [`DocSource`] extracts every
-//! document's compact bag of feature ids (collected in input order); document frequencies
+//! Story features of a whole input: one parallel pass over the documents' metadata and their
+//! bodies (from a [`BodySource`]) extracts every document's compact bag of feature ids
+//! (collected in input order); document frequencies
 //! are counted from the bags, then each bag becomes its weighted, truncated vector and is
 //! dropped. Nothing depends on the thread count (see [`crate::vocab`]).
 
 use crate::dates::day_number;
+use crate::error::StoryError;
 use crate::extract::counts;
 use crate::kind::Kind;
 use crate::model::Model;
 use crate::packed::Packed;
-use crate::source::{DocSource, StoryDoc};
+use crate::source::{DocMeta, StoryDoc};
 use crate::vector::SparseVec;
 use crate::vocab::Vocab;
 use rayon::prelude::*;
-use samestory_core::StoryConfig;
+use samestory_core::{BodySource, StoryConfig};
 
 /// What `story_score` compares: a document's weighted vector and its day number.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -32,13 +34,28 @@ pub struct Features {
     pub docs: Vec<DocFeatures>,
 }
 
-/// Builds the model and every document's features.
-pub fn build<S: DocSource + ?Sized>(src: &S, cfg: &StoryConfig) -> Features {
+/// Builds the model and every document's features; `bodies` gives document `i`'s body
+/// (`meta[i]` is the rest of it). Fails on the first document (by index) whose body cannot
+/// be fetched.
+pub fn build<S: BodySource>(
+    meta: &[DocMeta<'_>],
+    bodies: &S,
+    cfg: &StoryConfig,
+) -> Result<Features, StoryError> {
     let vocab = Vocab::default();
-    let packed: Vec<(Packed, Option<i32>)> = (0..src.len())
+    let packed: Vec<Result<(Packed, Option<i32>), StoryError>> = (0..meta.len())
         .into_par_iter()
-        .map(|i| src.with_doc(i, |d| (Packed::new(&counts(&d, &vocab)), day(&d))))
+        .map(|i| {
+            let body = bodies.body(i, meta[i].id).map_err(|e| StoryError::Body {
+                index: i,
+                id: meta[i].id.to_string(),
+                source: Box::new(e),
+            })?;
+            let doc = StoryDoc::new(&meta[i], &body);
+            Ok((Packed::new(&counts(&doc, &vocab)), day(&doc)))
+        })
         .collect();
+    let packed: Vec<(Packed, Option<i32>)> = packed.into_iter().collect::<Result<_, _>>()?;
     let mut model = Model::new(cfg);
     for (p, _) in &packed {
         model.count(p.len(cfg.title_weight), p.iter().map(|c| c.id));
@@ -52,7 +69,7 @@ pub fn build<S: DocSource + ?Sized>(src: &S, cfg: &StoryConfig) -> Features {
             day,
         })
         .collect();
-    Features { model, docs }
+    Ok(Features { model, docs })
 }
 
 fn day(doc: &StoryDoc<'_>) -> Option<i32> {

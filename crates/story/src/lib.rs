@@ -21,9 +21,13 @@
 //!   `stories.jsonl` rows ([`Story`]: `story`, `title`, `first_date`, `last_date`,
 //!   `documents`, `groups`, `why` per member); `pairs` are `same_story` rows for
 //!   `relations.jsonl` ([`SameStoryPair`]: `a`, `b`, `kind`, `story_score`, `why`).
-//! - [`build`]`(source, cfg) -> `[`Features`] and [`stories_from`]`(features, meta, links,
-//!   cfg)`: the same in two steps, for sources that generate documents on the fly
-//!   ([`DocSource`]).
+//! - [`link_relations`]`(meta, relations)`: the relation engine's rows as links (every
+//!   duplicate and reprint is the same story), each row's `story_score` set to 1.
+//! - [`build`]`(meta, bodies, cfg) -> Result<`[`Features`]`, _>` and
+//!   [`stories_from`]`(features, meta, links, cfg)`: the same in two steps, for callers that
+//!   hold metadata ([`DocMeta`]) but not the text: bodies come from a
+//!   [`BodySource`](samestory_core::BodySource), the trait the relation engine reads too (a
+//!   spill file, a database, a generator).
 //! - [`story_score`]`(a, b, cfg)` over two [`DocFeatures`]: cosine of the weighted vectors
 //!   × time factor, in `[0, 1]`.
 //! - [`PairContext::new`]`(articles, cfg)` (lexical) or [`PairContext::try_new`] (also
@@ -69,6 +73,7 @@ mod gazetteer;
 mod index;
 mod kind;
 mod lexicon;
+mod links;
 mod model;
 mod output;
 mod packed;
@@ -83,17 +88,17 @@ mod vector;
 mod vocab;
 mod words;
 
-pub use assemble::DocMeta;
 #[cfg(feature = "embed")]
 pub use embed::{cosine as embedding_cosine, Embedder};
 pub use error::StoryError;
 pub use features::{build, DocFeatures, Features};
 pub use kind::Kind;
+pub use links::link_relations;
 pub use model::Model;
 pub use output::{MemberWhy, SameStoryPair, Stories, Story};
 pub use pair::{pair_score, PairContext, PairDoc};
 pub use samestory_core::StoryConfig;
 pub use score::story_score;
-pub use source::{DocSource, StoryDoc};
+pub use source::DocMeta;
 pub use stage::{stories, stories_from};
 pub use vector::SparseVec;

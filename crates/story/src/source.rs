@@ -1,12 +1,42 @@
-//! What the story stage reads of a document ([`StoryDoc`]) and where documents come from
-//! ([`DocSource`]): a slice of ingested `Document`s, the articles of a pairs file, or a
-//! generator that never holds them all in memory (the 1M-document benchmark).
+//! What the story stage reads of a document: its metadata ([`DocMeta`], held in memory by
+//! the caller) and its body, asked of a [`BodySource`] (samestory-core's, the same one the
+//! relation engine reads) only while features are built. [`StoryDoc`] is the two together,
+//! lent to feature extraction.
 
 use samestory_core::Document;
 
+/// What the story stage reads of a document besides its body: what its features need (title,
+/// date, language) and what its rows name (id, group).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DocMeta<'a> {
+    /// Document id.
+    pub id: &'a str,
+    /// Headline.
+    pub title: Option<&'a str>,
+    /// Publication date `YYYY-MM-DD`, if known.
+    pub date: Option<&'a str>,
+    /// ISO 639-3 language (chooses the stemmer; English when unknown).
+    pub lang: Option<&'a str>,
+    /// Duplicate group id.
+    pub group: &'a str,
+}
+
+impl<'a> DocMeta<'a> {
+    /// The metadata of `doc`, in duplicate group `group`.
+    pub fn of(doc: &'a Document, group: &'a str) -> DocMeta<'a> {
+        DocMeta {
+            id: &doc.id,
+            title: doc.title.as_deref(),
+            date: doc.date.as_deref(),
+            lang: doc.lang.as_deref(),
+            group,
+        }
+    }
+}
+
 /// The fields story features are made from.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct StoryDoc<'a> {
+pub(crate) struct StoryDoc<'a> {
     /// Headline, if known.
     pub title: Option<&'a str>,
     /// Cleaned body.
@@ -17,35 +47,14 @@ pub struct StoryDoc<'a> {
     pub lang: Option<&'a str>,
 }
 
-impl<'a> From<&'a Document> for StoryDoc<'a> {
-    fn from(d: &'a Document) -> Self {
+impl<'a> StoryDoc<'a> {
+    /// `meta`'s document with its body.
+    pub fn new(meta: &DocMeta<'a>, body: &'a str) -> StoryDoc<'a> {
         StoryDoc {
-            title: d.title.as_deref(),
-            body: &d.body,
-            date: d.date.as_deref(),
-            lang: d.lang.as_deref(),
+            title: meta.title,
+            body,
+            date: meta.date,
+            lang: meta.lang,
         }
-    }
-}
-
-/// Random access to `len()` documents, each lent to a closure (so a source may build it on
-/// the fly). Feature building reads every document once.
-pub trait DocSource: Sync {
-    /// Number of documents.
-    fn len(&self) -> usize;
-    /// Whether there are none.
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    /// Calls `f` with document `i`.
-    fn with_doc<R>(&self, i: usize, f: impl FnOnce(StoryDoc<'_>) -> R) -> R;
-}
-
-impl DocSource for [Document] {
-    fn len(&self) -> usize {
-        <[Document]>::len(self)
-    }
-    fn with_doc<R>(&self, i: usize, f: impl FnOnce(StoryDoc<'_>) -> R) -> R {
-        f(StoryDoc::from(&self[i]))
     }
 }

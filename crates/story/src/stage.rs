@@ -1,13 +1,14 @@
 //! The story stage end to end: features → units → online clustering + merge → rows.
 
-use crate::assemble::{story_row, Cluster, DocMeta};
+use crate::assemble::{story_row, Cluster};
 use crate::cluster::cluster;
 use crate::error::StoryError;
 use crate::features::{build, Features};
 use crate::output::Stories;
+use crate::source::DocMeta;
 use crate::units::{units, Unit};
 use rayon::prelude::*;
-use samestory_core::{Document, StoryConfig};
+use samestory_core::{Document, SliceSource, StoryConfig};
 
 /// Clusters ingested documents into stories.
 ///
@@ -21,16 +22,12 @@ pub fn stories(
     cfg: &StoryConfig,
 ) -> Result<Stories, StoryError> {
     check_len("group_of", docs.len(), group_of.len())?;
-    let feats = build(docs, cfg);
     let meta: Vec<DocMeta<'_>> = docs
         .iter()
         .zip(group_of)
-        .map(|(d, g)| DocMeta {
-            id: &d.id,
-            title: d.title.as_deref(),
-            group: g,
-        })
+        .map(|(d, g)| DocMeta::of(d, g))
         .collect();
+    let feats = build(&meta, &SliceSource(docs), cfg)?;
     stories_from(&feats, &meta, links, cfg)
 }
 
