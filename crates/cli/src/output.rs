@@ -199,8 +199,3 @@ pub fn write_lines_file(path: &Path, lines: &[String]) -> anyhow::Result<()> {
     }
     std::fs::write(path, text).with_context(|| format!("{}: cannot write", path.display()))
 }
-
-/// Rounds a score to 4 decimals, the precision of every score in the output files.
-pub fn round4(x: f32) -> f64 {
-    (f64::from(x) * 10_000.0).round() / 10_000.0
-}

@@ -22,11 +22,11 @@
 //! capped ([`MAX_NEIGHBOURS`]), so a hub shared by 20,000 documents stays linear.
 
 use crate::groups::Groups;
-use crate::relation::round4;
 use crate::reprint::{by_coherence, by_containment, by_notice, by_time, by_wire, Direction, Rule};
 use crate::verify::{Checked, Reuse, Scores, Verdict};
 use crate::{Kind, Relation};
 use rayon::prelude::*;
+use samestory_core::round4;
 use samestory_core::{Document, RelateConfig};
 use std::collections::{HashMap, HashSet};
 
@@ -445,7 +445,7 @@ impl<'g, 'a> Edges<'g, 'a> {
     fn clusters(&self, p: u32) -> Vec<usize> {
         let near = &self.near[&p];
         let other = |f: usize| self.edges[f].g[1 - self.side_of(f, p)];
-        let mut uf = crate::groups::UnionFind::new(near.len());
+        let mut uf = samestory_core::UnionFind::new(near.len());
         for i in 0..near.len() {
             for j in i + 1..near.len() {
                 if self

@@ -8,7 +8,7 @@
 use crate::reprint::wire_credit;
 use crate::time::instant;
 use crate::verify::Checked;
-use samestory_core::Document;
+use samestory_core::{Document, UnionFind};
 
 /// Per document, its position in the representative order (0 = most original).
 pub fn ranks(docs: &[Document], agencies: &[String]) -> Vec<u32> {
@@ -86,41 +86,6 @@ impl Groups {
             rep: (0..n).map(|i| at(&rep, uf.find(i))).collect(),
             named: (0..n).map(|i| at(&named, uf.find(i))).collect(),
         }
-    }
-}
-
-/// Union-find with path halving and union by size.
-pub(crate) struct UnionFind {
-    parent: Vec<usize>,
-    size: Vec<usize>,
-}
-
-impl UnionFind {
-    pub(crate) fn new(n: usize) -> Self {
-        UnionFind {
-            parent: (0..n).collect(),
-            size: vec![1; n],
-        }
-    }
-
-    pub(crate) fn find(&mut self, mut x: usize) -> usize {
-        while self.parent[x] != x {
-            self.parent[x] = self.parent[self.parent[x]];
-            x = self.parent[x];
-        }
-        x
-    }
-
-    pub(crate) fn union(&mut self, a: usize, b: usize) {
-        let (mut ra, mut rb) = (self.find(a), self.find(b));
-        if ra == rb {
-            return;
-        }
-        if self.size[ra] < self.size[rb] {
-            std::mem::swap(&mut ra, &mut rb);
-        }
-        self.parent[rb] = ra;
-        self.size[ra] += self.size[rb];
     }
 }
 

@@ -69,8 +69,3 @@ pub struct Relations {
     /// published member (dated before undated), wire-credited first, then the smallest id.
     pub representative_of: Vec<String>,
 }
-
-/// Rounds a score to 4 decimals so output is stable and short.
-pub(crate) fn round4(x: f64) -> f64 {
-    (x * 10_000.0).round() / 10_000.0
-}

@@ -339,7 +339,7 @@ pub fn verify_all<S: BodySource>(
 /// contiguous (components by their smallest document, pairs in order within), and where
 /// each component starts (with the end as the last bound).
 fn by_component(pairs: &[(u32, u32)], n: usize) -> (Vec<(u32, u32)>, Vec<usize>) {
-    let mut uf = crate::groups::UnionFind::new(n);
+    let mut uf = samestory_core::UnionFind::new(n);
     pairs
         .iter()
         .for_each(|&(i, j)| uf.union(i as usize, j as usize));

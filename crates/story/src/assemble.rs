@@ -5,12 +5,13 @@
 use crate::dates::date_string;
 use crate::features::{DocFeatures, Features};
 use crate::kind::Kind;
-use crate::output::{round4, MemberWhy, SameStoryPair, Story};
+use crate::output::{MemberWhy, SameStoryPair, Story};
 use crate::score::{combine, days_to_range, story_score, to_centroid};
 use crate::source::DocMeta;
 use crate::sum::Sum;
 use crate::units::span;
 use crate::vector::SparseVec;
+use samestory_core::round4;
 use samestory_core::StoryConfig;
 use std::collections::HashMap;
 
@@ -128,7 +129,7 @@ fn member_why(
     };
     MemberWhy {
         doc: meta[doc].id.to_owned(),
-        score: round4(score),
+        score: round4(f64::from(score)),
         shared: names(feats, &me.vec.shared(&rest, cfg.why_features)),
     }
 }
@@ -189,7 +190,7 @@ fn pair(
         a: a.to_owned(),
         b: b.to_owned(),
         kind: "same_story",
-        story_score: round4(score),
+        story_score: round4(f64::from(score)),
         why: format!(
             "same story: shares {} (score {:.2})",
             shared.join(", "),

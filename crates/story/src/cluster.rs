@@ -11,11 +11,11 @@
 
 use crate::index::StoryIndex;
 use crate::score::{combine, range_gap};
-use crate::union_find::UnionFind;
 use crate::units::{join_ranges, Unit};
 use crate::vector::SparseVec;
 use rayon::prelude::*;
 use samestory_core::StoryConfig;
+use samestory_core::UnionFind;
 
 /// A story being built.
 #[derive(Clone, Debug)]

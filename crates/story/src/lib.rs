@@ -82,7 +82,6 @@ mod score;
 mod source;
 mod stage;
 mod sum;
-mod union_find;
 mod units;
 mod vector;
 mod vocab;

@@ -62,8 +62,3 @@ pub struct Stories {
     /// sorted by `(a, b)`.
     pub pairs: Vec<SameStoryPair>,
 }
-
-/// Rounds to 4 decimals for stable, short output.
-pub fn round4(x: f32) -> f64 {
-    (f64::from(x) * 10_000.0).round() / 10_000.0
-}

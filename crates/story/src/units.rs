@@ -3,8 +3,8 @@
 //! duplicate-group ids. Clustering places units, never splits them.
 
 use crate::features::DocFeatures;
-use crate::union_find::UnionFind;
 use crate::vector::SparseVec;
+use samestory_core::UnionFind;
 use std::borrow::Cow;
 use std::collections::HashMap;
 

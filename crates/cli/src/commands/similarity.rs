@@ -3,10 +3,10 @@
 //! the other pairs are still scored.
 
 use crate::args::SimilarityArgs;
-use crate::output::round4;
 use crate::output::write_jsonl;
 use crate::report::{self, Status};
 use anyhow::Context;
+use samestory_core::round4;
 use samestory_core::Config;
 use samestory_story::{pair_score, PairContext, PairDoc};
 use serde::{Deserialize, Serialize};
@@ -38,7 +38,7 @@ pub fn similarity(args: SimilarityArgs) -> anyhow::Result<Status> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let rows = pairs.iter().map(|p| ScoreLine {
         pair_id: &p.pair_id,
-        score: round4(pair_score(&p.a, &p.b, &ctx)),
+        score: round4(f64::from(pair_score(&p.a, &p.b, &ctx))),
     });
     write_jsonl(&mut out, rows)?;
     out.flush()?;
