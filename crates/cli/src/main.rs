@@ -5,10 +5,8 @@
 
 mod args;
 mod commands;
-mod corpus;
 mod output;
 mod report;
-mod spill;
 
 use clap::Parser;
 use std::process::ExitCode;

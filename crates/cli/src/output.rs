@@ -1,110 +1,10 @@
-//! Output rows and writers: the JSON shape of each output file (DESIGN.md, output contracts),
-//! written in id order, one object per line. Field order is fixed by the structs.
+//! File writers: rows (defined in samestory-pipeline's `rows`) written as JSON Lines, one object
+//! per line, in id order.
 
 use anyhow::Context;
-use samestory_core::{Document, RemovedLine};
-use samestory_relate::Relation;
-use samestory_story::SameStoryPair;
 use serde::Serialize;
 use std::io::Write;
 use std::path::Path;
-
-/// A line of `samestory extract`.
-#[derive(Serialize)]
-pub struct ExtractRow<'a> {
-    id: &'a str,
-    source: &'a str,
-    format: &'a str,
-    title: &'a Option<String>,
-    date: &'a Option<String>,
-    published: &'a Option<String>,
-    url: &'a Option<String>,
-    byline: &'a Option<String>,
-    authors: &'a [String],
-    credit: &'a Option<String>,
-    outlet: &'a Option<String>,
-    lang: &'a Option<String>,
-    body: &'a str,
-    removed: &'a [RemovedLine],
-}
-
-impl<'a> ExtractRow<'a> {
-    /// The row of `d`, whose body (kept apart from the metadata) is `body`.
-    pub fn new(d: &'a Document, body: &'a str) -> Self {
-        ExtractRow {
-            id: &d.id,
-            source: &d.source,
-            format: d.format.as_str(),
-            title: &d.title,
-            date: &d.date,
-            published: &d.published,
-            url: &d.url,
-            byline: &d.byline,
-            authors: &d.authors,
-            credit: &d.credit,
-            outlet: &d.outlet,
-            lang: &d.lang,
-            body,
-            removed: &d.removed,
-        }
-    }
-}
-
-/// A line of `documents.jsonl`.
-#[derive(Serialize)]
-pub struct DocumentRow<'a> {
-    id: &'a str,
-    source: &'a str,
-    format: &'a str,
-    group: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    story: Option<&'a str>,
-    title: &'a Option<String>,
-    date: &'a Option<String>,
-    published: &'a Option<String>,
-    url: &'a Option<String>,
-    byline: &'a Option<String>,
-    authors: &'a [String],
-    credit: &'a Option<String>,
-    outlet: &'a Option<String>,
-    lang: &'a Option<String>,
-    chars: usize,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    body: Option<&'a str>,
-    removed: &'a [RemovedLine],
-}
-
-impl<'a> DocumentRow<'a> {
-    /// The row of `doc` (whose body, kept apart from the metadata, is `body` — left out when
-    /// `None` — and `body_chars` long) in duplicate group `group` and story `story` (left out
-    /// when `None`).
-    pub fn new(
-        doc: &'a Document,
-        (body, body_chars): (Option<&'a str>, usize),
-        group: &'a str,
-        story: Option<&'a str>,
-    ) -> Self {
-        DocumentRow {
-            id: &doc.id,
-            source: &doc.source,
-            format: doc.format.as_str(),
-            group,
-            story,
-            title: &doc.title,
-            date: &doc.date,
-            published: &doc.published,
-            url: &doc.url,
-            byline: &doc.byline,
-            authors: &doc.authors,
-            credit: &doc.credit,
-            outlet: &doc.outlet,
-            lang: &doc.lang,
-            chars: body_chars,
-            body,
-            removed: &doc.removed,
-        }
-    }
-}
 
 /// Writes rows as JSON Lines to `out`.
 pub fn write_jsonl<T: Serialize>(
@@ -134,60 +34,6 @@ pub fn write_jsonl_file<T: Serialize>(
     write_jsonl(&mut out, rows).with_context(|| format!("{}: cannot write", path.display()))?;
     out.flush()
         .with_context(|| format!("{}: cannot write", path.display()))
-}
-
-/// A `same_story` row with every relations.jsonl field; text-overlap fields are `null`
-/// because the two bodies were not compared passage by passage.
-#[derive(Serialize)]
-struct SameStoryRow<'a> {
-    a: &'a str,
-    b: &'a str,
-    kind: &'a str,
-    jaccard: Option<f64>,
-    containment_a: Option<f64>,
-    containment_b: Option<f64>,
-    story_score: f64,
-    passages: [[usize; 4]; 0],
-    original: Option<&'a str>,
-    why: &'a str,
-    via: Option<&'a str>,
-}
-
-impl<'a> From<&'a SameStoryPair> for SameStoryRow<'a> {
-    fn from(p: &'a SameStoryPair) -> Self {
-        SameStoryRow {
-            a: &p.a,
-            b: &p.b,
-            kind: p.kind,
-            jaccard: None,
-            containment_a: None,
-            containment_b: None,
-            story_score: p.story_score,
-            passages: [],
-            original: None,
-            why: &p.why,
-            via: None,
-        }
-    }
-}
-
-/// relations.jsonl lines, sorted by `(a, b)`: engine relations and same-story pairs.
-pub fn relation_lines(
-    relations: &[Relation],
-    same_story: &[SameStoryPair],
-) -> anyhow::Result<Vec<String>> {
-    let mut keyed = Vec::with_capacity(relations.len() + same_story.len());
-    for r in relations {
-        keyed.push(((r.a.as_str(), r.b.as_str()), serde_json::to_string(r)?));
-    }
-    for p in same_story {
-        keyed.push((
-            (p.a.as_str(), p.b.as_str()),
-            serde_json::to_string(&SameStoryRow::from(p))?,
-        ));
-    }
-    keyed.sort();
-    Ok(keyed.into_iter().map(|(_, line)| line).collect())
 }
 
 /// Writes pre-serialised JSON lines to a file, replacing it.

@@ -66,3 +66,55 @@ impl From<Status> for std::process::ExitCode {
         })
     }
 }
+
+/// What reading reports, shown here: errors and warnings on stderr (errors counted), and a
+/// progress bar when asked for.
+pub struct ReadReport {
+    bar: indicatif::ProgressBar,
+}
+
+impl ReadReport {
+    /// Reports with a progress bar on stderr when `progress` is true.
+    pub fn new(progress: bool) -> ReadReport {
+        let bar = if progress {
+            let bar = indicatif::ProgressBar::new(0);
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{spinner} reading {pos}/{len} files, {msg} {wide_bar} {eta}",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        ReadReport { bar }
+    }
+}
+
+impl Drop for ReadReport {
+    fn drop(&mut self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+impl samestory_pipeline::ReadEvents for ReadReport {
+    fn error(&self, error: &samestory_ingest::IngestError) {
+        input_error(error);
+    }
+
+    fn warning(&self, w: &samestory_ingest::IngestWarning) {
+        warning(w);
+    }
+
+    fn files_found(&self, files: usize) {
+        self.bar.set_length(files as u64);
+    }
+
+    fn file_done(&self) {
+        self.bar.inc(1);
+    }
+
+    fn documents_read(&self, documents: usize) {
+        self.bar.set_message(format!("{documents} documents"));
+    }
+}

@@ -11,6 +11,7 @@
 //! naming the path (and line or record), and one bad record never hides the good ones.
 
 pub mod assemble;
+pub mod corpus;
 pub mod decode;
 mod error;
 pub mod html;

@@ -1,12 +1,13 @@
 //! `samestory dedup`: ingestion and the relation engine only — documents with their duplicate
 //! group, relations, and optionally one kept document per group.
 
-use super::extract::write_with_bodies;
-use super::pipeline::{group_count, read_and_relate, write_documents, write_relations, Related};
+use super::related::read_and_relate;
+use super::write::{write_documents, write_relations, write_with_bodies};
 use crate::args::DedupArgs;
 use crate::output::create;
 use crate::report::{self, Status};
 use anyhow::Context;
+use samestory_pipeline::Related;
 use std::io::Write;
 
 /// Deduplicates the inputs into `--out`.
@@ -20,7 +21,7 @@ pub fn dedup(args: DedupArgs) -> anyhow::Result<Status> {
     let summary = format!(
         "{} documents, {} kept (one per duplicate group)",
         related.corpus.docs.len(),
-        group_count(&related)
+        related.group_count()
     );
     report::summary(&summary, &args.output.out);
     Ok(Status::from_failures())
@@ -28,10 +29,8 @@ pub fn dedup(args: DedupArgs) -> anyhow::Result<Status> {
 
 /// kept.jsonl: each group's representative.
 fn write_kept(path: &std::path::Path, r: &Related) -> anyhow::Result<()> {
-    let docs = &r.corpus.docs;
-    let kept = (0..docs.len()).filter(|&i| docs[i].id == r.relations.representative_of[i]);
     let mut out = create(path)?;
-    write_with_bodies(&mut out, &r.corpus, kept)?;
+    write_with_bodies(&mut out, &r.corpus, r.representatives())?;
     out.flush()
         .with_context(|| format!("{}: cannot write", path.display()))
 }

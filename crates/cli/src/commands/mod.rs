@@ -2,10 +2,10 @@
 
 mod dedup;
 mod extract;
-mod pipeline;
+mod related;
 mod run;
 mod similarity;
-mod story_stage;
+mod write;
 
 use crate::args::{Cli, Command};
 use crate::report::Status;

@@ -1,22 +1,23 @@
 //! `samestory run`: the whole pipeline, writing its files into `--out`.
 
-use super::pipeline::{group_count, read_and_relate, write_documents, write_relations};
-use super::story_stage::run_story_stage;
+use super::related::read_and_relate;
+use super::write::{write_documents, write_relations};
 use crate::args::RunArgs;
 use crate::output::write_jsonl_file;
 use crate::report::{self, Status};
+use samestory_pipeline::cluster_stories;
 
 /// Runs every stage and prints a one-line summary.
 pub fn run(args: RunArgs) -> anyhow::Result<Status> {
     let mut related = read_and_relate(&args.output)?;
-    let stories = run_story_stage(&mut related)?;
+    let stories = cluster_stories(&mut related)?;
     write_documents(&args.output, &related, Some(&stories.story_of))?;
     write_relations(&args.output, &related, &stories.pairs)?;
     write_jsonl_file(&args.output.out.join("stories.jsonl"), &stories.stories)?;
     let summary = format!(
         "{} documents, {} duplicate groups, {} stories, {} relations",
         related.corpus.docs.len(),
-        group_count(&related),
+        related.group_count(),
         stories.stories.len(),
         related.relations.relations.len() + stories.pairs.len()
     );

@@ -1,12 +1,13 @@
 //! The story stage as the pipeline runs it: story features built from the spilled bodies,
-//! and stories clustered with the relation engine's links (the story crate's rules).
+//! and stories clustered with the relation engine's links (the story crate's rules, which
+//! also mark every engine relation as same-story).
 
-use super::pipeline::Related;
-use anyhow::Context;
+use crate::error::PipelineError;
+use crate::related::Related;
 use samestory_story::{build, link_relations, stories_from, DocMeta, Stories};
 
 /// Clusters `r`'s documents into stories and marks each engine relation as same-story.
-pub fn run_story_stage(r: &mut Related) -> anyhow::Result<Stories> {
+pub fn cluster_stories(r: &mut Related) -> Result<Stories, PipelineError> {
     let cfg = &r.config.story;
     let meta: Vec<DocMeta<'_>> = r
         .corpus
@@ -16,6 +17,6 @@ pub fn run_story_stage(r: &mut Related) -> anyhow::Result<Stories> {
         .map(|(d, g)| DocMeta::of(d, g))
         .collect();
     let links = link_relations(&meta, &mut r.relations.relations)?;
-    let feats = build(&meta, &r.corpus.bodies, cfg).context("building story features")?;
-    stories_from(&feats, &meta, &links, cfg).context("clustering stories")
+    let feats = build(&meta, &r.corpus.bodies, cfg)?;
+    Ok(stories_from(&feats, &meta, &links, cfg)?)
 }

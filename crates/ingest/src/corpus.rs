@@ -1,25 +1,60 @@
 //! Reads all inputs into a [`Corpus`]: expands paths, reads files in parallel chunks
 //! (rayon), streams JSON Lines and WARC inputs block by block (each block's records
-//! extracted in parallel), reports every bad file or record once, drops duplicate ids, hands each batch
-//! of documents to the caller (the relation engine sketches them) and spills their bodies to
-//! a temporary file. Memory holds metadata and one batch of text, not the corpus' text
-//! (an HTML, text or markdown file is read whole).
+//! extracted in parallel), reports every bad file or record once through [`ReadEvents`],
+//! drops duplicate ids, hands each batch of documents to the caller (the relation engine
+//! sketches them) and spills their bodies to a temporary file ([`BodySpill`]). Memory holds
+//! metadata and one batch of text, not the corpus' text (an HTML, text or markdown file is
+//! read whole).
+//!
+//! Never prints: problems and progress go to the caller's [`ReadEvents`]; only the body
+//! spill failing stops reading ([`CorpusError`]).
 
-use crate::report;
-use crate::spill::{BodySpill, BodyStore};
-use anyhow::Context;
-use indicatif::{ProgressBar, ProgressStyle};
+use crate::jsonl::read_stream as read_jsonl_stream;
+use crate::jsonl::{read_record, RecordTally};
+use crate::sources::InputSource;
+use crate::stream::{open, JsonlStream, LineBlock, Opened, WarcStream};
+use crate::warc::{read_record as read_warc_record, read_stream as read_warc_stream};
+use crate::{
+    collect_inputs, read_whole, FileOutcome, IdSet, IngestError, IngestWarning, InputFile,
+};
 use rayon::prelude::*;
-use samestory_core::{Document, IngestConfig};
-use samestory_ingest::jsonl::read_stream as read_jsonl_stream;
-use samestory_ingest::jsonl::{read_record, RecordTally};
-use samestory_ingest::sources::InputSource;
-use samestory_ingest::stream::{open, JsonlStream, LineBlock, Opened, WarcStream};
-use samestory_ingest::warc::{read_record as read_warc_record, read_stream as read_warc_stream};
-use samestory_ingest::{collect_inputs, read_whole, FileOutcome, IdSet, IngestError, InputFile};
+use samestory_core::{BodySpill, BodyStore, Document, IngestConfig};
 
 /// Files read in parallel per chunk.
 const FILES_PER_CHUNK: usize = 64;
+
+/// What reading reports as it goes: every bad input or record, every warning, and progress.
+/// Called from reading threads (hence `Sync`); the default progress methods do nothing.
+pub trait ReadEvents: Sync {
+    /// A bad file, record or argument (it is skipped; reading goes on).
+    fn error(&self, error: &IngestError);
+    /// A problem that did not stop reading (e.g. invalid bytes replaced).
+    fn warning(&self, warning: &IngestWarning);
+    /// The inputs were expanded: `files` files will be read.
+    fn files_found(&self, _files: usize) {}
+    /// One more file was read.
+    fn file_done(&self) {}
+    /// `documents` documents were admitted so far.
+    fn documents_read(&self, _documents: usize) {}
+}
+
+/// Why reading stopped: the body spill could not be written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CorpusError {
+    /// Creating, writing or finishing the temporary body file failed.
+    #[error("body spill file: cannot {what}: {source}")]
+    Spill {
+        /// What was being done ("create", "write", "finish").
+        what: &'static str,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+}
+
+fn spill_error(what: &'static str) -> impl FnOnce(std::io::Error) -> CorpusError {
+    move |source| CorpusError::Spill { what, source }
+}
 
 /// Every document read, sorted by id, with its body in the spill store.
 pub struct Corpus {
@@ -39,27 +74,23 @@ pub struct ReadCorpus {
 pub fn read_corpus(
     paths: &[String],
     cfg: &IngestConfig,
-    progress: bool,
+    events: &dyn ReadEvents,
     on_batch: impl FnMut(&[Document]),
-) -> anyhow::Result<ReadCorpus> {
+) -> Result<ReadCorpus, CorpusError> {
     let (files, errors) = collect_inputs(paths);
-    errors.iter().for_each(report::input_error);
-    let bar = progress_bar(files.len() as u64, progress);
+    errors.iter().for_each(|e| events.error(e));
+    events.files_found(files.len());
     let mut reader = Reader {
-        spill: BodySpill::new().context("creating the body spill file")?,
+        spill: BodySpill::new().map_err(spill_error("create"))?,
         docs: Vec::new(),
         ids: IdSet::default(),
         on_batch,
-        bar: bar.clone(),
+        events,
     };
     for chunk in files.chunks(FILES_PER_CHUNK) {
-        reader.chunk(chunk, cfg, &bar)?;
+        reader.chunk(chunk, cfg)?;
     }
-    bar.finish_and_clear();
-    let bodies = reader
-        .spill
-        .finish()
-        .context("writing the body spill file")?;
+    let bodies = reader.spill.finish().map_err(spill_error("finish"))?;
     Ok(ReadCorpus {
         docs: reader.docs,
         bodies,
@@ -67,12 +98,12 @@ pub fn read_corpus(
 }
 
 /// The state of [`read_corpus`] between batches.
-struct Reader<F> {
+struct Reader<'e, F> {
     spill: BodySpill,
     docs: Vec<Document>,
     ids: IdSet,
     on_batch: F,
-    bar: ProgressBar,
+    events: &'e dyn ReadEvents,
 }
 
 /// One input of a chunk, opened: read whole (and extracted), or a stream still to read.
@@ -82,15 +113,11 @@ enum Opening {
     Warc(Box<WarcStream>),
 }
 
-impl<F: FnMut(&[Document])> Reader<F> {
+impl<F: FnMut(&[Document])> Reader<'_, F> {
     /// Reads a chunk of files in file order: whole files in parallel, streams one by one.
-    fn chunk(
-        &mut self,
-        chunk: &[InputFile],
-        cfg: &IngestConfig,
-        bar: &ProgressBar,
-    ) -> anyhow::Result<()> {
-        let opened: Vec<Opening> = chunk.par_iter().map(|f| opening(f, cfg, bar)).collect();
+    fn chunk(&mut self, chunk: &[InputFile], cfg: &IngestConfig) -> Result<(), CorpusError> {
+        let events = self.events;
+        let opened: Vec<Opening> = chunk.par_iter().map(|f| opening(f, cfg, events)).collect();
         let mut pending = Vec::new();
         for item in opened {
             match item {
@@ -98,12 +125,12 @@ impl<F: FnMut(&[Document])> Reader<F> {
                 Opening::Jsonl(stream) => {
                     self.deliver(std::mem::take(&mut pending))?;
                     self.jsonl(*stream, cfg)?;
-                    bar.inc(1);
+                    events.file_done();
                 }
                 Opening::Warc(stream) => {
                     self.deliver(std::mem::take(&mut pending))?;
                     self.warc(*stream, cfg)?;
-                    bar.inc(1);
+                    events.file_done();
                 }
             }
         }
@@ -111,7 +138,7 @@ impl<F: FnMut(&[Document])> Reader<F> {
     }
 
     /// Reads a WARC stream, one batch per batch of records (extracted in parallel).
-    fn warc(&mut self, mut stream: WarcStream, cfg: &IngestConfig) -> anyhow::Result<()> {
+    fn warc(&mut self, mut stream: WarcStream, cfg: &IngestConfig) -> Result<(), CorpusError> {
         let input = stream.input().clone();
         while let Some(batch) = stream.next_batch() {
             let mut outcomes: Vec<FileOutcome> = batch
@@ -133,7 +160,7 @@ impl<F: FnMut(&[Document])> Reader<F> {
     }
 
     /// Reads a JSON Lines stream, one batch per block.
-    fn jsonl(&mut self, mut stream: JsonlStream, cfg: &IngestConfig) -> anyhow::Result<()> {
+    fn jsonl(&mut self, mut stream: JsonlStream, cfg: &IngestConfig) -> Result<(), CorpusError> {
         let input = stream.input().clone();
         let mut tally = RecordTally::default();
         while let Some(block) = stream.next_block() {
@@ -155,28 +182,25 @@ impl<F: FnMut(&[Document])> Reader<F> {
 
     /// Reports the outcomes' problems, admits their documents, hands them to `on_batch`
     /// and spills their bodies.
-    fn deliver(&mut self, outcomes: Vec<FileOutcome>) -> anyhow::Result<()> {
-        let batch = admitted(outcomes, &mut self.ids);
+    fn deliver(&mut self, outcomes: Vec<FileOutcome>) -> Result<(), CorpusError> {
+        let batch = admitted(outcomes, &mut self.ids, self.events);
         if batch.is_empty() {
             return Ok(());
         }
         (self.on_batch)(&batch);
         for mut doc in batch {
-            self.spill
-                .push(&doc.body)
-                .context("writing the body spill file")?;
+            self.spill.push(&doc.body).map_err(spill_error("write"))?;
             doc.body = String::new();
             self.docs.push(doc);
         }
-        self.bar
-            .set_message(format!("{} documents", self.docs.len()));
+        self.events.documents_read(self.docs.len());
         Ok(())
     }
 }
 
 /// Opens one input; one that is small or not a container is read and extracted at once
 /// (files in parallel), a big container is left to stream (records in parallel).
-fn opening(input: &InputFile, cfg: &IngestConfig, bar: &ProgressBar) -> Opening {
+fn opening(input: &InputFile, cfg: &IngestConfig, events: &dyn ReadEvents) -> Opening {
     let small = is_small(input, cfg);
     let outcome = match open(input, cfg) {
         Ok(Opened::Jsonl(stream)) if small => read_jsonl_stream(stream, cfg),
@@ -189,7 +213,7 @@ fn opening(input: &InputFile, cfg: &IngestConfig, bar: &ProgressBar) -> Opening 
             ..FileOutcome::default()
         },
     };
-    bar.inc(1);
+    events.file_done();
     Opening::Read(outcome)
 }
 
@@ -235,30 +259,17 @@ impl ReadCorpus {
 }
 
 /// Reports the chunk's problems and keeps the documents whose ids are new.
-fn admitted(outcomes: Vec<FileOutcome>, ids: &mut IdSet) -> Vec<Document> {
+fn admitted(outcomes: Vec<FileOutcome>, ids: &mut IdSet, events: &dyn ReadEvents) -> Vec<Document> {
     let mut docs = Vec::new();
     for outcome in outcomes {
-        outcome.warnings.iter().for_each(report::warning);
-        outcome.errors.iter().for_each(report::input_error);
+        outcome.warnings.iter().for_each(|w| events.warning(w));
+        outcome.errors.iter().for_each(|e| events.error(e));
         for doc in outcome.documents {
             match ids.admit(&doc) {
                 Ok(()) => docs.push(doc),
-                Err(e) => report::input_error(&e),
+                Err(e) => events.error(&e),
             }
         }
     }
     docs
-}
-
-fn progress_bar(len: u64, enabled: bool) -> ProgressBar {
-    if !enabled {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(len);
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} reading {pos}/{len} files, {msg} {wide_bar} {eta}")
-    {
-        bar.set_style(style);
-    }
-    bar
 }

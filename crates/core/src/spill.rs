@@ -1,9 +1,10 @@
 //! Body spill: cleaned bodies written once to an unnamed temporary file and read back by
-//! offset, so that a run holds metadata and sketches in memory, not the text. The relation
-//! engine re-reads candidate bodies through it ([`BodySource`]); the writers read each body
-//! once more when they print it.
+//! offset, so that a run holds metadata and sketches in memory, not the text. A
+//! [`BodySource`] beside [`SliceSource`](crate::SliceSource): the relation engine and the
+//! story stage re-read bodies through it; the writers read each body once more when they
+//! print it.
 
-use samestory_relate::BodySource;
+use crate::BodySource;
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};

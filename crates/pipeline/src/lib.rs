@@ -1,0 +1,46 @@
+//! The samestory pipeline as a library: files → documents → relations and duplicate groups →
+//! stories, and the rows of every output file. The CLI, the benches, and the coming index,
+//! server and Python package all run samestory through it; a front end only parses its
+//! options, shows progress and writes or serves the rows.
+//!
+//! - [`relate_inputs`]`(paths, config, events)`: reads every input (bad files and records go
+//!   to the caller's [`ReadEvents`] and are skipped; bodies are spilled to a temporary file,
+//!   so memory holds metadata and sketches, not the text) while the streaming relation
+//!   engine sketches them; returns [`Related`]: documents sorted by id ([`Corpus`]), their
+//!   duplicate groups and relations.
+//! - [`cluster_stories`]`(&mut related)`: the story stage over the same documents; engine
+//!   relations get `story_score` 1.
+//! - [`read_inputs`]: ingestion only.
+//! - [`rows`]: `ExtractRow`, `DocumentRow` and the `relations.jsonl` lines.
+//!
+//! Must not: print, draw progress, or write files — that is the front end's.
+//!
+//! ```
+//! use samestory_pipeline::{relate_inputs, cluster_stories, ReadEvents};
+//! use samestory_ingest::{IngestError, IngestWarning};
+//! struct Quiet;
+//! impl ReadEvents for Quiet {
+//!     fn error(&self, _: &IngestError) {}
+//!     fn warning(&self, _: &IngestWarning) {}
+//! }
+//! let dir = tempfile::tempdir().unwrap();
+//! let text = "Ministers agreed on Tuesday to reopen the bridge after a month of repairs.";
+//! std::fs::write(dir.path().join("a.txt"), text).unwrap();
+//! std::fs::write(dir.path().join("b.txt"), text).unwrap();
+//! let path = dir.path().to_string_lossy().into_owned();
+//! let mut related = relate_inputs(&[path], Default::default(), &Quiet).unwrap();
+//! assert_eq!(related.corpus.docs.len(), 2);
+//! assert_eq!(related.group_count(), 1);
+//! let stories = cluster_stories(&mut related).unwrap();
+//! assert_eq!(stories.stories.len(), 1);
+//! ```
+
+mod error;
+mod related;
+pub mod rows;
+mod stories;
+
+pub use error::PipelineError;
+pub use related::{read_inputs, relate_inputs, Related};
+pub use samestory_ingest::corpus::{Corpus, ReadEvents};
+pub use stories::cluster_stories;
