@@ -17,6 +17,13 @@ import time
 JBANDS = [(0.7, 0.8), (0.8, 0.9), (0.9, 1.0001)]
 CBANDS = [(0.1, 0.2), (0.2, 0.3), (0.3, 0.5), (0.5, 1.0001)]
 HERE = os.path.dirname(os.path.abspath(__file__))
+# Row names: the command users run comes first; the engine row runs the bench's own JSON
+# Lines front end (no cleaning, metadata or language), which users never run.
+LABELS = {
+    "samestory-cli": "`samestory dedup` (the command)",
+    "samestory-cli-nolang": "`samestory dedup`, detect_language=false",
+    "samestory": "samestory engine only (bench front end)",
+}
 
 
 def measure(cmd):
@@ -148,7 +155,7 @@ def command(tool, bench, python, corpus, out):
 def main():
     bench, work, python, sizes = sys.argv[1], sys.argv[2], sys.argv[3], [int(s) for s in sys.argv[4:]]
     dup = ("exact", "near_duplicate")
-    default = "samestory,samestory-cli,samestory-cli-nolang,gaoya,rensa,datasketch" if "SAMESTORY_BIN" in os.environ \
+    default = "samestory-cli,samestory-cli-nolang,samestory,gaoya,rensa,datasketch" if "SAMESTORY_BIN" in os.environ \
         else "samestory,gaoya,rensa,datasketch"
     tools = os.environ.get("TOOLS", default).split(",")
     repeat = max(1, int(os.environ.get("REPEAT", "1")))
@@ -164,7 +171,7 @@ def main():
             out = f"{work}/pairs_{tool}_{n}.tsv"
             ok, wall, cpu, rss = measure_median(command(tool, bench, python, corpus, out), repeat)
             if not ok:
-                rows.append([tool, "failed"] + [""] * 12)
+                rows.append([LABELS.get(tool, tool), "failed"] + [""] * 12)
                 continue
             ours = tool.startswith("samestory")
             cli = tool.startswith("samestory-cli")
@@ -175,7 +182,7 @@ def main():
             cr = recall(truth, found, "reprint", "containment", CBANDS, ("reprint",), groups) if ours else ["-"] * 4
             dirs = [direction(truth, found, True, groups), direction(truth, found, False, groups)] if ours \
                 else ["-"] * 2
-            rows.append([tool, f"{mb / cpu:.1f}", f"{n / wall:.0f}", f"{rss:.0f}", *jr, precision(truth, found, dup), *cr,
+            rows.append([LABELS.get(tool, tool), f"{mb / cpu:.1f}", f"{n / wall:.0f}", f"{rss:.0f}", *jr, precision(truth, found, dup), *cr,
                          *dirs])
         print_table(n, mb, truth, rows)
 
