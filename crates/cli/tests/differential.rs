@@ -2,7 +2,7 @@
 //! library's `relate()` computes, in memory, on the very documents the command wrote (its
 //! `documents.jsonl` bodies and metadata). The command streams, spills bodies and verifies
 //! from the spill in blocks; the library holds everything in memory — two code paths, one
-//! answer.
+//! answer. And `samestory run` writes exactly the rows the pipeline library returns.
 
 mod util;
 
@@ -115,4 +115,72 @@ fn dedup_writes_what_relate_computes_on_its_own_documents() {
     assert_eq!(cli, want);
     let groups: Vec<&str> = rows.iter().map(|r| r["group"].as_str().unwrap()).collect();
     assert_eq!(groups, lib.group_of);
+}
+
+/// What the pipeline library itself reports: nothing is printed, errors are counted.
+#[derive(Default)]
+struct Counted(std::sync::atomic::AtomicUsize);
+
+impl samestory_pipeline::ReadEvents for Counted {
+    fn error(&self, _: &samestory_ingest::IngestError) {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+    fn warning(&self, _: &samestory_ingest::IngestWarning) {}
+}
+
+#[test]
+fn run_writes_what_the_pipeline_library_returns_on_the_examples() {
+    use samestory_pipeline::rows::{relation_lines, DocumentRow};
+    let examples = util::examples_dir();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = util::run(&[
+        "run",
+        examples.to_str().unwrap(),
+        "--out",
+        out_dir.path().to_str().unwrap(),
+        "--quiet",
+    ]);
+    assert!(
+        matches!(out.status.code(), Some(0 | 2)),
+        "{}",
+        util::stderr(&out)
+    );
+
+    let events = Counted::default();
+    let paths = [examples.to_string_lossy().into_owned()];
+    let mut related =
+        samestory_pipeline::relate_inputs(&paths, Default::default(), &events).unwrap();
+    let stories = samestory_pipeline::cluster_stories(&mut related).unwrap();
+    assert!(related.corpus.docs.len() >= 10, "examples/ shrank");
+    assert!(!related.relations.relations.is_empty() && !stories.pairs.is_empty());
+
+    let lines = relation_lines(&related.relations.relations, &stories.pairs).unwrap();
+    let read = |name: &str| std::fs::read_to_string(out_dir.path().join(name)).unwrap();
+    assert_eq!(read("relations.jsonl"), lines.join("\n") + "\n");
+    let bodies = &related.corpus.bodies;
+    let docs: Vec<String> = related
+        .corpus
+        .docs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let body = bodies.body(i).unwrap();
+            let row = DocumentRow::new(
+                d,
+                (Some(&body), bodies.chars(i)),
+                &related.relations.group_of[i],
+                Some(&stories.story_of[i]),
+            );
+            serde_json::to_string(&row).unwrap() + "\n"
+        })
+        .collect();
+    assert_eq!(read("documents.jsonl"), docs.concat());
+    let story_rows: Vec<String> = stories
+        .stories
+        .iter()
+        .map(|s| serde_json::to_string(s).unwrap() + "\n")
+        .collect();
+    assert_eq!(read("stories.jsonl"), story_rows.concat());
+    let failed = events.0.load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(out.status.code(), Some(if failed > 0 { 2 } else { 0 }));
 }
