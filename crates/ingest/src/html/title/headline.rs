@@ -150,27 +150,30 @@ fn is_furniture(el: &NodeRef) -> bool {
     tag || role || is_hidden(el)
 }
 
-/// A near wrapper named for a logo, a share bar, a pop-up or a newsletter box (`<body>` and
-/// `<html>` aside: their classes describe the whole page).
-fn has_furniture_class(el: &NodeRef) -> bool {
-    let name = el.node_name().unwrap_or_default();
-    !matches!(&*name, "body" | "html") && has_class_part(el, FURNITURE_CLASSES)
-}
-
+/// Hidden by attribute or inline style (at any depth: a hidden block hides its headings).
 fn is_hidden(el: &NodeRef) -> bool {
     let style_hidden = el.attr("style").is_some_and(|s| {
         let s = s.to_ascii_lowercase().replace(' ', "");
         s.contains("display:none") || s.contains("visibility:hidden")
     });
-    let hidden_class = class_tokens(el).any(|t| {
+    el.has_attr("hidden") || el.attr("aria-hidden").is_some_and(|v| &*v == "true") || style_hidden
+}
+
+/// A near wrapper named for a logo, a share bar, a pop-up or a newsletter box, or hidden by
+/// its class (`<body>` and `<html>` aside: their classes describe the whole page).
+fn has_furniture_class(el: &NodeRef) -> bool {
+    let name = el.node_name().unwrap_or_default();
+    !matches!(&*name, "body" | "html")
+        && (has_class_part(el, FURNITURE_CLASSES) || has_hidden_class(el))
+}
+
+/// A class saying the element is hidden or for screen readers only.
+fn has_hidden_class(el: &NodeRef) -> bool {
+    class_tokens(el).any(|t| {
         (t.contains("hidden") && !t.contains("overflow"))
             || t.contains("sr-only")
             || t.contains("screen-reader")
-    });
-    el.has_attr("hidden")
-        || el.attr("aria-hidden").is_some_and(|v| &*v == "true")
-        || style_hidden
-        || hidden_class
+    })
 }
 
 /// The heading names itself a title: `itemprop=headline`, or a class or id with "title" or

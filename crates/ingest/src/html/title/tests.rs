@@ -224,3 +224,36 @@ fn unknown_or_bare_ampersands_stay() {
         "—&#0;&#99999999;"
     );
 }
+
+#[test]
+fn one_word_of_the_meta_title_is_not_the_headline() {
+    let head = og("Ferries, buses and trams: the island timetable for winter");
+    let body = format!("<article><h1>Trams</h1>{PROSE}</article>");
+    assert_eq!(
+        title_of(&head, &body).as_deref(),
+        Some("Ferries, buses and trams: the island timetable for winter")
+    );
+}
+
+#[test]
+fn logo_class_counts_on_near_wrappers_not_on_body() {
+    let head = og("Ferry fares rise");
+    let near =
+        format!(r#"<div class="site-logo"><h1>Ferry fares rise this winter</h1></div>{PROSE}"#);
+    assert_eq!(title_of(&head, &near).as_deref(), Some("Ferry fares rise"));
+    let html = format!(
+        r#"<html><head>{head}</head><body class="has-custom-logo"><article><h1>Ferry fares rise this winter</h1>{PROSE}</article></body></html>"#
+    );
+    let title = read(&Document::from(html)).title;
+    assert_eq!(title.as_deref(), Some("Ferry fares rise this winter"));
+}
+
+#[test]
+fn hidden_class_counts_on_near_wrappers_not_on_body() {
+    let head = og("Ferry fares rise");
+    let html = format!(
+        r#"<html><head>{head}</head><body class="menu-hidden"><article><h1>Ferry fares rise this winter</h1>{PROSE}</article></body></html>"#
+    );
+    let title = read(&Document::from(html)).title;
+    assert_eq!(title.as_deref(), Some("Ferry fares rise this winter"));
+}
