@@ -1,8 +1,8 @@
 //! The words of a heading as a reader sees them: a nested `itemprop=headline` element when
 //! there is one; a kicker, roofline, date or subtitle inside the heading (`<small>`, `<time>`,
-//! or an element whose class says so) left out; a space wherever a line break or a non-inline
-//! element separates two runs of text. Reads the heading's subtree only; the recursion is
-//! bounded by [`MAX_NESTING`].
+//! or an element whose class says so) and ruby readings (`<rt>`) left out; a space wherever a
+//! line break or a block element separates two runs of text. Reads the heading's subtree
+//! only; the recursion is bounded by [`MAX_NESTING`].
 
 use dom_query::{NodeRef, Selection};
 
@@ -27,11 +27,11 @@ const KICKER_CLASSES: &[&str] = &[
 /// Elements whose text runs on with their neighbours'.
 const INLINE: &[&str] = &[
     "b", "i", "em", "strong", "a", "u", "mark", "abbr", "q", "cite", "code", "s", "sub", "sup",
-    "font", "bdi", "bdo", "wbr",
+    "font", "bdi", "bdo", "wbr", "span", "ruby", "rb",
 ];
 /// Elements with no readable text.
 const SILENT: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "button", "small", "time",
+    "script", "style", "noscript", "template", "svg", "button", "small", "time", "rt", "rp",
 ];
 
 /// The heading's text without its kicker, collapsed; the whole text spaced out when nothing

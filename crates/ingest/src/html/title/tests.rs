@@ -257,3 +257,14 @@ fn hidden_class_counts_on_near_wrappers_not_on_body() {
     let title = read(&Document::from(html)).title;
     assert_eq!(title.as_deref(), Some("Ferry fares rise this winter"));
 }
+
+#[test]
+fn ruby_readings_are_left_out_of_the_headline() {
+    let body = format!(
+        "<article><h1><ruby>港<rt>みなと</rt></ruby>の新しいフェリーが出航</h1>{PROSE}</article>"
+    );
+    assert_eq!(
+        title_of("", &body).as_deref(),
+        Some("港の新しいフェリーが出航")
+    );
+}
