@@ -1,7 +1,9 @@
 //! Bytes in: opens a file or stdin as a stream with gzip / zstd undone (sniffed by magic
 //! bytes, not by name), reads whole inputs under the size limit, then decodes the charset
-//! (BOM, UTF-8, or a detected legacy charset).
+//! (BOM, UTF-8, the charset a page declares, or a detected legacy charset).
 //! Returns text or a typed error; knows nothing of article shapes.
+
+mod charset;
 
 use crate::sources::{InputFile, InputSource};
 use crate::{IngestError, IngestWarning};
@@ -129,9 +131,11 @@ pub(crate) fn read_limited_into(
     Ok(())
 }
 
-/// Decodes bytes to text: a BOM wins; else valid UTF-8; else UTF-8 with a few bad bytes
-/// (replaced, with a warning); else the charset `chardetng` detects. NUL bytes in text that is
-/// not UTF-16 mean binary data.
+/// Decodes bytes to text: a BOM wins; else valid UTF-8 (whatever a page declares, as
+/// when its charset is declared wrongly); else the charset a markup page declares
+/// ([`charset::declared`]) unless decoding by it fails ([`decodes_cleanly`]); else UTF-8 with
+/// a few bad bytes (replaced, with a warning); else the charset `chardetng` detects. NUL
+/// bytes in text that is not UTF-16 mean binary data.
 pub fn decode_text(
     input: &InputFile,
     bytes: &[u8],
@@ -147,10 +151,62 @@ pub fn decode_text(
         });
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_owned(), None));
+        return Ok(decode_seven_bit(path, text, bytes));
+    }
+    if let Some(decoded) = decode_declared(path, bytes) {
+        return Ok(decoded);
     }
     Ok(decode_with(path, guess_encoding(bytes), bytes))
 }
+
+/// Valid UTF-8 is taken as it is, save a page declaring ISO-2022-JP (a 7-bit charset that
+/// is valid UTF-8 byte for byte) that holds its escape sequences.
+fn decode_seven_bit(path: &str, text: &str, bytes: &[u8]) -> (String, Option<IngestWarning>) {
+    let iso_2022_jp = encoding_rs::ISO_2022_JP;
+    if bytes.contains(&ESCAPE) && charset::declared(bytes) == Some(iso_2022_jp) {
+        return decode_with(path, iso_2022_jp, bytes);
+    }
+    (text.to_owned(), None)
+}
+
+/// The escape byte that switches ISO-2022-JP's character sets.
+const ESCAPE: u8 = 0x1b;
+
+/// Bytes that are not valid UTF-8, decoded by the charset their page declares, when it
+/// declares one other than UTF-8 that fits them; `None` leaves them to UTF-8 repair and
+/// detection (a UTF-8 declaration is taken at its word there: damaged UTF-8 stays UTF-8).
+fn decode_declared(path: &str, bytes: &[u8]) -> Option<(String, Option<IngestWarning>)> {
+    let declared = charset::declared(bytes)?;
+    if declared == encoding_rs::UTF_8 || looks_like_damaged_utf8(bytes) {
+        return None;
+    }
+    let decoded = decode_with(path, declared, bytes);
+    decodes_cleanly(&decoded.0, bytes).then_some(decoded)
+}
+
+/// A decoding that replaced at most one in [`MAX_REPLACED_SHARE`] of the non-ASCII bytes
+/// (a multi-byte charset declared on bytes in another one replaces many).
+fn decodes_cleanly(text: &str, bytes: &[u8]) -> bool {
+    let replaced = text
+        .chars()
+        .filter(|&c| c == char::REPLACEMENT_CHARACTER)
+        .count();
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    replaced * MAX_REPLACED_SHARE <= non_ascii
+}
+
+/// One replaced character in this many non-ASCII bytes is still a clean decoding.
+const MAX_REPLACED_SHARE: usize = 100;
+
+/// Mostly well-formed multi-byte UTF-8 with a few bad bytes: UTF-8 whatever is declared.
+fn looks_like_damaged_utf8(bytes: &[u8]) -> bool {
+    let valid = utf8_multibyte_chars(bytes);
+    valid > 0 && valid >= DAMAGED_UTF8_RATIO * invalid_utf8_sequences(bytes)
+}
+
+/// Well-formed multi-byte characters per bad sequence above which bytes are damaged UTF-8
+/// rather than a declared legacy charset.
+const DAMAGED_UTF8_RATIO: usize = 4;
 
 /// [`decode_text`] for bytes the caller gives up: valid UTF-8 without a BOM or NUL byte (the
 /// common case) becomes the text in place, without a copy.
@@ -158,7 +214,8 @@ pub fn decode_text_owned(
     input: &InputFile,
     bytes: Vec<u8>,
 ) -> Result<(String, Option<IngestWarning>), IngestError> {
-    if encoding_rs::Encoding::for_bom(&bytes).is_some() || bytes.contains(&0) {
+    let special = bytes.contains(&0) || bytes.contains(&ESCAPE);
+    if special || encoding_rs::Encoding::for_bom(&bytes).is_some() {
         return decode_text(input, &bytes);
     }
     match String::from_utf8(bytes) {

@@ -145,3 +145,125 @@ proptest::proptest! {
         );
     }
 }
+
+/// An invented page in `encoding` with `declaration` in its head and French prose.
+fn page_in(encoding: &'static encoding_rs::Encoding, declaration: &str) -> Vec<u8> {
+    let html = format!(
+        "<!doctype html><html><head>{declaration}<title>Été</title></head>\
+         <body><p>Le député a présenté à l'assemblée un projet très détaillé.</p></body></html>"
+    );
+    encoding.encode(&html).0.into_owned()
+}
+
+fn decoded(bytes: &[u8]) -> (String, Option<IngestWarning>) {
+    let input = InputFile::from_path(std::path::Path::new("page.html"));
+    decode_text(&input, bytes).unwrap()
+}
+
+#[test]
+fn declared_latin1_page_is_decoded_as_windows_1252() {
+    for declaration in [
+        r#"<meta charset="iso-8859-1">"#,
+        r#"<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">"#,
+    ] {
+        let mut bytes = page_in(encoding_rs::WINDOWS_1252, declaration);
+        bytes.extend_from_slice(b"<p>\x93quoted\x94</p>");
+        // Byte pairs that happen to be well-formed UTF-8 ("\xc2\xb7") must not outvote it.
+        bytes.extend_from_slice(&b"<nav>a\xc2\xb7b\xc2\xb7c\xc2\xb7</nav>".repeat(6));
+        let (text, warning) = decoded(&bytes);
+        assert!(
+            text.contains("député") && text.contains("“quoted”"),
+            "{text}"
+        );
+        assert!(text.contains("a\u{c2}\u{b7}b"), "{text}");
+        assert!(warning.is_none());
+    }
+}
+
+#[test]
+fn declaration_wins_over_detection() {
+    let mut bytes = page_in(encoding_rs::ISO_8859_2, r#"<meta charset="iso-8859-2">"#);
+    bytes.extend_from_slice(&encoding_rs::ISO_8859_2.encode("<p>łódź</p>").0);
+    let (text, _) = decoded(&bytes);
+    assert!(text.contains("député") && text.contains("łódź"), "{text}");
+    let mut koi = encoding_rs::KOI8_R
+        .encode("<meta charset=koi8-r><p>Мир")
+        .0
+        .into_owned();
+    koi.extend_from_slice(&page_in(encoding_rs::KOI8_R, ""));
+    let (text, _) = decoded(&koi);
+    assert!(text.contains("Мир"), "{text}");
+}
+
+#[test]
+fn xml_declaration_is_read() {
+    let xml = r#"<?xml version="1.0" encoding="ISO-8859-15"?><doc>Prix : 5 €</doc>"#;
+    let bytes = encoding_rs::ISO_8859_15.encode(xml).0.into_owned();
+    let (text, _) = decoded(&bytes);
+    assert!(text.contains("5 €"), "{text}");
+}
+
+#[test]
+fn utf8_page_declared_latin1_stays_utf8() {
+    let bytes = page_in(encoding_rs::UTF_8, r#"<meta charset="iso-8859-1">"#);
+    let (text, warning) = decoded(&bytes);
+    assert!(text.contains("député"), "{text}");
+    assert!(warning.is_none());
+    let mut damaged = bytes.clone();
+    damaged.extend_from_slice(b"<p>one bad \xff byte</p>");
+    let (text, warning) = decoded(&damaged);
+    assert!(
+        text.contains("député") && text.contains('\u{fffd}'),
+        "{text}"
+    );
+    assert!(warning.is_some());
+}
+
+#[test]
+fn page_without_declaration_is_detected() {
+    let bytes = page_in(encoding_rs::WINDOWS_1252, "");
+    let (text, warning) = decoded(&bytes);
+    assert!(text.contains("député"), "{text}");
+    assert!(warning.is_none());
+}
+
+#[test]
+fn declaration_that_does_not_fit_falls_back_to_detection() {
+    let bytes = page_in(encoding_rs::WINDOWS_1252, r#"<meta charset="shift_jis">"#);
+    let (text, _) = decoded(&bytes);
+    assert!(text.contains("député"), "{text}");
+    let bytes = page_in(encoding_rs::WINDOWS_1252, r#"<meta charset="utf-8">"#);
+    let (text, _) = decoded(&bytes);
+    assert!(text.contains("député"), "{text}");
+}
+
+#[test]
+fn declarations_in_plain_text_are_ignored() {
+    let mut bytes = b"notes: <meta charset=shift_jis> ".to_vec();
+    bytes.extend_from_slice(&encoding_rs::WINDOWS_1252.encode("le député est prêt").0);
+    let (text, _) = decoded(&bytes);
+    assert!(text.contains("député"), "{text}");
+}
+
+#[test]
+fn iso_2022_jp_page_is_decoded_though_it_is_valid_utf8() {
+    let body = encoding_rs::ISO_2022_JP
+        .encode("日本語のページ")
+        .0
+        .into_owned();
+    let mut bytes = br#"<meta charset="iso-2022-jp"><p>"#.to_vec();
+    bytes.extend_from_slice(&body);
+    assert!(std::str::from_utf8(&bytes).is_ok());
+    let (text, _) = decoded(&bytes);
+    assert!(text.contains("日本語のページ"), "{text}");
+    assert_eq!(
+        shown(decode_text_owned(
+            &InputFile::from_path(std::path::Path::new("j.html")),
+            bytes.clone()
+        )),
+        shown(decode_text(
+            &InputFile::from_path(std::path::Path::new("j.html")),
+            &bytes
+        ))
+    );
+}

@@ -1,8 +1,8 @@
 //! Page metadata from the `<head>` and a few body elements: title, date, url, byline, outlet
 //! and declared language, each taken from the most reliable source that has it.
 //!
-//! Sources, best first — title: `og:title`, JSON-LD headline, `<title>` without its
-//! " | Site" suffix, first `<h1>`; date: JSON-LD `datePublished`, `article:published_time`,
+//! Sources, best first — title: the article's own `<h1>`, else `og:title`, JSON-LD
+//! headline, `twitter:title`, `<title>`, each without site decoration (see [`title`]); date: JSON-LD `datePublished`, `article:published_time`,
 //! date `<meta>` names, `<time datetime>`, a `/YYYY/MM/DD/` URL path; url: canonical link,
 //! `og:url`, JSON-LD url; byline: JSON-LD authors, `meta[name=author]`, `article:author`,
 //! `rel=author`; outlet: `og:site_name`, JSON-LD publisher; publication time: the first of
