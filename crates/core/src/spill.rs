@@ -69,10 +69,22 @@ pub struct BodyStore {
 impl BodyStore {
     /// The `i`-th body.
     pub fn body(&self, i: usize) -> io::Result<String> {
+        let mut body = String::new();
+        self.body_into(i, &mut body)?;
+        Ok(body)
+    }
+
+    /// The `i`-th body, read into `body` (replacing its text, reusing its buffer: for
+    /// writers that go through every body in turn).
+    pub fn body_into(&self, i: usize, body: &mut String) -> io::Result<()> {
         let span = self.spans[i];
-        let mut buf = vec![0; span.bytes as usize];
+        let mut buf = std::mem::take(body).into_bytes();
+        buf.clear();
+        buf.resize(span.bytes as usize, 0);
         self.file.read_exact_at(&mut buf, span.offset)?;
-        String::from_utf8(buf).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+        *body =
+            String::from_utf8(buf).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        Ok(())
     }
 
     /// The `i`-th body's length in chars (the unit of every offset).
@@ -107,6 +119,9 @@ mod tests {
         let mut store = spill.finish().unwrap();
         assert_eq!(store.body(2).unwrap(), "third — with non-ASCII Київ");
         assert_eq!(store.body(1).unwrap(), "");
+        let mut reused = String::from("a longer text left from before");
+        store.body_into(0, &mut reused).unwrap();
+        assert_eq!(reused, "first body");
         assert_eq!(store.chars(2), 27);
         store.permute(&[2, 0, 1]);
         assert_eq!(store.body(0).unwrap(), "third — with non-ASCII Київ");

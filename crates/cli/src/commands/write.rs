@@ -18,15 +18,17 @@ pub fn write_documents(
     let path = args.out.join("documents.jsonl");
     let mut out = create(&path)?;
     let (docs, bodies) = (&r.corpus.docs, &r.corpus.bodies);
+    let mut text = String::new();
     for (i, doc) in docs.iter().enumerate() {
         let body = if args.no_body {
             None
         } else {
-            Some(bodies.body(i)?)
+            bodies.body_into(i, &mut text)?;
+            Some(text.as_str())
         };
         let story = story_of.map(|s| s[i].as_str());
         let group = &r.relations.group_of[i];
-        let row = DocumentRow::new(doc, (body.as_deref(), bodies.chars(i)), group, story);
+        let row = DocumentRow::new(doc, (body, bodies.chars(i)), group, story);
         write_jsonl(&mut out, [row])
             .with_context(|| format!("{}: cannot write", path.display()))?;
     }
@@ -50,8 +52,9 @@ pub fn write_with_bodies(
     corpus: &Corpus,
     indices: impl IntoIterator<Item = usize>,
 ) -> anyhow::Result<()> {
+    let mut body = String::new();
     for i in indices {
-        let body = corpus.bodies.body(i)?;
+        corpus.bodies.body_into(i, &mut body)?;
         write_jsonl(out, [ExtractRow::new(&corpus.docs[i], &body)])?;
     }
     Ok(())
