@@ -9,7 +9,7 @@
 //! before it. Work is bounded: at most [`MAX_CANDIDATES`] candidates are read.
 
 use crate::meta::people::{parse_byline, Credits, SiteNames};
-use dom_query::{Document, NodeRef, Selection};
+use dom_query::{Document, NodeData, NodeRef, Selection};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -55,9 +55,13 @@ pub fn credits(doc: &Document, site: &SiteNames) -> Shown {
     let mut credit: Option<String> = None;
     let mut read = 0;
     for node in body.descendants_it() {
-        if node.is_element() && node.node_name().is_some_and(|n| &*n == "h1") {
-            after_h1 = true;
-            continue;
+        match first_look(&node) {
+            Look::Pass => continue,
+            Look::Headline => {
+                after_h1 = true;
+                continue;
+            }
+            Look::Candidate => {}
         }
         let Some(text) = candidate_text(&node) else {
             continue;
@@ -89,6 +93,47 @@ pub fn credits(doc: &Document, site: &SiteNames) -> Shown {
 fn with_credit(mut shown: Shown, credit: Option<String>) -> Shown {
     shown.credits.credit = shown.credits.credit.or(credit);
     shown
+}
+
+/// What a first look at a node (without copying its text or attributes) says.
+enum Look {
+    /// Nothing to read.
+    Pass,
+    /// The headline (`<h1>`).
+    Headline,
+    /// A possible byline: read it.
+    Candidate,
+}
+
+fn first_look(node: &NodeRef) -> Look {
+    node.query(|n| match &n.data {
+        NodeData::Text { contents } if may_be_labelled(contents) => Look::Candidate,
+        NodeData::Element(e) if &*e.name.local == "h1" => Look::Headline,
+        NodeData::Element(e)
+            if e.attrs
+                .iter()
+                .any(|a| attr_may_mark(&a.name.local, &a.value)) =>
+        {
+            Look::Candidate
+        }
+        _ => Look::Pass,
+    })
+    .unwrap_or(Look::Pass)
+}
+
+/// A short text that opens with a byline label.
+fn may_be_labelled(text: &str) -> bool {
+    text.len() <= MAX_TEXT * 2 && LABELLED.is_match(text)
+}
+
+/// An attribute that may mark a byline: a class, id, itemprop or rel naming an author or a
+/// byline, or a link to an author page.
+fn attr_may_mark(name: &str, value: &str) -> bool {
+    match name {
+        "class" | "id" | "itemprop" | "rel" => mentions_author(value),
+        "href" => value.contains("/aut"),
+        _ => false,
+    }
 }
 
 /// The byline text a node offers, if it is a candidate.
