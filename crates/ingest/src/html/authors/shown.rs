@@ -131,6 +131,7 @@ fn may_be_labelled(text: &str) -> bool {
 fn attr_may_mark(name: &str, value: &str) -> bool {
     match name {
         "class" | "id" | "itemprop" | "rel" => mentions_author(value),
+        data if data.starts_with("data-") => mentions_author(value),
         "href" => value.contains("/aut"),
         _ => false,
     }
@@ -188,38 +189,54 @@ fn next_text(node: &NodeRef) -> Option<String> {
     None
 }
 
-/// True when the element's attributes mark it as a byline or an author.
+/// True when the element's attributes mark it as a byline or an author: a class, id,
+/// itemprop or `data-*` value naming one (not an avatar, bio or comment), `rel=author`, or a
+/// link to an author page.
 fn marked_as_author(node: &NodeRef) -> bool {
-    let named = |attr: &str| {
-        node.attr(attr).is_some_and(|v| {
-            if !mentions_author(&v) {
-                return false;
-            }
-            let v = v.to_ascii_lowercase();
-            (v.contains("author") || v.contains("byline"))
-                && !["comment", "avatar", "bio", "photo", "image", "img"]
-                    .iter()
-                    .any(|w| v.contains(w))
-        })
-    };
-    let rel_author = node.attr("rel").is_some_and(|r| {
-        r.split_whitespace()
-            .any(|t| t.eq_ignore_ascii_case("author"))
-    });
-    let author_link = node.node_name().is_some_and(|n| &*n == "a")
-        && node.attr("href").is_some_and(|h| {
-            [
-                "/author/",
-                "/authors/",
-                "/autor/",
-                "/autoren/",
-                "/auteur/",
-                "/autore/",
-            ]
+    node.query(|n| match &n.data {
+        NodeData::Element(e) => {
+            let link = &*e.name.local == "a";
+            e.attrs
+                .iter()
+                .any(|a| attr_marks(&a.name.local, &a.value, link))
+        }
+        _ => false,
+    })
+    .unwrap_or(false)
+}
+
+fn attr_marks(name: &str, value: &str, link: bool) -> bool {
+    match name {
+        "rel" => value
+            .split_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("author")),
+        "href" => link && AUTHOR_PATHS.iter().any(|p| value.contains(p)),
+        "class" | "id" | "itemprop" => names_author(value),
+        data if data.starts_with("data-") => names_author(value),
+        _ => false,
+    }
+}
+
+/// Paths of author pages.
+const AUTHOR_PATHS: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/autor/",
+    "/autoren/",
+    "/auteur/",
+    "/autore/",
+];
+
+/// A value naming an author or a byline, not an avatar, a bio or a comment.
+fn names_author(value: &str) -> bool {
+    if !mentions_author(value) {
+        return false;
+    }
+    let v = value.to_ascii_lowercase();
+    (v.contains("author") || v.contains("byline"))
+        && !["comment", "avatar", "bio", "photo", "image", "img"]
             .iter()
-            .any(|p| h.contains(p))
-        });
-    rel_author || author_link || named("class") || named("id") || named("itemprop")
+            .any(|w| v.contains(w))
 }
 
 /// A cheap first look before lower-casing: "author"/"byline" in any case.
@@ -288,23 +305,32 @@ fn in_skipped_region(node: &NodeRef) -> bool {
     })
 }
 
+/// A class or id naming a region that holds other pages' bylines. Read per class token, the
+/// token's variant prefix ("md:") dropped; utility tokens with arbitrary values
+/// ("[grid-area:sidebar]") are layout, not regions.
 fn skipped_class(value: &str) -> bool {
-    let v = value.to_ascii_lowercase();
-    [
-        "comment",
-        "related",
-        "sidebar",
-        "widget",
-        "recent",
-        "popular",
-        "footer",
-        "menu",
-        "newsletter",
-        "recommend",
-        "more-from",
-        "read-next",
-        "trending",
-    ]
-    .iter()
-    .any(|w| v.contains(w))
+    value
+        .split_whitespace()
+        .map(|token| token.rsplit(':').next().unwrap_or(token))
+        .filter(|token| !token.contains(['[', ']']))
+        .any(|token| {
+            let token = token.to_ascii_lowercase();
+            SKIPPED_REGIONS.iter().any(|w| token.contains(w))
+        })
 }
+
+/// Words of the classes and ids of regions skipped.
+const SKIPPED_REGIONS: &[&str] = &[
+    "comment",
+    "related",
+    "sidebar",
+    "recent",
+    "popular",
+    "footer",
+    "menu",
+    "newsletter",
+    "recommend",
+    "more-from",
+    "read-next",
+    "trending",
+];

@@ -128,6 +128,7 @@ pub fn parse_byline(raw: &str, site: &SiteNames) -> Credits {
     let mut credits = Credits::default();
     let text = EMAIL.replace_all(raw, " ");
     let mut after_other_role = false;
+    let mut parts = 0;
     for segment in SEGMENT.split(&text) {
         let segment = segment.trim();
         if let Some(role) = OTHER_ROLE.find(segment) {
@@ -139,11 +140,35 @@ pub fn parse_byline(raw: &str, site: &SiteNames) -> Credits {
         }
         let segment = strip_label(segment);
         let segment = SENTENCE_TAIL.replace(segment, "");
+        if is_one_organisation(&segment) {
+            parts += 1;
+            add_part(&mut credits, &segment, site);
+            continue;
+        }
         for part in PERSON_SPLIT.split(&segment) {
-            add_part(&mut credits, strip_label(part.trim()), site);
+            let part = strip_label(part.trim());
+            parts += usize::from(!part.is_empty());
+            add_part(&mut credits, part, site);
         }
     }
+    drop_lone_words(&mut credits.persons, parts);
     credits
+}
+
+/// A segment that is one organisation as a whole ("Center for Widget Research"): an
+/// organisation word and no list punctuation.
+fn is_one_organisation(segment: &str) -> bool {
+    !segment.contains([',', ';', '&', '/'])
+        && matches!(classify(segment), Named::Organisation(_) | Named::Agency(_))
+}
+
+/// One-word names ("Stefan") stand only when they are the whole byline: beside full names or
+/// other words ("Guide", "Privacy") they are menu or label words, not persons.
+fn drop_lone_words(persons: &mut Vec<String>, parts: usize) {
+    let one_word = |p: &String| !p.contains(char::is_whitespace);
+    if parts > 1 {
+        persons.retain(|p| !one_word(p));
+    }
 }
 
 fn add_part(credits: &mut Credits, part: &str, site: &SiteNames) {
@@ -264,6 +289,20 @@ mod tests {
             ["Ann Lee"]
         );
         assert!(persons("Contact: | Bo Park").is_empty());
+    }
+
+    #[test]
+    fn one_word_names_stand_alone_only() {
+        assert_eq!(persons("By Kimiko"), ["Kimiko"]);
+        assert_eq!(persons("Guide | Ann Lee"), ["Ann Lee"]);
+        assert!(persons("Wellness and Prevention").is_empty());
+    }
+
+    #[test]
+    fn an_organisation_stays_whole() {
+        let c = parse_byline("Center for Widget Research", &SiteNames::default());
+        assert_eq!(c.credit.as_deref(), Some("Center for Widget Research"));
+        assert!(c.persons.is_empty());
     }
 
     #[test]

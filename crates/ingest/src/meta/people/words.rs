@@ -33,6 +33,7 @@ const ROLE: &[&str] = &[
     "redakteur", "redakteurin", "autor", "autorin", "korrespondent", "korrespondentin",
     "rédacteur", "rédactrice", "journaliste", "periodista", "redactor", "redactora",
     "corresponsal", "fellow", "associate", "assistant", "vp", "evp", "host", "contributing",
+    "certified", "licensed", "registered",
     "freelance", "managing", "executive", "deputy", "former", "guest",
 ];
 
