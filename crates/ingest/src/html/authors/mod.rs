@@ -33,7 +33,7 @@ pub fn pick(page: &Page) -> Authors {
     let declared = declared::credits(page, &site);
     let shown = shown::credits(page.doc, &site);
     let credit = best_credit(&declared.credits, &shown.credits);
-    let persons = choose(declared, shown).persons;
+    let persons = choose(declared, shown, page).persons;
     Authors {
         byline: crate::meta::people::join_names(&persons),
         persons,
@@ -41,13 +41,15 @@ pub fn pick(page: &Page) -> Authors {
     }
 }
 
-/// The declared persons, unless there are none, or only author `<meta>` tags name them and
-/// a byline element shows other persons (a CMS default author).
-fn choose(declared: Declared, shown: Shown) -> Credits {
+/// The declared persons, unless there are none, or only author `<meta>` tags name them, a
+/// byline element shows other persons, and the page never shows the declared ones (a CMS
+/// default author).
+fn choose(declared: Declared, shown: Shown, page: &Page) -> Credits {
     let overruled = !declared.from_jsonld
         && shown.marked
         && !shown.credits.persons.is_empty()
-        && !overlap(&declared.credits, &shown.credits);
+        && !overlap(&declared.credits, &shown.credits)
+        && !shown::mentions(page.doc, &declared.credits.persons);
     if declared.credits.persons.is_empty() || overruled {
         shown.credits
     } else {

@@ -95,6 +95,25 @@ fn with_credit(mut shown: Shown, credit: Option<String>) -> Shown {
     shown
 }
 
+/// True when a text node of `<body>` holds one of `names` (checked only where the declared
+/// and the shown authors disagree, so rarely a full walk).
+pub fn mentions(doc: &Document, names: &[String]) -> bool {
+    let body = doc.select("body");
+    let Some(body) = body.nodes().first() else {
+        return false;
+    };
+    let found = body.descendants_it().any(|node| {
+        node.query(|n| match &n.data {
+            NodeData::Text { contents } => {
+                names.iter().any(|name| contents.contains(name.as_str()))
+            }
+            _ => false,
+        })
+        .unwrap_or(false)
+    });
+    found
+}
+
 /// What a first look at a node (without copying its text or attributes) says.
 enum Look {
     /// Nothing to read.
@@ -281,42 +300,52 @@ fn short_text(node: &NodeRef) -> Option<String> {
     (!pieces.is_empty()).then(|| pieces.join(" | "))
 }
 
-/// True inside navigation, header menus, sidebars, footers, comments or related links.
+/// True inside navigation, menus, sidebars, footers, comments or related links (up to, not
+/// including, `<body>`, whose classes describe the whole page).
 fn in_skipped_region(node: &NodeRef) -> bool {
-    node.ancestors_it(Some(MAX_DEPTH)).any(|a| {
-        let tag = a.node_name();
-        let tag_skipped = tag.as_deref().is_some_and(|t| {
-            matches!(
-                t,
-                "nav"
-                    | "aside"
-                    | "footer"
-                    | "script"
-                    | "style"
-                    | "noscript"
-                    | "template"
-                    | "button"
-                    | "select"
-            )
-        });
-        tag_skipped
-            || a.attr("class").is_some_and(|c| skipped_class(&c))
-            || a.attr("id").is_some_and(|c| skipped_class(&c))
-    })
+    node.ancestors_it(Some(MAX_DEPTH))
+        .take_while(|a| {
+            !a.node_name()
+                .is_some_and(|t| &*t == "body" || &*t == "html")
+        })
+        .any(|a| {
+            a.node_name().is_some_and(|t| SKIPPED_TAGS.contains(&&*t))
+                || a.attr("class").is_some_and(|c| skipped_class(&c))
+                || a.attr("id").is_some_and(|c| skipped_class(&c))
+        })
 }
+
+/// Elements whose bylines are not the article's.
+const SKIPPED_TAGS: &[&str] = &[
+    "nav", "aside", "footer", "script", "style", "noscript", "template", "button", "select",
+];
 
 /// A class or id naming a region that holds other pages' bylines. Read per class token, the
 /// token's variant prefix ("md:") dropped; utility tokens with arbitrary values
-/// ("[grid-area:sidebar]") are layout, not regions.
+/// ("[grid-area:sidebar]") and wrappers or page-layout flags ("content-sidebar-wrap",
+/// "has-sidebar") hold the article too, so they do not count.
 fn skipped_class(value: &str) -> bool {
     value
         .split_whitespace()
-        .map(|token| token.rsplit(':').next().unwrap_or(token))
-        .filter(|token| !token.contains(['[', ']']))
-        .any(|token| {
-            let token = token.to_ascii_lowercase();
-            SKIPPED_REGIONS.iter().any(|w| token.contains(w))
+        .map(|token| {
+            token
+                .rsplit(':')
+                .next()
+                .unwrap_or(token)
+                .to_ascii_lowercase()
         })
+        .filter(|token| !is_layout_token(token))
+        .any(|token| SKIPPED_REGIONS.iter().any(|w| token.contains(w)))
+}
+
+fn is_layout_token(token: &str) -> bool {
+    token.contains(['[', ']'])
+        || ["wrap", "layout", "container", "template"]
+            .iter()
+            .any(|w| token.contains(w))
+        || ["has-", "no-", "with-"]
+            .iter()
+            .any(|p| token.starts_with(p))
 }
 
 /// Words of the classes and ids of regions skipped.

@@ -74,6 +74,13 @@ fn byline_class_and_microdata() {
 }
 
 #[test]
+fn page_wide_and_layout_classes_are_no_skipped_regions() {
+    let html = r#"<html><body class="has-sidebar page-footer-wide"><div class="content-sidebar-wrap">
+        <h1>H</h1><span class="author">Jane Roe</span></div></body></html>"#;
+    assert_eq!(byline(html).as_deref(), Some("Jane Roe"));
+}
+
+#[test]
 fn related_links_and_sidebars_are_not_bylines() {
     let html = page(
         "",
@@ -95,6 +102,15 @@ fn handles_and_teams_are_no_persons_and_the_visible_name_wins() {
     );
     let (byline, _, credit) = authors(&html);
     assert_eq!((byline, credit.as_deref()), (None, Some("The Widget Team")));
+}
+
+#[test]
+fn a_declared_author_the_page_shows_stays() {
+    let html = page(
+        r#"<meta name="author" content="Max Mustermann">"#,
+        r#"<h1>H</h1><div class="author-name">Jane Roe</div><p>Max Mustermann wrote this.</p>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Max Mustermann"));
 }
 
 #[test]

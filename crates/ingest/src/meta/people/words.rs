@@ -40,6 +40,11 @@ const ROLE: &[&str] = &[
 /// Capitalised words that end a name in a byline line ("Jane Doe Published …").
 #[rustfmt::skip]
 const STOPPER: &[&str] = &[
+    "learn", "home", "guide", "guides", "privacy", "policy", "login", "subscribe", "search",
+    "menu", "next", "previous", "back", "top", "skip", "sign", "log", "download", "explore",
+    "discover", "resources", "help", "faq", "terms", "cookies", "settings", "written", "article",
+    "content", "introducing", "join", "free", "new", "watch", "listen", "related", "tags",
+    "category", "categories", "topics", "print", "save", "reply", "close", "open",
     "published", "updated", "posted", "last", "read", "follow", "view", "more", "share", "min",
     "minute", "minutes", "comments", "comment", "leave", "reviewed", "fact", "edited", "photo",
     "photos", "illustration", "video", "contact", "email", "twitter", "facebook", "linkedin",
