@@ -28,7 +28,7 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
                  |geschrieben|verfasst|écrit|publié|rédigé|scritto|geschreven)\s+
                 (?:by|von|par|por|door|da|di))
             |By|BY|by|Von|Par|Por|Door|Av|Di|di
-            |(?i:authors?|autor(?:in|es|en)?|auteurs?|verfasser(?:in)?)\s*[:：]
+            |(?i:authors?|autor(?:in|es|en)?|auteurs?|contributors?|verfasser(?:in)?)\s*[:：]
           )\s*[:：]?(?:\s+(.*))?$",
     )
     .expect("valid regex")

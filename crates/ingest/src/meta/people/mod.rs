@@ -20,7 +20,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
                |geschrieben|verfasst|écrit|ecrit|publié|rédigé|scritto|geschreven|an\ article)\s+
                (?:by|von|par|por|door|da|di))
             |by|von|par|por|door|av|(?-i:di)
-            |(?:authors?|autor(?:in|es|en)?|auteurs?|author\(s\)|text|texte|verfasser(?:in)?|credits?)\s*[:：]
+            |(?:authors?|autor(?:in|es|en)?|auteurs?|author\(s\)|contributors?|text|texte|verfasser(?:in)?)\s*[:：]
           )\s*[:：]?\s+",
     )
     .expect("valid regex")
@@ -36,10 +36,8 @@ static SENTENCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static SEGMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[-–—|·•]\s+|\s*[|·•\n]\s*|\s+[-–—]$").expect("valid regex"));
 static PERSON_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\s*[,;&/+]\s*|\s+(?:and|und|et|y|e|with|mit|och|og|en|i|for|für|pour|para)\s+|\(|\)",
-    )
-    .expect("valid regex")
+    Regex::new(r"\s*[,;&/+]\s*|\s+(?:and|und|et|y|e|with|mit|och|og|en|i|for|für|pour|para)\s+")
+        .expect("valid regex")
 });
 /// A credit for work other than writing ("Reviewed by", "Photos by", "Edited by",
 /// "Contact:"): its names are no authors, whether in the same segment or the next one.
@@ -53,6 +51,9 @@ static OTHER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A parenthesised aside in a byline: an agency ("(AP)"), a handle ("(@jroe)") or a part of
+/// the name ("Ann (Kim) Lee").
+static ASIDE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\(([^()]*)\)").expect("valid regex"));
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\S+@\S+\.\S+").expect("valid regex"));
 
 /// The names a site goes by (outlet, publisher, host label): a byline naming only the site
@@ -127,6 +128,7 @@ impl Credits {
 pub fn parse_byline(raw: &str, site: &SiteNames) -> Credits {
     let mut credits = Credits::default();
     let text = EMAIL.replace_all(raw, " ");
+    let text = read_asides(&text, &mut credits, site);
     let mut after_other_role = false;
     let mut parts = 0;
     for segment in SEGMENT.split(&text) {
@@ -153,6 +155,24 @@ pub fn parse_byline(raw: &str, site: &SiteNames) -> Credits {
     }
     drop_lone_words(&mut credits.persons, parts);
     credits
+}
+
+/// Credits the organisations named in parentheses and drops them and handles; a
+/// parenthesised name ("Ann (Kim) Lee") stays in place.
+fn read_asides(text: &str, credits: &mut Credits, site: &SiteNames) -> String {
+    ASIDE
+        .replace_all(text, |caps: &regex::Captures| {
+            let inner = caps.get(1).map_or("", |m| m.as_str()).trim();
+            match classify(inner) {
+                Named::Person(_) if !inner.starts_with('@') => caps[0].to_string(),
+                Named::Person(_) | Named::Nothing => " ".to_string(),
+                _ => {
+                    add_part(credits, inner, site);
+                    ", ".to_string()
+                }
+            }
+        })
+        .into_owned()
 }
 
 /// A segment that is one organisation as a whole ("Center for Widget Research"): an
@@ -319,6 +339,7 @@ mod tests {
             (c.byline().as_deref(), c.credit.as_deref()),
             (Some("Ann Lee and Bo Park"), Some("AFP"))
         );
+        assert_eq!(persons("Ann (Kim) Lee (@annlee)"), ["Ann (Kim) Lee"]);
         let c = parse_byline("Ann Lee (AP)", &SiteNames::default());
         assert_eq!(c.credit.as_deref(), Some("AP"));
         let c = parse_byline("Staff Reports", &SiteNames::default());

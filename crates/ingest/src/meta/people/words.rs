@@ -33,7 +33,7 @@ const ROLE: &[&str] = &[
     "redakteur", "redakteurin", "autor", "autorin", "korrespondent", "korrespondentin",
     "rédacteur", "rédactrice", "journaliste", "periodista", "redactor", "redactora",
     "corresponsal", "fellow", "associate", "assistant", "vp", "evp", "host", "contributing",
-    "certified", "licensed", "registered",
+    "certified", "licensed", "registered", "m.a", "b.a", "ph.d", "phd", "mba", "msc", "bsc",
     "freelance", "managing", "executive", "deputy", "former", "guest",
 ];
 
