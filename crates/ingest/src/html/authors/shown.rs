@@ -25,7 +25,7 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^\s*(?:
             (?i:(?:written|posted|published|reported|words|story|reporting|escrito|publicado
-                 |geschrieben|verfasst|écrit|publié|rédigé|scritto|geschreven)\s+
+                 |geschrieben|verfasst|erstellt|veröffentlicht|écrit|publié|rédigé|scritto|geschreven)\s+
                 (?:by|von|par|por|door|da|di))
             |By|BY|by|Von|Par|Por|Door|Av|Di|di
             |(?i:authors?|autor(?:in|es|en)?|auteurs?|contributors?|verfasser(?:in)?)\s*[:：]

@@ -17,7 +17,8 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
             (?:(?:written|posted|published|reported|words|story|text|reporting|escrito|publicado
-               |geschrieben|verfasst|écrit|ecrit|publié|rédigé|scritto|geschreven|an\ article)\s+
+               |geschrieben|verfasst|erstellt|veröffentlicht|écrit|ecrit|publié|rédigé|scritto
+               |geschreven|an\ article)\s+
                (?:by|von|par|por|door|da|di))
             |by|von|par|por|door|av|(?-i:di)
             |(?:authors?|autor(?:in|es|en)?|auteurs?|author\(s\)|contributors?|text|texte|verfasser(?:in)?)\s*[:：]

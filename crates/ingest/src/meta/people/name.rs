@@ -2,7 +2,7 @@
 //! organisation, a wire agency, or nothing (a job title, a date, a handle). Pure functions.
 
 use super::words::{
-    agency_of, is_month, is_organisation_word, is_particle, is_role_word, is_stopper,
+    agency_of, is_connector, is_month, is_organisation_word, is_particle, is_role_word, is_stopper,
 };
 
 /// What one byline part names.
@@ -31,9 +31,27 @@ pub fn classify(part: &str) -> Named {
         return Named::Agency(agency);
     }
     if part.split_whitespace().any(is_organisation_word) {
-        return Named::Organisation(part.to_string());
+        return if is_name_shaped(part) && part.contains(char::is_whitespace) {
+            Named::Organisation(part.to_string())
+        } else {
+            Named::Nothing
+        };
     }
     person(part).map_or(Named::Nothing, Named::Person)
+}
+
+/// A name, not running text: at most eight words, each capitalised (or of a script without
+/// case, or a digit) except connectors ("Center for Widget Research", not "a professor at
+/// the University of X").
+fn is_name_shaped(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    words.len() <= 8
+        && words.iter().all(|w| {
+            is_connector(w)
+                || w.chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(|c| !c.is_lowercase())
+        })
 }
 
 /// The leading run of name-shaped words of `part`, when it is a plausible person's name and
@@ -192,6 +210,15 @@ mod tests {
             Named::Organisation("Acme Widgets Inc.".into())
         );
         assert_eq!(classify("Reuters"), Named::Agency("Reuters".into()));
+        assert_eq!(
+            classify("Ludwig Stadtzeitung"),
+            Named::Organisation("Ludwig Stadtzeitung".into())
+        );
+        assert_eq!(
+            classify("a professor at the Widget University"),
+            Named::Nothing
+        );
+        assert_eq!(classify("News"), Named::Nothing);
     }
 
     #[test]

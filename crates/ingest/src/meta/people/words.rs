@@ -87,7 +87,32 @@ fn listed(list: &[&str], word: &str) -> bool {
 
 /// True for an organisation, desk or team word.
 pub fn is_organisation_word(word: &str) -> bool {
-    listed(ORGANISATION, word)
+    listed(ORGANISATION, word) || organisation_compound(word)
+}
+
+/// Compounds ending in an organisation word ("Stadtzeitung", "Bundestagsfraktion"), as
+/// German and Dutch write them.
+fn organisation_compound(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    lower.chars().count() >= 8 && ORGANISATION_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
+#[rustfmt::skip]
+const ORGANISATION_ENDINGS: &[&str] = &[
+    "zeitung", "fraktion", "verlag", "stiftung", "verband", "verein", "redaktion", "presse",
+    "magazin", "agentur", "gmbh", "krant", "blad", "redactie",
+];
+
+/// Lower-case words that may join the words of an organisation's name ("Center for …").
+#[rustfmt::skip]
+const CONNECTOR: &[&str] = &[
+    "of", "for", "the", "and", "at", "in", "on", "de", "du", "des", "der", "die", "das", "den",
+    "für", "und", "et", "y", "la", "le", "les", "el", "del", "di", "della", "van", "voor", "e.v.",
+];
+
+/// True for a lower-case word that may join an organisation's name.
+pub fn is_connector(word: &str) -> bool {
+    CONNECTOR.contains(&word)
 }
 
 /// True for a job-title or role word.
