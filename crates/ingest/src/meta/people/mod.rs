@@ -21,7 +21,8 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
                |geschreven|an\ article)\s+
                (?:by|von|par|por|door|da|di))
             |by|von|par|por|door|av|(?-i:di)
-            |(?:authors?|autor(?:in|es|en)?|auteurs?|author\(s\)|contributors?|text|texte|verfasser(?:in)?)\s*[:：]
+            |(?:authors?|autor(?:in|es|en)?|auteurs?|author\(s\)|contributors?|text|texte|verfasser(?:in)?
+              |piše|napisao|napisala|escribe|scrive|schreibt|writes)\s*[:：]
           )\s*[:：]?\s+",
     )
     .expect("valid regex")
@@ -48,7 +49,7 @@ static OTHER_ROLE: LazyLock<Regex> = LazyLock::new(|| {
             (?:reviewed|edited|fact[-\s]?checked|photos?|photography|photographed|illustrations?
               |illustrated|images?|video|translated|translation|additional\ reporting|produced
               |designed|updated)\s+(?:by|von|par|por)
-          |contact|kontakt|credit)\b\s*:?",
+          |contact|kontakt|credit|fotos?|photos?|bild|images?)\b\s*:?",
     )
     .expect("valid regex")
 });
@@ -155,7 +156,16 @@ pub fn parse_byline(raw: &str, site: &SiteNames) -> Credits {
         }
     }
     drop_lone_words(&mut credits.persons, parts);
+    drop_site_beside_persons(&mut credits.persons, site);
     credits
+}
+
+/// The site's own name beside other persons is the site ("Ann Lee | Widget Weekly"); alone
+/// it may be a person whose blog bears their name.
+fn drop_site_beside_persons(persons: &mut Vec<String>, site: &SiteNames) {
+    if persons.len() > 1 && persons.iter().any(|p| !site.is_site(p)) {
+        persons.retain(|p| !site.is_site(p));
+    }
 }
 
 /// Credits the organisations named in parentheses and drops them and handles; a
@@ -279,6 +289,9 @@ mod tests {
         assert_eq!(persons("Door Ann Lee"), ["Ann Lee"]);
         assert_eq!(persons("Written by: Ann Lee"), ["Ann Lee"]);
         assert_eq!(persons("Author: Ann Lee"), ["Ann Lee"]);
+        assert_eq!(persons("Piše: Ann Lee"), ["Ann Lee"]);
+        assert!(persons("Foto: Ann Lee").is_empty());
+        assert_eq!(persons("Design: Ann Lee, text: Bo Park"), ["Bo Park"]);
     }
 
     #[test]
@@ -295,6 +308,10 @@ mod tests {
         assert_eq!(
             parse_byline("Ann Lee - Widget Weekly", &site).persons,
             ["Ann Lee"]
+        );
+        assert_eq!(
+            parse_byline("Ann Lee, Bo Park | Widget Weekly", &site).persons,
+            ["Ann Lee", "Bo Park"]
         );
         let site = SiteNames::new(["Widgetly", "widgetly"]);
         assert!(parse_byline("Widgetly", &site).persons.is_empty());
@@ -332,6 +349,11 @@ mod tests {
         assert_eq!(
             (c.persons, c.credit.as_deref()),
             (vec!["Ann Lee".to_string()], Some("AFP"))
+        );
+        let c = parse_byline("ANN LEE, AP National Writer", &SiteNames::default());
+        assert_eq!(
+            (c.byline().as_deref(), c.credit.as_deref()),
+            (Some("ANN LEE"), Some("AP"))
         );
         let c = parse_byline("Reuters staff", &SiteNames::default());
         assert_eq!((c.persons.len(), c.credit.as_deref()), (0, Some("Reuters")));

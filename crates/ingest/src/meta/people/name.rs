@@ -85,15 +85,17 @@ fn person(part: &str) -> Option<String> {
 /// after the first word, or an initial; never a digit, an address, a role or a date word.
 fn name_word(word: &str, first: bool) -> bool {
     let bare = word.trim_matches(|c: char| "(),.\"'".contains(c));
-    if bare.is_empty() || word.contains(['@', '/', '#']) || word.chars().any(|c| c.is_ascii_digit())
+    if bare.is_empty()
+        || word.contains(['@', '/', '#', ':', '='])
+        || word.chars().any(|c| c.is_ascii_digit())
     {
-        return false;
-    }
-    if is_stopper(bare) || is_role_word(bare) {
         return false;
     }
     if !first && is_particle(word) {
         return true;
+    }
+    if is_stopper(bare) || is_role_word(bare) {
+        return false;
     }
     let Some(initial) = bare.chars().next() else {
         return false;

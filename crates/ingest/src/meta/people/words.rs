@@ -40,6 +40,7 @@ const ROLE: &[&str] = &[
 /// Capitalised words that end a name in a byline line ("Jane Doe Published …").
 #[rustfmt::skip]
 const STOPPER: &[&str] = &[
+    "von", "par", "por", "door", "zum", "profil",
     "learn", "home", "guide", "guides", "privacy", "policy", "login", "subscribe", "search",
     "menu", "next", "previous", "back", "top", "skip", "sign", "log", "download", "explore",
     "discover", "resources", "help", "faq", "terms", "cookies", "settings", "written", "article",
@@ -138,6 +139,23 @@ pub fn is_particle(word: &str) -> bool {
 /// The wire agency a byline part credits ("AFP", "Reuters staff", "The Associated Press"),
 /// spelled as the agency list spells it.
 pub fn agency_of(part: &str) -> Option<String> {
+    agency_named(part).or_else(|| agency_with_title(part))
+}
+
+/// An agency followed by a job title or desk ("AP National Writer", "AFP correspondent").
+fn agency_with_title(part: &str) -> Option<String> {
+    let (first, rest) = part.trim().split_once(char::is_whitespace)?;
+    let titled = rest
+        .split_whitespace()
+        .any(|w| is_role_word(w) || is_organisation_word(w));
+    if titled {
+        agency_named(first)
+    } else {
+        None
+    }
+}
+
+fn agency_named(part: &str) -> Option<String> {
     let core: Vec<&str> = part
         .split_whitespace()
         .filter(|w| {
