@@ -75,7 +75,7 @@ pub fn credits(doc: &Document, site: &SiteNames) -> Shown {
         }
         let found = parse_byline(&text, site);
         credit = credit.or(found.credit.clone());
-        if found.persons.is_empty() {
+        if found.persons.is_empty() || (node.is_text() && one_word_names(&found)) {
             continue;
         }
         let shown = Shown {
@@ -88,6 +88,14 @@ pub fn credits(doc: &Document, site: &SiteNames) -> Shown {
         before_h1 = before_h1.or(Some(shown));
     }
     with_credit(before_h1.unwrap_or_default(), credit)
+}
+
+/// Only one-word names: from labelled text alone ("By Car", "By Tuesday") too weak.
+fn one_word_names(found: &Credits) -> bool {
+    found
+        .persons
+        .iter()
+        .all(|p| !p.contains(char::is_whitespace))
 }
 
 fn with_credit(mut shown: Shown, credit: Option<String>) -> Shown {

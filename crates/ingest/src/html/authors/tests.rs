@@ -60,6 +60,14 @@ fn visible_by_line_after_the_headline() {
 }
 
 #[test]
+fn labelled_text_needs_a_full_name() {
+    let html = page("", "<h1>H</h1><h3>By Car</h3><p>Text.</p>");
+    assert_eq!(byline(&html), None);
+    let html = page("", "<h1>H</h1><p>By Tuesday Evening, the plan was set.</p>");
+    assert_eq!(byline(&html), None);
+}
+
+#[test]
 fn byline_class_and_microdata() {
     let html = page(
         "",

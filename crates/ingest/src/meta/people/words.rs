@@ -40,7 +40,10 @@ const ROLE: &[&str] = &[
 /// Capitalised words that end a name in a byline line ("Jane Doe Published …").
 #[rustfmt::skip]
 const STOPPER: &[&str] = &[
-    "von", "par", "por", "door", "zum", "profil",
+    "von", "par", "por", "door", "zum", "profil", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
+    "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+    "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
     "learn", "home", "guide", "guides", "privacy", "policy", "login", "subscribe", "search",
     "menu", "next", "previous", "back", "top", "skip", "sign", "log", "download", "explore",
     "discover", "resources", "help", "faq", "terms", "cookies", "settings", "written", "article",
