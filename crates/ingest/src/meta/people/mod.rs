@@ -372,6 +372,17 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_names_each_person_once(raw in "\\PC{0,80}") {
+            let c = parse_byline(&raw, &SiteNames::new([raw.as_str()]));
+            let keys: Vec<String> = c.persons.iter().map(|p| name_key(p)).collect();
+            for (i, key) in keys.iter().enumerate() {
+                proptest::prop_assert!(!keys[..i].contains(key));
+            }
+        }
+    }
+
     #[test]
     fn joins_persons() {
         let c = Credits {
