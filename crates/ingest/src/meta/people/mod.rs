@@ -238,18 +238,6 @@ fn push_person(persons: &mut Vec<String>, person: String) {
     }
 }
 
-/// The persons of a byline such as "A, B and C" or "A & B", each once, in order, trimmed.
-pub fn split_names(byline: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for part in byline.split([',', ';', '&']).flat_map(|p| p.split(" and ")) {
-        let name = part.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !name.is_empty() && !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    names
-}
-
 /// Joins names as "A", "A and B", "A, B and C".
 pub fn join_names(names: &[String]) -> Option<String> {
     match names.split_last() {
@@ -265,16 +253,6 @@ mod tests {
 
     fn persons(raw: &str) -> Vec<String> {
         parse_byline(raw, &SiteNames::default()).persons
-    }
-
-    #[test]
-    fn splits_lists_and_drops_repeats() {
-        assert_eq!(
-            split_names("Ann Lee, Bo Park and Cy Diaz"),
-            ["Ann Lee", "Bo Park", "Cy Diaz"]
-        );
-        assert_eq!(split_names("Ann Lee & Ann Lee"), ["Ann Lee"]);
-        assert!(split_names(" , ").is_empty());
     }
 
     #[test]
