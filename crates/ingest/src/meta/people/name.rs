@@ -195,6 +195,8 @@ mod tests {
         assert_eq!(classify("annlee"), Named::Nothing);
         assert_eq!(classify("AnnL"), Named::Nothing);
         assert_eq!(classify("Senior Editor"), Named::Nothing);
+        assert_eq!(classify("Our Authors"), Named::Nothing);
+        assert_eq!(classify("Meet Ann Lee"), Named::Nothing);
         assert_eq!(classify("https://example.org/ann"), Named::Nothing);
         assert_eq!(classify("ann@example.org"), Named::Nothing);
         assert_eq!(person_of("Kimiko").as_deref(), Some("Kimiko"));

@@ -40,7 +40,7 @@ const ROLE: &[&str] = &[
 /// Capitalised words that end a name in a byline line ("Jane Doe Published …").
 #[rustfmt::skip]
 const STOPPER: &[&str] = &[
-    "von", "par", "por", "door", "zum", "profil", "monday", "tuesday", "wednesday", "thursday",
+    "von", "par", "por", "door", "zum", "profil", "our", "meet", "authors", "writers", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag",
     "samstag", "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
     "dimanche", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
