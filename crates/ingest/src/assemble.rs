@@ -3,6 +3,7 @@
 //! publication time only when its day is the publication date (so `published` never
 //! contradicts `date`). The only place where these rules live.
 
+use crate::meta::people::{parse_byline, SiteNames};
 use crate::meta::timestamp::day_of;
 use crate::meta::url::{canonical_url, host_of};
 use crate::Extracted;
@@ -24,6 +25,7 @@ pub fn assemble(record: Record, ex: Extracted, cfg: &IngestConfig) -> Document {
     let url = ex.url.as_deref().and_then(canonical_url);
     let outlet = clean_field(ex.outlet).or_else(|| url.as_deref().and_then(host_of));
     let lang = detect_lang(&ex.body, cfg).or_else(|| declared_lang(ex.declared_lang.as_deref()));
+    let people = authors_of(ex.authors, ex.byline, ex.credit);
     Document {
         id: record.id,
         source: record.source,
@@ -32,9 +34,9 @@ pub fn assemble(record: Record, ex: Extracted, cfg: &IngestConfig) -> Document {
         published: published_on(ex.published, ex.date.as_deref()),
         date: ex.date,
         url,
-        authors: authors_of(ex.authors, ex.byline.as_deref()),
-        byline: clean_field(ex.byline),
-        credit: clean_field(ex.credit),
+        authors: people.persons,
+        byline: people.byline,
+        credit: people.credit,
         outlet,
         lang,
         body: ex.body,
@@ -42,14 +44,32 @@ pub fn assemble(record: Record, ex: Extracted, cfg: &IngestConfig) -> Document {
     }
 }
 
-/// The persons named: as extracted, else the byline split into names.
-fn authors_of(authors: Vec<String>, byline: Option<&str>) -> Vec<String> {
-    if authors.is_empty() {
-        byline
-            .map(crate::meta::people::split_names)
-            .unwrap_or_default()
-    } else {
-        authors
+/// Who a document credits.
+struct People {
+    byline: Option<String>,
+    persons: Vec<String>,
+    credit: Option<String>,
+}
+
+/// The persons and credit as extracted when the extractor judged them (HTML gives persons);
+/// else the raw byline (a text header, a JSON Lines field) read by
+/// [`crate::meta::people::parse_byline`]: labels, titles, handles and organisations out, an
+/// agency or desk to `credit`.
+fn authors_of(persons: Vec<String>, byline: Option<String>, credit: Option<String>) -> People {
+    let byline = clean_field(byline);
+    let credit = clean_field(credit);
+    if !persons.is_empty() || byline.is_none() {
+        return People {
+            byline,
+            persons,
+            credit,
+        };
+    }
+    let read = parse_byline(byline.as_deref().unwrap_or_default(), &SiteNames::default());
+    People {
+        byline: read.byline(),
+        credit: credit.or(read.credit),
+        persons: read.persons,
     }
 }
 
@@ -131,6 +151,25 @@ mod tests {
             source: "a".into(),
             format: Format::Text,
         }
+    }
+
+    #[test]
+    fn a_raw_byline_is_read_into_persons_and_credit() {
+        let people = |byline: &str| {
+            let ex = Extracted {
+                byline: Some(byline.into()),
+                body: "Short body.".into(),
+                ..Extracted::default()
+            };
+            let doc = assemble(record(), ex, &IngestConfig::default());
+            (doc.byline, doc.authors, doc.credit)
+        };
+        let (byline, authors, credit) = people("By Ann Lee, Bo Park, AP");
+        assert_eq!(byline.as_deref(), Some("Ann Lee and Bo Park"));
+        assert_eq!(authors, ["Ann Lee", "Bo Park"]);
+        assert_eq!(credit.as_deref(), Some("AP"));
+        assert_eq!(people("Staff Reports").0, None);
+        assert_eq!(people("annlee42").0, None);
     }
 
     #[test]

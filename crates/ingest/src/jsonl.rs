@@ -157,7 +157,11 @@ fn inner_format(text: &str) -> Format {
 fn overlay_metadata(ex: &mut crate::Extracted, obj: &Map<String, Value>, f: &JsonlFields) {
     overlay(&mut ex.title, first_string(obj, &f.title));
     overlay(&mut ex.url, first_string(obj, &f.url));
-    overlay(&mut ex.byline, first_string(obj, &f.byline));
+    if let Some(byline) = first_string(obj, &f.byline) {
+        // The record's author fields win; assembly reads them into persons and credit.
+        ex.byline = Some(byline);
+        ex.authors.clear();
+    }
     overlay(&mut ex.outlet, first_string(obj, &f.outlet));
     overlay(&mut ex.date, first_date(obj, &f.date));
     overlay(&mut ex.published, first_timestamp(obj, &f.date));
@@ -254,6 +258,31 @@ mod tests {
         assert_eq!(b.id, "dump.jsonl:3");
         assert_eq!(b.title.as_deref(), Some("No id here"));
         assert_eq!(b.date.as_deref(), Some("2024-03-05"));
+    }
+
+    /// Byline, persons and credit of one record holding `fields` and a text.
+    fn people(fields: &str) -> (Option<String>, Vec<String>, Option<String>) {
+        let line = format!(
+            r#"{{{fields}, "text": "The harbour ferry will cost more from May, the council said."}}"#
+        );
+        let out = run(&line);
+        let doc = &out.documents[0];
+        (doc.byline.clone(), doc.authors.clone(), doc.credit.clone())
+    }
+
+    #[test]
+    fn author_fields_give_persons_and_credit() {
+        let (byline, authors, _) =
+            people(r#""authors": [{"name": "Ann Lee"}, {"name": "Bo Park"}]"#);
+        assert_eq!(byline.as_deref(), Some("Ann Lee and Bo Park"));
+        assert_eq!(authors, ["Ann Lee", "Bo Park"]);
+        let (byline, _, credit) = people(r#""author": "By Ann Lee, Reuters""#);
+        assert_eq!(
+            (byline.as_deref(), credit.as_deref()),
+            (Some("Ann Lee"), Some("Reuters"))
+        );
+        let (byline, authors, _) = people(r#""author": "annlee99""#);
+        assert_eq!((byline, authors.len()), (None, 0));
     }
 
     /// `published` of one record holding `fields` and a text.

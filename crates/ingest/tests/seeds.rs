@@ -115,8 +115,18 @@ fn markdown_byline_is_read_from_its_links() {
     let Some(dir) = seeds_dir() else { return };
     let seed = load_one(&dir, EXPECT[1].id);
     let line5 = line_text(seed.raw.lines().nth(4).expect("line 5"));
-    let expected = line5.strip_prefix("By ").expect("a byline line");
-    assert_eq!(seed.doc.byline.as_deref(), Some(expected));
+    let names = line5.strip_prefix("By ").expect("a byline line");
+    // "A for X and B for X": the persons form the byline, the agency X is the credit.
+    let (persons, agencies): (Vec<&str>, Vec<&str>) = names
+        .split(" and ")
+        .map(|part| part.split_once(" for ").unwrap_or((part, "")))
+        .unzip();
+    assert_eq!(seed.doc.byline, Some(persons.join(" and ")));
+    assert_eq!(seed.doc.authors, persons);
+    assert_eq!(
+        seed.doc.credit.as_deref(),
+        agencies.first().copied().filter(|a| !a.is_empty())
+    );
     for seed in load(&dir).iter().filter(|s| s.id != EXPECT[1].id) {
         assert_eq!(seed.doc.byline, None, "{}", seed.id);
     }

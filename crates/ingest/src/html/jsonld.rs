@@ -18,8 +18,10 @@ pub struct LdArticle {
     pub date_published: Option<String>,
     /// `url` (or `mainEntityOfPage` when it is a URL).
     pub url: Option<String>,
-    /// Author names in order.
+    /// Author names in order (persons, and authors given without a type).
     pub authors: Vec<String>,
+    /// Authors typed as an organisation (`Organization`, `NewsMediaOrganization`, …).
+    pub author_organizations: Vec<String>,
     /// `publisher.name`, else the `WebSite` object's name.
     pub publisher: Option<String>,
 }
@@ -174,10 +176,8 @@ fn facts_of(article: &Value, names: &HashMap<String, String>) -> LdArticle {
         date_published: string_at(article, "datePublished")
             .or_else(|| string_at(article, "dateCreated")),
         url: string_at(article, "url").or_else(|| string_at(article, "mainEntityOfPage")),
-        authors: article
-            .get("author")
-            .map(|a| person_names(a, names))
-            .unwrap_or_default(),
+        authors: authors_of(article, names, false),
+        author_organizations: authors_of(article, names, true),
         publisher: article
             .get("publisher")
             .and_then(|p| person_names(p, names).into_iter().next()),
@@ -185,11 +185,19 @@ fn facts_of(article: &Value, names: &HashMap<String, String>) -> LdArticle {
 }
 
 /// `@id` → `name` for every object that has both (authors are often given by reference).
+/// Organisation objects are also entered under [`ORGANISATION_MARK`] + their `@id`.
 fn names_by_id(objects: &[Value]) -> HashMap<String, String> {
-    objects
-        .iter()
-        .filter_map(|o| Some((string_at(o, "@id")?, string_at(o, "name")?)))
-        .collect()
+    let mut names = HashMap::new();
+    for object in objects {
+        let (Some(id), Some(name)) = (string_at(object, "@id"), string_at(object, "name")) else {
+            continue;
+        };
+        if has_type(object, ORGANISATION_TYPES) {
+            names.insert(format!("{ORGANISATION_MARK}{id}"), name.clone());
+        }
+        names.insert(id, name);
+    }
+    names
 }
 
 /// Names in an author / publisher value: a string, an object with `name` or `@id`, or a list.
@@ -204,6 +212,53 @@ fn person_names(value: &Value, names: &HashMap<String, String>) -> Vec<String> {
         _ => Vec::new(),
     }
 }
+
+/// The names of the article's `author` (also `creator`) values that are (`organisations`) or
+/// are not organisations; a value given by `@id` reference takes the referenced object's type.
+fn authors_of(
+    article: &Value,
+    names: &HashMap<String, String>,
+    organisations: bool,
+) -> Vec<String> {
+    let mut values = Vec::new();
+    for key in ["author", "creator"] {
+        match article.get(key) {
+            Some(Value::Array(items)) => values.extend(items.iter()),
+            Some(value) => values.push(value),
+            None => {}
+        }
+        if !values.is_empty() {
+            break;
+        }
+    }
+    values
+        .into_iter()
+        .filter(|v| is_organisation(v, names) == organisations)
+        .flat_map(|v| person_names(v, names))
+        .collect()
+}
+
+/// Types of an author that is no person.
+const ORGANISATION_TYPES: &[&str] = &[
+    "Organization",
+    "NewsMediaOrganization",
+    "Corporation",
+    "EducationalOrganization",
+    "GovernmentOrganization",
+    "LocalBusiness",
+    "WebSite",
+    "Brand",
+];
+
+/// True for an organisation author, typed inline or by the object its `@id` names.
+fn is_organisation(value: &Value, names: &HashMap<String, String>) -> bool {
+    has_type(value, ORGANISATION_TYPES)
+        || string_at(value, "@id")
+            .is_some_and(|id| names.contains_key(&format!("{ORGANISATION_MARK}{id}")))
+}
+
+/// Prefix of the `@id` keys of organisation objects in the id → name map.
+const ORGANISATION_MARK: &str = "organisation:";
 
 /// True when the object's `@type` (a string or a list) is one of `types`.
 fn has_type(object: &Value, types: &[&str]) -> bool {

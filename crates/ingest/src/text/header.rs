@@ -13,6 +13,7 @@
 use super::wrap::Layout;
 use super::{clean, ends_sentence, word_count, Doc};
 use crate::meta::date::{parse_date_line, parse_date_prefix};
+use crate::meta::people::{parse_byline, SiteNames};
 use crate::meta::timestamp::parse_iso_timestamp;
 use crate::Extracted;
 use regex::Regex;
@@ -25,6 +26,10 @@ static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[Bb]y:?|BY:?|(?:Written|Words|Story) by|Authors?:)\s+(\p{Lu}.*)$")
+        .expect("valid regex")
+});
+static FOREIGN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Von|VON|Par|PAR|Por|POR|Door|DOOR|Escrito por|Geschrieben von|Écrit par)\s+(\p{Lu}.*)$")
         .expect("valid regex")
 });
 static DESK_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -112,18 +117,29 @@ fn is_meta_shaped(text: &str) -> bool {
     url_line(text).is_some() || parse_date_line(text).is_some() || byline(text).is_some()
 }
 
-/// The names of a byline such as `By Jane Roe and John Poe`, or a desk line (`Staff Reports`).
+/// The names of a byline such as `By Jane Roe and John Poe`, or a desk line (`Staff Reports`);
+/// in German, French, Spanish and Dutch (`Von …`, `Par …`, `Por …`, `Door …`) only when the
+/// names are a person or an agency (those words also open sentences).
 pub(crate) fn byline(text: &str) -> Option<String> {
     if DESK_BYLINE.is_match(text) {
         return Some(text.to_string());
+    }
+    if let Some(names) = FOREIGN_BYLINE.captures(text).and_then(|c| c.get(1)) {
+        let read = parse_byline(names.as_str(), &SiteNames::default());
+        let named = !read.persons.is_empty() || read.credit.is_some();
+        return (named && plausible_names(names.as_str())).then(|| names.as_str().to_string());
     }
     let names = BYLINE.captures(text)?.get(1)?.as_str();
     let names = names
         .trim()
         .trim_end_matches([',', '|', '-', '–', '—'])
         .trim_end();
-    let plausible = word_count(names) <= 15 && !ends_sentence(names) && !names.contains(':');
-    plausible.then(|| names.to_string())
+    plausible_names(names).then(|| names.to_string())
+}
+
+/// Short, no sentence, no label inside.
+fn plausible_names(names: &str) -> bool {
+    word_count(names) <= 15 && !ends_sentence(names) && !names.contains(':')
 }
 
 /// The first line is a title when it is shaped like a headline and set apart from the body:
@@ -216,6 +232,12 @@ mod tests {
         assert_eq!(byline("By 2030 the plan ends"), None);
         assert_eq!(byline("Bypass road closed"), None);
         assert_eq!(byline("Staff Reports").as_deref(), Some("Staff Reports"));
+        assert_eq!(byline("Von Jana Rau").as_deref(), Some("Jana Rau"));
+        assert_eq!(
+            byline("Par Ann Lee et Bo Park").as_deref(),
+            Some("Ann Lee et Bo Park")
+        );
+        assert_eq!(byline("Von Montag bis Freitag gilt der neue Plan"), None);
     }
 
     #[test]

@@ -1,0 +1,373 @@
+//! The authors a page shows: one walk over `<body>` in document order, looking at
+//! - elements marked as a byline: `itemprop=author` (its nested `itemprop=name` if any),
+//!   `rel=author`, a class or id naming `byline` or `author`, a link to an author page;
+//! - text that opens with a byline label ("By", "Von", "Par", "Por", "Door", "Written by",
+//!   "Author:" …), with the names in the same text or the next node.
+//!
+//! Candidates inside navigation, sidebars, footers, comments and related-link lists are
+//! skipped. The first candidate naming a person after the first `<h1>` wins, else the first
+//! before it. Work is bounded: at most [`MAX_CANDIDATES`] candidates are read.
+
+use crate::meta::people::{parse_byline, Credits, SiteNames};
+use dom_query::{Document, NodeData, NodeRef, Selection};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Most candidates read on one page.
+const MAX_CANDIDATES: usize = 40;
+/// Longest text read as a byline candidate (chars); longer elements are containers or bios.
+const MAX_TEXT: usize = 200;
+/// Ancestors inspected for a skipped region.
+const MAX_DEPTH: usize = 16;
+
+/// A text node that opens with a byline label; group 1 = what follows it.
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^\s*(?:
+            (?i:(?:written|posted|published|reported|words|story|reporting|escrito|publicado
+                 |geschrieben|verfasst|erstellt|veröffentlicht|écrit|publié|rédigé|scritto|geschreven)\s+
+                (?:by|von|par|por|door|da|di))
+            |By|BY|by|Von|Par|Por|Door|Av|Di|di
+            |(?i:authors?|autor(?:in|es|en)?|auteurs?|contributors?|verfasser(?:in)?)\s*[:：]
+          )\s*[:：]?(?:\s+(.*))?$",
+    )
+    .expect("valid regex")
+});
+
+/// What the page shows.
+#[derive(Default)]
+pub struct Shown {
+    /// The persons and credit.
+    pub credits: Credits,
+    /// True when the persons came from an element marked as a byline or author (not from
+    /// labelled text alone).
+    pub marked: bool,
+}
+
+/// The persons (and credit) of the byline the page shows.
+pub fn credits(doc: &Document, site: &SiteNames) -> Shown {
+    let body = doc.select("body");
+    let Some(body) = body.nodes().first() else {
+        return Shown::default();
+    };
+    let mut after_h1 = false;
+    let mut before_h1: Option<Shown> = None;
+    let mut credit: Option<String> = None;
+    let mut read = 0;
+    for node in body.descendants_it() {
+        match first_look(&node) {
+            Look::Pass => continue,
+            Look::Headline => {
+                after_h1 = true;
+                continue;
+            }
+            Look::Candidate => {}
+        }
+        let Some(text) = candidate_text(&node) else {
+            continue;
+        };
+        read += 1;
+        if read > MAX_CANDIDATES {
+            break;
+        }
+        if in_skipped_region(&node) {
+            continue;
+        }
+        let found = parse_byline(&text, site);
+        credit = credit.or(found.credit.clone());
+        if found.persons.is_empty() || (node.is_text() && one_word_names(&found)) {
+            continue;
+        }
+        let shown = Shown {
+            credits: found,
+            marked: node.is_element(),
+        };
+        if after_h1 {
+            return with_credit(shown, credit);
+        }
+        before_h1 = before_h1.or(Some(shown));
+    }
+    with_credit(before_h1.unwrap_or_default(), credit)
+}
+
+/// Only one-word names: from labelled text alone ("By Car", "By Tuesday") too weak.
+fn one_word_names(found: &Credits) -> bool {
+    found
+        .persons
+        .iter()
+        .all(|p| !p.contains(char::is_whitespace))
+}
+
+fn with_credit(mut shown: Shown, credit: Option<String>) -> Shown {
+    shown.credits.credit = shown.credits.credit.or(credit);
+    shown
+}
+
+/// True when a text node of `<body>` holds one of `names` (checked only where the declared
+/// and the shown authors disagree, so rarely a full walk).
+pub fn mentions(doc: &Document, names: &[String]) -> bool {
+    let body = doc.select("body");
+    let Some(body) = body.nodes().first() else {
+        return false;
+    };
+    let found = body.descendants_it().any(|node| {
+        node.query(|n| match &n.data {
+            NodeData::Text { contents } => {
+                names.iter().any(|name| contents.contains(name.as_str()))
+            }
+            _ => false,
+        })
+        .unwrap_or(false)
+    });
+    found
+}
+
+/// What a first look at a node (without copying its text or attributes) says.
+enum Look {
+    /// Nothing to read.
+    Pass,
+    /// The headline (`<h1>`).
+    Headline,
+    /// A possible byline: read it.
+    Candidate,
+}
+
+fn first_look(node: &NodeRef) -> Look {
+    node.query(|n| match &n.data {
+        NodeData::Text { contents } if may_be_labelled(contents) => Look::Candidate,
+        NodeData::Element(e) if &*e.name.local == "h1" => Look::Headline,
+        NodeData::Element(e)
+            if e.attrs
+                .iter()
+                .any(|a| attr_may_mark(&a.name.local, &a.value)) =>
+        {
+            Look::Candidate
+        }
+        _ => Look::Pass,
+    })
+    .unwrap_or(Look::Pass)
+}
+
+/// A short text that opens with a byline label.
+fn may_be_labelled(text: &str) -> bool {
+    text.len() <= MAX_TEXT * 2 && LABELLED.is_match(text)
+}
+
+/// An attribute that may mark a byline: a class, id, itemprop or rel naming an author or a
+/// byline, or a link to an author page.
+fn attr_may_mark(name: &str, value: &str) -> bool {
+    match name {
+        "class" | "id" | "itemprop" | "rel" => mentions_author(value),
+        data if data.starts_with("data-") => mentions_author(value),
+        "href" => value.contains("/aut"),
+        _ => false,
+    }
+}
+
+/// The byline text a node offers, if it is a candidate.
+fn candidate_text(node: &NodeRef) -> Option<String> {
+    if node.is_text() {
+        return labelled_text(node);
+    }
+    if !node.is_element() || !marked_as_author(node) {
+        return None;
+    }
+    if node.attr("itemprop").is_some_and(|p| p.contains("author")) {
+        if let Some(name) = microdata_name(node) {
+            return Some(name);
+        }
+    }
+    short_text(node)
+}
+
+/// The names after a byline label: in the same text, else in the next node.
+fn labelled_text(node: &NodeRef) -> Option<String> {
+    let text = node.text();
+    if text.len() > MAX_TEXT * 2 {
+        return None;
+    }
+    let caps = LABELLED.captures(&text)?;
+    match caps
+        .get(1)
+        .map(|m| m.as_str().trim())
+        .filter(|s| !s.is_empty())
+    {
+        Some(rest) => Some(rest.to_string()),
+        None => next_text(node),
+    }
+}
+
+/// The text of the node after `node` (or after its parent, when it is the last child).
+fn next_text(node: &NodeRef) -> Option<String> {
+    let mut current = *node;
+    for _ in 0..3 {
+        let mut next = current.next_sibling();
+        while let Some(n) = next {
+            if n.is_element() || !n.text().trim().is_empty() {
+                break;
+            }
+            next = n.next_sibling();
+        }
+        if let Some(n) = next {
+            return short_text(&n);
+        }
+        current = current.parent()?;
+    }
+    None
+}
+
+/// True when the element's attributes mark it as a byline or an author: a class, id,
+/// itemprop or `data-*` value naming one (not an avatar, bio or comment), `rel=author`, or a
+/// link to an author page.
+fn marked_as_author(node: &NodeRef) -> bool {
+    node.query(|n| match &n.data {
+        NodeData::Element(e) => {
+            let link = &*e.name.local == "a";
+            e.attrs
+                .iter()
+                .any(|a| attr_marks(&a.name.local, &a.value, link))
+        }
+        _ => false,
+    })
+    .unwrap_or(false)
+}
+
+fn attr_marks(name: &str, value: &str, link: bool) -> bool {
+    match name {
+        "rel" => value
+            .split_whitespace()
+            .any(|t| t.eq_ignore_ascii_case("author")),
+        "href" => link && AUTHOR_PATHS.iter().any(|p| value.contains(p)),
+        "class" | "id" | "itemprop" => names_author(value),
+        data if data.starts_with("data-") => names_author(value),
+        _ => false,
+    }
+}
+
+/// Paths of author pages.
+const AUTHOR_PATHS: &[&str] = &[
+    "/author/",
+    "/authors/",
+    "/autor/",
+    "/autoren/",
+    "/auteur/",
+    "/autore/",
+];
+
+/// A value naming an author or a byline, not an avatar, a bio or a comment.
+fn names_author(value: &str) -> bool {
+    if !mentions_author(value) {
+        return false;
+    }
+    let v = value.to_ascii_lowercase();
+    (v.contains("author") || v.contains("byline"))
+        && !["comment", "avatar", "bio", "photo", "image", "img"]
+            .iter()
+            .any(|w| v.contains(w))
+}
+
+/// A cheap first look before lower-casing: "author"/"byline" in any case.
+fn mentions_author(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"uthor") || w.eq_ignore_ascii_case(b"yline"))
+}
+
+/// `itemprop=name` inside a microdata author: its `content` or its text.
+fn microdata_name(node: &NodeRef) -> Option<String> {
+    let inner = Selection::from(*node).select_single("[itemprop=name]");
+    let inner = inner.nodes().first()?;
+    short_text(inner)
+}
+
+/// The element's text (its `content`, else its text nodes joined by " | ", so that
+/// `<span>Jane Roe</span><span>Editor</span>` reads as two segments, not one name), when
+/// short enough to be a byline.
+fn short_text(node: &NodeRef) -> Option<String> {
+    if let Some(content) = node.attr("content") {
+        return Some(content.to_string());
+    }
+    if node.is_text() {
+        let text = node.text();
+        return (text.chars().count() <= MAX_TEXT).then(|| text.trim().to_string());
+    }
+    let mut pieces: Vec<String> = Vec::new();
+    let mut length = 0;
+    for text_node in node.descendants_it().filter(|n| n.is_text()) {
+        let text = text_node.text();
+        let piece = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        length += piece.chars().count();
+        if length > MAX_TEXT {
+            return None;
+        }
+        if !piece.is_empty() {
+            pieces.push(piece);
+        }
+    }
+    (!pieces.is_empty()).then(|| pieces.join(" | "))
+}
+
+/// True inside navigation, menus, sidebars, footers, comments or related links (up to, not
+/// including, `<body>`, whose classes describe the whole page).
+fn in_skipped_region(node: &NodeRef) -> bool {
+    node.ancestors_it(Some(MAX_DEPTH))
+        .take_while(|a| {
+            !a.node_name()
+                .is_some_and(|t| &*t == "body" || &*t == "html")
+        })
+        .any(|a| {
+            a.node_name().is_some_and(|t| SKIPPED_TAGS.contains(&&*t))
+                || a.attr("class").is_some_and(|c| skipped_class(&c))
+                || a.attr("id").is_some_and(|c| skipped_class(&c))
+        })
+}
+
+/// Elements whose bylines are not the article's.
+const SKIPPED_TAGS: &[&str] = &[
+    "nav", "aside", "footer", "script", "style", "noscript", "template", "button", "select",
+];
+
+/// A class or id naming a region that holds other pages' bylines. Read per class token, the
+/// token's variant prefix ("md:") dropped; utility tokens with arbitrary values
+/// ("[grid-area:sidebar]") and wrappers or page-layout flags ("content-sidebar-wrap",
+/// "has-sidebar") hold the article too, so they do not count.
+fn skipped_class(value: &str) -> bool {
+    value
+        .split_whitespace()
+        .map(|token| {
+            token
+                .rsplit(':')
+                .next()
+                .unwrap_or(token)
+                .to_ascii_lowercase()
+        })
+        .filter(|token| !is_layout_token(token))
+        .any(|token| SKIPPED_REGIONS.iter().any(|w| token.contains(w)))
+}
+
+fn is_layout_token(token: &str) -> bool {
+    token.contains(['[', ']'])
+        || ["wrap", "layout", "container", "template"]
+            .iter()
+            .any(|w| token.contains(w))
+        || ["has-", "no-", "with-"]
+            .iter()
+            .any(|p| token.starts_with(p))
+}
+
+/// Words of the classes and ids of regions skipped.
+const SKIPPED_REGIONS: &[&str] = &[
+    "comment",
+    "related",
+    "sidebar",
+    "recent",
+    "popular",
+    "footer",
+    "menu",
+    "newsletter",
+    "recommend",
+    "more-from",
+    "read-next",
+    "trending",
+];

@@ -1,0 +1,150 @@
+//! One invented page per authors rule.
+
+use crate::html::metadata;
+use dom_query::Document;
+
+fn authors(html: &str) -> (Option<String>, Vec<String>, Option<String>) {
+    let meta = metadata::read(&Document::from(html));
+    (meta.byline, meta.authors, meta.credit)
+}
+
+fn byline(html: &str) -> Option<String> {
+    authors(html).0
+}
+
+fn page(head: &str, body: &str) -> String {
+    format!("<html><head>{head}</head><body>{body}</body></html>")
+}
+
+#[test]
+fn every_scholarly_author_tag_counts_and_inverted_names_turn() {
+    let html = page(
+        r#"<meta name="citation_author" content="Roe, Jane">
+           <meta name="citation_author" content="Bo Park">"#,
+        "<p>x</p>",
+    );
+    assert_eq!(authors(&html).1, ["Jane Roe", "Bo Park"]);
+}
+
+#[test]
+fn jsonld_author_lists_and_references() {
+    let ld = r##"<script type="application/ld+json">{"@graph":[
+        {"@type":"NewsArticle","headline":"H","author":[{"@id":"#p1"},{"@type":"Person","name":"Bo Park"}]},
+        {"@type":"Person","@id":"#p1","name":"Jane Roe"}]}</script>"##;
+    assert_eq!(
+        byline(&page(ld, "<p>x</p>")).as_deref(),
+        Some("Jane Roe and Bo Park")
+    );
+}
+
+#[test]
+fn jsonld_organisation_author_is_credit() {
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle",
+        "author":{"@type":"Organization","name":"Reuters"}}</script>"#;
+    let (byline, _, credit) = authors(&page(ld, "<p>x</p>"));
+    assert_eq!((byline, credit.as_deref()), (None, Some("Reuters")));
+}
+
+#[test]
+fn visible_by_line_after_the_headline() {
+    let html = page(
+        "",
+        "<h1>Headline</h1><p><span>By</span> <a href='/x'>Jane Roe</a> and Bo Park</p><p>Text.</p>",
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+    let html = page(
+        "",
+        "<h1>Headline</h1><p>Von Jana Rau und Bo Park, 3. Mai 2024</p>",
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jana Rau and Bo Park"));
+}
+
+#[test]
+fn labelled_text_needs_a_full_name() {
+    let html = page("", "<h1>H</h1><h3>By Car</h3><p>Text.</p>");
+    assert_eq!(byline(&html), None);
+    let html = page("", "<h1>H</h1><p>By Tuesday Evening, the plan was set.</p>");
+    assert_eq!(byline(&html), None);
+}
+
+#[test]
+fn byline_class_and_microdata() {
+    let html = page(
+        "",
+        r#"<h1>H</h1><div class="post-byline">Jane Roe | March 3, 2024</div>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+    let html = page(
+        "",
+        r#"<h1>H</h1><div itemprop="author" itemscope><img alt=""><span itemprop="name">Bo Park</span><p>Bo writes about trains and long sentences here.</p></div>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Bo Park"));
+}
+
+#[test]
+fn page_wide_and_layout_classes_are_no_skipped_regions() {
+    let html = r#"<html><body class="has-sidebar page-footer-wide"><div class="content-sidebar-wrap">
+        <h1>H</h1><span class="author">Jane Roe</span></div></body></html>"#;
+    assert_eq!(byline(html).as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn related_links_and_sidebars_are_not_bylines() {
+    let html = page(
+        "",
+        r#"<h1>H</h1><aside><span class="author">Jane Roe</span></aside><p>Text.</p>"#,
+    );
+    assert_eq!(byline(&html), None);
+}
+
+#[test]
+fn handles_and_teams_are_no_persons_and_the_visible_name_wins() {
+    let html = page(
+        r#"<meta name="author" content="jroe">"#,
+        r#"<h1>H</h1><p class="byline">By Jane Roe</p>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+    let html = page(
+        r#"<meta name="author" content="The Widget Team">"#,
+        "<h1>H</h1>",
+    );
+    let (byline, _, credit) = authors(&html);
+    assert_eq!((byline, credit.as_deref()), (None, Some("The Widget Team")));
+}
+
+#[test]
+fn a_declared_author_the_page_shows_stays() {
+    let html = page(
+        r#"<meta name="author" content="Max Mustermann">"#,
+        r#"<h1>H</h1><div class="author-name">Jane Roe</div><p>Max Mustermann wrote this.</p>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Max Mustermann"));
+}
+
+#[test]
+fn a_cms_default_author_loses_to_the_visible_writer() {
+    let html = page(
+        r#"<meta name="author" content="Max Mustermann">"#,
+        r#"<h1>H</h1><div class="author-name">Jane Roe</div>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn the_site_name_is_no_author() {
+    let html = page(
+        r#"<meta property="og:site_name" content="Widgetly"><meta name="author" content="Widgetly">"#,
+        "<h1>H</h1><p>Text.</p>",
+    );
+    assert_eq!(byline(&html), None);
+}
+
+#[test]
+fn a_wire_byline_credits_the_agency() {
+    let html = page("", "<h1>H</h1><p class='byline'>By Jane Roe, AFP</p>");
+    let (byline, _, credit) = authors(&html);
+    assert_eq!(
+        (byline.as_deref(), credit.as_deref()),
+        (Some("Jane Roe"), Some("AFP"))
+    );
+}
