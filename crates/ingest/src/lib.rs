@@ -2,7 +2,7 @@
 //!
 //! Flow per input file: [`sources`] expands arguments into [`InputFile`]s with stable ids →
 //! [`decode`] reads bytes, undoes gzip/zstd, decodes the charset → [`sniff`] decides the shape
-//! (WARC, JSONL, HTML, markdown, text) → [`html`] or [`text`] extract a body and metadata as an
+//! (WARC, JSONL, HTML, markdown, text) → [`html`] or [`plain`] extract a body and metadata as an
 //! [`Extracted`] → [`assemble`] fills outlet, language and canonical URL into a `Document`.
 //! [`stream`] opens an input and streams containers (JSON Lines, WARC) in blocks of records;
 //! [`jsonl`] and [`warc`] turn those records into documents through the same path.
@@ -17,10 +17,10 @@ mod error;
 pub mod html;
 pub mod jsonl;
 pub mod meta;
+pub mod plain;
 pub mod sniff;
 pub mod sources;
 pub mod stream;
-pub mod text;
 pub mod warc;
 
 pub use error::{IngestError, IngestWarning};
@@ -155,7 +155,7 @@ fn push_single(
 pub fn extract_any(text: &str, format: Format, cfg: &IngestConfig) -> Option<Extracted> {
     let extracted = match format {
         Format::Html => html::extract(text, cfg),
-        _ => text::extract(text, format, cfg),
+        _ => plain::extract(text, format, cfg),
     };
     (!extracted.body.trim().is_empty()).then_some(extracted)
 }

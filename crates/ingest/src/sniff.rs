@@ -19,7 +19,7 @@ pub fn sniff_text(text: &str) -> Format {
         Format::Jsonl
     } else if looks_like_html(text) {
         Format::Html
-    } else if crate::text::looks_like_markdown(text) {
+    } else if crate::plain::looks_like_markdown(text) {
         Format::Markdown
     } else {
         Format::Text

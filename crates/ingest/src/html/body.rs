@@ -1,9 +1,9 @@
 //! Article body of an HTML page: dom_smoothie (a Readability.js port) picks the main content
 //! subtree, then [`render`] turns it into paragraphs and [`keep_blocks`] drops what is left of
 //! the boilerplate: lines the text cleaning rules recognise ("READ MORE: …", "Advertisement",
-//! lone credits, share prompts; see `crate::text::clean`), paragraphs repeating a figure
+//! lone credits, share prompts; see `crate::plain::clean`), paragraphs repeating a figure
 //! caption, link lists, kicker, byline and dateline lines before the text, and a stray tail
-//! of fragments (the text path's rule, `crate::text::paragraphs::stray_tail`).
+//! of fragments (the text path's rule, `crate::plain::paragraphs::stray_tail`).
 //!
 //! Reasons: the text rules' tags (`read-more`, `advert`, `credit`, `stray-fragment`…), the
 //! renderer's (`caption`, `share`, `related`… from the element's tag or class), `links` and
@@ -16,7 +16,7 @@
 //! Never panics on malformed HTML.
 
 use super::render::{render, Block, Render};
-use crate::text::{clean, paragraphs};
+use crate::plain::{clean, paragraphs};
 use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 use samestory_core::IngestConfig;
