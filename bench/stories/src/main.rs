@@ -17,7 +17,8 @@ use std::process::Command;
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().collect();
     if let Some(n) = flag(&args, "--one-size") {
-        return one_size(n.parse()?, &config(&args)?);
+        let undated = flag(&args, "--shape") == Some("undated");
+        return one_size(n.parse()?, &config(&args)?, undated);
     }
     let data = flag(&args, "--data")
         .map(PathBuf::from)
@@ -42,10 +43,12 @@ fn main() -> Result<()> {
         "TF-IDF cosine (1–2-grams)",
     )?;
     let sizes = flag(&args, "--sizes").unwrap_or("100000,1000000");
-    println!("\n| synthetic docs | seconds | docs/s | peak RSS MiB | stories | pairwise P | pairwise R |");
-    println!("|---|---|---|---|---|---|---|");
-    for n in sizes.split(',') {
-        print!("{}", String::from_utf8_lossy(&sized(n, &args)?));
+    println!("\n| synthetic docs | dates | seconds | docs/s | peak RSS MiB | stories | pairwise P | pairwise R |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for shape in ["spread", "undated"] {
+        for n in sizes.split(',') {
+            print!("{}", String::from_utf8_lossy(&sized(n, shape, &args)?));
+        }
     }
     Ok(())
 }
@@ -85,10 +88,11 @@ fn embed_rows(_: &Path, _: &[semeval::Pair], _: &StoryConfig, _: Option<&Path>) 
     Ok(())
 }
 
-/// Runs one synthetic size in a fresh process, so its peak RSS is its own.
-fn sized(n: &str, args: &[String]) -> Result<Vec<u8>> {
+/// Runs one synthetic size and date shape (`spread` over years, or `undated`) in a fresh
+/// process, so its peak RSS is its own.
+fn sized(n: &str, shape: &str, args: &[String]) -> Result<Vec<u8>> {
     let mut cmd = Command::new(std::env::current_exe()?);
-    cmd.args(["--one-size", n]);
+    cmd.args(["--one-size", n, "--shape", shape]);
     if let Some(json) = flag(args, "--cfg") {
         cmd.args(["--cfg", json]);
     }
@@ -102,11 +106,12 @@ fn config(args: &[String]) -> Result<StoryConfig> {
     })
 }
 
-fn one_size(n: usize, cfg: &StoryConfig) -> Result<()> {
-    let (secs, stories, p, r) = synthetic::run(n, cfg);
+fn one_size(n: usize, cfg: &StoryConfig, undated: bool) -> Result<()> {
+    let (secs, stories, p, r) = synthetic::run(n, cfg, undated);
+    let dates = if undated { "none" } else { "spread" };
     let rss = synthetic::peak_rss_mib();
     let rate = n as f64 / secs;
-    println!("| {n} | {secs:.1} | {rate:.0} | {rss:.0} | {stories} | {p:.3} | {r:.3} |");
+    println!("| {n} | {dates} | {secs:.1} | {rate:.0} | {rss:.0} | {stories} | {p:.3} | {r:.3} |");
     Ok(())
 }
 

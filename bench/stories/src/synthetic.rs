@@ -115,17 +115,23 @@ impl BodySource for Synthetic {
     }
 }
 
-/// One timed run: (seconds, stories, precision, recall).
-pub fn run(n: usize, cfg: &StoryConfig) -> (f64, usize, f64, f64) {
+/// One timed run: (seconds, stories, precision, recall). `undated`: every document without a
+/// date (an undated dump, or one busy day: every story stays a candidate for every document),
+/// else dated as [`Synthetic::date`] spreads them.
+pub fn run(n: usize, cfg: &StoryConfig, undated: bool) -> (f64, usize, f64, f64) {
     let src = Synthetic::new(n);
     let ids: Vec<String> = (0..n).map(|i| format!("d{i:08}")).collect();
     let titles: Vec<String> = (0..n).map(|i| src.body(i).0).collect();
-    let dates: Vec<String> = (0..n).map(|i| src.date(i)).collect();
+    let dates: Vec<String> = if undated {
+        vec![String::new(); n]
+    } else {
+        (0..n).map(|i| src.date(i)).collect()
+    };
     let meta: Vec<DocMeta<'_>> = (0..n)
         .map(|i| DocMeta {
             id: &ids[i],
             title: Some(&titles[i]),
-            date: Some(&dates[i]),
+            date: (!undated).then(|| dates[i].as_str()),
             lang: None,
             group: &ids[i],
         })
