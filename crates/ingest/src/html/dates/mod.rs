@@ -23,7 +23,12 @@ use rank::Found;
 /// The publication date (`YYYY-MM-DD`) and, where a source gives a time of day with an
 /// offset, the publication time (RFC 3339).
 pub fn pick(page: &Page) -> (Option<String>, Option<String>) {
-    let seen = visible::read(page.doc);
+    let title = page
+        .ld
+        .headline
+        .as_deref()
+        .or(page.metas.get("og:title").map(String::as_str));
+    let seen = visible::read(page.doc, title);
     let found = Found {
         structured: structured::candidates(page),
         microdata: seen.microdata,

@@ -14,6 +14,9 @@ use chrono::{Days, NaiveDate, Utc};
 /// First year a date read from text or a URL may have (structured data may go earlier).
 pub const WEB_START: i32 = 1995;
 
+/// Distinct days near the headline from which the page counts as a listing.
+const LISTING_DAYS: usize = 3;
+
 /// Every candidate of one page, by kind.
 #[derive(Debug, Default)]
 pub struct Found {
@@ -41,7 +44,7 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
     let structured: Vec<Candidate> = found.structured.into_iter().filter(keep).collect();
     let microdata: Vec<Candidate> = found.microdata.into_iter().filter(keep).collect();
     let near: Vec<Candidate> = found.near.into_iter().filter(keep).collect();
-    let shown = shown_date(&near);
+    let shown = shown_date(&near).filter(|_| !is_listing(&near));
     let chosen = match (strong_published(&structured, &microdata), shown) {
         (Some(strong), Some(shown)) => {
             Some(confirmed(strong, &near).unwrap_or_else(|| shown.clone()))
@@ -80,6 +83,15 @@ fn strong_published(structured: &[Candidate], microdata: &[Candidate]) -> Option
         .chain(microdata)
         .find(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
         .cloned()
+}
+
+/// Whether the dates near the headline are many different days (a list of events or of
+/// other articles): then none of them is known to be the page's own.
+fn is_listing(near: &[Candidate]) -> bool {
+    let mut days: Vec<&str> = near.iter().map(|c| c.day.as_str()).collect();
+    days.sort_unstable();
+    days.dedup();
+    days.len() >= LISTING_DAYS
 }
 
 /// The date the page shows near its headline: published-labelled first, then unlabelled,

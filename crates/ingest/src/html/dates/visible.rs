@@ -11,8 +11,9 @@
 
 use super::candidate::{Candidate, Role, Source};
 use crate::meta::date::{find_dates, parse_date};
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Characters of visible text collected at most per page.
@@ -46,9 +47,10 @@ const SKIPPED: &[&str] = &[
     "figcaption",
 ];
 
-/// Class / id words of blocks that hold other articles' or readers' dates.
+/// Class / id words of blocks that hold other articles' or readers' dates: a word starting a
+/// class / id part (`related-posts`, `sidebar`, `relatedArticles`, `comments-area`).
 static FOREIGN_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)related|comment|sidebar|widget|teaser|recommend|popular|trending|read-?next|more-(?:stories|articles|news)|newsletter|footer|also-?read|further-?reading|you-?may|rail")
+    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|sidebar|footer|newsletter|read-?next|more-?(?:stories|articles|news|from)|also-?read|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
         .expect("valid regex")
 });
 
@@ -63,6 +65,14 @@ static MODIFIED_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)updat|modifi|aktualisiert|geändert|mis à jour|actualizad|actualizac|edited|revised|bearbeitet")
         .expect("valid regex")
 });
+
+/// Words saying a date is today's (a masthead or opening-hours date), not the article's.
+static TODAY_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi").expect("valid regex"));
+
+/// What joins the two ends of a date range (`3 – 5 May 2025`, `2025-05-03 to 2025-05-05`).
+static RANGE_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:[-–—]|to|bis|au|al|until)\s*$").expect("valid regex"));
 
 /// Words saying a date is the publication date.
 static PUBLISHED_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,14 +91,58 @@ pub struct Seen {
     pub microdata: Vec<Candidate>,
 }
 
-/// Walks `doc` once and returns its visible and microdata dates.
-pub fn read(doc: &Document) -> Seen {
-    let mut walk = Walk::default();
+/// Walks `doc` once and returns its visible and microdata dates; `title` (the page's own
+/// statement of its headline) helps find the headline among several `h1`.
+pub fn read(doc: &Document, title: Option<&str>) -> Seen {
+    let headline = headline(doc, title);
+    let mut walk = Walk {
+        headline_id: headline.as_ref().map(|h| h.id),
+        keep: headline
+            .iter()
+            .flat_map(|h| h.ancestors_it(None))
+            .map(|a| a.id)
+            .collect(),
+        ..Walk::default()
+    };
     let body = doc.select("body");
     if let Some(root) = body.nodes().first() {
         walk.run(root);
     }
     walk.finish()
+}
+
+/// `h1`s looked at when choosing the headline.
+const HEADLINES_MAX: usize = 12;
+
+/// The page's headline: the `h1` that `title` contains (or that contains it), else the first
+/// `h1` inside an `article` or `main`, else the first `h1`.
+fn headline<'a>(doc: &'a Document, title: Option<&str>) -> Option<NodeRef<'a>> {
+    let all = doc.select("h1");
+    let nodes: Vec<NodeRef> = all.nodes().iter().take(HEADLINES_MAX).cloned().collect();
+    let title = title.map(squash).filter(|t| t.len() >= 8);
+    let matching = title.and_then(|title| {
+        nodes.iter().find(|h| {
+            let text = squash(&h.text());
+            text.len() >= 8 && (title.contains(&text) || text.contains(&title))
+        })
+    });
+    let in_article = || {
+        nodes.iter().find(|h| {
+            h.ancestors_it(None).any(|a| {
+                a.node_name()
+                    .is_some_and(|n| is_article(&a, &n.to_ascii_lowercase()))
+            })
+        })
+    };
+    matching.or_else(in_article).or(nodes.first()).cloned()
+}
+
+/// Lower-cased letters and digits only (to compare a headline with a title).
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// A date element met during the walk, at a position in the text.
@@ -99,11 +153,15 @@ struct Placed {
 
 #[derive(Default)]
 struct Walk {
+    /// The headline element, when the page has an `h1`.
+    headline_id: Option<NodeId>,
+    /// The headline's ancestors: never skipped, whatever their names.
+    keep: HashSet<NodeId>,
     text: String,
     elements: Vec<Placed>,
     microdata: Vec<Candidate>,
+    /// Where the headline starts in `text`.
     headline: Option<usize>,
-    headline_in_article: bool,
     article_start: Option<usize>,
 }
 
@@ -122,7 +180,8 @@ impl Walk {
                 continue;
             };
             let name = name.to_ascii_lowercase();
-            if SKIPPED.contains(&name.as_str()) || is_foreign(&node) {
+            let skipped = SKIPPED.contains(&name.as_str()) || is_foreign(&node);
+            if skipped && !self.keep.contains(&node.id) {
                 continue;
             }
             let in_article = in_article || is_article(&node, &name);
@@ -135,15 +194,14 @@ impl Walk {
     fn done(&self) -> bool {
         let past_headline = self
             .headline
-            .is_some_and(|h| self.headline_in_article && self.text.len() > h + ELEMENT_AFTER);
+            .is_some_and(|h| self.text.len() > h + ELEMENT_AFTER);
         past_headline || self.text.len() > TEXT_BUDGET
     }
 
     fn enter(&mut self, node: &NodeRef, name: &str, in_article: bool) {
         let at = self.text.len();
-        if name == "h1" && (self.headline.is_none() || (in_article && !self.headline_in_article)) {
+        if Some(node.id) == self.headline_id {
             self.headline = Some(at);
-            self.headline_in_article = in_article;
         }
         if in_article && self.article_start.is_none() {
             self.article_start = Some(at);
@@ -200,22 +258,34 @@ impl Walk {
         }
     }
 
-    /// Dates written in the text around the headline, with the role their label gives.
+    /// Dates written in the text around the headline, with the role their label gives; the
+    /// ends of a range and a date labelled as today's are left out.
     fn text_dates(&self, anchor: usize) -> Vec<Placed> {
         let start = floor_boundary(&self.text, anchor.saturating_sub(TEXT_BEFORE));
         let end = floor_boundary(&self.text, (anchor + TEXT_AFTER).min(self.text.len()));
         let window = &self.text[start..end];
-        find_dates(window)
-            .into_iter()
-            .map(|(day, from, _)| {
-                let label_start = floor_boundary(window, from.saturating_sub(30));
-                let role = role_of_label(&window[label_start..from]);
-                Placed {
-                    at: start + from,
-                    candidate: Candidate::day(day, Source::Text, role),
-                }
-            })
-            .collect()
+        let dates = find_dates(window);
+        let in_range = |i: usize| {
+            let joined = |a: &(String, usize, usize), b: &(String, usize, usize)| {
+                window
+                    .get(a.2..b.1)
+                    .is_some_and(|gap| RANGE_JOIN.is_match(gap))
+            };
+            (i > 0 && joined(&dates[i - 1], &dates[i]))
+                || dates.get(i + 1).is_some_and(|next| joined(&dates[i], next))
+        };
+        let mut placed = Vec::new();
+        for (i, (day, from, _)) in dates.iter().enumerate() {
+            let label = &window[floor_boundary(window, from.saturating_sub(30))..*from];
+            if in_range(i) || TODAY_WORD.is_match(label) {
+                continue;
+            }
+            placed.push(Placed {
+                at: start + from,
+                candidate: Candidate::day(day.clone(), Source::Text, role_of_label(label)),
+            });
+        }
+        placed
     }
 }
 
@@ -280,6 +350,9 @@ fn microdata(node: &NodeRef) -> Option<Candidate> {
 /// A `<time>` element, or an element whose names say it holds a date.
 fn date_element(node: &NodeRef, name: &str) -> Option<Candidate> {
     let names = names_of(node);
+    if TODAY_WORD.is_match(&names) {
+        return None;
+    }
     let source = if name == "time" {
         Source::TimeElement
     } else if DATE_NAME.is_match(&names) {
