@@ -37,7 +37,7 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     let month = MONTH_PATTERN.as_str();
     let re = format!(
-        r"(?i)^(\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)?\s*(?:of\s+|de\s+)?{month}\.?,?\s*(?:de\s+|del\s+)?(\d{{4}})\b"
+        r"(?i)^(\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)?(?:\s*|-)(?:of\s+|de\s+)?{month}\.?,?(?:\s*|-)(?:de\s+|del\s+)?(\d{{4}})\b"
     );
     Regex::new(&re).expect("valid regex")
 });
@@ -48,7 +48,7 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_START: LazyLock<Regex> = LazyLock::new(|| {
     let month = MONTH_PATTERN.as_str();
     let re = format!(
-        r"(?i)\b(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.)?\s*(?:of\s+|de\s+)?{month}|{month}\.?\s+\d{{1,2}}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}|\d{{4}}\s*[年년])"
+        r"(?i)\b(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.)?(?:\s*|-)(?:of\s+|de\s+)?{month}|{month}\.?\s+\d{{1,2}}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}|\d{{4}}\s*[年년])"
     );
     Regex::new(&re).expect("valid regex")
 });
@@ -311,6 +311,8 @@ mod tests {
             ("martes, 18 de noviembre del 2025", "2025-11-18"),
             ("18 maggio 2025", "2025-05-18"),
             ("18 maart 2025", "2025-03-18"),
+            ("04-ago-2025", "2025-08-04"),
+            ("18-Nov-2025", "2025-11-18"),
             ("Veröffentlicht am 18.11.2025", "2025-11-18"),
             ("publié le 18 novembre 2025", "2025-11-18"),
             ("2025年11月18日", "2025-11-18"),

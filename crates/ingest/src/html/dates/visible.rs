@@ -50,7 +50,7 @@ const SKIPPED: &[&str] = &[
 /// Class / id words of blocks that hold other articles' or readers' dates: a word starting a
 /// class / id part (`related-posts`, `sidebar`, `relatedArticles`, `comments-area`).
 static FOREIGN_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|sidebar|footer|newsletter|read-?next|more-?(?:stories|articles|news|from)|also-?read|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
+    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|sidebar|newsletter|read-?next|more-?(?:stories|articles|news|from)|also-?read|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
         .expect("valid regex")
 });
 
@@ -108,8 +108,18 @@ pub fn read(doc: &Document, title: Option<&str>) -> Seen {
     if let Some(root) = body.nodes().first() {
         walk.run(root);
     }
+    walk.microdata = doc
+        .select(MICRODATA)
+        .nodes()
+        .iter()
+        .filter_map(microdata)
+        .collect();
     walk.finish()
 }
+
+/// Microdata date elements other than `<meta>` (those are in the page's meta map).
+const MICRODATA: &str = "[itemprop=datePublished]:not(meta), [itemprop=dateCreated]:not(meta), \
+    [itemprop=dateModified]:not(meta)";
 
 /// `h1`s looked at when choosing the headline.
 const HEADLINES_MAX: usize = 12;
@@ -180,7 +190,9 @@ impl Walk {
                 continue;
             };
             let name = name.to_ascii_lowercase();
-            let skipped = SKIPPED.contains(&name.as_str()) || is_foreign(&node);
+            let skipped = SKIPPED.contains(&name.as_str())
+                || is_foreign(&node)
+                || (!in_article && is_page_footer(&node, &name));
             if skipped && !self.keep.contains(&node.id) {
                 continue;
             }
@@ -205,9 +217,6 @@ impl Walk {
         }
         if in_article && self.article_start.is_none() {
             self.article_start = Some(at);
-        }
-        if let Some(candidate) = microdata(node) {
-            self.microdata.push(candidate);
         }
         if let Some(candidate) = date_element(node, name) {
             self.elements.push(Placed { at, candidate });
@@ -310,8 +319,15 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// An element that holds the article: `article`, `main`, `role=main`, or a schema.org
+/// `Article` item.
 fn is_article(node: &NodeRef, name: &str) -> bool {
-    name == "article" || name == "main" || node.attr("role").is_some_and(|r| &*r == "main")
+    name == "article"
+        || name == "main"
+        || node.attr("role").is_some_and(|r| &*r == "main")
+        || node
+            .attr("itemtype")
+            .is_some_and(|t| t.ends_with("Article") || t.ends_with("BlogPosting"))
 }
 
 /// A block whose class or id says it holds other articles or readers' comments.
@@ -319,6 +335,16 @@ fn is_foreign(node: &NodeRef) -> bool {
     ["class", "id"]
         .iter()
         .any(|attr| node.attr(attr).is_some_and(|v| FOREIGN_BLOCK.is_match(&v)))
+}
+
+/// A footer outside the article (the site's, not the article's own `<footer>` that may hold
+/// its date).
+fn is_page_footer(node: &NodeRef, name: &str) -> bool {
+    name == "footer"
+        || ["class", "id"].iter().any(|attr| {
+            node.attr(attr)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("footer"))
+        })
 }
 
 /// The names that describe an element: class, id and itemprop.
@@ -339,9 +365,6 @@ fn microdata(node: &NodeRef) -> Option<Candidate> {
         "dateModified" => Role::Modified,
         _ => return None,
     };
-    if node.node_name().is_some_and(|n| &*n == "meta") {
-        return None;
-    }
     machine_value(node)
         .and_then(|v| Candidate::parse(&v, Source::Microdata, role))
         .or_else(|| short_text_date(node, Source::Microdata, role))
