@@ -45,15 +45,21 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
     let microdata: Vec<Candidate> = found.microdata.into_iter().filter(keep).collect();
     let near: Vec<Candidate> = found.near.into_iter().filter(keep).collect();
     let shown = shown_date(&near).filter(|_| !is_listing(&near));
-    let chosen = match (strong_published(&structured, &microdata), shown) {
-        (Some(strong), Some(shown)) => {
-            Some(confirmed(strong, &near).unwrap_or_else(|| shown.clone()))
-        }
-        (strong, shown) => strong.or_else(|| shown.cloned()),
+    let url = found.url.into_iter().find(keep);
+    let strong = strong_published(&structured, &microdata);
+    let chosen = match (strong.first(), shown) {
+        (Some(first), Some(shown)) => Some(
+            strong
+                .iter()
+                .find_map(|c| confirmed(c, shown, &near, url.as_ref()))
+                .or_else(|| convincing(shown, &structured).then(|| shown.clone()))
+                .unwrap_or_else(|| (*first).clone()),
+        ),
+        (first, shown) => first.copied().or(shown).cloned(),
     };
     let chosen = chosen
         .or_else(|| found.inline.into_iter().find(keep))
-        .or_else(|| found.url.into_iter().find(keep));
+        .or(url);
     let Some(chosen) = chosen else {
         return (None, None);
     };
@@ -76,13 +82,16 @@ fn plausible(candidate: &Candidate, latest: NaiveDate) -> bool {
     day <= latest && (structured || chrono::Datelike::year(&day) >= WEB_START)
 }
 
-/// The first published date from an article's structured data.
-fn strong_published(structured: &[Candidate], microdata: &[Candidate]) -> Option<Candidate> {
+/// The published dates from an article's structured data, best first.
+fn strong_published<'a>(
+    structured: &'a [Candidate],
+    microdata: &'a [Candidate],
+) -> Vec<&'a Candidate> {
     structured
         .iter()
         .chain(microdata)
-        .find(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
-        .cloned()
+        .filter(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
+        .collect()
 }
 
 /// Whether the dates near the headline are many different days (a list of events or of
@@ -102,21 +111,52 @@ fn shown_date(near: &[Candidate]) -> Option<&Candidate> {
         .find_map(|role| near.iter().find(|c| c.role == *role))
 }
 
-/// `strong` when the page shows its day near the headline (or the day before or after: a
-/// UTC timestamp for a page whose local day differs, which then takes the shown day).
-fn confirmed(strong: Candidate, near: &[Candidate]) -> Option<Candidate> {
-    if near.iter().any(|c| c.day == strong.day) {
-        return Some(strong);
+/// `strong` when the page shows its day near the headline (the first published-or-unlabelled
+/// date shown, else any), or that day as the page shows it when `strong` is a UTC timestamp
+/// one day off the day shown first (or the URL's day): the page's local day.
+fn confirmed(
+    strong: &Candidate,
+    shown: &Candidate,
+    near: &[Candidate],
+    url: Option<&Candidate>,
+) -> Option<Candidate> {
+    let first = Some(shown).filter(|c| c.role != Role::Modified);
+    let local = first
+        .into_iter()
+        .chain(url)
+        .find(|c| is_utc(strong) && one_day_apart(&c.day, &strong.day));
+    if first.is_some_and(|c| c.day == strong.day) {
+        return Some(strong.clone());
     }
-    let local = near
+    if let Some(local) = local {
+        return Some(Candidate::day(
+            local.day.clone(),
+            strong.source,
+            strong.role,
+        ));
+    }
+    near.iter()
+        .any(|c| c.day == strong.day)
+        .then(|| strong.clone())
+}
+
+fn is_utc(candidate: &Candidate) -> bool {
+    candidate
+        .timestamp
+        .as_deref()
+        .is_some_and(|t| t.ends_with('Z'))
+}
+
+/// Whether a shown date that contradicts the structured one should win: it is marked up as
+/// a date (`<time>`, a date-named element) or labelled ("Published …", "Updated …": a page
+/// that shows only its update date means that one), or it is the structured modification
+/// date.
+fn convincing(shown: &Candidate, structured: &[Candidate]) -> bool {
+    let marked = shown.source != Source::Text || shown.role != Role::Unknown;
+    let modified = structured
         .iter()
-        .filter(|c| c.role != Role::Modified && strong.timestamp.is_some())
-        .find(|c| one_day_apart(&c.day, &strong.day))?;
-    Some(Candidate::day(
-        local.day.clone(),
-        strong.source,
-        strong.role,
-    ))
+        .any(|c| c.role == Role::Modified && c.day == shown.day);
+    marked || modified
 }
 
 fn one_day_apart(a: &str, b: &str) -> bool {
