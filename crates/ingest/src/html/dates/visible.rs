@@ -177,7 +177,7 @@ struct Walk {
 
 impl Walk {
     fn run(&mut self, root: &NodeRef) {
-        let mut stack: Vec<(NodeRef, bool)> = vec![(root.clone(), false)];
+        let mut stack: Vec<(NodeRef, bool)> = vec![(*root, false)];
         while let Some((node, in_article)) = stack.pop() {
             if self.done() {
                 break;
@@ -238,8 +238,15 @@ impl Walk {
 
     fn finish(self) -> Seen {
         let Some(anchor) = self.headline.or(self.article_start) else {
+            // No headline to be near: only `<time>` elements, marked up as dates, count.
+            let near = self
+                .elements
+                .into_iter()
+                .filter(|p| p.candidate.source == Source::TimeElement)
+                .map(|p| p.candidate)
+                .collect();
             return Seen {
-                near: Vec::new(),
+                near,
                 microdata: self.microdata,
             };
         };
