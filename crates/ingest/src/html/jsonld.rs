@@ -14,8 +14,13 @@ use std::collections::HashMap;
 pub struct LdArticle {
     /// `headline` (or `name`).
     pub headline: Option<String>,
-    /// `datePublished` as written.
+    /// `datePublished` (else `dateCreated`) as written.
     pub date_published: Option<String>,
+    /// `dateModified` as written.
+    pub date_modified: Option<String>,
+    /// Whether the dates come from an article object (not a mere `WebPage`, whose dates are
+    /// often the CMS's and shown nowhere).
+    pub date_of_article: bool,
     /// `url` (or `mainEntityOfPage` when it is a URL).
     pub url: Option<String>,
     /// Author names in order (persons, and authors given without a type).
@@ -175,6 +180,8 @@ fn facts_of(article: &Value, names: &HashMap<String, String>) -> LdArticle {
         headline: string_at(article, "headline").or_else(|| string_at(article, "name")),
         date_published: string_at(article, "datePublished")
             .or_else(|| string_at(article, "dateCreated")),
+        date_modified: string_at(article, "dateModified"),
+        date_of_article: has_type(article, ARTICLE_TYPES),
         url: string_at(article, "url").or_else(|| string_at(article, "mainEntityOfPage")),
         authors: authors_of(article, names, false),
         author_organizations: authors_of(article, names, true),

@@ -8,6 +8,7 @@
 //! how many bytes the date took. Every result is a real calendar day with a year in
 //! [`MIN_YEAR`]..=[`MAX_YEAR`]; ambiguous numeric forms (`02/03/2022`) give `None`, never a guess.
 
+use super::months::{month_number, MONTH_PATTERN};
 use chrono::NaiveDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -17,13 +18,11 @@ pub const MIN_YEAR: i32 = 1900;
 /// Latest year accepted as a publication date.
 pub const MAX_YEAR: i32 = 2100;
 
-const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
-
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:dated|date|published|posted|last updated|updated|first published)(?:\s+on)?(?:\s*:\s*|\s+)|on\s+)").expect("valid regex")
+    Regex::new(r"(?i)^(?:(?:dated|date|published|posted|last updated|updated|first published|veröffentlicht|aktualisiert|erschienen|stand|publié|mis à jour|publicado|actualizado)(?:\s+(?:on|am|le|el))?(?:\s*:\s*|\s+)|(?:on|am|le|el)\s+)").expect("valid regex")
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+").expect("valid regex")
+    Regex::new(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)[a-z]*\.?,?\s+").expect("valid regex")
 });
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\D|$)").expect("valid regex")
@@ -31,11 +30,26 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 static COMPACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:[^\d]|$)").expect("valid regex"));
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    let re = format!(r"(?i)^{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})\b");
+    let month = MONTH_PATTERN.as_str();
+    let re = format!(r"(?i)^{month}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(\d{{4}})\b");
     Regex::new(&re).expect("valid regex")
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    let re = format!(r"(?i)^(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?,?\s+(\d{{4}})\b");
+    let month = MONTH_PATTERN.as_str();
+    let re = format!(
+        r"(?i)^(\d{{1,2}})(?:st|nd|rd|th|er|º|°|\.)?(?:\s*|-)(?:of\s+|de\s+)?{month}\.?,?(?:\s*|-)(?:de\s+|del\s+)?(\d{{4}})\b"
+    );
+    Regex::new(&re).expect("valid regex")
+});
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]").expect("valid regex")
+});
+/// Where a date may start in free text (checked by the anchored parsers after).
+static DATE_START: LazyLock<Regex> = LazyLock::new(|| {
+    let month = MONTH_PATTERN.as_str();
+    let re = format!(
+        r"(?i)\b(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.)?(?:\s*|-)(?:of\s+|de\s+)?{month}|{month}\.?\s+\d{{1,2}}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}|\d{{4}}\s*[年년])"
+    );
     Regex::new(&re).expect("valid regex")
 });
 static NUMERIC_YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,6 +90,29 @@ pub fn parse_date_prefix(s: &str) -> Option<(String, usize)> {
     Some((date, s.len() - rest.len() + used))
 }
 
+/// Every date written in free text, with the byte range it takes: `(date, start, end)`, in
+/// order. Reads the same shapes as [`parse_date`] (no label, no weekday), anywhere in `text`;
+/// a number run such as `112.11.2025` is not read as a date.
+pub fn find_dates(text: &str) -> Vec<(String, usize, usize)> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(m) = text.get(from..).and_then(|rest| DATE_START.find(rest)) {
+        let start = from + m.start();
+        let after_digit = text[..start].ends_with(|c: char| c.is_ascii_digit());
+        match parse_bare(&text[start..]).filter(|_| !after_digit) {
+            Some((date, used)) => {
+                found.push((date, start, start + used));
+                from = start + used.max(1);
+            }
+            None => from = start + m.len().max(1),
+        }
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    found
+}
+
 /// `s` without a leading label such as `Published:` or `Updated on` (what [`parse_date`]
 /// skips before the date).
 pub(crate) fn strip_label(s: &str) -> &str {
@@ -91,8 +128,8 @@ type Parsed = Option<(String, usize)>;
 
 /// Tries every shape at the very start of `s`; returns the date and the bytes it used.
 fn parse_bare(s: &str) -> Parsed {
-    let parsers: [fn(&str) -> Parsed; 5] =
-        [iso, compact, month_first, day_first, numeric_year_last];
+    let parsers: [fn(&str) -> Parsed; 6] =
+        [iso, compact, month_first, day_first, numeric_year_last, cjk];
     parsers.iter().find_map(|parse| parse(s))
 }
 
@@ -119,6 +156,13 @@ fn day_first(s: &str) -> Option<(String, usize)> {
     Some((ymd(num(&c[3])?, month_number(&c[2])?, num(&c[1])?)?, end))
 }
 
+/// `2025年11月18日` (Chinese, Japanese) and `2025년 11월 18일` (Korean).
+fn cjk(s: &str) -> Option<(String, usize)> {
+    let c = CJK.captures(s)?;
+    let end = c.get(0)?.end();
+    Some((ymd(num(&c[1])?, num(&c[2])?, num(&c[3])?)?, end))
+}
+
 /// `DD.MM.YYYY` (day first, as Europe writes it with dots) and `A/B/YYYY`, accepted only when
 /// the order is certain (one part above 12, or both equal).
 fn numeric_year_last(s: &str) -> Option<(String, usize)> {
@@ -136,14 +180,6 @@ fn numeric_year_last(s: &str) -> Option<(String, usize)> {
 
 fn num(s: &str) -> Option<u32> {
     s.parse().ok()
-}
-
-fn month_number(name: &str) -> Option<u32> {
-    let key: String = name.to_ascii_lowercase().chars().take(3).collect();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
 }
 
 /// A real calendar day in the plausible year range, formatted `YYYY-MM-DD`.
@@ -259,6 +295,48 @@ mod tests {
             parse_date_line("2022-02-15 KYIV, Ukraine — Russia said"),
             None
         );
+    }
+
+    #[test]
+    fn month_names_in_other_languages() {
+        let cases = [
+            ("18. November 2025", "2025-11-18"),
+            ("3. März 2024", "2024-03-03"),
+            ("Dienstag, 18. November 2025", "2025-11-18"),
+            ("18 novembre 2025", "2025-11-18"),
+            ("1er août 2024", "2024-08-01"),
+            ("mardi 18 nov. 2025", "2025-11-18"),
+            ("18 de noviembre de 2025", "2025-11-18"),
+            ("18 de nov. de 2025", "2025-11-18"),
+            ("martes, 18 de noviembre del 2025", "2025-11-18"),
+            ("18 maggio 2025", "2025-05-18"),
+            ("18 maart 2025", "2025-03-18"),
+            ("04-ago-2025", "2025-08-04"),
+            ("18-Nov-2025", "2025-11-18"),
+            ("Veröffentlicht am 18.11.2025", "2025-11-18"),
+            ("publié le 18 novembre 2025", "2025-11-18"),
+            ("2025年11月18日", "2025-11-18"),
+            ("2025년 11월 18일", "2025-11-18"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(d(input).as_deref(), Some(want), "{input}");
+        }
+        assert_eq!(d("18 Novembre"), None);
+        assert_eq!(d("31. Februar 2025"), None);
+    }
+
+    #[test]
+    fn dates_found_in_free_text() {
+        let text = "By A. Writer | Nov 18, 2025 at 9:00 — updated 19.11.2025; ref 112.11.2025";
+        let days: Vec<String> = find_dates(text).into_iter().map(|f| f.0).collect();
+        assert_eq!(days, ["2025-11-18", "2025-11-19"]);
+        let (date, start, end) = find_dates("Stand: 18. November 2025, 10:00 Uhr")
+            .into_iter()
+            .next()
+            .expect("a date");
+        assert_eq!(date, "2025-11-18");
+        assert_eq!((start, end), (7, 24));
+        assert!(find_dates("In 2025 we saw 18 new cases and 11/2025 numbers").is_empty());
     }
 
     #[test]

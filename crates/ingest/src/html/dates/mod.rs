@@ -1,0 +1,40 @@
+//! The publication date of a page (`YYYY-MM-DD`) and its time of day (RFC 3339), chosen among
+//! every date the page states ([`candidate::Candidate`]s, each with its source): structured
+//! data ([`structured`]: JSON-LD, `<meta>`, inline JSON), what the reader sees near the
+//! headline ([`visible`]: `<time>`, date-named elements, text in several languages), and the
+//! URL path ([`url`]). [`rank`] prefers a published date over a modified one, drops
+//! implausible dates and takes the page's own day where a UTC timestamp disagrees with it.
+//! A page that states no date gives `None`: nothing is guessed. Reads the DOM only.
+
+pub mod candidate;
+pub mod rank;
+pub mod structured;
+pub mod url;
+pub mod visible;
+
+#[cfg(test)]
+mod tests;
+
+pub use url::url_path_date;
+
+use super::metadata::Page;
+use rank::Found;
+
+/// The publication date (`YYYY-MM-DD`) and, where a source gives a time of day with an
+/// offset, the publication time (RFC 3339).
+pub fn pick(page: &Page) -> (Option<String>, Option<String>) {
+    let title = page
+        .ld
+        .headline
+        .as_deref()
+        .or(page.metas.get("og:title").map(String::as_str));
+    let seen = visible::read(page.doc, title);
+    let found = Found {
+        structured: structured::candidates(page),
+        microdata: seen.microdata,
+        near: seen.near,
+        inline: structured::inline_json(page).into_iter().collect(),
+        url: page.url.and_then(url::url_candidate).into_iter().collect(),
+    };
+    rank::choose(found, rank::today())
+}

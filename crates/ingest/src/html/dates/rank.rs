@@ -1,0 +1,177 @@
+//! Chooses the publication date among a page's [`Candidate`]s.
+//!
+//! Order: a published date from structured data (article JSON-LD, `<meta>`, microdata); else
+//! the visible date nearest the headline (published-labelled first, a modified one last);
+//! else inline JSON; else the URL path. A `WebPage`'s JSON-LD dates and modified-only
+//! metadata never decide alone: pages that show no date carry them too. Implausible dates
+//! (after tomorrow, before [`WEB_START`] where only the page's text or URL says so) are
+//! dropped. When a UTC timestamp's day is one off the day the page shows near the headline,
+//! the shown day wins. The publication time is kept only from a candidate of the chosen day.
+
+use super::candidate::{Candidate, Role, Source};
+use chrono::{Days, NaiveDate, Utc};
+
+/// First year a date read from text or a URL may have (structured data may go earlier).
+pub const WEB_START: i32 = 1995;
+
+/// Distinct days near the headline from which the page counts as a listing.
+const LISTING_DAYS: usize = 3;
+
+/// Every candidate of one page, by kind.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// JSON-LD and `<meta>`, in order of trust.
+    pub structured: Vec<Candidate>,
+    /// Microdata elements.
+    pub microdata: Vec<Candidate>,
+    /// Visible dates near the headline, nearest first.
+    pub near: Vec<Candidate>,
+    /// Published dates in other scripts' JSON.
+    pub inline: Vec<Candidate>,
+    /// The URL path's date.
+    pub url: Vec<Candidate>,
+}
+
+/// Today (UTC), the latest a plausible date may be (give or take a day of time zones).
+pub fn today() -> NaiveDate {
+    Utc::now().date_naive()
+}
+
+/// The chosen date and, when a candidate of that day gives one, the publication time.
+pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>) {
+    let latest = today.checked_add_days(Days::new(1)).unwrap_or(today);
+    let keep = |c: &Candidate| plausible(c, latest);
+    let structured: Vec<Candidate> = found.structured.into_iter().filter(keep).collect();
+    let microdata: Vec<Candidate> = found.microdata.into_iter().filter(keep).collect();
+    let near: Vec<Candidate> = found.near.into_iter().filter(keep).collect();
+    let shown = shown_date(&near).filter(|_| !is_listing(&near));
+    let url = found.url.into_iter().find(keep);
+    let strong = strong_published(&structured, &microdata);
+    let chosen = match (strong.first(), shown) {
+        (Some(first), Some(shown)) => Some(
+            strong
+                .iter()
+                .find_map(|c| confirmed(c, shown, &near, url.as_ref()))
+                .or_else(|| convincing(shown, &structured).then(|| shown.clone()))
+                .unwrap_or_else(|| (*first).clone()),
+        ),
+        (first, shown) => first.copied().or(shown).cloned(),
+    };
+    let chosen = chosen
+        .or_else(|| found.inline.into_iter().find(keep))
+        .or(url);
+    let Some(chosen) = chosen else {
+        return (None, None);
+    };
+    let time = chosen
+        .timestamp
+        .clone()
+        .or_else(|| time_of_day(&chosen.day, [&structured, &microdata, &near]));
+    (Some(chosen.day), time)
+}
+
+/// A date in the plausible range for its source.
+fn plausible(candidate: &Candidate, latest: NaiveDate) -> bool {
+    let Ok(day) = NaiveDate::parse_from_str(&candidate.day, "%Y-%m-%d") else {
+        return false;
+    };
+    let structured = matches!(
+        candidate.source,
+        Source::JsonLd | Source::JsonLdPage | Source::Meta | Source::Microdata
+    );
+    day <= latest && (structured || chrono::Datelike::year(&day) >= WEB_START)
+}
+
+/// The published dates from an article's structured data, best first.
+fn strong_published<'a>(
+    structured: &'a [Candidate],
+    microdata: &'a [Candidate],
+) -> Vec<&'a Candidate> {
+    structured
+        .iter()
+        .chain(microdata)
+        .filter(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
+        .collect()
+}
+
+/// Whether the dates near the headline are many different days (a list of events or of
+/// other articles): then none of them is known to be the page's own.
+fn is_listing(near: &[Candidate]) -> bool {
+    let mut days: Vec<&str> = near.iter().map(|c| c.day.as_str()).collect();
+    days.sort_unstable();
+    days.dedup();
+    days.len() >= LISTING_DAYS
+}
+
+/// The date the page shows near its headline: published-labelled first, then unlabelled,
+/// then a modification date.
+fn shown_date(near: &[Candidate]) -> Option<&Candidate> {
+    [Role::Published, Role::Unknown, Role::Modified]
+        .iter()
+        .find_map(|role| near.iter().find(|c| c.role == *role))
+}
+
+/// `strong` when the page shows its day near the headline (the first published-or-unlabelled
+/// date shown, else any), or that day as the page shows it when `strong` is a UTC timestamp
+/// one day off the day shown first (or the URL's day): the page's local day.
+fn confirmed(
+    strong: &Candidate,
+    shown: &Candidate,
+    near: &[Candidate],
+    url: Option<&Candidate>,
+) -> Option<Candidate> {
+    let first = Some(shown).filter(|c| c.role != Role::Modified);
+    let local = first
+        .into_iter()
+        .chain(url)
+        .find(|c| is_utc(strong) && one_day_apart(&c.day, &strong.day));
+    if first.is_some_and(|c| c.day == strong.day) {
+        return Some(strong.clone());
+    }
+    if let Some(local) = local {
+        return Some(Candidate::day(
+            local.day.clone(),
+            strong.source,
+            strong.role,
+        ));
+    }
+    near.iter()
+        .any(|c| c.day == strong.day)
+        .then(|| strong.clone())
+}
+
+fn is_utc(candidate: &Candidate) -> bool {
+    candidate
+        .timestamp
+        .as_deref()
+        .is_some_and(|t| t.ends_with('Z'))
+}
+
+/// Whether a shown date that contradicts the structured one should win: it is marked up as
+/// a date (`<time>`, a date-named element) or labelled ("Published …", "Updated …": a page
+/// that shows only its update date means that one), or it is the structured modification
+/// date.
+fn convincing(shown: &Candidate, structured: &[Candidate]) -> bool {
+    let marked = shown.source != Source::Text || shown.role != Role::Unknown;
+    let modified = structured
+        .iter()
+        .any(|c| c.role == Role::Modified && c.day == shown.day);
+    marked || modified
+}
+
+fn one_day_apart(a: &str, b: &str) -> bool {
+    let parse = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+    match (parse(a), parse(b)) {
+        (Some(a), Some(b)) => (a - b).num_days().abs() == 1,
+        _ => false,
+    }
+}
+
+/// The first timestamp on `day` among the candidates.
+fn time_of_day<const N: usize>(day: &str, lists: [&Vec<Candidate>; N]) -> Option<String> {
+    lists
+        .iter()
+        .flat_map(|list| list.iter())
+        .filter(|c| c.day == day)
+        .find_map(|c| c.timestamp.clone())
+}

@@ -1,0 +1,133 @@
+//! Dates the page states in machine-readable form: JSON-LD, `<meta>` tags (every known name,
+//! published and modified) and `"datePublished": "…"`-style keys inside other scripts.
+//!
+//! Returns [`Candidate`]s in the order of trust (JSON-LD, then `<meta>` names in the order of
+//! [`PUBLISHED_KEYS`], then inline JSON); never decides between them (see [`super::rank`]).
+
+use super::candidate::{Candidate, Role, Source};
+use crate::html::metadata::Page;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// `<meta>` keys (`name`, `property`, `itemprop`, lower-cased) that carry a publication date,
+/// best first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "article:published",
+    "datepublished",
+    "datecreated",
+    "parsely-pub-date",
+    "sailthru.date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published_date",
+    "published-date",
+    "published_time",
+    "published",
+    "publication_date",
+    "publication-date",
+    "article_published_time",
+    "article.published",
+    "article_date_original",
+    "original-publish-date",
+    "cxenseparse:recs:publishtime",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "dc.date.issued",
+    "dc.date.created",
+    "dc.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "dcterms.date",
+    "date",
+    "creation_date",
+    "release_date",
+];
+
+/// `<meta>` keys that carry a modification date.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+];
+
+/// A published-date key and its string value inside a non-JSON-LD script.
+static INLINE_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"\\?"(?:datePublished|publishDate|publishedDate|firstPublishDate|firstPublishedDate|published_at|publish_date|publishedAt|pubDate|dateCreated)\\?"\s*:\s*\\?"([^"\\]{8,40})\\?""#,
+    )
+    .expect("valid regex")
+});
+
+/// Bytes of script text read for inline JSON per page.
+const INLINE_BUDGET: usize = 600_000;
+
+/// JSON-LD and `<meta>` candidates, published first.
+pub fn candidates(page: &Page) -> Vec<Candidate> {
+    let mut found = Vec::new();
+    let ld = page.ld;
+    let ld_source = if ld.date_of_article {
+        Source::JsonLd
+    } else {
+        Source::JsonLdPage
+    };
+    let ld_dates = [
+        (&ld.date_published, Role::Published),
+        (&ld.date_modified, Role::Modified),
+    ];
+    for (value, role) in ld_dates {
+        found.extend(
+            value
+                .as_deref()
+                .and_then(|v| Candidate::parse(v, ld_source, role)),
+        );
+    }
+    let keyed = [
+        (PUBLISHED_KEYS, Role::Published),
+        (MODIFIED_KEYS, Role::Modified),
+    ];
+    for (keys, role) in keyed {
+        found.extend(keys.iter().filter_map(|k| {
+            let value = page.metas.get(*k)?;
+            Candidate::parse(value, Source::Meta, role)
+        }));
+    }
+    found
+}
+
+/// The first published date written as a JSON key inside a script that is not JSON-LD.
+pub fn inline_json(page: &Page) -> Option<Candidate> {
+    let mut budget = INLINE_BUDGET;
+    for node in page.doc.select("script:not([type*=\"ld+json\"])").nodes() {
+        if budget == 0 {
+            break;
+        }
+        let text = node.text();
+        let end = floor_boundary(&text, budget.min(text.len()));
+        budget -= end;
+        let found = INLINE_KEY
+            .captures_iter(&text[..end])
+            .find_map(|c| Candidate::parse(&c[1], Source::InlineJson, Role::Published));
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}

@@ -1,0 +1,180 @@
+//! Tests of the date finder on invented pages: one per source and per ranking rule.
+
+use super::candidate::{Candidate, Role, Source};
+use super::rank::{choose, Found};
+use crate::html::metadata::read;
+use chrono::NaiveDate;
+use dom_query::Document;
+
+const LEDE: &str = "<p>The harbour council voted to rebuild the old pier after a long dispute \
+    among the fishermen and the boat owners of the small town.</p>";
+
+/// `(date, published)` of a page with `head` markup and `article` markup after its headline.
+fn dates_of(head: &str, article: &str) -> (Option<String>, Option<String>) {
+    let html = format!(
+        "<html><head><title>Pier to be rebuilt | Gazette</title>{head}</head><body>\
+         <nav><a href='/'>Home</a> 1 May 2019</nav><article><h1>Pier to be rebuilt</h1>\
+         {article}{LEDE}</article></body></html>"
+    );
+    let meta = read(&Document::from(html.as_str()));
+    (meta.date, meta.published)
+}
+
+fn date_of(head: &str, article: &str) -> Option<String> {
+    dates_of(head, article).0
+}
+
+fn ld(fields: &str, kind: &str) -> String {
+    format!(r#"<script type="application/ld+json">{{"@type":"{kind}",{fields}}}</script>"#)
+}
+
+#[test]
+fn jsonld_article_date_published() {
+    let head = ld(
+        r#""datePublished":"2024-03-05T10:00:00+01:00""#,
+        "NewsArticle",
+    );
+    let got = dates_of(&head, "");
+    assert_eq!(got.0.as_deref(), Some("2024-03-05"));
+    assert_eq!(got.1.as_deref(), Some("2024-03-05T10:00:00+01:00"));
+}
+
+#[test]
+fn published_wins_over_modified() {
+    let head = ld(
+        r#""dateModified":"2024-04-01","datePublished":"2024-03-05""#,
+        "BlogPosting",
+    );
+    assert_eq!(date_of(&head, "").as_deref(), Some("2024-03-05"));
+}
+
+#[test]
+fn a_web_page_s_cms_date_alone_is_no_date() {
+    let head = ld(r#""datePublished":"2019-02-01T08:00:00+00:00""#, "WebPage");
+    assert_eq!(date_of(&head, ""), None);
+    let modified = r#"<meta property="article:modified_time" content="2024-04-01T09:00:00Z">"#;
+    assert_eq!(date_of(modified, ""), None);
+}
+
+#[test]
+fn meta_names_citation_and_escaped_property() {
+    let citation = r#"<meta name="citation_publication_date" content="2021/06/30">"#;
+    assert_eq!(date_of(citation, "").as_deref(), Some("2021-06-30"));
+    let html = r#"<html><head><meta property="article&#x3a;published_time"
+        content="2022-11-18T07:00:00Z"></head><body><p>x</p></body></html>"#;
+    let meta = read(&Document::from(html));
+    assert_eq!(meta.date.as_deref(), Some("2022-11-18"));
+}
+
+#[test]
+fn microdata_element_outside_meta() {
+    let article = r#"<span itemprop="datePublished" content="2020-07-14">14 July</span>"#;
+    assert_eq!(date_of("", article).as_deref(), Some("2020-07-14"));
+}
+
+#[test]
+fn inline_json_in_another_script() {
+    let head = r#"<script>window.cfg = {"section":"local","publishDate":"2023-09-12T06:30:00Z"};</script>"#;
+    assert_eq!(date_of(head, "").as_deref(), Some("2023-09-12"));
+}
+
+#[test]
+fn time_element_near_the_headline() {
+    let article = r#"<time datetime="2022-02-15">Feb 15</time>"#;
+    assert_eq!(date_of("", article).as_deref(), Some("2022-02-15"));
+}
+
+#[test]
+fn date_named_span() {
+    let article = r#"<span class="post-date">18.11.2025</span>"#;
+    assert_eq!(date_of("", article).as_deref(), Some("2025-11-18"));
+}
+
+#[test]
+fn visible_text_in_several_languages() {
+    for (line, want) in [
+        ("<p>Von Anna Muster, 18. November 2025</p>", "2025-11-18"),
+        ("<p>Par Jean Dupont, le 3 mars 2024</p>", "2024-03-03"),
+        ("<p>Por Ana Ruiz, 18 de noviembre de 2025</p>", "2025-11-18"),
+        ("<p>By Jane Roe · Nov 18, 2025</p>", "2025-11-18"),
+    ] {
+        assert_eq!(date_of("", line).as_deref(), Some(want), "{line}");
+    }
+}
+
+#[test]
+fn url_path_is_the_last_resort() {
+    let head = r#"<link rel="canonical" href="https://news.example/2024/03/05/pier-plan/">"#;
+    assert_eq!(date_of(head, "").as_deref(), Some("2024-03-05"));
+    let compact = r#"<link rel="canonical" href="https://news.example/local/20240305-pier">"#;
+    assert_eq!(date_of(compact, "").as_deref(), Some("2024-03-05"));
+}
+
+#[test]
+fn related_links_and_comments_are_not_read() {
+    let article = r#"<div class="related-posts"><time datetime="2018-01-02">Jan 2</time></div>
+        <ol class="comment-list"><li>Posted 3 May 2019</li></ol>"#;
+    assert_eq!(date_of("", article), None);
+}
+
+#[test]
+fn todays_date_and_ranges_are_not_the_article_s() {
+    assert_eq!(date_of("", "<p>Today: 4 March 2026</p>"), None);
+    assert_eq!(
+        date_of("", "<p>Festival, 3 May 2025 – 5 May 2025</p>"),
+        None
+    );
+}
+
+#[test]
+fn a_list_of_many_days_gives_none() {
+    let article = "<p>Events</p><p>2 May 2025 Choir</p><p>9 May 2025 Market</p>\
+        <p>16 May 2025 Regatta</p>";
+    assert_eq!(date_of("", article), None);
+}
+
+#[test]
+fn a_shown_update_date_wins_when_no_published_date_is_shown() {
+    let head = ld(
+        r#""datePublished":"2024-01-10","dateModified":"2025-08-19""#,
+        "Article",
+    );
+    let shown = "<p>Last updated: August 19, 2025</p>";
+    assert_eq!(date_of(&head, shown).as_deref(), Some("2025-08-19"));
+}
+
+#[test]
+fn a_bare_number_in_the_text_does_not_overrule_structured_data() {
+    let head = ld(r#""datePublished":"2024-03-05""#, "NewsArticle");
+    let text = "<p>The pier was first closed on 12 June 2019.</p>";
+    assert_eq!(date_of(&head, text).as_deref(), Some("2024-03-05"));
+}
+
+#[test]
+fn the_page_s_local_day_beats_a_utc_timestamp() {
+    let head = ld(r#""datePublished":"2024-03-06T02:30:00Z""#, "NewsArticle");
+    let shown = "<p>March 5, 2024, 9:30 PM</p>";
+    let (date, published) = dates_of(&head, shown);
+    assert_eq!(date.as_deref(), Some("2024-03-05"));
+    assert_eq!(published, None);
+}
+
+fn candidate(day: &str, source: Source, role: Role) -> Candidate {
+    Candidate::day(day.to_string(), source, role)
+}
+
+#[test]
+fn future_and_pre_web_dates_are_dropped() {
+    let today = NaiveDate::from_ymd_opt(2026, 1, 10).expect("a day");
+    let found = |day: &str, source| Found {
+        near: vec![candidate(day, source, Role::Unknown)],
+        ..Found::default()
+    };
+    assert_eq!(choose(found("2026-02-01", Source::Text), today).0, None);
+    assert_eq!(choose(found("1990-05-01", Source::Text), today).0, None);
+    let old = Found {
+        structured: vec![candidate("1990-05-01", Source::Meta, Role::Published)],
+        ..Found::default()
+    };
+    assert_eq!(choose(old, today).0.as_deref(), Some("1990-05-01"));
+}

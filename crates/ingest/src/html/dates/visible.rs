@@ -1,0 +1,446 @@
+//! Dates a reader sees near the headline: `<time>` elements, elements whose class, id or
+//! itemprop names a date, and dates written in the text around the first headline — plus
+//! microdata `itemprop=datePublished` elements wherever they are.
+//!
+//! One walk over the body in document order builds the visible text (scripts, navigation,
+//! footers, asides, forms and related-links / teaser / comment / sidebar blocks left out) and
+//! notes where each date element starts in it. The headline (the first `h1` inside an
+//! `article` or `main`, else the first `h1`, else the start of the `article`) anchors the
+//! window that is read; a date far from it (a teaser, an archive list) is not a candidate.
+//! Reads the DOM only; work is bounded by [`TEXT_BUDGET`].
+
+use super::candidate::{Candidate, Role, Source};
+use crate::meta::date::{find_dates, parse_date};
+use dom_query::{Document, NodeId, NodeRef};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Characters of visible text collected at most per page.
+const TEXT_BUDGET: usize = 400_000;
+/// Date elements are read from this many characters before the headline …
+const ELEMENT_BEFORE: usize = 600;
+/// … to this many after it.
+const ELEMENT_AFTER: usize = 2_500;
+/// Dates in running text are read from this many characters before the headline …
+const TEXT_BEFORE: usize = 250;
+/// … to this many after it.
+const TEXT_AFTER: usize = 1_200;
+/// Text longer than this in a date element is not read as one date.
+const ELEMENT_TEXT_MAX: usize = 160;
+
+/// Elements whose subtree is never read.
+const SKIPPED: &[&str] = &[
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "iframe",
+    "head",
+    "figcaption",
+];
+
+/// Class / id words of blocks that hold other articles' or readers' dates: a word starting a
+/// class / id part (`related-posts`, `sidebar`, `relatedArticles`, `comments-area`).
+static FOREIGN_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|sidebar|newsletter|read-?next|more-?(?:stories|articles|news|from)|also-?read|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
+        .expect("valid regex")
+});
+
+/// Class / id / itemprop words of an element that holds a date.
+static DATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)date|time|publish|posted|updated|modified|byline|meta|dateline|stamp")
+        .expect("valid regex")
+});
+
+/// Words saying a date is a modification date.
+static MODIFIED_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)updat|modifi|aktualisiert|geändert|mis à jour|actualizad|actualizac|edited|revised|bearbeitet")
+        .expect("valid regex")
+});
+
+/// Words saying a date is today's (a masthead or opening-hours date), not the article's.
+static TODAY_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi").expect("valid regex"));
+
+/// What joins the two ends of a date range (`3 – 5 May 2025`, `2025-05-03 to 2025-05-05`).
+static RANGE_JOIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:[-–—]|to|bis|au|al|until)\s*$").expect("valid regex"));
+
+/// Words saying a date is the publication date.
+static PUBLISHED_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)publi|posted|veröffentlicht|erschienen|created|written|pubdate|entry-date|post-date",
+    )
+    .expect("valid regex")
+});
+
+/// What one walk over a page found.
+#[derive(Debug, Default)]
+pub struct Seen {
+    /// Visible dates near the headline, nearest after it first, then those before it.
+    pub near: Vec<Candidate>,
+    /// Microdata `datePublished` / `dateCreated` / `dateModified` outside `<meta>`.
+    pub microdata: Vec<Candidate>,
+}
+
+/// Walks `doc` once and returns its visible and microdata dates; `title` (the page's own
+/// statement of its headline) helps find the headline among several `h1`.
+pub fn read(doc: &Document, title: Option<&str>) -> Seen {
+    let headline = headline(doc, title);
+    let mut walk = Walk {
+        headline_id: headline.as_ref().map(|h| h.id),
+        keep: headline
+            .iter()
+            .flat_map(|h| h.ancestors_it(None))
+            .map(|a| a.id)
+            .collect(),
+        ..Walk::default()
+    };
+    let body = doc.select("body");
+    if let Some(root) = body.nodes().first() {
+        walk.run(root);
+    }
+    walk.microdata = doc
+        .select(MICRODATA)
+        .nodes()
+        .iter()
+        .filter_map(microdata)
+        .collect();
+    walk.finish()
+}
+
+/// Microdata date elements other than `<meta>` (those are in the page's meta map).
+const MICRODATA: &str = "[itemprop=datePublished]:not(meta), [itemprop=dateCreated]:not(meta), \
+    [itemprop=dateModified]:not(meta)";
+
+/// `h1`s looked at when choosing the headline.
+const HEADLINES_MAX: usize = 12;
+
+/// The page's headline: the `h1` that `title` contains (or that contains it), else the first
+/// `h1` inside an `article` or `main`, else the first `h1`.
+fn headline<'a>(doc: &'a Document, title: Option<&str>) -> Option<NodeRef<'a>> {
+    let all = doc.select("h1");
+    let nodes: Vec<NodeRef> = all.nodes().iter().take(HEADLINES_MAX).cloned().collect();
+    let title = title.map(squash).filter(|t| t.len() >= 8);
+    let matching = title.and_then(|title| {
+        nodes.iter().find(|h| {
+            let text = squash(&h.text());
+            text.len() >= 8 && (title.contains(&text) || text.contains(&title))
+        })
+    });
+    let in_article = || {
+        nodes.iter().find(|h| {
+            h.ancestors_it(None).any(|a| {
+                a.node_name()
+                    .is_some_and(|n| is_article(&a, &n.to_ascii_lowercase()))
+            })
+        })
+    };
+    matching.or_else(in_article).or(nodes.first()).cloned()
+}
+
+/// Lower-cased letters and digits only (to compare a headline with a title).
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A date element met during the walk, at a position in the text.
+struct Placed {
+    at: usize,
+    candidate: Candidate,
+}
+
+#[derive(Default)]
+struct Walk {
+    /// The headline element, when the page has an `h1`.
+    headline_id: Option<NodeId>,
+    /// The headline's ancestors: never skipped, whatever their names.
+    keep: HashSet<NodeId>,
+    text: String,
+    elements: Vec<Placed>,
+    microdata: Vec<Candidate>,
+    /// Where the headline starts in `text`.
+    headline: Option<usize>,
+    article_start: Option<usize>,
+}
+
+impl Walk {
+    fn run(&mut self, root: &NodeRef) {
+        let mut stack: Vec<(NodeRef, bool)> = vec![(*root, false)];
+        while let Some((node, in_article)) = stack.pop() {
+            if self.done() {
+                break;
+            }
+            if node.is_text() {
+                self.push_text(&node.text());
+                continue;
+            }
+            let Some(name) = node.node_name() else {
+                continue;
+            };
+            let name = name.to_ascii_lowercase();
+            let skipped = SKIPPED.contains(&name.as_str())
+                || is_foreign(&node)
+                || (!in_article && is_page_footer(&node, &name));
+            if skipped && !self.keep.contains(&node.id) {
+                continue;
+            }
+            let in_article = in_article || is_article(&node, &name);
+            self.enter(&node, &name, in_article);
+            let children: Vec<NodeRef> = node.children_it(true).collect();
+            stack.extend(children.into_iter().map(|c| (c, in_article)));
+        }
+    }
+
+    fn done(&self) -> bool {
+        let past_headline = self
+            .headline
+            .is_some_and(|h| self.text.len() > h + ELEMENT_AFTER);
+        past_headline || self.text.len() > TEXT_BUDGET
+    }
+
+    fn enter(&mut self, node: &NodeRef, name: &str, in_article: bool) {
+        let at = self.text.len();
+        if Some(node.id) == self.headline_id {
+            self.headline = Some(at);
+        }
+        if in_article && self.article_start.is_none() {
+            self.article_start = Some(at);
+        }
+        if let Some(candidate) = date_element(node, name) {
+            self.elements.push(Placed { at, candidate });
+        }
+        if is_block(name) {
+            self.text.push('\n');
+        }
+    }
+
+    fn push_text(&mut self, text: &str) {
+        if !self.text.ends_with(char::is_whitespace) {
+            self.text.push(' ');
+        }
+        for word in text.split_whitespace() {
+            self.text.push_str(word);
+            self.text.push(' ');
+        }
+    }
+
+    fn finish(self) -> Seen {
+        let Some(anchor) = self.headline.or(self.article_start) else {
+            // No headline to be near: only `<time>` elements, marked up as dates, count.
+            let near = self
+                .elements
+                .into_iter()
+                .filter(|p| p.candidate.source == Source::TimeElement)
+                .map(|p| p.candidate)
+                .collect();
+            return Seen {
+                near,
+                microdata: self.microdata,
+            };
+        };
+        let text_dates = self.text_dates(anchor);
+        let mut placed = self.elements;
+        placed.extend(text_dates);
+        let mut after: Vec<&Placed> = placed
+            .iter()
+            .filter(|p| p.at >= anchor && p.at <= anchor + ELEMENT_AFTER)
+            .collect();
+        after.sort_by_key(|p| p.at);
+        let mut before: Vec<&Placed> = placed
+            .iter()
+            .filter(|p| p.at < anchor && p.at + ELEMENT_BEFORE >= anchor)
+            .collect();
+        before.sort_by_key(|p| std::cmp::Reverse(p.at));
+        let near = after
+            .into_iter()
+            .chain(before)
+            .map(|p| p.candidate.clone())
+            .collect();
+        Seen {
+            near,
+            microdata: self.microdata,
+        }
+    }
+
+    /// Dates written in the text around the headline, with the role their label gives; the
+    /// ends of a range and a date labelled as today's are left out.
+    fn text_dates(&self, anchor: usize) -> Vec<Placed> {
+        let start = floor_boundary(&self.text, anchor.saturating_sub(TEXT_BEFORE));
+        let end = floor_boundary(&self.text, (anchor + TEXT_AFTER).min(self.text.len()));
+        let window = &self.text[start..end];
+        let dates = find_dates(window);
+        let in_range = |i: usize| {
+            let joined = |a: &(String, usize, usize), b: &(String, usize, usize)| {
+                window
+                    .get(a.2..b.1)
+                    .is_some_and(|gap| RANGE_JOIN.is_match(gap))
+            };
+            (i > 0 && joined(&dates[i - 1], &dates[i]))
+                || dates.get(i + 1).is_some_and(|next| joined(&dates[i], next))
+        };
+        let mut placed = Vec::new();
+        for (i, (day, from, _)) in dates.iter().enumerate() {
+            let label = &window[floor_boundary(window, from.saturating_sub(30))..*from];
+            if in_range(i) || TODAY_WORD.is_match(label) {
+                continue;
+            }
+            placed.push(Placed {
+                at: start + from,
+                candidate: Candidate::day(day.clone(), Source::Text, role_of_label(label)),
+            });
+        }
+        placed
+    }
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "header"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "li"
+            | "ul"
+            | "ol"
+            | "br"
+            | "tr"
+            | "table"
+            | "main"
+    )
+}
+
+/// An element that holds the article: `article`, `main`, `role=main`, or a schema.org
+/// `Article` item.
+fn is_article(node: &NodeRef, name: &str) -> bool {
+    name == "article"
+        || name == "main"
+        || node.attr("role").is_some_and(|r| &*r == "main")
+        || node
+            .attr("itemtype")
+            .is_some_and(|t| t.ends_with("Article") || t.ends_with("BlogPosting"))
+}
+
+/// A block whose class or id says it holds other articles or readers' comments.
+fn is_foreign(node: &NodeRef) -> bool {
+    ["class", "id"]
+        .iter()
+        .any(|attr| node.attr(attr).is_some_and(|v| FOREIGN_BLOCK.is_match(&v)))
+}
+
+/// A footer outside the article (the site's, not the article's own `<footer>` that may hold
+/// its date).
+fn is_page_footer(node: &NodeRef, name: &str) -> bool {
+    name == "footer"
+        || ["class", "id"].iter().any(|attr| {
+            node.attr(attr)
+                .is_some_and(|v| v.to_ascii_lowercase().contains("footer"))
+        })
+}
+
+/// The names that describe an element: class, id and itemprop.
+fn names_of(node: &NodeRef) -> String {
+    ["class", "id", "itemprop"]
+        .iter()
+        .filter_map(|attr| node.attr(attr))
+        .map(|v| v.to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A microdata date element other than `<meta>` (its `content`, `datetime` or text).
+fn microdata(node: &NodeRef) -> Option<Candidate> {
+    let prop = node.attr("itemprop")?;
+    let role = match &*prop {
+        "datePublished" | "dateCreated" => Role::Published,
+        "dateModified" => Role::Modified,
+        _ => return None,
+    };
+    machine_value(node)
+        .and_then(|v| Candidate::parse(&v, Source::Microdata, role))
+        .or_else(|| short_text_date(node, Source::Microdata, role))
+}
+
+/// A `<time>` element, or an element whose names say it holds a date.
+fn date_element(node: &NodeRef, name: &str) -> Option<Candidate> {
+    let names = names_of(node);
+    if TODAY_WORD.is_match(&names) {
+        return None;
+    }
+    let source = if name == "time" {
+        Source::TimeElement
+    } else if DATE_NAME.is_match(&names) {
+        Source::DateClass
+    } else {
+        return None;
+    };
+    let role = role_of_names(&names);
+    machine_value(node)
+        .and_then(|v| Candidate::parse(&v, source, role))
+        .or_else(|| short_text_date(node, source, role))
+}
+
+fn machine_value(node: &NodeRef) -> Option<String> {
+    ["datetime", "content"]
+        .iter()
+        .find_map(|attr| node.attr(attr).map(|v| v.to_string()))
+}
+
+/// The first date in an element's text when the text is short; its label can name the role.
+fn short_text_date(node: &NodeRef, source: Source, role: Role) -> Option<Candidate> {
+    let text = node.text();
+    if text.len() > ELEMENT_TEXT_MAX {
+        return None;
+    }
+    let (day, from, _) = find_dates(&text).into_iter().next()?;
+    let label = role_of_label(&text[..from]);
+    let role = if label == Role::Unknown { role } else { label };
+    parse_date(&day).map(|day| Candidate::day(day, source, role))
+}
+
+/// The role that an element's names give its date (`published` wins over `updated`:
+/// `class="entry-date published updated"` marks an article never modified).
+fn role_of_names(names: &str) -> Role {
+    if PUBLISHED_WORD.is_match(names) {
+        Role::Published
+    } else if MODIFIED_WORD.is_match(names) {
+        Role::Modified
+    } else {
+        Role::Unknown
+    }
+}
+
+/// The role that the words before a date give it: the word nearest the date wins
+/// (`Published 3 May · Updated 4 May`).
+fn role_of_label(words: &str) -> Role {
+    let last = |re: &Regex| re.find_iter(words).last().map(|m| m.start());
+    match (last(&PUBLISHED_WORD), last(&MODIFIED_WORD)) {
+        (Some(p), Some(m)) if m > p => Role::Modified,
+        (Some(_), _) => Role::Published,
+        (None, Some(_)) => Role::Modified,
+        (None, None) => Role::Unknown,
+    }
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
