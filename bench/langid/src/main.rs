@@ -46,7 +46,10 @@ fn args() -> Args {
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
-        let mut val = || it.next().unwrap_or_else(|| die(&format!("{flag} needs a value")));
+        let mut val = || {
+            it.next()
+                .unwrap_or_else(|| die(&format!("{flag} needs a value")))
+        };
         match flag.as_str() {
             "--shared" => a.shared = val().into(),
             "--dev-extract" => a.dev_extract = val().into(),
@@ -88,7 +91,10 @@ fn n_label(n: usize) -> String {
 /// Resident memory of this process in MB (Linux).
 fn rss_mb() -> f64 {
     let s = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = s.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok());
+    let kb = s
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok());
     kb.unwrap_or(0.0) / 1024.0
 }
 
@@ -128,7 +134,17 @@ fn main() {
 
     let mut dets = Vec::new();
     let mut load_rows = Vec::new();
-    for name in ["whatlang", "whichlang", "langid-rs", "cld2", "lingua-low", "lingua-high"] {
+    for name in [
+        "whatlang",
+        "whatlang-200+",
+        "whichlang",
+        "whichlang-p90",
+        "whichlang-p99",
+        "langid-rs",
+        "cld2",
+        "lingua-low",
+        "lingua-high",
+    ] {
         if !a.detectors.is_empty() && !a.detectors.iter().any(|d| d == name) {
             continue;
         }
@@ -161,16 +177,21 @@ fn main() {
 }
 
 fn load(a: &Args) -> Vec<Dataset> {
-    let ok = |what: &str, r: Result<Dataset, Box<dyn std::error::Error>>| r.unwrap_or_else(|e| die(&format!("{what}: {e}")));
+    let ok = |what: &str, r: Result<Dataset, Box<dyn std::error::Error>>| {
+        r.unwrap_or_else(|e| die(&format!("{what}: {e}")))
+    };
     let mut out = Vec::new();
-    let dev = data::read_extract(&a.dev_extract).unwrap_or_else(|e| die(&format!("--dev-extract: {e}")));
+    let dev =
+        data::read_extract(&a.dev_extract).unwrap_or_else(|e| die(&format!("--dev-extract: {e}")));
     out.push(ok("metadata-dev", data::metadata_dev(&a.shared, &dev)));
     out.push(ok("scrapinghub", data::scrapinghub(&a.shared)));
-    let ex = data::read_extract(&a.examples_extract).unwrap_or_else(|e| die(&format!("--examples-extract: {e}")));
+    let ex = data::read_extract(&a.examples_extract)
+        .unwrap_or_else(|e| die(&format!("--examples-extract: {e}")));
     out.push(data::examples(&ex));
     let (s, l) = data::udhr(&a.udhr).unwrap_or_else(|e| die(&format!("--udhr: {e}")));
     out.extend([s, l]);
-    let (s, l) = data::leipzig(&a.registry_src).unwrap_or_else(|e| die(&format!("--registry-src: {e}")));
+    let (s, l) =
+        data::leipzig(&a.registry_src).unwrap_or_else(|e| die(&format!("--registry-src: {e}")));
     out.extend([s, l]);
     out
 }
@@ -181,7 +202,8 @@ type Scores = HashMap<(String, &'static str, usize), Score>;
 /// confident wrong answer on the whole text (for checking labels by hand).
 fn accuracy(dets: &[Box<dyn Detector>], sets: &[Dataset], errors: Option<&PathBuf>) -> Scores {
     let mut scores = Scores::new();
-    let mut err = errors.map(|p| std::fs::File::create(p).unwrap_or_else(|e| die(&format!("--errors: {e}"))));
+    let mut err =
+        errors.map(|p| std::fs::File::create(p).unwrap_or_else(|e| die(&format!("--errors: {e}"))));
     for set in sets {
         for d in dets {
             for &n in NS {
@@ -191,8 +213,22 @@ fn accuracy(dets: &[Box<dyn Detector>], sets: &[Dataset], errors: Option<&PathBu
                     s.add(&doc.label, &g);
                     if let (Some(f), true) = (err.as_mut(), n == usize::MAX && g.confident) {
                         if g.lang.as_deref() != Some(doc.label.as_str()) {
-                            let head: String = doc.text.chars().take(100).collect::<String>().replace('\n', " ");
-                            let _ = writeln!(f, "{}\t{}\t{}\t{}\t{:?}\t{}", set.name, doc.id, d.name(), doc.label, g.lang, head);
+                            let head: String = doc
+                                .text
+                                .chars()
+                                .take(100)
+                                .collect::<String>()
+                                .replace('\n', " ");
+                            let _ = writeln!(
+                                f,
+                                "{}\t{}\t{}\t{}\t{:?}\t{}",
+                                set.name,
+                                doc.id,
+                                d.name(),
+                                doc.label,
+                                g.lang,
+                                head
+                            );
                         }
                     }
                 }
@@ -216,7 +252,11 @@ fn print_accuracy(dets: &[Box<dyn Detector>], sets: &[Dataset], scores: &Scores)
             print!("| {} |", d.name());
             for &n in NS {
                 let s = scores[&(set.name.clone(), d.name(), n)];
-                print!(" {:.1} · {:.1} |", Score::pct(s.correct, s.n), Score::pct(s.answered, s.n));
+                print!(
+                    " {:.1} · {:.1} |",
+                    Score::pct(s.correct, s.n),
+                    Score::pct(s.answered, s.n)
+                );
             }
             println!();
         }
@@ -226,7 +266,9 @@ fn print_accuracy(dets: &[Box<dyn Detector>], sets: &[Dataset], scores: &Scores)
 
 /// Accuracy when every answer is kept, confident or not, and precision of the confident ones.
 fn print_raw(dets: &[Box<dyn Detector>], sets: &[Dataset], scores: &Scores) {
-    println!("## Whole text: precision of confident answers, and accuracy keeping every answer (%)\n");
+    println!(
+        "## Whole text: precision of confident answers, and accuracy keeping every answer (%)\n"
+    );
     print!("| detector |");
     sets.iter().for_each(|s| print!(" {} prec / any |", s.name));
     print!("\n|---|");
@@ -236,7 +278,11 @@ fn print_raw(dets: &[Box<dyn Detector>], sets: &[Dataset], scores: &Scores) {
         print!("| {} |", d.name());
         for set in sets {
             let s = scores[&(set.name.clone(), d.name(), usize::MAX)];
-            print!(" {:.1} / {:.1} |", Score::pct(s.correct, s.answered), Score::pct(s.correct_any, s.n));
+            print!(
+                " {:.1} / {:.1} |",
+                Score::pct(s.correct, s.answered),
+                Score::pct(s.correct_any, s.n)
+            );
         }
         println!();
     }
@@ -245,9 +291,15 @@ fn print_raw(dets: &[Box<dyn Detector>], sets: &[Dataset], scores: &Scores) {
 /// Close pairs: per-language accuracy on the short multilingual texts, and the commonest wrong
 /// confident answer.
 fn print_pairs(dets: &[Box<dyn Detector>], sets: &[Dataset]) {
-    const PAIRS: &[&str] = &["spa", "por", "cat", "dan", "nor", "swe", "ces", "slk", "hrv", "srp", "bos", "mkd", "bul", "rus", "ukr", "ind", "msa", "zho", "jpn"];
+    const PAIRS: &[&str] = &[
+        "spa", "por", "cat", "dan", "nor", "swe", "ces", "slk", "hrv", "srp", "bos", "mkd", "bul",
+        "rus", "ukr", "ind", "msa", "zho", "jpn",
+    ];
     for set in sets.iter().filter(|s| s.name.ends_with("-short")) {
-        println!("\n## Close pairs, {} (accuracy %, commonest confident wrong answer)\n", set.name);
+        println!(
+            "\n## Close pairs, {} (accuracy %, commonest confident wrong answer)\n",
+            set.name
+        );
         print!("| lang |");
         dets.iter().for_each(|d| print!(" {} |", d.name()));
         print!("\n|---|");
@@ -270,7 +322,9 @@ fn print_pairs(dets: &[Box<dyn Detector>], sets: &[Dataset]) {
                         _ => {}
                     }
                 }
-                let top = wrong.into_iter().max_by_key(|(k, v)| (*v, std::cmp::Reverse(k.clone())));
+                let top = wrong
+                    .into_iter()
+                    .max_by_key(|(k, v)| (*v, std::cmp::Reverse(k.clone())));
                 match top {
                     Some((x, c)) => print!(" {:.0} ({x} {c}) |", Score::pct(right, docs.len())),
                     None => print!(" {:.0} |", Score::pct(right, docs.len())),
@@ -281,14 +335,28 @@ fn print_pairs(dets: &[Box<dyn Detector>], sets: &[Dataset]) {
     }
 }
 
+/// A (detector, N) stops being timed after `MIN_PASSES` passes once its passes add up to more
+/// than this many seconds (lingua takes ~1 min a pass on whole bodies).
+const PASS_BUDGET_S: f64 = 20.0;
+const MIN_PASSES: usize = 3;
+
 /// µs per document on samestory's real bodies (metadata-dev + scrapinghub + examples), one
 /// thread, each pass over every body cut to N chars; `reps` passes, detectors and N interleaved.
 fn speed(dets: &[Box<dyn Detector>], sets: &[Dataset], reps: usize) {
-    let bodies: Vec<&str> = sets.iter().filter(|s| !s.name.contains('-') || s.name == "metadata-dev").flat_map(|s| s.docs.iter().map(|d| d.text.as_str())).collect();
+    let bodies: Vec<&str> = sets
+        .iter()
+        .filter(|s| !s.name.contains('-') || s.name == "metadata-dev")
+        .flat_map(|s| s.docs.iter().map(|d| d.text.as_str()))
+        .collect();
     let mut times: HashMap<(&str, usize), Vec<f64>> = HashMap::new();
     for _ in 0..reps {
         for d in dets {
             for &n in NS {
+                let v = times.entry((d.name(), n)).or_default();
+                let spent_s = v.iter().sum::<f64>() * bodies.len() as f64 / 1e6;
+                if v.len() >= MIN_PASSES && spent_s > PASS_BUDGET_S {
+                    continue;
+                }
                 let samples: Vec<&str> = bodies.iter().map(|b| first_chars(b, n)).collect();
                 let t = Instant::now();
                 for s in &samples {
@@ -299,10 +367,25 @@ fn speed(dets: &[Box<dyn Detector>], sets: &[Dataset], reps: usize) {
             }
         }
     }
-    let mean_chars: Vec<f64> = NS.iter().map(|&n| bodies.iter().map(|b| first_chars(b, n).chars().count() as f64).sum::<f64>() / bodies.len() as f64).collect();
-    println!("\n## Speed: µs per document, one thread ({} real bodies, {reps} passes: median (min–max))\n", bodies.len());
+    let mean_chars: Vec<f64> = NS
+        .iter()
+        .map(|&n| {
+            bodies
+                .iter()
+                .map(|b| first_chars(b, n).chars().count() as f64)
+                .sum::<f64>()
+                / bodies.len() as f64
+        })
+        .collect();
+    println!(
+        "\n## Speed: µs per document, one thread ({} real bodies; median (min–max) of up to {reps} \
+         passes, at least {MIN_PASSES}, fewer once a cell has taken {PASS_BUDGET_S} s)\n",
+        bodies.len()
+    );
     print!("| detector |");
-    NS.iter().zip(&mean_chars).for_each(|(&n, c)| print!(" N={} (avg {c:.0} chars) |", n_label(n)));
+    NS.iter()
+        .zip(&mean_chars)
+        .for_each(|(&n, c)| print!(" N={} (avg {c:.0} chars) |", n_label(n)));
     print!("\n|---|");
     NS.iter().for_each(|_| print!("---:|"));
     println!();
@@ -311,8 +394,19 @@ fn speed(dets: &[Box<dyn Detector>], sets: &[Dataset], reps: usize) {
         for &n in NS {
             let mut v = times[&(d.name(), n)].clone();
             v.sort_by(f64::total_cmp);
-            let fmt = |x: f64| if x >= 100.0 { format!("{x:.0}") } else { format!("{x:.1}") };
-            print!(" {} ({}–{}) |", fmt(v[v.len() / 2]), fmt(v[0]), fmt(v[v.len() - 1]));
+            let fmt = |x: f64| {
+                if x >= 100.0 {
+                    format!("{x:.0}")
+                } else {
+                    format!("{x:.1}")
+                }
+            };
+            print!(
+                " {} ({}–{}) |",
+                fmt(v[v.len() / 2]),
+                fmt(v[0]),
+                fmt(v[v.len() - 1])
+            );
         }
         println!();
     }
