@@ -84,13 +84,27 @@ fn clean_field(value: Option<String>) -> Option<String> {
     (!collapsed.is_empty()).then_some(collapsed)
 }
 
-/// ISO 639-3 code of the body's language when whatlang is confident.
+/// ISO 639-3 code of the body's language when whatlang is confident: on the first
+/// `lang_quick_chars` chars, else on the first `lang_sample_chars`.
 fn detect_lang(body: &str, cfg: &IngestConfig) -> Option<String> {
     if !cfg.detect_language || body.chars().take(cfg.lang_min_chars).count() < cfg.lang_min_chars {
         return None;
     }
-    let info = whatlang::detect(first_chars(body, cfg.lang_sample_chars))?;
-    info.is_reliable().then(|| info.lang().code().to_string())
+    let quick = first_chars(body, cfg.lang_quick_chars.min(cfg.lang_sample_chars));
+    let lang = reliable_lang(quick).or_else(|| {
+        let sample = first_chars(body, cfg.lang_sample_chars);
+        (sample.len() > quick.len())
+            .then(|| reliable_lang(sample))
+            .flatten()
+    })?;
+    Some(lang.code().to_string())
+}
+
+/// whatlang's answer for `text`, when it calls it reliable.
+fn reliable_lang(text: &str) -> Option<whatlang::Lang> {
+    whatlang::detect(text)
+        .filter(|info| info.is_reliable())
+        .map(|info| info.lang())
 }
 
 /// The first `n` chars of `text` (all of it when shorter).
@@ -220,6 +234,37 @@ mod tests {
         assert_eq!(
             assemble(record(), declared, &off).lang.as_deref(),
             Some("eng")
+        );
+    }
+
+    #[test]
+    fn language_is_read_on_a_short_sample_first_and_a_long_one_when_unsure() {
+        const GERMAN: &str = "Der Stadtrat hat am Dienstag beschlossen, die Fähre über den \
+            Hafen künftig jede halbe Stunde fahren zu lassen, weil die Zahl der Pendler stark \
+            gestiegen ist und die Brücke seit Monaten gesperrt bleibt.";
+        const ENGLISH: &str = "The council voted on Tuesday to expand the harbour ferry service.";
+        let cfg = IngestConfig {
+            lang_quick_chars: 40,
+            ..IngestConfig::default()
+        };
+        let lang = |body: String| detect_lang(&body, &cfg);
+        // Unsure on the first 40 chars (only times): the long sample decides.
+        assert_eq!(
+            lang(format!("12:30 / 14:45 / 16:00 / 18:15 / 20:30 / {GERMAN}")).as_deref(),
+            Some("deu")
+        );
+        // Sure on the first 40 chars: the long sample is never read.
+        assert_eq!(
+            lang(format!("{ENGLISH} {GERMAN} {GERMAN}")).as_deref(),
+            Some("eng")
+        );
+        let long_only = IngestConfig {
+            lang_quick_chars: 1000,
+            ..cfg.clone()
+        };
+        assert_eq!(
+            detect_lang(&format!("{ENGLISH} {GERMAN} {GERMAN}"), &long_only).as_deref(),
+            Some("deu")
         );
     }
 

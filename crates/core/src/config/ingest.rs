@@ -86,8 +86,12 @@ pub struct IngestConfig {
     pub detect_language: bool,
     /// Minimum body chars for language detection to be attempted.
     pub lang_min_chars: usize,
-    /// Language detection reads at most this many chars from the start of the body (it is
-    /// reliable well before that, and its cost grows with the sample).
+    /// Language detection first reads this many chars from the start of the body and keeps
+    /// the answer when whatlang calls it reliable; only otherwise does it read
+    /// `lang_sample_chars`. Its cost grows with the sample, and on `bench/langid` the two
+    /// stages are as accurate as the long sample alone at about half the cost.
+    pub lang_quick_chars: usize,
+    /// Language detection reads at most this many chars from the start of the body.
     pub lang_sample_chars: usize,
     /// A text line longer than this many bytes means the file is not article text (a dump,
     /// minified data or a runaway line) and is rejected.
@@ -108,6 +112,7 @@ impl Default for IngestConfig {
             caption_max_words: 25,
             detect_language: true,
             lang_min_chars: 40,
+            lang_quick_chars: 200,
             lang_sample_chars: 1000,
             max_line_bytes: 4 * 1024 * 1024,
         }
