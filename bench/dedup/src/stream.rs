@@ -216,11 +216,9 @@ pub fn cpu_secs() -> f64 {
 
 /// The metadata the engine reads: id and date (bodies stay in the file).
 pub fn meta(id: String, date: Option<String>) -> Document {
-    Document {
-        date,
-        published: None,
-        ..Document::new(id, Format::Jsonl, String::new())
-    }
+    let mut doc = Document::new(id, Format::Jsonl, String::new());
+    doc.meta.date = date;
+    doc
 }
 
 #[cfg(test)]

@@ -66,15 +66,7 @@ fn corpus() -> String {
 fn document(row: &Value) -> Document {
     let text = |k: &str| row[k].as_str().map(str::to_string);
     Document {
-        title: text("title"),
-        date: text("date"),
-        published: text("published"),
-        url: text("url"),
-        byline: text("byline"),
-        authors: serde_json::from_value(row["authors"].clone()).unwrap(),
-        credit: text("credit"),
-        outlet: text("outlet"),
-        lang: text("lang"),
+        meta: serde_json::from_value(row.clone()).unwrap(),
         ..Document::new(text("id").unwrap(), Format::Jsonl, text("body").unwrap())
     }
 }

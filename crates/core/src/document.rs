@@ -42,15 +42,11 @@ pub struct RemovedLine {
     pub reason: String,
 }
 
-/// One article: cleaned body text plus metadata. Nulls mean "the input does not say".
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Document {
-    /// Stable id (see DESIGN.md: file name, relative path, JSONL id or `FILE:LINE`, WARC record id).
-    pub id: String,
-    /// Where it came from: the path as given (plus `:LINE` for JSONL records).
-    pub source: String,
-    /// The sniffed input shape.
-    pub format: Format,
+/// What the input says about an article beside its id, shape and body: the metadata fields,
+/// written out once here and shared by every output row (`#[serde(flatten)]`). Nulls mean "the
+/// input does not say".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
     /// Headline.
     pub title: Option<String>,
     /// Publication date as `YYYY-MM-DD`.
@@ -76,6 +72,27 @@ pub struct Document {
     pub outlet: Option<String>,
     /// ISO 639-3 language code, when detection is reliable.
     pub lang: Option<String>,
+}
+
+impl Metadata {
+    /// The line that credits an organisation, else the byline: where wire credit is read.
+    pub fn credit_line(&self) -> Option<&str> {
+        self.credit.as_deref().or(self.byline.as_deref())
+    }
+}
+
+/// One article: its id and shape, its [`Metadata`], the cleaned body, and what cleaning removed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable id (see DESIGN.md: file name, relative path, JSONL id or `FILE:LINE`, WARC record id).
+    pub id: String,
+    /// Where it came from: the path as given (plus `:LINE` for JSONL records).
+    pub source: String,
+    /// The sniffed input shape.
+    pub format: Format,
+    /// Title, date, URL, byline, outlet, language …
+    #[serde(flatten)]
+    pub meta: Metadata,
     /// Cleaned body: paragraphs separated by a blank line (`"\n\n"`).
     pub body: String,
     /// Lines removed from the body by cleaning, in source order.
@@ -90,23 +107,10 @@ impl Document {
             source: id.clone(),
             id,
             format,
-            title: None,
-            date: None,
-            published: None,
-            url: None,
-            byline: None,
-            authors: Vec::new(),
-            credit: None,
-            outlet: None,
-            lang: None,
+            meta: Metadata::default(),
             body: body.into(),
             removed: Vec::new(),
         }
-    }
-
-    /// The line that credits an organisation, else the byline: where wire credit is read.
-    pub fn credit_line(&self) -> Option<&str> {
-        self.credit.as_deref().or(self.byline.as_deref())
     }
 
     /// Body length in chars (the unit of every offset).

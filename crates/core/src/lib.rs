@@ -19,7 +19,7 @@ mod union_find;
 
 pub use body::{BodySource, SliceSource};
 pub use config::{Config, ConfigError, IngestConfig, JsonlFields, RelateConfig, StoryConfig};
-pub use document::{Document, Format, RemovedLine};
+pub use document::{Document, Format, Metadata, RemovedLine};
 pub use round::round4;
 pub use spill::{BodySpill, BodyStore};
 pub use union_find::UnionFind;

@@ -7,7 +7,7 @@ use crate::meta::people::{parse_byline, SiteNames};
 use crate::meta::timestamp::day_of;
 use crate::meta::url::{canonical_url, host_of};
 use crate::Extracted;
-use samestory_core::{Document, Format, IngestConfig};
+use samestory_core::{Document, Format, IngestConfig, Metadata};
 
 /// Identity of a record, decided by the container it came from.
 #[derive(Clone, Debug)]
@@ -30,15 +30,17 @@ pub fn assemble(record: Record, ex: Extracted, cfg: &IngestConfig) -> Document {
         id: record.id,
         source: record.source,
         format: record.format,
-        title: clean_field(ex.title),
-        published: published_on(ex.published, ex.date.as_deref()),
-        date: ex.date,
-        url,
-        authors: people.persons,
-        byline: people.byline,
-        credit: people.credit,
-        outlet,
-        lang,
+        meta: Metadata {
+            title: clean_field(ex.title),
+            published: published_on(ex.published, ex.date.as_deref()),
+            date: ex.date,
+            url,
+            authors: people.persons,
+            byline: people.byline,
+            credit: people.credit,
+            outlet,
+            lang,
+        },
         body: ex.body,
         removed: ex.removed,
     }
@@ -176,7 +178,7 @@ mod tests {
                 ..Extracted::default()
             };
             let doc = assemble(record(), ex, &IngestConfig::default());
-            (doc.byline, doc.authors, doc.credit)
+            (doc.meta.byline, doc.meta.authors, doc.meta.credit)
         };
         let (byline, authors, credit) = people("By Ann Lee, Bo Park, AP");
         assert_eq!(byline.as_deref(), Some("Ann Lee and Bo Park"));
@@ -194,9 +196,12 @@ mod tests {
             ..Extracted::default()
         };
         let doc = assemble(record(), ex, &IngestConfig::default());
-        assert_eq!(doc.url.as_deref(), Some("https://www.example.org/story"));
-        assert_eq!(doc.outlet.as_deref(), Some("example.org"));
-        assert_eq!(doc.lang.as_deref(), Some("eng"));
+        assert_eq!(
+            doc.meta.url.as_deref(),
+            Some("https://www.example.org/story")
+        );
+        assert_eq!(doc.meta.outlet.as_deref(), Some("example.org"));
+        assert_eq!(doc.meta.lang.as_deref(), Some("eng"));
     }
 
     #[test]
@@ -208,7 +213,9 @@ mod tests {
                 body: "Short body.".into(),
                 ..Extracted::default()
             };
-            assemble(record(), ex, &IngestConfig::default()).published
+            assemble(record(), ex, &IngestConfig::default())
+                .meta
+                .published
         };
         let late = "2022-02-15T23:30:00-05:00";
         assert_eq!(with(Some("2022-02-15"), late).as_deref(), Some(late));
@@ -226,13 +233,13 @@ mod tests {
             detect_language: false,
             ..IngestConfig::default()
         };
-        assert_eq!(assemble(record(), ex.clone(), &off).lang, None);
+        assert_eq!(assemble(record(), ex.clone(), &off).meta.lang, None);
         let declared = Extracted {
             declared_lang: Some("en-GB".into()),
             ..ex
         };
         assert_eq!(
-            assemble(record(), declared, &off).lang.as_deref(),
+            assemble(record(), declared, &off).meta.lang.as_deref(),
             Some("eng")
         );
     }
@@ -285,7 +292,9 @@ mod tests {
             ..Extracted::default()
         };
         assert_eq!(
-            assemble(record(), ex.clone(), &IngestConfig::default()).lang,
+            assemble(record(), ex.clone(), &IngestConfig::default())
+                .meta
+                .lang,
             None
         );
         let ex = Extracted {
@@ -294,6 +303,7 @@ mod tests {
         };
         assert_eq!(
             assemble(record(), ex, &IngestConfig::default())
+                .meta
                 .lang
                 .as_deref(),
             Some("deu")

@@ -252,12 +252,12 @@ mod tests {
             panic!("two documents expected")
         };
         assert_eq!(a.id, "n1");
-        assert_eq!(a.date.as_deref(), Some("2024-03-05"));
-        assert_eq!(a.url.as_deref(), Some("https://news.example/ferry"));
+        assert_eq!(a.meta.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(a.meta.url.as_deref(), Some("https://news.example/ferry"));
         assert_eq!(a.format, Format::Jsonl);
         assert_eq!(b.id, "dump.jsonl:3");
-        assert_eq!(b.title.as_deref(), Some("No id here"));
-        assert_eq!(b.date.as_deref(), Some("2024-03-05"));
+        assert_eq!(b.meta.title.as_deref(), Some("No id here"));
+        assert_eq!(b.meta.date.as_deref(), Some("2024-03-05"));
     }
 
     /// Byline, persons and credit of one record holding `fields` and a text.
@@ -267,7 +267,11 @@ mod tests {
         );
         let out = run(&line);
         let doc = &out.documents[0];
-        (doc.byline.clone(), doc.authors.clone(), doc.credit.clone())
+        (
+            doc.meta.byline.clone(),
+            doc.meta.authors.clone(),
+            doc.meta.credit.clone(),
+        )
     }
 
     #[test]
@@ -293,7 +297,7 @@ mod tests {
         let out = run(&line);
         assert!(out.errors.is_empty(), "{:?}", out.errors);
         let doc = &out.documents[0];
-        (doc.date.clone(), doc.published.clone())
+        (doc.meta.date.clone(), doc.meta.published.clone())
     }
 
     #[test]
@@ -345,10 +349,10 @@ mod tests {
         let line = |date: &str| format!(r#"{{"date": "{date}", "html": "{page}"}}"#);
         let out = run(&line("2024-03-05"));
         assert!(out.errors.is_empty(), "{:?}", out.errors);
-        assert_eq!(out.documents[0].published, None);
+        assert_eq!(out.documents[0].meta.published, None);
         let out = run(&line("2024-03-04"));
         assert_eq!(
-            out.documents[0].published.as_deref(),
+            out.documents[0].meta.published.as_deref(),
             Some("2024-03-04T09:00:00Z")
         );
     }

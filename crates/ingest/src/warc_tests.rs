@@ -41,7 +41,7 @@ fn response_records_become_documents() {
     let doc = &out.documents[0];
     assert_eq!(doc.id, "<urn:uuid:2>");
     assert_eq!(doc.format, Format::Warc);
-    assert_eq!(doc.url.as_deref(), Some("https://news.example/a"));
+    assert_eq!(doc.meta.url.as_deref(), Some("https://news.example/a"));
     assert!(doc.body.contains("harbour ferry"));
 }
 
@@ -68,7 +68,7 @@ fn publication_time_comes_from_the_page_never_from_warc_date() {
     let times: Vec<_> = out
         .documents
         .iter()
-        .map(|d| (d.date.as_deref(), d.published.as_deref()))
+        .map(|d| (d.meta.date.as_deref(), d.meta.published.as_deref()))
         .collect();
     assert_eq!(
         times,
@@ -119,7 +119,7 @@ fn non_utf8_target_uri_does_not_panic() {
     let out = run(&file);
     assert!(out.errors.is_empty(), "{:?}", out.errors);
     assert_eq!(out.documents.len(), 1);
-    let url = out.documents[0].url.as_deref().unwrap_or_default();
+    let url = out.documents[0].meta.url.as_deref().unwrap_or_default();
     assert!(url.starts_with("https://news.example/"), "{url}");
 }
 

@@ -96,7 +96,11 @@ fn metadata_matches_truth() {
             .iter()
             .find(|s| t["id"] == s.id)
             .expect("truth id is a seed");
-        let got = [&seed.doc.title, &seed.doc.date, &seed.doc.url];
+        let got = [
+            &seed.doc.meta.title,
+            &seed.doc.meta.date,
+            &seed.doc.meta.url,
+        ];
         for (field, value) in ["title", "date", "url"].iter().zip(got) {
             assert_eq!(
                 &t[*field],
@@ -121,14 +125,14 @@ fn markdown_byline_is_read_from_its_links() {
         .split(" and ")
         .map(|part| part.split_once(" for ").unwrap_or((part, "")))
         .unzip();
-    assert_eq!(seed.doc.byline, Some(persons.join(" and ")));
-    assert_eq!(seed.doc.authors, persons);
+    assert_eq!(seed.doc.meta.byline, Some(persons.join(" and ")));
+    assert_eq!(seed.doc.meta.authors, persons);
     assert_eq!(
-        seed.doc.credit.as_deref(),
+        seed.doc.meta.credit.as_deref(),
         agencies.first().copied().filter(|a| !a.is_empty())
     );
     for seed in load(&dir).iter().filter(|s| s.id != EXPECT[1].id) {
-        assert_eq!(seed.doc.byline, None, "{}", seed.id);
+        assert_eq!(seed.doc.meta.byline, None, "{}", seed.id);
     }
 }
 

@@ -2,7 +2,7 @@
 //! once for every front end. Field order is fixed by the structs. `relations.jsonl` holds the
 //! relation engine's [`Relation`]s and the story stage's `same_story` pairs in one shape.
 
-use samestory_core::{Document, RemovedLine};
+use samestory_core::{Document, Metadata, RemovedLine};
 use samestory_relate::Relation;
 use samestory_story::SameStoryPair;
 use serde::Serialize;
@@ -13,15 +13,8 @@ pub struct ExtractRow<'a> {
     id: &'a str,
     source: &'a str,
     format: &'a str,
-    title: &'a Option<String>,
-    date: &'a Option<String>,
-    published: &'a Option<String>,
-    url: &'a Option<String>,
-    byline: &'a Option<String>,
-    authors: &'a [String],
-    credit: &'a Option<String>,
-    outlet: &'a Option<String>,
-    lang: &'a Option<String>,
+    #[serde(flatten)]
+    meta: &'a Metadata,
     body: &'a str,
     removed: &'a [RemovedLine],
 }
@@ -33,15 +26,7 @@ impl<'a> ExtractRow<'a> {
             id: &d.id,
             source: &d.source,
             format: d.format.as_str(),
-            title: &d.title,
-            date: &d.date,
-            published: &d.published,
-            url: &d.url,
-            byline: &d.byline,
-            authors: &d.authors,
-            credit: &d.credit,
-            outlet: &d.outlet,
-            lang: &d.lang,
+            meta: &d.meta,
             body,
             removed: &d.removed,
         }
@@ -57,15 +42,8 @@ pub struct DocumentRow<'a> {
     group: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     story: Option<&'a str>,
-    title: &'a Option<String>,
-    date: &'a Option<String>,
-    published: &'a Option<String>,
-    url: &'a Option<String>,
-    byline: &'a Option<String>,
-    authors: &'a [String],
-    credit: &'a Option<String>,
-    outlet: &'a Option<String>,
-    lang: &'a Option<String>,
+    #[serde(flatten)]
+    meta: &'a Metadata,
     chars: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<&'a str>,
@@ -88,15 +66,7 @@ impl<'a> DocumentRow<'a> {
             format: doc.format.as_str(),
             group,
             story,
-            title: &doc.title,
-            date: &doc.date,
-            published: &doc.published,
-            url: &doc.url,
-            byline: &doc.byline,
-            authors: &doc.authors,
-            credit: &doc.credit,
-            outlet: &doc.outlet,
-            lang: &doc.lang,
+            meta: &doc.meta,
             chars: body_chars,
             body,
             removed: &doc.removed,

@@ -172,14 +172,14 @@ pub fn find(
 ) -> Candidates {
     let prints = std::mem::take(&mut post.prints);
     let bands = std::mem::take(&mut post.bands);
-    let outlets: Vec<Option<&str>> = metas.iter().map(|d| d.outlet.as_deref()).collect();
+    let outlets: Vec<Option<&str>> = metas.iter().map(|d| d.meta.outlet.as_deref()).collect();
     let (mut pairs, frequent) = containment_pairs(prints, &outlets, active, rank, cfg);
     lsh_pairs(bands, active, rank, cfg.lsh_max_bucket, &mut pairs);
     url_pairs(
         metas
             .iter()
             .zip(active)
-            .map(|(d, &on)| d.url.as_deref().filter(|_| on)),
+            .map(|(d, &on)| d.meta.url.as_deref().filter(|_| on)),
         rank,
         &mut pairs,
     );

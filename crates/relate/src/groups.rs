@@ -13,9 +13,14 @@ use samestory_core::{Document, UnionFind};
 /// Per document, its position in the representative order (0 = most original).
 pub fn ranks(docs: &[Document], agencies: &[String]) -> Vec<u32> {
     let key = |d: &Document| {
-        let undated = d.date.is_none();
-        let time = d.published.as_deref().and_then(instant).unwrap_or(i64::MAX);
-        let wire = d.credit_line().and_then(|b| wire_credit(b, agencies));
+        let undated = d.meta.date.is_none();
+        let time = d
+            .meta
+            .published
+            .as_deref()
+            .and_then(instant)
+            .unwrap_or(i64::MAX);
+        let wire = d.meta.credit_line().and_then(|b| wire_credit(b, agencies));
         (undated, time, wire.is_none())
     };
     let keys: Vec<_> = docs.iter().map(key).collect();
@@ -25,14 +30,14 @@ pub fn ranks(docs: &[Document], agencies: &[String]) -> Vec<u32> {
         let (ki, kj) = (&keys[i], &keys[j]);
         (
             ki.0,
-            docs[i].date.as_deref(),
+            docs[i].meta.date.as_deref(),
             ki.1,
             ki.2,
             docs[i].id.as_str(),
         )
             .cmp(&(
                 kj.0,
-                docs[j].date.as_deref(),
+                docs[j].meta.date.as_deref(),
                 kj.1,
                 kj.2,
                 docs[j].id.as_str(),
@@ -139,16 +144,16 @@ mod tests {
     #[test]
     fn representative_is_earliest_dated_then_wire_then_id() {
         let mut docs: Vec<Document> = ["a", "b", "c", "d"].into_iter().map(doc).collect();
-        docs[1].date = Some("2022-02-16".into());
-        docs[2].date = Some("2022-02-15".into());
-        docs[3].date = Some("2022-02-15".into());
-        docs[3].byline = Some("By Jo Lee, Reuters".into());
+        docs[1].meta.date = Some("2022-02-16".into());
+        docs[2].meta.date = Some("2022-02-15".into());
+        docs[3].meta.date = Some("2022-02-15".into());
+        docs[3].meta.byline = Some("By Jo Lee, Reuters".into());
         let agencies = vec!["Reuters".to_string()];
         assert_eq!(ranks(&docs, &agencies), [3, 2, 1, 0]);
-        docs[2].published = Some("2022-02-15T08:00:00Z".into());
-        docs[3].published = Some("2022-02-15T09:00:00+02:00".into());
+        docs[2].meta.published = Some("2022-02-15T08:00:00Z".into());
+        docs[3].meta.published = Some("2022-02-15T09:00:00+02:00".into());
         assert_eq!(ranks(&docs, &agencies), [3, 2, 1, 0]);
-        docs[3].published = Some("2022-02-15T11:00:00+02:00".into());
+        docs[3].meta.published = Some("2022-02-15T11:00:00+02:00".into());
         assert_eq!(ranks(&docs, &agencies), [3, 2, 0, 1]);
     }
 }

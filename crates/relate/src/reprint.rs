@@ -85,7 +85,7 @@ pub struct Direction {
 
 /// The earlier of two dated documents: by date, else by publication time on that date.
 pub fn by_time(a: &Document, b: &Document) -> Option<Direction> {
-    let (da, db) = (a.date.as_deref()?, b.date.as_deref()?);
+    let (da, db) = (a.meta.date.as_deref()?, b.meta.date.as_deref()?);
     if da != db {
         let (first, second) = if da < db { (da, db) } else { (db, da) };
         return Some(Direction {
@@ -94,7 +94,7 @@ pub fn by_time(a: &Document, b: &Document) -> Option<Direction> {
             detail: format!("earlier date ({first} < {second})"),
         });
     }
-    let (pa, pb) = (a.published.as_deref()?, b.published.as_deref()?);
+    let (pa, pb) = (a.meta.published.as_deref()?, b.meta.published.as_deref()?);
     let (ta, tb) = (instant(pa)?, instant(pb)?);
     (ta != tb).then(|| {
         let (first, second) = if ta < tb { (pa, pb) } else { (pb, pa) };
@@ -233,22 +233,10 @@ mod tests {
     use samestory_core::Format;
 
     fn doc(date: Option<&str>, byline: Option<&str>) -> Document {
-        Document {
-            id: "x".into(),
-            source: "x".into(),
-            format: Format::Text,
-            title: None,
-            date: date.map(Into::into),
-            published: None,
-            url: None,
-            byline: byline.map(Into::into),
-            authors: vec![],
-            credit: None,
-            outlet: None,
-            lang: None,
-            body: String::new(),
-            removed: vec![],
-        }
+        let mut d = Document::new("x", Format::Text, "");
+        d.meta.date = date.map(Into::into);
+        d.meta.byline = byline.map(Into::into);
+        d
     }
 
     fn agencies() -> Vec<String> {
@@ -263,8 +251,8 @@ mod tests {
         assert_eq!(d.rule, Rule::Time);
         let (mut a, mut b) = (doc(Some("2022-02-15"), None), doc(Some("2022-02-15"), None));
         assert_eq!(by_time(&a, &b), None);
-        a.published = Some("2022-02-15T10:00:00+01:00".into());
-        b.published = Some("2022-02-15T09:30:00Z".into());
+        a.meta.published = Some("2022-02-15T10:00:00+01:00".into());
+        b.meta.published = Some("2022-02-15T09:30:00Z".into());
         assert!(by_time(&a, &b).unwrap().a_is_original);
         assert_eq!(by_time(&a, &doc(None, None)), None);
     }

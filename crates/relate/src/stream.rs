@@ -15,7 +15,7 @@ use crate::source::{BodySource, RelateError};
 use crate::verify::{self, Corpus};
 use crate::{exact, graph, Relations};
 use rayon::prelude::*;
-use samestory_core::{Document, RelateConfig};
+use samestory_core::{Document, Metadata, RelateConfig};
 
 /// Default number of documents whose bodies are held at once during verification: a
 /// news-length document's body and detail take ~36 KB, so 256 of them (~9 MB) stay in
@@ -165,15 +165,10 @@ fn meta_of(d: &Document) -> Document {
         id: d.id.clone(),
         source: d.source.clone(),
         format: d.format,
-        title: d.title.clone(),
-        date: d.date.clone(),
-        published: d.published.clone(),
-        url: d.url.clone(),
-        byline: d.byline.clone(),
-        authors: Vec::new(),
-        credit: d.credit.clone(),
-        outlet: d.outlet.clone(),
-        lang: d.lang.clone(),
+        meta: Metadata {
+            authors: Vec::new(),
+            ..d.meta.clone()
+        },
         body: String::new(),
         removed: Vec::new(),
     }

@@ -255,7 +255,7 @@ impl Loaded<'_, '_> {
 
     fn evidence(&self, meta: &Document, agencies: &[String]) -> Evidence {
         *self.evidence.get_or_init(|| {
-            let credit = crate::wire::credit(meta.credit_line(), &self.body, agencies);
+            let credit = crate::wire::credit(meta.meta.credit_line(), &self.body, agencies);
             Evidence {
                 credit: credit.and_then(|c| {
                     let at = agencies.iter().position(|a| a.as_str() == c.agency)?;
@@ -513,7 +513,7 @@ impl Ctx<'_, '_> {
     }
 
     fn same_url(&self, x: usize, y: usize) -> bool {
-        self.doc(x).url.is_some() && self.doc(x).url == self.doc(y).url
+        self.doc(x).meta.url.is_some() && self.doc(x).meta.url == self.doc(y).meta.url
     }
 
     /// Why `x` and `y` are near-duplicates, if they are.

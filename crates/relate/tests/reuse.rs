@@ -115,8 +115,8 @@ fn borrower_of_two(family: usize, from_t2: usize) -> Vec<Document> {
         t2[200..200 + from_t2].to_vec(),
     ];
     let mut docs = vec![doc("t1", &[t1]), doc("t2", &[t2]), doc("y", &y)];
-    docs[0].date = Some("2024-01-01".into());
-    docs[2].date = Some("2024-01-02".into());
+    docs[0].meta.date = Some("2024-01-01".into());
+    docs[2].meta.date = Some("2024-01-02".into());
     docs
 }
 
@@ -145,11 +145,11 @@ fn time_of_day_orders_one_dates_documents() {
     let copy = [src[0..150].to_vec(), words(71, 0..150)];
     let mut docs = vec![doc("early", &[src]), doc("late", &copy)];
     for d in &mut docs {
-        d.date = Some("2024-03-05".into());
+        d.meta.date = Some("2024-03-05".into());
     }
     // "early" is published later in the day: it is the borrower, whatever containment says.
-    docs[0].published = Some("2024-03-05T18:00:00+01:00".into());
-    docs[1].published = Some("2024-03-05T09:15:00Z".into());
+    docs[0].meta.published = Some("2024-03-05T18:00:00+01:00".into());
+    docs[1].meta.published = Some("2024-03-05T09:15:00Z".into());
     let out = relate(&docs, &RelateConfig::default());
     let got = reprints(&out.relations);
     assert_eq!(got.len(), 1, "{:#?}", out.relations);
@@ -169,8 +169,8 @@ fn a_pair_verified_late_joins_two_groups() {
         doc("d5", &[w(8), vec!["\"quoted".into()]]),
     ];
     for d in &mut docs[1..] {
-        d.url = Some("https://example.org/0".into());
-        d.date = Some("2024-01-03".into());
+        d.meta.url = Some("https://example.org/0".into());
+        d.meta.date = Some("2024-01-03".into());
     }
     // d3 is a trimmed copy of d4 (56 % of its length) under this setting.
     let cfg = RelateConfig {
@@ -198,7 +198,7 @@ fn a_short_second_source_needs_time_or_coherence() {
         1,
         "t2 undated"
     );
-    docs[1].date = Some("2023-12-30".into());
+    docs[1].meta.date = Some("2023-12-30".into());
     let out = relate(&docs, &cfg);
     let got = reprints(&out.relations);
     assert_eq!(got.len(), 2, "{:#?}", out.relations);

@@ -32,8 +32,8 @@ fn corpus() -> Vec<Document> {
     docs.push(doc("x-empty".into(), " , ".into()));
     let mut u1 = doc("x-url1".into(), "Короткий “текст” один".into());
     let mut u2 = doc("x-url2".into(), "another short text".into());
-    u1.url = Some("https://example.org/a".into());
-    u2.url = u1.url.clone();
+    u1.meta.url = Some("https://example.org/a".into());
+    u2.meta.url = u1.meta.url.clone();
     docs.extend([u1, u2]);
     docs
 }

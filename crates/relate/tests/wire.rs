@@ -115,7 +115,7 @@ fn corpus() -> Vec<Document> {
         })
         .collect();
     let mut original = Document::new(ORIGINAL, Format::Text, text(&wire));
-    original.byline = Some("AFP".into());
+    original.meta.byline = Some("AFP".into());
     docs.push(original);
     docs
 }
@@ -224,12 +224,12 @@ fn footer_corpus(with_outlets: bool) -> Vec<Document> {
             let mut d = Document::new(id(i), Format::Text, text(&rng.words(n)));
             if i % 3 == 0 && i < 240 {
                 d.body = format!("{}\n\n{footer}", d.body);
-                d.outlet = Some("The Daily Planet".into());
+                d.meta.outlet = Some("The Daily Planet".into());
             } else {
-                d.outlet = Some(format!("outlet {i}"));
+                d.meta.outlet = Some(format!("outlet {i}"));
             }
             if !with_outlets {
-                d.outlet = None;
+                d.meta.outlet = None;
             }
             d
         })

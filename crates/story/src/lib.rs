@@ -44,9 +44,10 @@
 //!
 //! ```
 //! use samestory_core::{Document, Format, StoryConfig};
-//! let doc = |id: &str, date: &str, body: &str| Document {
-//!     date: Some(date.into()),
-//!     ..Document::new(id, Format::Text, body)
+//! let doc = |id: &str, date: &str, body: &str| {
+//!     let mut d = Document::new(id, Format::Text, body);
+//!     d.meta.date = Some(date.into());
+//!     d
 //! };
 //! let docs = [
 //!     doc("a", "2022-02-15", "Russia pulls troops back from the Ukrainian border, Kremlin says."),

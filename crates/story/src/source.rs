@@ -26,9 +26,9 @@ impl<'a> DocMeta<'a> {
     pub fn of(doc: &'a Document, group: &'a str) -> DocMeta<'a> {
         DocMeta {
             id: &doc.id,
-            title: doc.title.as_deref(),
-            date: doc.date.as_deref(),
-            lang: doc.lang.as_deref(),
+            title: doc.meta.title.as_deref(),
+            date: doc.meta.date.as_deref(),
+            lang: doc.meta.lang.as_deref(),
             group,
         }
     }

@@ -3,7 +3,7 @@
 //! same place months apart, and one event covered over a week. Pairwise precision must be
 //! ≥ 0.98 and recall ≥ 0.9. Text is generated here; nothing is copied from real articles.
 
-use samestory_core::{Document, Format, StoryConfig};
+use samestory_core::{Document, Format, Metadata, StoryConfig};
 
 /// A tiny deterministic PRNG (xorshift64*).
 struct Rng(u64);
@@ -196,15 +196,11 @@ fn doc(rng: &mut Rng, ev: &Event, e: usize, k: usize) -> Document {
         id: id.clone(),
         source: id,
         format: Format::Text,
-        title: Some(format!("{} {}", KINDS[ev.kind].0, ev.place)),
-        date: Some(date(day)),
-        published: None,
-        url: None,
-        byline: None,
-        authors: vec![],
-        credit: None,
-        outlet: None,
-        lang: None,
+        meta: Metadata {
+            title: Some(format!("{} {}", KINDS[ev.kind].0, ev.place)),
+            date: Some(date(day)),
+            ..Metadata::default()
+        },
         body: body.join(" "),
         removed: vec![],
     }

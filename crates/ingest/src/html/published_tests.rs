@@ -34,8 +34,11 @@ fn meta(property: &str, value: &str) -> String {
 #[test]
 fn jsonld_time_keeps_its_offset() {
     let d = doc(&ld("2022-02-15T09:30:00+01:00"), "");
-    assert_eq!(d.date.as_deref(), Some("2022-02-15"));
-    assert_eq!(d.published.as_deref(), Some("2022-02-15T09:30:00+01:00"));
+    assert_eq!(d.meta.date.as_deref(), Some("2022-02-15"));
+    assert_eq!(
+        d.meta.published.as_deref(),
+        Some("2022-02-15T09:30:00+01:00")
+    );
 }
 
 #[test]
@@ -44,19 +47,19 @@ fn meta_time_in_utc_is_z_without_fraction() {
         &meta("article:published_time", "2022-02-15T08:30:12.250Z"),
         "",
     );
-    assert_eq!(d.published.as_deref(), Some("2022-02-15T08:30:12Z"));
+    assert_eq!(d.meta.published.as_deref(), Some("2022-02-15T08:30:12Z"));
     let d = doc(&meta("og:published_time", "2022-02-15T08:30:00+00:00"), "");
-    assert_eq!(d.published.as_deref(), Some("2022-02-15T08:30:00Z"));
+    assert_eq!(d.meta.published.as_deref(), Some("2022-02-15T08:30:00Z"));
 }
 
 #[test]
 fn date_only_or_offsetless_values_give_no_time() {
     let d = doc(&ld("2022-02-15"), "");
-    assert_eq!(d.date.as_deref(), Some("2022-02-15"));
-    assert_eq!(d.published, None);
+    assert_eq!(d.meta.date.as_deref(), Some("2022-02-15"));
+    assert_eq!(d.meta.published, None);
     let d = doc(&meta("article:published_time", "2022-02-15T08:30:00"), "");
-    assert_eq!(d.date.as_deref(), Some("2022-02-15"));
-    assert_eq!(d.published, None);
+    assert_eq!(d.meta.date.as_deref(), Some("2022-02-15"));
+    assert_eq!(d.meta.published, None);
 }
 
 #[test]
@@ -67,8 +70,11 @@ fn a_later_source_gives_the_time_when_the_date_source_has_none() {
         meta("article:published_time", "2022-02-15T23:10:00-05:00")
     );
     let d = doc(&head, "");
-    assert_eq!(d.date.as_deref(), Some("2022-02-15"));
-    assert_eq!(d.published.as_deref(), Some("2022-02-15T23:10:00-05:00"));
+    assert_eq!(d.meta.date.as_deref(), Some("2022-02-15"));
+    assert_eq!(
+        d.meta.published.as_deref(),
+        Some("2022-02-15T23:10:00-05:00")
+    );
 }
 
 #[test]
@@ -76,8 +82,11 @@ fn time_element_marked_as_publication_first() {
     let extra = r#"<time datetime="2022-02-15T07:00:00Z">7:00</time>
         <time pubdate datetime="2022-02-15T06:45:00+02:00">6:45</time>"#;
     let d = doc("", extra);
-    assert_eq!(d.date.as_deref(), Some("2022-02-15"));
-    assert_eq!(d.published.as_deref(), Some("2022-02-15T06:45:00+02:00"));
+    assert_eq!(d.meta.date.as_deref(), Some("2022-02-15"));
+    assert_eq!(
+        d.meta.published.as_deref(),
+        Some("2022-02-15T06:45:00+02:00")
+    );
 }
 
 #[test]
@@ -88,12 +97,12 @@ fn a_time_on_another_day_than_the_date_is_dropped() {
         meta("article:published_time", "2022-02-16T00:30:00+01:00")
     );
     let d = doc(&head, "");
-    assert_eq!(d.date.as_deref(), Some("2022-02-15"));
-    assert_eq!(d.published, None);
+    assert_eq!(d.meta.date.as_deref(), Some("2022-02-15"));
+    assert_eq!(d.meta.published, None);
 }
 
 #[test]
 fn no_date_means_no_time() {
     let d = doc("<title>t</title>", "");
-    assert_eq!((d.date, d.published), (None, None));
+    assert_eq!((d.meta.date, d.meta.published), (None, None));
 }

@@ -18,8 +18,20 @@ pub const MIN_YEAR: i32 = 1900;
 /// Latest year accepted as a publication date.
 pub const MAX_YEAR: i32 = 2100;
 
+/// The words that label a date (`Published:`, `Aktualisiert am`): the one list every reader
+/// of date labels uses.
+const LABEL_WORDS: &str = "dated|date|published|posted|last updated|updated|first published|veröffentlicht|aktualisiert|erschienen|stand|publié|mis à jour|publicado|actualizado";
+/// A label word, an optional preposition, then `:` or a space; or a preposition alone.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:dated|date|published|posted|last updated|updated|first published|veröffentlicht|aktualisiert|erschienen|stand|publié|mis à jour|publicado|actualizado)(?:\s+(?:on|am|le|el))?(?:\s*:\s*|\s+)|(?:on|am|le|el)\s+)").expect("valid regex")
+    let re = format!(
+        r"(?i)^(?:(?:{LABEL_WORDS})(?:\s+(?:on|am|le|el))?(?:\s*:\s*|\s+)|(?:on|am|le|el)\s+)"
+    );
+    Regex::new(&re).expect("valid regex")
+});
+/// A label word at the start (no bare preposition: `On March 3` may open a sentence).
+static WORD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let re = format!(r"(?i)^(?:{LABEL_WORDS})(?:\s+(?:on|am|le|el))?(?:\s*:\s*|\s+)");
+    Regex::new(&re).expect("valid regex")
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)[a-z]*\.?,?\s+").expect("valid regex")
@@ -119,6 +131,12 @@ pub(crate) fn strip_label(s: &str) -> &str {
     strip_match(&LABEL, s)
 }
 
+/// Whether `s` opens with a date label word (`Published:`, `Updated on`, `Stand:`); a bare
+/// `On`, which may open a sentence, does not count.
+pub(crate) fn starts_with_date_label(s: &str) -> bool {
+    WORD_LABEL.is_match(s)
+}
+
 fn strip_match<'a>(re: &Regex, s: &'a str) -> &'a str {
     re.find(s).map_or(s, |m| &s[m.end()..])
 }
@@ -197,6 +215,16 @@ mod tests {
 
     fn d(s: &str) -> Option<String> {
         parse_date(s)
+    }
+
+    #[test]
+    fn a_date_label_is_a_label_word_not_a_bare_preposition() {
+        assert!(starts_with_date_label("Published: 2022-02-15"));
+        assert!(starts_with_date_label("Veröffentlicht am 15. Februar 2022"));
+        assert!(starts_with_date_label("updated on Feb 15, 2022"));
+        assert!(!starts_with_date_label("On February 15, 2022 the talks failed"));
+        assert!(!starts_with_date_label("Publishing houses closed"));
+        assert_eq!(strip_label("On 15 February 2022"), "15 February 2022");
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use super::wrap::Layout;
 use super::{clean, ends_sentence, word_count, Doc};
-use crate::meta::date::{parse_date_line, parse_date_prefix};
+use crate::meta::date::{parse_date_line, parse_date_prefix, starts_with_date_label};
 use crate::meta::people::{parse_byline, SiteNames};
 use crate::meta::timestamp::parse_iso_timestamp;
 use crate::Extracted;
@@ -35,9 +35,6 @@ static FOREIGN_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 static DESK_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:From )?(?:Staff|Wire|[Ww]ire) (?:[Rr]eports?|[Ww]riters?|[Ss]ervices)|(?:The )?Associated Press)$")
         .expect("valid regex")
-});
-static PREFIX_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:dated|date|published|posted|updated)(?:\s*:\s*|\s+)").expect("valid regex")
 });
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\d{4}-\d{1,2}-\d{1,2}|\d{8}|\d{4}/\d{1,2}/\d{1,2})\s").expect("valid regex")
@@ -213,7 +210,7 @@ fn split_date_prefix(doc: &mut Doc, ex: &mut Extracted, i: usize) {
 /// numeric ones (`2022-02-15`, `20220215`, `2022/02/15`) — never a month name, which a body
 /// sentence may start with.
 fn date_prefix(text: &str) -> Option<(String, usize)> {
-    let allowed = PREFIX_LABEL.is_match(text) || NUMERIC_DATE.is_match(text);
+    let allowed = starts_with_date_label(text) || NUMERIC_DATE.is_match(text);
     allowed.then(|| parse_date_prefix(text)).flatten()
 }
 

@@ -309,7 +309,7 @@ fn dated(date_line: &str) -> (Option<String>, Option<String>) {
         ex,
         &IngestConfig::default(),
     );
-    (doc.date, doc.published)
+    (doc.meta.date, doc.meta.published)
 }
 
 #[test]
