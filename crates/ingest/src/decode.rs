@@ -133,7 +133,7 @@ pub(crate) fn read_limited_into(
 
 /// Decodes bytes to text: a BOM wins; else valid UTF-8 (whatever a page declares, as
 /// when its charset is declared wrongly); else the charset a markup page declares
-/// ([`charset::declared`]) unless decoding by it fails ([`decodes_cleanly`]); else UTF-8 with
+/// (`charset::declared`) unless decoding by it fails (`decodes_cleanly`); else UTF-8 with
 /// a few bad bytes (replaced, with a warning); else the charset `chardetng` detects. NUL
 /// bytes in text that is not UTF-16 mean binary data.
 pub fn decode_text(

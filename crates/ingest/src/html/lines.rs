@@ -9,7 +9,7 @@
 //!   of the previous block found (kept paragraphs anchor the search, so an "Advertisement"
 //!   between paragraphs 3 and 4 is found there, not in the page header);
 //! - when it is not found there, the first occurrence anywhere; when the whole text is not
-//!   found (markup inside a word, an unusual entity), its first [`SHORT_NEEDLE`] chars;
+//!   found (markup inside a word, an unusual entity), its first `SHORT_NEEDLE` chars;
 //! - else line 0: unknown.
 //!
 //! Best effort by design: a wrong line never changes the body, only the `removed` report.

@@ -1,12 +1,12 @@
 //! Plain text and markdown → body + metadata from header lines, bylines and footers, with
 //! hard wraps repaired and boilerplate lines removed (each reported in `removed`).
 //!
-//! The passes, in order, all working on one [`Doc`] of numbered source lines: [`markdown`]
-//! reduces markdown syntax to text; [`header`] reads the title, date, URL and byline from the
-//! first lines; [`footer`] reads an "Original url:" footer; [`clean`] drops boilerplate lines
-//! ("READ MORE: …", "Loading…", lone credits, share prompts); [`wrap`] joins hard-wrapped lines
-//! into paragraphs; [`paragraphs`] drops captions, repeated paragraphs and stray fragments.
-//! [`words`] collapses whitespace and counts words for all of them (fast paths, same results
+//! The passes, in order, all working on one `Doc` of numbered source lines: `markdown`
+//! reduces markdown syntax to text; `header` reads the title, date, URL and byline from the
+//! first lines; `footer` reads an "Original url:" footer; `clean` drops boilerplate lines
+//! ("READ MORE: …", "Loading…", lone credits, share prompts); `wrap` joins hard-wrapped lines
+//! into paragraphs; `paragraphs` drops captions, repeated paragraphs and stray fragments.
+//! `words` collapses whitespace and counts words for all of them (fast paths, same results
 //! as `split_whitespace`).
 //!
 //! Invariants: no I/O; never panics; every non-blank source line ends up either in the body

@@ -1,8 +1,8 @@
 //! Who wrote a page: the persons named as its authors and an organisation credited. Reads the
 //! DOM only, never mutates it; names are cleaned and judged by [`crate::meta::people`].
 //!
-//! Two sources: what the markup declares ([`declared`]: JSON-LD authors, every author
-//! `<meta>`) and what the page shows ([`shown`]: "By …" bylines, byline and author elements,
+//! Two sources: what the markup declares (`declared`: JSON-LD authors, every author
+//! `<meta>`) and what the page shows (`shown`: "By …" bylines, byline and author elements,
 //! microdata, `rel=author` links). The declared persons win unless the page shows other
 //! persons only (a CMS default author never beats the visible writer). Organisations, teams,
 //! handles and the site's own names are never persons; an agency or desk goes to `credit`.

@@ -1,9 +1,9 @@
 //! Page titles → the article's headline.
 //!
-//! Candidates: the article's own `<h1>` ([`headline`]), then `og:title`, the JSON-LD
+//! Candidates: the article's own `<h1>` (`headline`), then `og:title`, the JSON-LD
 //! `headline`, `twitter:title` and `<title>`, each cleaned of site and section decoration
-//! ([`clean`], with the site's names from [`sites`]) and of leftover entities
-//! ([`entities`]). The `<h1>` wins when it is the meta title without decoration or when the
+//! (`clean`, with the site's names from `sites`) and of leftover entities
+//! (`entities`). The `<h1>` wins when it is the meta title without decoration or when the
 //! meta title is another (marketing) title and the `<h1>` reads as a headline; a heading that
 //! is the site's name or a section name never does. Never returns the site's name alone;
 //! `None` when the page has no title. Reads the DOM, never mutates it.
