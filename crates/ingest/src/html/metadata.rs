@@ -68,10 +68,11 @@ pub fn read(doc: &Document) -> PageMeta {
         url: url.as_deref(),
         outlet: outlet.as_deref(),
     };
-    let (date, published) = dates::pick(&page);
+    let title = title::pick(&page);
+    let (date, published) = dates::pick(&page, title.as_deref());
     let authors = authors::pick(&page);
     PageMeta {
-        title: title::pick(&page),
+        title,
         date,
         published,
         byline: authors.byline,

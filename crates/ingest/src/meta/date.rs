@@ -222,7 +222,9 @@ mod tests {
         assert!(starts_with_date_label("Published: 2022-02-15"));
         assert!(starts_with_date_label("Veröffentlicht am 15. Februar 2022"));
         assert!(starts_with_date_label("updated on Feb 15, 2022"));
-        assert!(!starts_with_date_label("On February 15, 2022 the talks failed"));
+        assert!(!starts_with_date_label(
+            "On February 15, 2022 the talks failed"
+        ));
         assert!(!starts_with_date_label("Publishing houses closed"));
         assert_eq!(strip_label("On 15 February 2022"), "15 February 2022");
     }

@@ -22,13 +22,18 @@ use rank::Found;
 
 /// The publication date (`YYYY-MM-DD`) and, where a source gives a time of day with an
 /// offset, the publication time (RFC 3339).
-pub fn pick(page: &Page) -> (Option<String>, Option<String>) {
-    let title = page
-        .ld
-        .headline
-        .as_deref()
-        .or(page.metas.get("og:title").map(String::as_str));
-    let seen = visible::read(page.doc, title);
+/// `title` is the page's headline as already picked; with the JSON-LD headline and
+/// `og:title` it helps find the headline element that anchors the visible dates.
+pub fn pick(page: &Page, title: Option<&str>) -> (Option<String>, Option<String>) {
+    let titles: Vec<&str> = [
+        page.ld.headline.as_deref(),
+        page.metas.get("og:title").map(String::as_str),
+        title,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let seen = visible::read(page.doc, &titles);
     let found = Found {
         structured: structured::candidates(page),
         microdata: seen.microdata,

@@ -44,7 +44,11 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
     let structured: Vec<Candidate> = found.structured.into_iter().filter(keep).collect();
     let microdata: Vec<Candidate> = found.microdata.into_iter().filter(keep).collect();
     let near: Vec<Candidate> = found.near.into_iter().filter(keep).collect();
-    let shown = shown_date(&near).filter(|_| !is_listing(&near));
+    let shown = if is_listing(&near) {
+        near.first().filter(|c| c.role == Role::Published)
+    } else {
+        shown_date(&near)
+    };
     let url = found.url.into_iter().find(keep);
     let strong = strong_published(&structured, &microdata);
     let chosen = match (strong.first(), shown) {
@@ -95,7 +99,8 @@ fn strong_published<'a>(
 }
 
 /// Whether the dates near the headline are many different days (a list of events or of
-/// other articles): then none of them is known to be the page's own.
+/// other articles): then none of them is known to be the page's own, unless the nearest one
+/// is labelled as the publication date (`Written: …` under the headline, a list below).
 fn is_listing(near: &[Candidate]) -> bool {
     let mut days: Vec<&str> = near.iter().map(|c| c.day.as_str()).collect();
     days.sort_unstable();

@@ -178,3 +178,50 @@ fn future_and_pre_web_dates_are_dropped() {
     };
     assert_eq!(choose(old, today).0.as_deref(), Some("1990-05-01"));
 }
+
+#[test]
+fn jsonld_with_a_stray_closing_brace_is_still_read() {
+    let head = r#"<script type="application/ld+json">
+        {"@type":"NewsArticle","datePublished":"2020-10-26T18:10:00+01:00"}
+    }</script>"#;
+    assert_eq!(date_of(head, "").as_deref(), Some("2020-10-26"));
+}
+
+#[test]
+fn json_stored_in_a_meta_content() {
+    let head = r#"<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">"#;
+    assert_eq!(date_of(head, "").as_deref(), Some("2025-11-17"));
+}
+
+#[test]
+fn a_labelled_date_under_the_headline_is_kept_above_a_list() {
+    let article = "<p class='date'>Written: 2023-11-07 15:03</p><p>More news</p>\
+        <p>2 May 2025 Choir</p><p>9 May 2025 Market</p><p>16 May 2025 Regatta</p>";
+    assert_eq!(date_of("", article).as_deref(), Some("2023-11-07"));
+}
+
+/// A page whose headline is an `h2`/`h4` (no `h1`) and whose date follows it.
+#[test]
+fn a_lower_heading_that_matches_the_title_anchors_the_dates() {
+    let html = "<html><head><title>Pier to be rebuilt after dispute | Gazette</title></head>\
+        <body><div><h2 class='name'>Pier to be rebuilt after dispute</h2>\
+        <p>By Ann Lee · November 22, 2011 · </p>{LEDE}</div></body></html>"
+        .replace("{LEDE}", LEDE);
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2011-11-22"));
+}
+
+#[test]
+fn an_aside_inside_the_article_holds_its_date() {
+    let article = r#"<aside><time datetime="2021-06-06">June 6, 2021</time></aside>"#;
+    assert_eq!(date_of("", article).as_deref(), Some("2021-06-06"));
+}
+
+#[test]
+fn without_a_headline_a_publish_date_element_counts() {
+    let html = "<html><body><div><h5>Notes</h5>\
+        <div class='publish-date-author'>Dec. 19, 2025 · Ann Lee</div>{LEDE}</div></body></html>"
+        .replace("{LEDE}", LEDE);
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2025-12-19"));
+}

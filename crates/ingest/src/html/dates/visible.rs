@@ -91,10 +91,10 @@ pub struct Seen {
     pub microdata: Vec<Candidate>,
 }
 
-/// Walks `doc` once and returns its visible and microdata dates; `title` (the page's own
-/// statement of its headline) helps find the headline among several `h1`.
-pub fn read(doc: &Document, title: Option<&str>) -> Seen {
-    let headline = headline(doc, title);
+/// Walks `doc` once and returns its visible and microdata dates; `titles` (the page's own
+/// statements of its headline) help find the headline among several headings.
+pub fn read(doc: &Document, titles: &[&str]) -> Seen {
+    let headline = headline(doc, titles);
     let mut walk = Walk {
         headline_id: headline.as_ref().map(|h| h.id),
         keep: headline
@@ -121,30 +121,57 @@ pub fn read(doc: &Document, title: Option<&str>) -> Seen {
 const MICRODATA: &str = "[itemprop=datePublished]:not(meta), [itemprop=dateCreated]:not(meta), \
     [itemprop=dateModified]:not(meta)";
 
-/// `h1`s looked at when choosing the headline.
+/// Headings of each level looked at when choosing the headline.
 const HEADLINES_MAX: usize = 12;
 
-/// The page's headline: the `h1` that `title` contains (or that contains it), else the first
-/// `h1` inside an `article` or `main`, else the first `h1`.
-fn headline<'a>(doc: &'a Document, title: Option<&str>) -> Option<NodeRef<'a>> {
-    let all = doc.select("h1");
-    let nodes: Vec<NodeRef> = all.nodes().iter().take(HEADLINES_MAX).cloned().collect();
-    let title = title.map(squash).filter(|t| t.len() >= 8);
-    let matching = title.and_then(|title| {
-        nodes.iter().find(|h| {
-            let text = squash(&h.text());
-            text.len() >= 8 && (title.contains(&text) || text.contains(&title))
-        })
-    });
-    let in_article = || {
-        nodes.iter().find(|h| {
-            h.ancestors_it(None).any(|a| {
-                a.node_name()
-                    .is_some_and(|n| is_article(&a, &n.to_ascii_lowercase()))
+/// Squashed characters a heading needs to be matched with a title.
+const HEADING_MIN: usize = 8;
+
+/// The page's headline: the `h1` that a title contains (or that contains it), else such an
+/// `h2`–`h4` (pages that style their headline with a lower level and have no `h1`, or an
+/// `h1` that is the site's), else the first `h1` inside an `article` or `main`, else the
+/// first `h1`.
+fn headline<'a>(doc: &'a Document, titles: &[&str]) -> Option<NodeRef<'a>> {
+    let titles: Vec<String> = titles
+        .iter()
+        .map(|t| squash(t))
+        .filter(|t| t.len() >= HEADING_MIN)
+        .collect();
+    let matching = |nodes: &[NodeRef<'a>]| {
+        nodes
+            .iter()
+            .find(|h| {
+                let text = squash(&h.text());
+                text.len() >= HEADING_MIN
+                    && titles
+                        .iter()
+                        .any(|title| title.contains(&text) || text.contains(title.as_str()))
             })
-        })
+            .cloned()
     };
-    matching.or_else(in_article).or(nodes.first()).cloned()
+    let level = |selector: &str| -> Vec<NodeRef<'a>> {
+        doc.select(selector)
+            .nodes()
+            .iter()
+            .take(HEADLINES_MAX)
+            .cloned()
+            .collect()
+    };
+    let h1s = level("h1");
+    let in_article = || {
+        h1s.iter()
+            .find(|h| {
+                h.ancestors_it(None).any(|a| {
+                    a.node_name()
+                        .is_some_and(|n| is_article(&a, &n.to_ascii_lowercase()))
+                })
+            })
+            .cloned()
+    };
+    matching(&h1s)
+        .or_else(|| ["h2", "h3", "h4"].iter().find_map(|l| matching(&level(l))))
+        .or_else(in_article)
+        .or_else(|| h1s.first().cloned())
 }
 
 /// Lower-cased letters and digits only (to compare a headline with a title).
@@ -190,7 +217,9 @@ impl Walk {
                 continue;
             };
             let name = name.to_ascii_lowercase();
-            let skipped = SKIPPED.contains(&name.as_str())
+            // An `<aside>` inside the article is its own margin (date, byline), not the site's.
+            let own_aside = in_article && name == "aside";
+            let skipped = (SKIPPED.contains(&name.as_str()) && !own_aside)
                 || is_foreign(&node)
                 || (!in_article && is_page_footer(&node, &name));
             if skipped && !self.keep.contains(&node.id) {
@@ -238,11 +267,15 @@ impl Walk {
 
     fn finish(self) -> Seen {
         let Some(anchor) = self.headline.or(self.article_start) else {
-            // No headline to be near: only `<time>` elements, marked up as dates, count.
+            // No headline to be near: only `<time>` elements, marked up as dates, and elements
+            // whose names say they hold the publication date count.
             let near = self
                 .elements
                 .into_iter()
-                .filter(|p| p.candidate.source == Source::TimeElement)
+                .filter(|p| {
+                    let c = &p.candidate;
+                    c.source == Source::TimeElement || c.role == Role::Published
+                })
                 .map(|p| p.candidate)
                 .collect();
             return Seen {
