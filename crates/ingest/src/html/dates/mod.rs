@@ -2,7 +2,8 @@
 //! every date the page states ([`candidate::Candidate`]s, each with its source): structured
 //! data ([`structured`]: JSON-LD, `<meta>`, inline JSON), what the reader sees near the
 //! headline ([`visible`]: `<time>`, date-named elements, text in several languages), and the
-//! URL path ([`url`]). [`rank`] prefers a published date over a modified one, drops
+//! URL path ([`url`]); as a last resort, a date labelled `Published …` anywhere on the page
+//! ([`visible::labelled_anywhere`]). [`rank`] prefers a published date over a modified one, drops
 //! implausible dates and takes the page's own day where a UTC timestamp disagrees with it.
 //! A page that states no date gives `None`: nothing is guessed. Reads the DOM only.
 
@@ -40,6 +41,17 @@ pub fn pick(page: &Page, title: Option<&str>) -> (Option<String>, Option<String>
         near: seen.near,
         inline: structured::inline_json(page).into_iter().collect(),
         url: page.url.and_then(url::url_candidate).into_iter().collect(),
+        anywhere: Vec::new(),
     };
-    rank::choose(found, rank::today())
+    let today = rank::today();
+    match rank::choose(found, today) {
+        (None, _) => {
+            let last = Found {
+                anywhere: visible::labelled_anywhere(page.doc).into_iter().collect(),
+                ..Found::default()
+            };
+            rank::choose(last, today)
+        }
+        chosen => chosen,
+    }
 }

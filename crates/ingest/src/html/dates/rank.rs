@@ -1,9 +1,11 @@
 //! Chooses the publication date among a page's [`Candidate`]s.
 //!
 //! Order: a published date from structured data (article JSON-LD, `<meta>`, microdata); else
-//! the visible date nearest the headline (published-labelled first, a modified one last);
-//! else inline JSON; else the URL path. A `WebPage`'s JSON-LD dates and modified-only
-//! metadata never decide alone: pages that show no date carry them too. Implausible dates
+//! the visible date nearest the headline (published-labelled first, a modified one last; on
+//! a page listing many days, only a published-labelled one first after the headline); else
+//! inline JSON; else the URL path; else a publication date labelled anywhere on the page. A
+//! `WebPage`'s JSON-LD dates and modified-only metadata never decide alone: pages that show
+//! no date carry them too. Implausible dates
 //! (after tomorrow, before [`WEB_START`] where only the page's text or URL says so) are
 //! dropped. When a UTC timestamp's day is one off the day the page shows near the headline,
 //! the shown day wins. The publication time is kept only from a candidate of the chosen day.
@@ -30,6 +32,8 @@ pub struct Found {
     pub inline: Vec<Candidate>,
     /// The URL path's date.
     pub url: Vec<Candidate>,
+    /// A date labelled as the publication date anywhere on the page (the last resort).
+    pub anywhere: Vec<Candidate>,
 }
 
 /// Today (UTC), the latest a plausible date may be (give or take a day of time zones).
@@ -63,7 +67,8 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
     };
     let chosen = chosen
         .or_else(|| found.inline.into_iter().find(keep))
-        .or(url);
+        .or(url)
+        .or_else(|| found.anywhere.into_iter().find(keep));
     let Some(chosen) = chosen else {
         return (None, None);
     };

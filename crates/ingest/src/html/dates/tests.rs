@@ -225,3 +225,34 @@ fn without_a_headline_a_publish_date_element_counts() {
     let meta = read(&Document::from(html.as_str()));
     assert_eq!(meta.date.as_deref(), Some("2025-12-19"));
 }
+
+#[test]
+fn a_labelled_publication_date_in_a_sidebar_or_footer_is_the_last_resort() {
+    let html = |margin: &str| {
+        format!(
+            "<html><body><article><h1>Pier to be rebuilt</h1>{LEDE}</article>\
+             <div class='single-post-sidebar'>{margin}</div></body></html>"
+        )
+    };
+    let one = html("<h4>Published</h4><div class='single-post-date'>July 8, 2025</div>");
+    let meta = read(&Document::from(one.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2025-07-08"));
+    let list = html("<p>Published: 2 May 2025</p><p>Published: 9 May 2025</p>");
+    assert_eq!(read(&Document::from(list.as_str())).date, None);
+    let related = "<html><body><article><h1>Pier to be rebuilt</h1></article>\
+        <div class='related-posts'><p>Published: 2 May 2025</p></div></body></html>";
+    assert_eq!(read(&Document::from(related)).date, None);
+}
+
+#[test]
+fn a_lower_heading_after_the_h1_is_a_section_not_the_headline() {
+    let html = format!(
+        "<html><head><meta property='og:title' content='Five pier trends for 2026 | Gazette'>\
+         </head><body><article><h1>Top pier trends to watch in 2026</h1>\
+         <p>Updated: 3 March 2026</p>{}<h2>Five pier trends for 2026</h2>\
+         <p>12 June 2019</p>{LEDE}</article></body></html>",
+        LEDE.repeat(20)
+    );
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2026-03-03"));
+}

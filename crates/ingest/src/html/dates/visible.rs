@@ -10,7 +10,7 @@
 //! Reads the DOM only; work is bounded by [`TEXT_BUDGET`].
 
 use super::candidate::{Candidate, Role, Source};
-use crate::meta::date::{find_dates, parse_date};
+use crate::meta::date::{find_dates, find_published_labelled, parse_date};
 use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 use std::collections::HashSet;
@@ -48,11 +48,16 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Class / id words of blocks that hold other articles' or readers' dates: a word starting a
-/// class / id part (`related-posts`, `sidebar`, `relatedArticles`, `comments-area`).
-static FOREIGN_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|sidebar|newsletter|read-?next|more-?(?:stories|articles|news|from)|also-?read|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
+/// class / id part (`related-posts`, `relatedArticles`, `comments-area`).
+static OTHERS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from)|also-?read|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
         .expect("valid regex")
 });
+
+/// Class / id words of the site's margins (`sidebar`, `newsletter`): dates there are not read
+/// near the headline (a labelled publication date may still be, see [`labelled_anywhere`]).
+static MARGIN_BLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s_-])(?:sidebar|newsletter)").expect("valid regex"));
 
 /// Class / id / itemprop words of an element that holds a date.
 static DATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -127,51 +132,52 @@ const HEADLINES_MAX: usize = 12;
 /// Squashed characters a heading needs to be matched with a title.
 const HEADING_MIN: usize = 8;
 
-/// The page's headline: the `h1` that a title contains (or that contains it), else such an
-/// `h2`–`h4` (pages that style their headline with a lower level and have no `h1`, or an
-/// `h1` that is the site's), else the first `h1` inside an `article` or `main`, else the
-/// first `h1`.
+/// The page's headline: for each title in turn (most trusted first), the `h1` that it
+/// contains (or that contains it), else such an `h2`–`h4` before every `h1` (pages that style
+/// their headline with a lower level, or whose `h1`s are the site's or a section's; a lower
+/// heading after an `h1` is a section's); else the first `h1` inside an `article` or `main`,
+/// else the first `h1`.
 fn headline<'a>(doc: &'a Document, titles: &[&str]) -> Option<NodeRef<'a>> {
-    let titles: Vec<String> = titles
+    let headings = doc.select("h1, h2, h3, h4");
+    let is_h1 = |h: &NodeRef| h.node_name().is_some_and(|n| n.eq_ignore_ascii_case("h1"));
+    let squashed = |h: &NodeRef<'a>| (*h, squash(&h.text()));
+    let nodes = headings.nodes();
+    let h1s: Vec<(NodeRef<'a>, String)> = nodes
+        .iter()
+        .filter(|h| is_h1(h))
+        .take(HEADLINES_MAX)
+        .map(squashed)
+        .collect();
+    let lower: Vec<(NodeRef<'a>, String)> = nodes
+        .iter()
+        .take_while(|h| !is_h1(h))
+        .take(HEADLINES_MAX)
+        .map(squashed)
+        .collect();
+    let matching = |title: &str, headings: &[(NodeRef<'a>, String)]| {
+        headings
+            .iter()
+            .find(|(_, text)| {
+                text.len() >= HEADING_MIN && (title.contains(text.as_str()) || text.contains(title))
+            })
+            .map(|(h, _)| *h)
+    };
+    let titled = titles
         .iter()
         .map(|t| squash(t))
         .filter(|t| t.len() >= HEADING_MIN)
-        .collect();
-    let matching = |nodes: &[NodeRef<'a>]| {
-        nodes
-            .iter()
-            .find(|h| {
-                let text = squash(&h.text());
-                text.len() >= HEADING_MIN
-                    && titles
-                        .iter()
-                        .any(|title| title.contains(&text) || text.contains(title.as_str()))
-            })
-            .cloned()
-    };
-    let level = |selector: &str| -> Vec<NodeRef<'a>> {
-        doc.select(selector)
-            .nodes()
-            .iter()
-            .take(HEADLINES_MAX)
-            .cloned()
-            .collect()
-    };
-    let h1s = level("h1");
+        .find_map(|t| matching(&t, &h1s).or_else(|| matching(&t, &lower)));
     let in_article = || {
-        h1s.iter()
-            .find(|h| {
-                h.ancestors_it(None).any(|a| {
-                    a.node_name()
-                        .is_some_and(|n| is_article(&a, &n.to_ascii_lowercase()))
-                })
+        h1s.iter().map(|(h, _)| *h).find(|h| {
+            h.ancestors_it(None).any(|a| {
+                a.node_name()
+                    .is_some_and(|n| is_article(&a, &n.to_ascii_lowercase()))
             })
-            .cloned()
+        })
     };
-    matching(&h1s)
-        .or_else(|| ["h2", "h3", "h4"].iter().find_map(|l| matching(&level(l))))
+    titled
         .or_else(in_article)
-        .or_else(|| h1s.first().cloned())
+        .or_else(|| h1s.first().map(|(h, _)| *h))
 }
 
 /// Lower-cased letters and digits only (to compare a headline with a title).
@@ -370,11 +376,54 @@ fn is_article(node: &NodeRef, name: &str) -> bool {
             .is_some_and(|t| t.ends_with("Article") || t.ends_with("BlogPosting"))
 }
 
-/// A block whose class or id says it holds other articles or readers' comments.
+/// A block whose class or id says it holds other articles, readers' comments or the site's
+/// margin.
 fn is_foreign(node: &NodeRef) -> bool {
+    is_named(node, &OTHERS_BLOCK) || is_named(node, &MARGIN_BLOCK)
+}
+
+fn is_named(node: &NodeRef, re: &Regex) -> bool {
     ["class", "id"]
         .iter()
-        .any(|attr| node.attr(attr).is_some_and(|v| FOREIGN_BLOCK.is_match(&v)))
+        .any(|attr| node.attr(attr).is_some_and(|v| re.is_match(&v)))
+}
+
+/// Elements whose text is never read by [`labelled_anywhere`].
+const UNREAD: &[&str] = &["script", "style", "noscript", "template", "svg", "head"];
+
+/// The publication date the page states with a label (`Published: …`, `Erschienen am …`)
+/// anywhere in its visible text, a sidebar or footer included (other articles' and readers'
+/// blocks left out): the last resort of a page that shows no date near its headline. Several
+/// different labelled days give `None` (a list of articles).
+pub fn labelled_anywhere(doc: &Document) -> Option<Candidate> {
+    let mut text = String::new();
+    let body = doc.select("body");
+    let mut stack: Vec<NodeRef> = body.nodes().first().copied().into_iter().collect();
+    while let Some(node) = stack.pop() {
+        if text.len() > TEXT_BUDGET {
+            break;
+        }
+        if node.is_text() {
+            text.push_str(&node.text());
+            text.push(' ');
+            continue;
+        }
+        let unread = node
+            .node_name()
+            .is_some_and(|n| UNREAD.contains(&n.to_ascii_lowercase().as_str()));
+        if unread || is_named(&node, &OTHERS_BLOCK) {
+            continue;
+        }
+        let children: Vec<NodeRef> = node.children_it(true).collect();
+        stack.extend(children);
+    }
+    let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut days = find_published_labelled(&squashed);
+    days.dedup();
+    match days.as_slice() {
+        [day] => Some(Candidate::day(day.clone(), Source::Text, Role::Published)),
+        _ => None,
+    }
 }
 
 /// A footer outside the article (the site's, not the article's own `<footer>` that may hold
