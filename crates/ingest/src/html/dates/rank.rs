@@ -1,14 +1,16 @@
 //! Chooses the publication date among a page's [`Candidate`]s.
 //!
 //! Order: a published date from structured data (article JSON-LD, `<meta>`, microdata); else
-//! the visible date nearest the headline (published-labelled first, a modified one last; on
-//! a page listing many days, only a published-labelled one first after the headline); else
-//! inline JSON; else the URL path; else a publication date labelled anywhere on the page. A
-//! `WebPage`'s JSON-LD dates and modified-only metadata never decide alone: pages that show
-//! no date carry them too. Implausible dates
-//! (after tomorrow, before [`WEB_START`] where only the page's text or URL says so) are
-//! dropped. When a UTC timestamp's day is one off the day the page shows near the headline,
-//! the shown day wins. The publication time is kept only from a candidate of the chosen day.
+//! the visible date nearest the headline (published-labelled first, a modified one last; of
+//! one role, a marked-up date before one from running text; on a page listing many days, only
+//! a published-labelled one first after the headline); else inline JSON; else the URL path;
+//! else a publication date labelled anywhere on the page. A `WebPage`'s JSON-LD dates and
+//! modified-only metadata never decide alone: pages that show no date carry them too.
+//! Implausible dates (after tomorrow, before [`WEB_START`] where only the page's text or URL
+//! says so) are dropped; a structured 1 January without a time is a year and yields to a
+//! shown day. When a UTC timestamp's day is one off the day the page shows near the
+//! headline, the shown day wins. The publication time is kept only from a candidate of the
+//! chosen day.
 
 use super::candidate::{Candidate, Role, Source};
 use chrono::{Days, NaiveDate, Utc};
@@ -65,7 +67,15 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
         ),
         (first, shown) => first.copied().or(shown).cloned(),
     };
+    let year_only = || {
+        structured
+            .iter()
+            .chain(&microdata)
+            .find(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
+            .cloned()
+    };
     let chosen = chosen
+        .or_else(year_only)
         .or_else(|| found.inline.into_iter().find(keep))
         .or(url)
         .or_else(|| found.anywhere.into_iter().find(keep));
@@ -100,7 +110,14 @@ fn strong_published<'a>(
         .iter()
         .chain(microdata)
         .filter(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
+        .filter(|c| !is_year_only(c))
         .collect()
+}
+
+/// A 1 January without a time of day: a year written as a date (`2004-01-01` for "2004"),
+/// which yields to any day the page shows.
+fn is_year_only(candidate: &Candidate) -> bool {
+    candidate.timestamp.is_none() && candidate.day.ends_with("-01-01")
 }
 
 /// Whether the dates near the headline are many different days (a list of events or of
@@ -114,11 +131,18 @@ fn is_listing(near: &[Candidate]) -> bool {
 }
 
 /// The date the page shows near its headline: published-labelled first, then unlabelled,
-/// then a modification date.
+/// then a modification date; of one role, a date marked up as one (`<time>`, a date-named
+/// element) before one read from running text (which may be a date the article mentions).
 fn shown_date(near: &[Candidate]) -> Option<&Candidate> {
     [Role::Published, Role::Unknown, Role::Modified]
         .iter()
-        .find_map(|role| near.iter().find(|c| c.role == *role))
+        .find_map(|role| {
+            let mut of_role = near.iter().filter(|c| c.role == *role);
+            of_role
+                .clone()
+                .find(|c| c.source != Source::Text)
+                .or_else(|| of_role.next())
+        })
 }
 
 /// `strong` when the page shows its day near the headline (the first published-or-unlabelled

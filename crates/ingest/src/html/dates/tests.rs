@@ -256,3 +256,26 @@ fn a_lower_heading_after_the_h1_is_a_section_not_the_headline() {
     let meta = read(&Document::from(html.as_str()));
     assert_eq!(meta.date.as_deref(), Some("2026-03-03"));
 }
+
+#[test]
+fn a_date_element_labelled_as_today_s_or_a_reader_s_activity_is_not_the_article_s() {
+    let hours = "<h3>Today's Hours</h3><div class='garden-hours__date'>March 14, 2026</div>";
+    assert_eq!(date_of("", hours), None);
+    let active = "<div class='note'>Last active <span class='date'>December 20, 2025</span></div>";
+    assert_eq!(date_of("", active), None);
+}
+
+#[test]
+fn a_marked_up_date_beats_one_in_running_text() {
+    let article = "<p>The vote of August 14, 2017 was annulled.</p>\
+        <span class='meta-date'>9.9.2017</span>";
+    assert_eq!(date_of("", article).as_deref(), Some("2017-09-09"));
+}
+
+#[test]
+fn a_structured_first_of_january_is_a_year_and_yields_to_a_shown_day() {
+    let head = r#"<meta name="date" content="2004-01-01">"#;
+    let shown = r#"<span class="date">13.06.2019</span>"#;
+    assert_eq!(date_of(head, shown).as_deref(), Some("2019-06-13"));
+    assert_eq!(date_of(head, "").as_deref(), Some("2004-01-01"));
+}

@@ -71,9 +71,15 @@ static MODIFIED_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Words saying a date is today's (a masthead or opening-hours date), not the article's.
-static TODAY_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi").expect("valid regex"));
+/// Words saying a date is today's (a masthead or opening-hours date) or a reader's activity
+/// (`Last active`, `Member since`), not the article's.
+static TODAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi|last active|member since|joined")
+        .expect("valid regex")
+});
+
+/// Bytes of text before a date read for its label.
+const LABEL_BEFORE: usize = 30;
 
 /// What joins the two ends of a date range (`3 – 5 May 2025`, `2025-05-03 to 2025-05-05`).
 static RANGE_JOIN: LazyLock<Regex> =
@@ -205,6 +211,8 @@ struct Walk {
     microdata: Vec<Candidate>,
     /// Where the headline starts in `text`.
     headline: Option<usize>,
+    /// Where the headline's text ends in `text` (about).
+    headline_end: usize,
     article_start: Option<usize>,
 }
 
@@ -249,16 +257,38 @@ impl Walk {
         let at = self.text.len();
         if Some(node.id) == self.headline_id {
             self.headline = Some(at);
+            self.headline_end = at
+                + 2
+                + node
+                    .text()
+                    .split_whitespace()
+                    .map(|w| w.len() + 1)
+                    .sum::<usize>();
         }
         if in_article && self.article_start.is_none() {
             self.article_start = Some(at);
         }
         if let Some(candidate) = date_element(node, name) {
-            self.elements.push(Placed { at, candidate });
+            if !self.labelled_not_published(at) {
+                self.elements.push(Placed { at, candidate });
+            }
         }
         if is_block(name) {
             self.text.push('\n');
         }
+    }
+
+    /// Whether the text just before `at` (the headline aside) labels a date there as today's or
+    /// as a reader's activity (`Today's hours`, `Last active`).
+    fn labelled_not_published(&self, at: usize) -> bool {
+        let from = floor_boundary(&self.text, at.saturating_sub(LABEL_BEFORE));
+        let from = if self.headline.is_some_and(|h| h < at) {
+            from.max(self.headline_end.min(at))
+        } else {
+            from
+        };
+        let from = floor_boundary(&self.text, from);
+        TODAY_WORD.is_match(&self.text[from..at])
     }
 
     fn push_text(&mut self, text: &str) {
@@ -331,7 +361,7 @@ impl Walk {
         };
         let mut placed = Vec::new();
         for (i, (day, from, _)) in dates.iter().enumerate() {
-            let label = &window[floor_boundary(window, from.saturating_sub(30))..*from];
+            let label = &window[floor_boundary(window, from.saturating_sub(LABEL_BEFORE))..*from];
             if in_range(i) || TODAY_WORD.is_match(label) {
                 continue;
             }
