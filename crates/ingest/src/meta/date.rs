@@ -370,6 +370,8 @@ mod tests {
             ("publié le 18 novembre 2025", "2025-11-18"),
             ("2025年11月18日", "2025-11-18"),
             ("2025년 11월 18일", "2025-11-18"),
+            ("20 septembrie 2020", "2020-09-20"),
+            ("5 października 2021", "2021-10-05"),
         ];
         for (input, want) in cases {
             assert_eq!(d(input).as_deref(), Some(want), "{input}");
