@@ -18,18 +18,20 @@ mod tests;
 
 pub use url::url_path_date;
 
-use super::metadata::Page;
+use super::metadata::{first_text, Page};
 use rank::Found;
 
 /// The publication date (`YYYY-MM-DD`) and, where a source gives a time of day with an
 /// offset, the publication time (RFC 3339).
-/// `title` is the page's headline as already picked; with the JSON-LD headline and
-/// `og:title` it helps find the headline element that anchors the visible dates.
+/// `title` is the page's headline as already picked; with the JSON-LD headline, `og:title`
+/// and `<title>` it helps find the headline element that anchors the visible dates.
 pub fn pick(page: &Page, title: Option<&str>) -> (Option<String>, Option<String>) {
+    let tag = first_text(page.doc, "title");
     let titles: Vec<&str> = [
         page.ld.headline.as_deref(),
         page.metas.get("og:title").map(String::as_str),
         title,
+        tag.as_deref(),
     ]
     .into_iter()
     .flatten()

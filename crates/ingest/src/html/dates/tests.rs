@@ -279,3 +279,14 @@ fn a_structured_first_of_january_is_a_year_and_yields_to_a_shown_day() {
     assert_eq!(date_of(head, shown).as_deref(), Some("2019-06-13"));
     assert_eq!(date_of(head, "").as_deref(), Some("2004-01-01"));
 }
+
+#[test]
+fn a_date_the_article_mentions_comes_after_a_standalone_one() {
+    let html = format!(
+        "<html><body><div class='meta'><span>Dec 12, 2025</span><span>4 min read</span></div>\
+         <article><h1>Pier to be rebuilt</h1><p>The old pier hit its centenary on 30 October \
+         2025 and was closed.</p>{LEDE}</article></body></html>"
+    );
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2025-12-12"));
+}

@@ -1,12 +1,16 @@
 //! Dates a reader sees near the headline: `<time>` elements, elements whose class, id or
-//! itemprop names a date, and dates written in the text around the first headline — plus
-//! microdata `itemprop=datePublished` elements wherever they are.
+//! itemprop names a date, and dates written in the text around the headline — plus microdata
+//! `itemprop=datePublished` elements wherever they are, and ([`labelled_anywhere`], the last
+//! resort) a date labelled `Published …` anywhere on the page.
 //!
 //! One walk over the body in document order builds the visible text (scripts, navigation,
-//! footers, asides, forms and related-links / teaser / comment / sidebar blocks left out) and
-//! notes where each date element starts in it. The headline (the first `h1` inside an
-//! `article` or `main`, else the first `h1`, else the start of the `article`) anchors the
-//! window that is read; a date far from it (a teaser, an archive list) is not a candidate.
+//! footers, the site's asides, forms and related-links / teaser / comment / sidebar blocks
+//! left out; an `<aside>` inside the article kept) and notes where each date element starts
+//! in it. The headline (the heading a title of the page names — an `h1`, else an `h2`–`h4`
+//! before every `h1` — else the first `h1` inside an `article` or `main`, else the first
+//! `h1`, else the start of the `article`) anchors the window that is read; a date far from it
+//! (a teaser, an archive list) is not a candidate, one labelled as today's or as a reader's
+//! activity is none, and an unlabelled date inside a sentence comes after every other.
 //! Reads the DOM only; work is bounded by [`TEXT_BUDGET`].
 
 use super::candidate::{Candidate, Role, Source};
@@ -198,6 +202,9 @@ fn squash(text: &str) -> String {
 struct Placed {
     at: usize,
     candidate: Candidate,
+    /// An unlabelled date inside a sentence (`… hit its 1.0 release on 30 October 2025`): a
+    /// date the article mentions more likely than its own, read after every other one.
+    mentioned: bool,
 }
 
 #[derive(Default)]
@@ -270,7 +277,11 @@ impl Walk {
         }
         if let Some(candidate) = date_element(node, name) {
             if !self.labelled_not_published(at) {
-                self.elements.push(Placed { at, candidate });
+                self.elements.push(Placed {
+                    at,
+                    candidate,
+                    mentioned: false,
+                });
             }
         }
         if is_block(name) {
@@ -332,9 +343,11 @@ impl Walk {
             .filter(|p| p.at < anchor && p.at + ELEMENT_BEFORE >= anchor)
             .collect();
         before.sort_by_key(|p| std::cmp::Reverse(p.at));
-        let near = after
+        let (mentioned, shown): (Vec<&Placed>, Vec<&Placed>) =
+            after.into_iter().chain(before).partition(|p| p.mentioned);
+        let near = shown
             .into_iter()
-            .chain(before)
+            .chain(mentioned)
             .map(|p| p.candidate.clone())
             .collect();
         Seen {
@@ -365,9 +378,11 @@ impl Walk {
             if in_range(i) || TODAY_WORD.is_match(label) {
                 continue;
             }
+            let role = role_of_label(label);
             placed.push(Placed {
                 at: start + from,
-                candidate: Candidate::day(day.clone(), Source::Text, role_of_label(label)),
+                candidate: Candidate::day(day.clone(), Source::Text, role),
+                mentioned: role == Role::Unknown && in_sentence(label),
             });
         }
         placed
@@ -548,6 +563,17 @@ fn role_of_label(words: &str) -> Role {
         (None, Some(_)) => Role::Modified,
         (None, None) => Role::Unknown,
     }
+}
+
+/// Whether the text before a date ends inside a sentence: with a lower-case word
+/// (`release on`, `since`) in the same block, not a separator, a name, a label or a block's
+/// start.
+fn in_sentence(before: &str) -> bool {
+    before
+        .trim_end_matches(' ')
+        .chars()
+        .next_back()
+        .is_some_and(char::is_lowercase)
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
