@@ -19,8 +19,7 @@ pub const MIN_YEAR: i32 = 1900;
 pub const MAX_YEAR: i32 = 2100;
 
 /// The words that label a date as the publication date (`Published:`, `Erschienen am`).
-const PUBLISHED_LABEL_WORDS: &str =
-    "first published|published|veröffentlicht|erschienen|publié|publicado";
+const PUBLISHED_LABEL_WORDS: &str = "first published|published|publication date|publish date|date published|veröffentlichungsdatum|veröffentlicht|erschienen|date de publication|publié|fecha de publicación|publicado";
 /// The other words that label a date (`Updated:`, `Aktualisiert am`, `Stand:`). With
 /// [`PUBLISHED_LABEL_WORDS`], the one list every reader of date labels uses.
 const OTHER_LABEL_WORDS: &str =
@@ -408,6 +407,10 @@ mod tests {
         assert_eq!(
             found("publié le mardi 3 mars 2024").as_deref(),
             Some("2024-03-03")
+        );
+        assert_eq!(
+            found("Published Publish date 15 November 2018").as_deref(),
+            Some("2018-11-15")
         );
         assert_eq!(found("Updated 3 March 2024; unpublished 2024-03-01"), None);
         assert_eq!(found("Published by Ann Lee, 3 March 2024"), None);
