@@ -289,8 +289,8 @@ impl Walk {
         }
     }
 
-    /// Whether the text just before `at` (the headline aside) labels a date there as today's or
-    /// as a reader's activity (`Today's hours`, `Last active`).
+    /// Whether the text just before `at` (the headline's own text excepted) labels a date
+    /// there as today's or as a reader's activity (`Today's hours`, `Last active`).
     fn labelled_not_published(&self, at: usize) -> bool {
         let from = floor_boundary(&self.text, at.saturating_sub(LABEL_BEFORE));
         let from = if self.headline.is_some_and(|h| h < at) {
