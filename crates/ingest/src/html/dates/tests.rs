@@ -290,3 +290,9 @@ fn a_date_the_article_mentions_comes_after_a_standalone_one() {
     let meta = read(&Document::from(html.as_str()));
     assert_eq!(meta.date.as_deref(), Some("2025-12-12"));
 }
+
+#[test]
+fn an_abbr_date_gives_its_title() {
+    let article = r#"<abbr class="published" title="2019-11-18T17:19:53+00:00">Monday</abbr>"#;
+    assert_eq!(date_of("", article).as_deref(), Some("2019-11-18"));
+}

@@ -523,10 +523,20 @@ fn date_element(node: &NodeRef, name: &str) -> Option<Candidate> {
         .or_else(|| short_text_date(node, source, role))
 }
 
+/// The machine-readable date of an element: `datetime`, `content`, or the `title` of an
+/// `<abbr>` (the microformats way: `<abbr class="published" title="2019-11-18T17:19Z">`).
 fn machine_value(node: &NodeRef) -> Option<String> {
+    let abbr = node
+        .node_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case("abbr"));
     ["datetime", "content"]
         .iter()
         .find_map(|attr| node.attr(attr).map(|v| v.to_string()))
+        .or_else(|| {
+            abbr.then(|| node.attr("title"))
+                .flatten()
+                .map(|v| v.to_string())
+        })
 }
 
 /// The first date in an element's text when the text is short; its label can name the role.
