@@ -3,7 +3,9 @@
 //!
 //! Reads top-level arrays and `@graph` lists, prefers an object whose `@type` is an article
 //! type (`NewsArticle`, `BlogPosting`, …) and falls back to a `WebPage`; resolves authors given
-//! as `{"@id": …}` references against the other objects. Malformed blocks are skipped.
+//! as `{"@id": …}` references against the other objects. Hand-written slips (comments,
+//! trailing commas, raw newlines, text after the value) are repaired; other malformed blocks
+//! are skipped.
 
 use dom_query::Document;
 use serde_json::Value;
