@@ -3,7 +3,9 @@
 //!
 //! Reads top-level arrays and `@graph` lists, prefers an object whose `@type` is an article
 //! type (`NewsArticle`, `BlogPosting`, …) and falls back to a `WebPage`; resolves authors given
-//! as `{"@id": …}` references against the other objects. Malformed blocks are skipped.
+//! as `{"@id": …}` references against the other objects. Hand-written slips (comments,
+//! trailing commas, raw newlines, text after the value) are repaired; other malformed blocks
+//! are skipped.
 
 use dom_query::Document;
 use serde_json::Value;
@@ -60,11 +62,23 @@ pub fn read(doc: &Document) -> LdArticle {
 }
 
 /// Parses one script body, tolerating CDATA wrappers and HTML comment markers around it, and
-/// (on a second try) the usual hand-written slips: see [`repair`].
+/// (on a second try) the usual hand-written slips: see [`repair`]; a stray brace or other text
+/// after a complete value leaves that value readable.
 fn parse_block(text: &str) -> Option<Value> {
     let trimmed = unwrap_block(text);
-    serde_json::from_str(trimmed)
-        .or_else(|_| serde_json::from_str(&repair(trimmed)))
+    serde_json::from_str(trimmed).ok().or_else(|| {
+        let repaired = repair(trimmed);
+        serde_json::from_str(&repaired)
+            .ok()
+            .or_else(|| first_value(&repaired))
+    })
+}
+
+/// The first complete JSON value at the start of `text`, whatever follows it.
+fn first_value(text: &str) -> Option<Value> {
+    serde_json::Deserializer::from_str(text)
+        .into_iter::<Value>()
+        .next()?
         .ok()
 }
 

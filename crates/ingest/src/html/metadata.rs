@@ -3,7 +3,8 @@
 //!
 //! Sources, best first — title: the article's own `<h1>`, else `og:title`, JSON-LD
 //! headline, `twitter:title`, `<title>`, each without site decoration (see [`title`]); date: JSON-LD `datePublished`, `article:published_time`,
-//! date `<meta>` names, `<time datetime>`, a `/YYYY/MM/DD/` URL path; url: canonical link,
+//! date `<meta>` names, dates shown near the headline, inline JSON, a `/YYYY/MM/DD/` URL path,
+//! a `Published …` label anywhere (see [`dates`]); url: canonical link,
 //! `og:url`, JSON-LD url; byline: JSON-LD authors, `meta[name=author]`, `article:author`,
 //! `rel=author`; outlet: `og:site_name`, JSON-LD publisher; publication time: the first of
 //! the date's sources (URL path aside) that holds a date-time with an offset. A field stays
@@ -68,10 +69,11 @@ pub fn read(doc: &Document) -> PageMeta {
         url: url.as_deref(),
         outlet: outlet.as_deref(),
     };
-    let (date, published) = dates::pick(&page);
+    let title = title::pick(&page);
+    let (date, published) = dates::pick(&page, title.as_deref());
     let authors = authors::pick(&page);
     PageMeta {
-        title: title::pick(&page),
+        title,
         date,
         published,
         byline: authors.byline,

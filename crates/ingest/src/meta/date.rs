@@ -18,19 +18,29 @@ pub const MIN_YEAR: i32 = 1900;
 /// Latest year accepted as a publication date.
 pub const MAX_YEAR: i32 = 2100;
 
-/// The words that label a date (`Published:`, `Aktualisiert am`): the one list every reader
-/// of date labels uses.
-const LABEL_WORDS: &str = "dated|date|published|posted|last updated|updated|first published|veröffentlicht|aktualisiert|erschienen|stand|publié|mis à jour|publicado|actualizado";
+/// The words that label a date as the publication date (`Published:`, `Erschienen am`).
+const PUBLISHED_LABEL_WORDS: &str = "first published|published|publication date|publish date|date published|veröffentlichungsdatum|veröffentlicht|erschienen|date de publication|publié|fecha de publicación|publicado";
+/// The other words that label a date (`Updated:`, `Aktualisiert am`, `Stand:`). With
+/// [`PUBLISHED_LABEL_WORDS`], the one list every reader of date labels uses.
+const OTHER_LABEL_WORDS: &str =
+    "dated|date|posted|last updated|updated|aktualisiert|stand|mis à jour|actualizado";
 /// A label word, an optional preposition, then `:` or a space; or a preposition alone.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let re = format!(
-        r"(?i)^(?:(?:{LABEL_WORDS})(?:\s+(?:on|am|le|el))?(?:\s*:\s*|\s+)|(?:on|am|le|el)\s+)"
+        r"(?i)^(?:(?:{PUBLISHED_LABEL_WORDS}|{OTHER_LABEL_WORDS})(?:\s+(?:on|am|le|el))?(?:\s*:\s*|\s+)|(?:on|am|le|el)\s+)"
     );
     Regex::new(&re).expect("valid regex")
 });
 /// A label word at the start (no bare preposition: `On March 3` may open a sentence).
 static WORD_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    let re = format!(r"(?i)^(?:{LABEL_WORDS})(?:\s+(?:on|am|le|el))?(?:\s*:\s*|\s+)");
+    let re = format!(
+        r"(?i)^(?:{PUBLISHED_LABEL_WORDS}|{OTHER_LABEL_WORDS})(?:\s+(?:on|am|le|el))?(?:\s*:\s*|\s+)"
+    );
+    Regex::new(&re).expect("valid regex")
+});
+/// A publication label anywhere in text, with its preposition and colon.
+static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let re = format!(r"(?i)\b(?:{PUBLISHED_LABEL_WORDS})(?:\s+(?:on|am|le|el))?\s*:?\s*");
     Regex::new(&re).expect("valid regex")
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -123,6 +133,18 @@ pub fn find_dates(text: &str) -> Vec<(String, usize, usize)> {
         }
     }
     found
+}
+
+/// Every date in `text` written right after a publication label (`Published: 8 July 2025`,
+/// `Erschienen am: 01.11.2023`, `publié le mardi 3 mars 2024`), in order.
+pub fn find_published_labelled(text: &str) -> Vec<String> {
+    PUBLISHED_LABEL
+        .find_iter(text)
+        .filter_map(|m| {
+            let rest = strip_match(&WEEKDAY, &text[m.end()..]);
+            parse_bare(rest).map(|(date, _)| date)
+        })
+        .collect()
 }
 
 /// `s` without a leading label such as `Published:` or `Updated on` (what [`parse_date`]
@@ -347,6 +369,8 @@ mod tests {
             ("publié le 18 novembre 2025", "2025-11-18"),
             ("2025年11月18日", "2025-11-18"),
             ("2025년 11월 18일", "2025-11-18"),
+            ("20 septembrie 2020", "2020-09-20"),
+            ("5 października 2021", "2021-10-05"),
         ];
         for (input, want) in cases {
             assert_eq!(d(input).as_deref(), Some(want), "{input}");
@@ -367,6 +391,29 @@ mod tests {
         assert_eq!(date, "2025-11-18");
         assert_eq!((start, end), (7, 24));
         assert!(find_dates("In 2025 we saw 18 new cases and 11/2025 numbers").is_empty());
+    }
+
+    #[test]
+    fn a_date_after_a_publication_label_anywhere() {
+        let found = |t: &str| find_published_labelled(t).into_iter().next();
+        assert_eq!(
+            found("Share this. Published July 8, 2025 Tags").as_deref(),
+            Some("2025-07-08")
+        );
+        assert_eq!(
+            found("Letzte Änderung: 31.10.2023 Erschienen am: 01.11.2023").as_deref(),
+            Some("2023-11-01")
+        );
+        assert_eq!(
+            found("publié le mardi 3 mars 2024").as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(
+            found("Published Publish date 15 November 2018").as_deref(),
+            Some("2018-11-15")
+        );
+        assert_eq!(found("Updated 3 March 2024; unpublished 2024-03-01"), None);
+        assert_eq!(found("Published by Ann Lee, 3 March 2024"), None);
     }
 
     #[test]

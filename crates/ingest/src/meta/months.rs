@@ -1,5 +1,6 @@
 //! Month names → month numbers, in the languages news is read in most here: English, German,
-//! French, Spanish, Italian, Portuguese and Dutch, full names and the usual abbreviations.
+//! French, Spanish, Italian, Portuguese and Dutch, full names and the usual abbreviations;
+//! Romanian, Polish (genitive), Swedish, Danish, Norwegian, Indonesian and Turkish full names.
 //!
 //! Owns only the table and a regex alternation built from it ([`MONTH_PATTERN`]); knows
 //! nothing of days or years. Lookups are case-insensitive and accent-exact (`März`, `Marz`
@@ -37,6 +38,18 @@ const NAMES: &[(&str, u32)] = &[
     ("julho", 7), ("setembro", 9), ("outubro", 10), ("dezembro", 12),
     // Dutch
     ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    // Romanian
+    ("ianuarie", 1), ("februarie", 2), ("martie", 3), ("aprilie", 4), ("iunie", 6),
+    ("iulie", 7), ("septembrie", 9), ("octombrie", 10), ("noiembrie", 11), ("decembrie", 12),
+    // Polish (genitive, as dates write them)
+    ("stycznia", 1), ("lutego", 2), ("marca", 3), ("kwietnia", 4), ("maja", 5),
+    ("czerwca", 6), ("lipca", 7), ("sierpnia", 8), ("września", 9), ("października", 10),
+    ("listopada", 11), ("grudnia", 12),
+    // Swedish, Danish, Norwegian and Indonesian (where they differ from the above)
+    ("maj", 5), ("augusti", 8), ("marts", 3), ("desember", 12), ("maret", 3), ("agustus", 8),
+    // Turkish
+    ("ocak", 1), ("şubat", 2), ("mart", 3), ("nisan", 4), ("mayıs", 5), ("haziran", 6),
+    ("temmuz", 7), ("ağustos", 8), ("eylül", 9), ("ekim", 10), ("kasım", 11), ("aralık", 12),
 ];
 
 static BY_NAME: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
@@ -75,6 +88,10 @@ mod tests {
             ("Sept", 9),
             ("maggio", 5),
             ("maart", 3),
+            ("septembrie", 9),
+            ("października", 10),
+            ("Ağustos", 8),
+            ("augusti", 8),
         ] {
             assert_eq!(month_number(name), Some(want), "{name}");
         }

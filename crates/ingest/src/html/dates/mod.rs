@@ -2,7 +2,8 @@
 //! every date the page states ([`candidate::Candidate`]s, each with its source): structured
 //! data ([`structured`]: JSON-LD, `<meta>`, inline JSON), what the reader sees near the
 //! headline ([`visible`]: `<time>`, date-named elements, text in several languages), and the
-//! URL path ([`url`]). [`rank`] prefers a published date over a modified one, drops
+//! URL path ([`url`]); as a last resort, a date labelled `Published …` anywhere on the page
+//! ([`visible::labelled_anywhere`]). [`rank`] prefers a published date over a modified one, drops
 //! implausible dates and takes the page's own day where a UTC timestamp disagrees with it.
 //! A page that states no date gives `None`: nothing is guessed. Reads the DOM only.
 
@@ -17,24 +18,42 @@ mod tests;
 
 pub use url::url_path_date;
 
-use super::metadata::Page;
+use super::metadata::{first_text, Page};
 use rank::Found;
 
 /// The publication date (`YYYY-MM-DD`) and, where a source gives a time of day with an
 /// offset, the publication time (RFC 3339).
-pub fn pick(page: &Page) -> (Option<String>, Option<String>) {
-    let title = page
-        .ld
-        .headline
-        .as_deref()
-        .or(page.metas.get("og:title").map(String::as_str));
-    let seen = visible::read(page.doc, title);
+/// `title` is the page's headline as already picked; with the JSON-LD headline, `og:title`
+/// and `<title>` it helps find the headline element that anchors the visible dates.
+pub fn pick(page: &Page, title: Option<&str>) -> (Option<String>, Option<String>) {
+    let tag = first_text(page.doc, "title");
+    let titles: Vec<&str> = [
+        page.ld.headline.as_deref(),
+        page.metas.get("og:title").map(String::as_str),
+        title,
+        tag.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let seen = visible::read(page.doc, &titles);
     let found = Found {
         structured: structured::candidates(page),
         microdata: seen.microdata,
         near: seen.near,
         inline: structured::inline_json(page).into_iter().collect(),
         url: page.url.and_then(url::url_candidate).into_iter().collect(),
+        anywhere: Vec::new(),
     };
-    rank::choose(found, rank::today())
+    let today = rank::today();
+    match rank::choose(found, today) {
+        (None, _) => {
+            let last = Found {
+                anywhere: visible::labelled_anywhere(page.doc).into_iter().collect(),
+                ..Found::default()
+            };
+            rank::choose(last, today)
+        }
+        chosen => chosen,
+    }
 }

@@ -1,12 +1,16 @@
 //! Chooses the publication date among a page's [`Candidate`]s.
 //!
 //! Order: a published date from structured data (article JSON-LD, `<meta>`, microdata); else
-//! the visible date nearest the headline (published-labelled first, a modified one last);
-//! else inline JSON; else the URL path. A `WebPage`'s JSON-LD dates and modified-only
-//! metadata never decide alone: pages that show no date carry them too. Implausible dates
-//! (after tomorrow, before [`WEB_START`] where only the page's text or URL says so) are
-//! dropped. When a UTC timestamp's day is one off the day the page shows near the headline,
-//! the shown day wins. The publication time is kept only from a candidate of the chosen day.
+//! the visible date nearest the headline (published-labelled first, a modified one last; of
+//! one role, a marked-up date before one from running text; on a page listing many days, only
+//! a published-labelled one first after the headline); else inline JSON; else the URL path;
+//! else a publication date labelled anywhere on the page. A `WebPage`'s JSON-LD dates and
+//! modified-only metadata never decide alone: pages that show no date carry them too.
+//! Implausible dates (after tomorrow, before [`WEB_START`] where only the page's text or URL
+//! says so) are dropped; a structured 1 January without a time is a year and yields to a
+//! shown day. When a UTC timestamp's day is one off the day the page shows near the
+//! headline, the shown day wins. The publication time is kept only from a candidate of the
+//! chosen day.
 
 use super::candidate::{Candidate, Role, Source};
 use chrono::{Days, NaiveDate, Utc};
@@ -30,6 +34,8 @@ pub struct Found {
     pub inline: Vec<Candidate>,
     /// The URL path's date.
     pub url: Vec<Candidate>,
+    /// A date labelled as the publication date anywhere on the page (the last resort).
+    pub anywhere: Vec<Candidate>,
 }
 
 /// Today (UTC), the latest a plausible date may be (give or take a day of time zones).
@@ -44,7 +50,11 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
     let structured: Vec<Candidate> = found.structured.into_iter().filter(keep).collect();
     let microdata: Vec<Candidate> = found.microdata.into_iter().filter(keep).collect();
     let near: Vec<Candidate> = found.near.into_iter().filter(keep).collect();
-    let shown = shown_date(&near).filter(|_| !is_listing(&near));
+    let shown = if is_listing(&near) {
+        near.first().filter(|c| c.role == Role::Published)
+    } else {
+        shown_date(&near)
+    };
     let url = found.url.into_iter().find(keep);
     let strong = strong_published(&structured, &microdata);
     let chosen = match (strong.first(), shown) {
@@ -57,9 +67,18 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
         ),
         (first, shown) => first.copied().or(shown).cloned(),
     };
+    let year_only = || {
+        structured
+            .iter()
+            .chain(&microdata)
+            .find(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
+            .cloned()
+    };
     let chosen = chosen
+        .or_else(year_only)
         .or_else(|| found.inline.into_iter().find(keep))
-        .or(url);
+        .or(url)
+        .or_else(|| found.anywhere.into_iter().find(keep));
     let Some(chosen) = chosen else {
         return (None, None);
     };
@@ -91,11 +110,19 @@ fn strong_published<'a>(
         .iter()
         .chain(microdata)
         .filter(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
+        .filter(|c| !is_year_only(c))
         .collect()
 }
 
+/// A 1 January without a time of day: a year written as a date (`2004-01-01` for "2004"),
+/// which yields to any day the page shows.
+fn is_year_only(candidate: &Candidate) -> bool {
+    candidate.timestamp.is_none() && candidate.day.ends_with("-01-01")
+}
+
 /// Whether the dates near the headline are many different days (a list of events or of
-/// other articles): then none of them is known to be the page's own.
+/// other articles): then none of them is known to be the page's own, unless the nearest one
+/// is labelled as the publication date (`Written: …` under the headline, a list below).
 fn is_listing(near: &[Candidate]) -> bool {
     let mut days: Vec<&str> = near.iter().map(|c| c.day.as_str()).collect();
     days.sort_unstable();
@@ -104,11 +131,18 @@ fn is_listing(near: &[Candidate]) -> bool {
 }
 
 /// The date the page shows near its headline: published-labelled first, then unlabelled,
-/// then a modification date.
+/// then a modification date; of one role, a date marked up as one (`<time>`, a date-named
+/// element) before one read from running text (which may be a date the article mentions).
 fn shown_date(near: &[Candidate]) -> Option<&Candidate> {
     [Role::Published, Role::Unknown, Role::Modified]
         .iter()
-        .find_map(|role| near.iter().find(|c| c.role == *role))
+        .find_map(|role| {
+            let mut of_role = near.iter().filter(|c| c.role == *role);
+            of_role
+                .clone()
+                .find(|c| c.source != Source::Text)
+                .or_else(|| of_role.next())
+        })
 }
 
 /// `strong` when the page shows its day near the headline (the first published-or-unlabelled

@@ -1,5 +1,6 @@
 //! Dates the page states in machine-readable form: JSON-LD, `<meta>` tags (every known name,
-//! published and modified) and `"datePublished": "…"`-style keys inside other scripts.
+//! published and modified) and `"datePublished": "…"`-style keys inside other scripts or
+//! inside a `<meta>` whose content is JSON.
 //!
 //! Returns [`Candidate`]s in the order of trust (JSON-LD, then `<meta>` names in the order of
 //! [`PUBLISHED_KEYS`], then inline JSON); never decides between them (see [`super::rank`]).
@@ -105,8 +106,27 @@ pub fn candidates(page: &Page) -> Vec<Candidate> {
     found
 }
 
-/// The first published date written as a JSON key inside a script that is not JSON-LD.
+/// The first published date written as a JSON key inside a script that is not JSON-LD, else
+/// inside a `<meta>` whose content is JSON (a JSON-LD object stored in a `<meta>`).
 pub fn inline_json(page: &Page) -> Option<Candidate> {
+    in_scripts(page).or_else(|| {
+        page.doc
+            .select(JSON_META)
+            .nodes()
+            .iter()
+            .filter_map(|n| n.attr("content"))
+            .find_map(|content| {
+                INLINE_KEY
+                    .captures_iter(&content)
+                    .find_map(|c| Candidate::parse(&c[1], Source::InlineJson, Role::Published))
+            })
+    })
+}
+
+/// `<meta>` elements whose content holds a JSON key.
+const JSON_META: &str = "meta[content*='\":']";
+
+fn in_scripts(page: &Page) -> Option<Candidate> {
     let mut budget = INLINE_BUDGET;
     for node in page.doc.select("script:not([type*=\"ld+json\"])").nodes() {
         if budget == 0 {

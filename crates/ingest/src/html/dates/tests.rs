@@ -178,3 +178,121 @@ fn future_and_pre_web_dates_are_dropped() {
     };
     assert_eq!(choose(old, today).0.as_deref(), Some("1990-05-01"));
 }
+
+#[test]
+fn jsonld_with_a_stray_closing_brace_is_still_read() {
+    let head = r#"<script type="application/ld+json">
+        {"@type":"NewsArticle","datePublished":"2020-10-26T18:10:00+01:00"}
+    }</script>"#;
+    assert_eq!(date_of(head, "").as_deref(), Some("2020-10-26"));
+}
+
+#[test]
+fn json_stored_in_a_meta_content() {
+    let head = r#"<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">"#;
+    assert_eq!(date_of(head, "").as_deref(), Some("2025-11-17"));
+}
+
+#[test]
+fn a_labelled_date_under_the_headline_is_kept_above_a_list() {
+    let article = "<p class='date'>Written: 2023-11-07 15:03</p><p>More news</p>\
+        <p>2 May 2025 Choir</p><p>9 May 2025 Market</p><p>16 May 2025 Regatta</p>";
+    assert_eq!(date_of("", article).as_deref(), Some("2023-11-07"));
+}
+
+/// A page whose headline is an `h2`/`h4` (no `h1`) and whose date follows it.
+#[test]
+fn a_lower_heading_that_matches_the_title_anchors_the_dates() {
+    let html = "<html><head><title>Pier to be rebuilt after dispute | Gazette</title></head>\
+        <body><div><h2 class='name'>Pier to be rebuilt after dispute</h2>\
+        <p>By Ann Lee · November 22, 2011 · </p>{LEDE}</div></body></html>"
+        .replace("{LEDE}", LEDE);
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2011-11-22"));
+}
+
+#[test]
+fn an_aside_inside_the_article_holds_its_date() {
+    let article = r#"<aside><time datetime="2021-06-06">June 6, 2021</time></aside>"#;
+    assert_eq!(date_of("", article).as_deref(), Some("2021-06-06"));
+}
+
+#[test]
+fn without_a_headline_a_publish_date_element_counts() {
+    let html = "<html><body><div><h5>Notes</h5>\
+        <div class='publish-date-author'>Dec. 19, 2025 · Ann Lee</div>{LEDE}</div></body></html>"
+        .replace("{LEDE}", LEDE);
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2025-12-19"));
+}
+
+#[test]
+fn a_labelled_publication_date_in_a_sidebar_or_footer_is_the_last_resort() {
+    let html = |margin: &str| {
+        format!(
+            "<html><body><article><h1>Pier to be rebuilt</h1>{LEDE}</article>\
+             <div class='single-post-sidebar'>{margin}</div></body></html>"
+        )
+    };
+    let one = html("<h4>Published</h4><div class='single-post-date'>July 8, 2025</div>");
+    let meta = read(&Document::from(one.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2025-07-08"));
+    let list = html("<p>Published: 2 May 2025</p><p>Published: 9 May 2025</p>");
+    assert_eq!(read(&Document::from(list.as_str())).date, None);
+    let related = "<html><body><article><h1>Pier to be rebuilt</h1></article>\
+        <div class='related-posts'><p>Published: 2 May 2025</p></div></body></html>";
+    assert_eq!(read(&Document::from(related)).date, None);
+}
+
+#[test]
+fn a_lower_heading_after_the_h1_is_a_section_not_the_headline() {
+    let html = format!(
+        "<html><head><meta property='og:title' content='Five pier trends for 2026 | Gazette'>\
+         </head><body><article><h1>Top pier trends to watch in 2026</h1>\
+         <p>Updated: 3 March 2026</p>{}<h2>Five pier trends for 2026</h2>\
+         <p>12 June 2019</p>{LEDE}</article></body></html>",
+        LEDE.repeat(20)
+    );
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2026-03-03"));
+}
+
+#[test]
+fn a_date_element_labelled_as_today_s_or_a_reader_s_activity_is_not_the_article_s() {
+    let hours = "<h3>Today's Hours</h3><div class='garden-hours__date'>March 14, 2026</div>";
+    assert_eq!(date_of("", hours), None);
+    let active = "<div class='note'>Last active <span class='date'>December 20, 2025</span></div>";
+    assert_eq!(date_of("", active), None);
+}
+
+#[test]
+fn a_marked_up_date_beats_one_in_running_text() {
+    let article = "<p>The vote of August 14, 2017 was annulled.</p>\
+        <span class='meta-date'>9.9.2017</span>";
+    assert_eq!(date_of("", article).as_deref(), Some("2017-09-09"));
+}
+
+#[test]
+fn a_structured_first_of_january_is_a_year_and_yields_to_a_shown_day() {
+    let head = r#"<meta name="date" content="2004-01-01">"#;
+    let shown = r#"<span class="date">13.06.2019</span>"#;
+    assert_eq!(date_of(head, shown).as_deref(), Some("2019-06-13"));
+    assert_eq!(date_of(head, "").as_deref(), Some("2004-01-01"));
+}
+
+#[test]
+fn a_date_the_article_mentions_comes_after_a_standalone_one() {
+    let html = format!(
+        "<html><body><div class='meta'><span>Dec 12, 2025</span><span>4 min read</span></div>\
+         <article><h1>Pier to be rebuilt</h1><p>The old pier hit its centenary on 30 October \
+         2025 and was closed.</p>{LEDE}</article></body></html>"
+    );
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2025-12-12"));
+}
+
+#[test]
+fn an_abbr_date_gives_its_title() {
+    let article = r#"<abbr class="published" title="2019-11-18T17:19:53+00:00">Monday</abbr>"#;
+    assert_eq!(date_of("", article).as_deref(), Some("2019-11-18"));
+}

@@ -1,16 +1,20 @@
 //! Dates a reader sees near the headline: `<time>` elements, elements whose class, id or
-//! itemprop names a date, and dates written in the text around the first headline — plus
-//! microdata `itemprop=datePublished` elements wherever they are.
+//! itemprop names a date, and dates written in the text around the headline — plus microdata
+//! `itemprop=datePublished` elements wherever they are, and ([`labelled_anywhere`], the last
+//! resort) a date labelled `Published …` anywhere on the page.
 //!
 //! One walk over the body in document order builds the visible text (scripts, navigation,
-//! footers, asides, forms and related-links / teaser / comment / sidebar blocks left out) and
-//! notes where each date element starts in it. The headline (the first `h1` inside an
-//! `article` or `main`, else the first `h1`, else the start of the `article`) anchors the
-//! window that is read; a date far from it (a teaser, an archive list) is not a candidate.
+//! footers, the site's asides, forms and related-links / teaser / comment / sidebar blocks
+//! left out; an `<aside>` inside the article kept) and notes where each date element starts
+//! in it. The headline (the heading a title of the page names — an `h1`, else an `h2`–`h4`
+//! before every `h1` — else the first `h1` inside an `article` or `main`, else the first
+//! `h1`, else the start of the `article`) anchors the window that is read; a date far from it
+//! (a teaser, an archive list) is not a candidate, one labelled as today's or as a reader's
+//! activity is none, and an unlabelled date inside a sentence comes after every other.
 //! Reads the DOM only; work is bounded by [`TEXT_BUDGET`].
 
 use super::candidate::{Candidate, Role, Source};
-use crate::meta::date::{find_dates, parse_date};
+use crate::meta::date::{find_dates, find_published_labelled, parse_date};
 use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 use std::collections::HashSet;
@@ -48,11 +52,16 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Class / id words of blocks that hold other articles' or readers' dates: a word starting a
-/// class / id part (`related-posts`, `sidebar`, `relatedArticles`, `comments-area`).
-static FOREIGN_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|sidebar|newsletter|read-?next|more-?(?:stories|articles|news|from)|also-?read|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
+/// class / id part (`related-posts`, `relatedArticles`, `comments-area`).
+static OTHERS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from)|also-?read|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
         .expect("valid regex")
 });
+
+/// Class / id words of the site's margins (`sidebar`, `newsletter`): dates there are not read
+/// near the headline (a labelled publication date may still be, see [`labelled_anywhere`]).
+static MARGIN_BLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:^|[\s_-])(?:sidebar|newsletter)").expect("valid regex"));
 
 /// Class / id / itemprop words of an element that holds a date.
 static DATE_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -66,9 +75,15 @@ static MODIFIED_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Words saying a date is today's (a masthead or opening-hours date), not the article's.
-static TODAY_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi").expect("valid regex"));
+/// Words saying a date is today's (a masthead or opening-hours date) or a reader's activity
+/// (`Last active`, `Member since`), not the article's.
+static TODAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi|last active|member since|joined")
+        .expect("valid regex")
+});
+
+/// Bytes of text before a date read for its label.
+const LABEL_BEFORE: usize = 30;
 
 /// What joins the two ends of a date range (`3 – 5 May 2025`, `2025-05-03 to 2025-05-05`).
 static RANGE_JOIN: LazyLock<Regex> =
@@ -91,10 +106,10 @@ pub struct Seen {
     pub microdata: Vec<Candidate>,
 }
 
-/// Walks `doc` once and returns its visible and microdata dates; `title` (the page's own
-/// statement of its headline) helps find the headline among several `h1`.
-pub fn read(doc: &Document, title: Option<&str>) -> Seen {
-    let headline = headline(doc, title);
+/// Walks `doc` once and returns its visible and microdata dates; `titles` (the page's own
+/// statements of its headline) help find the headline among several headings.
+pub fn read(doc: &Document, titles: &[&str]) -> Seen {
+    let headline = headline(doc, titles);
     let mut walk = Walk {
         headline_id: headline.as_ref().map(|h| h.id),
         keep: headline
@@ -121,30 +136,58 @@ pub fn read(doc: &Document, title: Option<&str>) -> Seen {
 const MICRODATA: &str = "[itemprop=datePublished]:not(meta), [itemprop=dateCreated]:not(meta), \
     [itemprop=dateModified]:not(meta)";
 
-/// `h1`s looked at when choosing the headline.
+/// Headings of each level looked at when choosing the headline.
 const HEADLINES_MAX: usize = 12;
 
-/// The page's headline: the `h1` that `title` contains (or that contains it), else the first
-/// `h1` inside an `article` or `main`, else the first `h1`.
-fn headline<'a>(doc: &'a Document, title: Option<&str>) -> Option<NodeRef<'a>> {
-    let all = doc.select("h1");
-    let nodes: Vec<NodeRef> = all.nodes().iter().take(HEADLINES_MAX).cloned().collect();
-    let title = title.map(squash).filter(|t| t.len() >= 8);
-    let matching = title.and_then(|title| {
-        nodes.iter().find(|h| {
-            let text = squash(&h.text());
-            text.len() >= 8 && (title.contains(&text) || text.contains(&title))
-        })
-    });
+/// Squashed characters a heading needs to be matched with a title.
+const HEADING_MIN: usize = 8;
+
+/// The page's headline: for each title in turn (most trusted first), the `h1` that it
+/// contains (or that contains it), else such an `h2`–`h4` before every `h1` (pages that style
+/// their headline with a lower level, or whose `h1`s are the site's or a section's; a lower
+/// heading after an `h1` is a section's); else the first `h1` inside an `article` or `main`,
+/// else the first `h1`.
+fn headline<'a>(doc: &'a Document, titles: &[&str]) -> Option<NodeRef<'a>> {
+    let headings = doc.select("h1, h2, h3, h4");
+    let is_h1 = |h: &NodeRef| h.node_name().is_some_and(|n| n.eq_ignore_ascii_case("h1"));
+    let squashed = |h: &NodeRef<'a>| (*h, squash(&h.text()));
+    let nodes = headings.nodes();
+    let h1s: Vec<(NodeRef<'a>, String)> = nodes
+        .iter()
+        .filter(|h| is_h1(h))
+        .take(HEADLINES_MAX)
+        .map(squashed)
+        .collect();
+    let lower: Vec<(NodeRef<'a>, String)> = nodes
+        .iter()
+        .take_while(|h| !is_h1(h))
+        .take(HEADLINES_MAX)
+        .map(squashed)
+        .collect();
+    let matching = |title: &str, headings: &[(NodeRef<'a>, String)]| {
+        headings
+            .iter()
+            .find(|(_, text)| {
+                text.len() >= HEADING_MIN && (title.contains(text.as_str()) || text.contains(title))
+            })
+            .map(|(h, _)| *h)
+    };
+    let titled = titles
+        .iter()
+        .map(|t| squash(t))
+        .filter(|t| t.len() >= HEADING_MIN)
+        .find_map(|t| matching(&t, &h1s).or_else(|| matching(&t, &lower)));
     let in_article = || {
-        nodes.iter().find(|h| {
+        h1s.iter().map(|(h, _)| *h).find(|h| {
             h.ancestors_it(None).any(|a| {
                 a.node_name()
                     .is_some_and(|n| is_article(&a, &n.to_ascii_lowercase()))
             })
         })
     };
-    matching.or_else(in_article).or(nodes.first()).cloned()
+    titled
+        .or_else(in_article)
+        .or_else(|| h1s.first().map(|(h, _)| *h))
 }
 
 /// Lower-cased letters and digits only (to compare a headline with a title).
@@ -159,6 +202,9 @@ fn squash(text: &str) -> String {
 struct Placed {
     at: usize,
     candidate: Candidate,
+    /// An unlabelled date inside a sentence (`… hit its 1.0 release on 30 October 2025`): a
+    /// date the article mentions more likely than its own, read after every other one.
+    mentioned: bool,
 }
 
 #[derive(Default)]
@@ -172,6 +218,8 @@ struct Walk {
     microdata: Vec<Candidate>,
     /// Where the headline starts in `text`.
     headline: Option<usize>,
+    /// Where the headline's text ends in `text` (about).
+    headline_end: usize,
     article_start: Option<usize>,
 }
 
@@ -190,7 +238,9 @@ impl Walk {
                 continue;
             };
             let name = name.to_ascii_lowercase();
-            let skipped = SKIPPED.contains(&name.as_str())
+            // An `<aside>` inside the article is its own margin (date, byline), not the site's.
+            let own_aside = in_article && name == "aside";
+            let skipped = (SKIPPED.contains(&name.as_str()) && !own_aside)
                 || is_foreign(&node)
                 || (!in_article && is_page_footer(&node, &name));
             if skipped && !self.keep.contains(&node.id) {
@@ -214,16 +264,42 @@ impl Walk {
         let at = self.text.len();
         if Some(node.id) == self.headline_id {
             self.headline = Some(at);
+            self.headline_end = at
+                + 2
+                + node
+                    .text()
+                    .split_whitespace()
+                    .map(|w| w.len() + 1)
+                    .sum::<usize>();
         }
         if in_article && self.article_start.is_none() {
             self.article_start = Some(at);
         }
         if let Some(candidate) = date_element(node, name) {
-            self.elements.push(Placed { at, candidate });
+            if !self.labelled_not_published(at) {
+                self.elements.push(Placed {
+                    at,
+                    candidate,
+                    mentioned: false,
+                });
+            }
         }
         if is_block(name) {
             self.text.push('\n');
         }
+    }
+
+    /// Whether the text just before `at` (the headline's own text excepted) labels a date
+    /// there as today's or as a reader's activity (`Today's hours`, `Last active`).
+    fn labelled_not_published(&self, at: usize) -> bool {
+        let from = floor_boundary(&self.text, at.saturating_sub(LABEL_BEFORE));
+        let from = if self.headline.is_some_and(|h| h < at) {
+            from.max(self.headline_end.min(at))
+        } else {
+            from
+        };
+        let from = floor_boundary(&self.text, from);
+        TODAY_WORD.is_match(&self.text[from..at])
     }
 
     fn push_text(&mut self, text: &str) {
@@ -238,11 +314,15 @@ impl Walk {
 
     fn finish(self) -> Seen {
         let Some(anchor) = self.headline.or(self.article_start) else {
-            // No headline to be near: only `<time>` elements, marked up as dates, count.
+            // No headline to be near: only `<time>` elements, marked up as dates, and elements
+            // whose names say they hold the publication date count.
             let near = self
                 .elements
                 .into_iter()
-                .filter(|p| p.candidate.source == Source::TimeElement)
+                .filter(|p| {
+                    let c = &p.candidate;
+                    c.source == Source::TimeElement || c.role == Role::Published
+                })
                 .map(|p| p.candidate)
                 .collect();
             return Seen {
@@ -263,9 +343,11 @@ impl Walk {
             .filter(|p| p.at < anchor && p.at + ELEMENT_BEFORE >= anchor)
             .collect();
         before.sort_by_key(|p| std::cmp::Reverse(p.at));
-        let near = after
+        let (mentioned, shown): (Vec<&Placed>, Vec<&Placed>) =
+            after.into_iter().chain(before).partition(|p| p.mentioned);
+        let near = shown
             .into_iter()
-            .chain(before)
+            .chain(mentioned)
             .map(|p| p.candidate.clone())
             .collect();
         Seen {
@@ -292,13 +374,15 @@ impl Walk {
         };
         let mut placed = Vec::new();
         for (i, (day, from, _)) in dates.iter().enumerate() {
-            let label = &window[floor_boundary(window, from.saturating_sub(30))..*from];
+            let label = &window[floor_boundary(window, from.saturating_sub(LABEL_BEFORE))..*from];
             if in_range(i) || TODAY_WORD.is_match(label) {
                 continue;
             }
+            let role = role_of_label(label);
             placed.push(Placed {
                 at: start + from,
-                candidate: Candidate::day(day.clone(), Source::Text, role_of_label(label)),
+                candidate: Candidate::day(day.clone(), Source::Text, role),
+                mentioned: role == Role::Unknown && in_sentence(label),
             });
         }
         placed
@@ -337,11 +421,54 @@ fn is_article(node: &NodeRef, name: &str) -> bool {
             .is_some_and(|t| t.ends_with("Article") || t.ends_with("BlogPosting"))
 }
 
-/// A block whose class or id says it holds other articles or readers' comments.
+/// A block whose class or id says it holds other articles, readers' comments or the site's
+/// margin.
 fn is_foreign(node: &NodeRef) -> bool {
+    is_named(node, &OTHERS_BLOCK) || is_named(node, &MARGIN_BLOCK)
+}
+
+fn is_named(node: &NodeRef, re: &Regex) -> bool {
     ["class", "id"]
         .iter()
-        .any(|attr| node.attr(attr).is_some_and(|v| FOREIGN_BLOCK.is_match(&v)))
+        .any(|attr| node.attr(attr).is_some_and(|v| re.is_match(&v)))
+}
+
+/// Elements whose text is never read by [`labelled_anywhere`].
+const UNREAD: &[&str] = &["script", "style", "noscript", "template", "svg", "head"];
+
+/// The publication date the page states with a label (`Published: …`, `Erschienen am …`)
+/// anywhere in its visible text, a sidebar or footer included (other articles' and readers'
+/// blocks left out): the last resort of a page that shows no date near its headline. Several
+/// different labelled days give `None` (a list of articles).
+pub fn labelled_anywhere(doc: &Document) -> Option<Candidate> {
+    let mut text = String::new();
+    let body = doc.select("body");
+    let mut stack: Vec<NodeRef> = body.nodes().first().copied().into_iter().collect();
+    while let Some(node) = stack.pop() {
+        if text.len() > TEXT_BUDGET {
+            break;
+        }
+        if node.is_text() {
+            text.push_str(&node.text());
+            text.push(' ');
+            continue;
+        }
+        let unread = node
+            .node_name()
+            .is_some_and(|n| UNREAD.contains(&n.to_ascii_lowercase().as_str()));
+        if unread || is_named(&node, &OTHERS_BLOCK) {
+            continue;
+        }
+        let children: Vec<NodeRef> = node.children_it(true).collect();
+        stack.extend(children);
+    }
+    let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut days = find_published_labelled(&squashed);
+    days.dedup();
+    match days.as_slice() {
+        [day] => Some(Candidate::day(day.clone(), Source::Text, Role::Published)),
+        _ => None,
+    }
 }
 
 /// A footer outside the article (the site's, not the article's own `<footer>` that may hold
@@ -396,10 +523,20 @@ fn date_element(node: &NodeRef, name: &str) -> Option<Candidate> {
         .or_else(|| short_text_date(node, source, role))
 }
 
+/// The machine-readable date of an element: `datetime`, `content`, or the `title` of an
+/// `<abbr>` (the microformats way: `<abbr class="published" title="2019-11-18T17:19Z">`).
 fn machine_value(node: &NodeRef) -> Option<String> {
+    let abbr = node
+        .node_name()
+        .is_some_and(|n| n.eq_ignore_ascii_case("abbr"));
     ["datetime", "content"]
         .iter()
         .find_map(|attr| node.attr(attr).map(|v| v.to_string()))
+        .or_else(|| {
+            abbr.then(|| node.attr("title"))
+                .flatten()
+                .map(|v| v.to_string())
+        })
 }
 
 /// The first date in an element's text when the text is short; its label can name the role.
@@ -436,6 +573,17 @@ fn role_of_label(words: &str) -> Role {
         (None, Some(_)) => Role::Modified,
         (None, None) => Role::Unknown,
     }
+}
+
+/// Whether the text before a date ends inside a sentence: with a lower-case word
+/// (`release on`, `since`) in the same block, not a separator, a name, a label or a block's
+/// start.
+fn in_sentence(before: &str) -> bool {
+    before
+        .trim_end_matches(' ')
+        .chars()
+        .next_back()
+        .is_some_and(char::is_lowercase)
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
