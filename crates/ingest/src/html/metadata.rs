@@ -46,7 +46,7 @@ pub struct PageMeta {
 pub struct Page<'a> {
     /// The parsed page.
     pub doc: &'a Document,
-    /// First `content` of each `<meta>` key (see [`meta_map`]).
+    /// First `content` of each `<meta>` key (see `meta_map`).
     pub metas: &'a HashMap<String, String>,
     /// The JSON-LD article.
     pub ld: &'a LdArticle,

@@ -3,7 +3,7 @@
 //! inside a `<meta>` whose content is JSON.
 //!
 //! Returns [`Candidate`]s in the order of trust (JSON-LD, then `<meta>` names in the order of
-//! [`PUBLISHED_KEYS`], then inline JSON); never decides between them (see [`super::rank`]).
+//! `PUBLISHED_KEYS`, then inline JSON); never decides between them (see [`super::rank`]).
 
 use super::candidate::{Candidate, Role, Source};
 use crate::html::metadata::Page;

@@ -11,7 +11,7 @@
 //! `h1`, else the start of the `article`) anchors the window that is read; a date far from it
 //! (a teaser, an archive list) is not a candidate, one labelled as today's or as a reader's
 //! activity is none, and an unlabelled date inside a sentence comes after every other.
-//! Reads the DOM only; work is bounded by [`TEXT_BUDGET`].
+//! Reads the DOM only; work is bounded by `TEXT_BUDGET`.
 
 use super::candidate::{Candidate, Role, Source};
 use crate::meta::date::{find_dates, find_published_labelled, parse_date};
