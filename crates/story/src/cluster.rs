@@ -7,7 +7,8 @@
 //! factor) reaches `join_threshold`; otherwise it opens a new story. A batch pass then
 //! merges stories whose centroids score `merge_threshold` or more (stories split early,
 //! before their common features were known). Deterministic: every choice breaks ties by
-//! index, and indices follow the visiting order.
+//! index, and indices follow the visiting order. Both passes keep the stories' date ranges
+//! in a packed array beside the drafts: the index tests one for every story it meets.
 
 use crate::index::StoryIndex;
 use crate::score::{combine, range_gap};
