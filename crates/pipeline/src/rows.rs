@@ -6,6 +6,7 @@ use samestory_core::{Document, Metadata, RemovedLine};
 use samestory_relate::Relation;
 use samestory_story::SameStoryPair;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A line of `samestory extract`.
 #[derive(Serialize)]
@@ -109,20 +110,25 @@ impl<'a> From<&'a SameStoryPair> for SameStoryRow<'a> {
     }
 }
 
-/// relations.jsonl lines, sorted by `(a, b)`: engine relations and same-story pairs.
+/// A relations.jsonl line's sort key: `(a, b)`.
+type Key<'a> = (Cow<'a, str>, Cow<'a, str>);
+
+/// relations.jsonl lines, sorted by `(a, b)`: engine relations and same-story pairs (each
+/// pair row dropped once written as its line).
 pub fn relation_lines(
     relations: &[Relation],
-    same_story: &[SameStoryPair],
+    same_story: impl IntoIterator<Item = SameStoryPair>,
 ) -> serde_json::Result<Vec<String>> {
-    let mut keyed = Vec::with_capacity(relations.len() + same_story.len());
+    let same_story = same_story.into_iter();
+    let mut keyed: Vec<(Key<'_>, String)> =
+        Vec::with_capacity(relations.len() + same_story.size_hint().0);
     for r in relations {
-        keyed.push(((r.a.as_str(), r.b.as_str()), serde_json::to_string(r)?));
+        let key = (Cow::Borrowed(r.a.as_str()), Cow::Borrowed(r.b.as_str()));
+        keyed.push((key, serde_json::to_string(r)?));
     }
     for p in same_story {
-        keyed.push((
-            (p.a.as_str(), p.b.as_str()),
-            serde_json::to_string(&SameStoryRow::from(p))?,
-        ));
+        let line = serde_json::to_string(&SameStoryRow::from(&p))?;
+        keyed.push(((Cow::Owned(p.a), Cow::Owned(p.b)), line));
     }
     keyed.sort();
     Ok(keyed.into_iter().map(|(_, line)| line).collect())

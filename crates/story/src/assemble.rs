@@ -1,11 +1,12 @@
 //! From clusters of documents to output rows: story id, representative title, date range,
-//! groups, each member's `why`, and the `same_story` pairs. Reads only the per-document
-//! [`DocMeta`] and features; never the bodies.
+//! groups, each member's `why`, and the `same_story` pairs (as [`PairParts`]: members,
+//! score and shared feature ids; [`crate::Stories`] writes their strings on demand).
+//! Reads only the per-document [`DocMeta`] and features; never the bodies.
 
 use crate::dates::date_string;
-use crate::features::{DocFeatures, Features};
+use crate::features::Features;
 use crate::kind::Kind;
-use crate::output::{MemberWhy, SameStoryPair, Story};
+use crate::output::{MemberWhy, Story};
 use crate::score::{combine, days_to_range, story_score, to_centroid};
 use crate::source::DocMeta;
 use crate::sum::Sum;
@@ -23,13 +24,23 @@ pub struct Cluster {
     pub unit_of: Vec<usize>,
 }
 
+/// A `same_story` pair of a cluster: members `i < j` (positions in `Cluster::docs`), the
+/// unrounded `story_score`, and the model ids of the shared features its `why` names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairParts {
+    pub i: u32,
+    pub j: u32,
+    pub score: f32,
+    pub shared: Vec<u32>,
+}
+
 /// Builds the story row of a cluster and its `same_story` pairs.
 pub fn story_row(
     c: &Cluster,
     meta: &[DocMeta<'_>],
     feats: &Features,
     cfg: &StoryConfig,
-) -> (Story, Vec<SameStoryPair>) {
+) -> (Story, Vec<PairParts>) {
     let f = |d: usize| &feats.docs[d];
     let total = Sum::of(c.docs.iter().map(|&d| &f(d).vec));
     let centroid = total.mean();
@@ -58,7 +69,7 @@ pub fn story_row(
             })
             .collect(),
     };
-    (story, pairs(c, rep, meta, feats, cfg))
+    (story, pairs(c, rep, feats, cfg))
 }
 
 /// The member closest to the centroid, preferring titled members (ties: smaller id).
@@ -137,11 +148,19 @@ fn member_why(
 /// Display names of features, strongest first, each shown once: a stem already spelled out
 /// by an earlier name ("haa" after "haas") is left out.
 fn names(feats: &Features, ids: &[u32]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(ids.len());
+    shown(feats, ids)
+        .into_iter()
+        .map(|id| Kind::untag(feats.model.name(id)).to_owned())
+        .collect()
+}
+
+/// The ids of the features [`names`] shows, in its order.
+fn shown(feats: &Features, ids: &[u32]) -> Vec<u32> {
+    let name = |id: u32| Kind::untag(feats.model.name(id));
+    let mut out: Vec<u32> = Vec::with_capacity(ids.len());
     for &id in ids {
-        let name = Kind::untag(feats.model.name(id));
-        if !out.iter().any(|seen| seen.starts_with(name)) {
-            out.push(name.to_owned());
+        if !out.iter().any(|&seen| name(seen).starts_with(name(id))) {
+            out.push(id);
         }
     }
     out
@@ -149,13 +168,7 @@ fn names(feats: &Features, ids: &[u32]) -> Vec<String> {
 
 /// `same_story` pairs across units: all of them in small stories, else each member with
 /// the representative.
-fn pairs(
-    c: &Cluster,
-    rep: usize,
-    meta: &[DocMeta<'_>],
-    feats: &Features,
-    cfg: &StoryConfig,
-) -> Vec<SameStoryPair> {
+fn pairs(c: &Cluster, rep: usize, feats: &Features, cfg: &StoryConfig) -> Vec<PairParts> {
     let n = c.docs.len();
     let rep_i = c.docs.iter().position(|&d| d == rep).unwrap_or(0);
     let all = n <= cfg.max_pair_members;
@@ -163,38 +176,15 @@ fn pairs(
     for i in 0..n {
         for j in i + 1..n {
             if c.unit_of[i] != c.unit_of[j] && (all || i == rep_i || j == rep_i) {
-                out.push(pair(
-                    &feats.docs[c.docs[i]],
-                    &feats.docs[c.docs[j]],
-                    (meta[c.docs[i]].id, meta[c.docs[j]].id),
-                    feats,
-                    cfg,
-                ));
+                let (x, y) = (&feats.docs[c.docs[i]], &feats.docs[c.docs[j]]);
+                out.push(PairParts {
+                    i: i as u32,
+                    j: j as u32,
+                    score: story_score(x, y, cfg),
+                    shared: shown(feats, &x.vec.shared(&y.vec, cfg.why_features)),
+                });
             }
         }
     }
     out
-}
-
-fn pair(
-    x: &DocFeatures,
-    y: &DocFeatures,
-    ids: (&str, &str),
-    feats: &Features,
-    cfg: &StoryConfig,
-) -> SameStoryPair {
-    let (a, b) = if ids.0 < ids.1 { ids } else { (ids.1, ids.0) };
-    let shared = names(feats, &x.vec.shared(&y.vec, cfg.why_features));
-    let score = story_score(x, y, cfg);
-    SameStoryPair {
-        a: a.to_owned(),
-        b: b.to_owned(),
-        kind: "same_story",
-        story_score: round4(f64::from(score)),
-        why: format!(
-            "same story: shares {} (score {:.2})",
-            shared.join(", "),
-            score
-        ),
-    }
 }

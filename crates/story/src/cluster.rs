@@ -7,7 +7,8 @@
 //! factor) reaches `join_threshold`; otherwise it opens a new story. A batch pass then
 //! merges stories whose centroids score `merge_threshold` or more (stories split early,
 //! before their common features were known). Deterministic: every choice breaks ties by
-//! index, and indices follow the visiting order.
+//! index, and indices follow the visiting order. Both passes keep the stories' date ranges
+//! in a packed array beside the drafts: the index tests one for every story it meets.
 
 use crate::index::StoryIndex;
 use crate::score::{combine, range_gap};
@@ -30,6 +31,9 @@ struct Draft {
 /// Clusters `units` (visited in `order`); returns stories as lists of unit indices.
 pub fn cluster(units: &[Unit], order: &[usize], cfg: &StoryConfig) -> Vec<Vec<usize>> {
     let mut drafts: Vec<Draft> = Vec::new();
+    // Each draft's date range again, packed: the candidate index asks it of every story it
+    // meets, and a draft (with its centroid) is a cache miss away.
+    let mut ranges: Vec<Option<(i32, i32)>> = Vec::new();
     let mut index = StoryIndex::default();
     for block in order.chunks(BLOCK) {
         let strongest: Vec<Vec<u32>> = block
@@ -38,9 +42,10 @@ pub fn cluster(units: &[Unit], order: &[usize], cfg: &StoryConfig) -> Vec<Vec<us
             .collect();
         for (&u, strongest) in block.iter().zip(strongest) {
             let unit = &units[u];
-            let best = best_story(unit, &strongest, &drafts, &mut index, cfg);
-            let s = best.unwrap_or_else(|| open(&mut drafts));
+            let best = best_story(unit, &strongest, &drafts, &ranges, &mut index, cfg);
+            let s = best.unwrap_or_else(|| open(&mut drafts, &mut ranges));
             join(&mut drafts[s], u, unit, cfg);
+            ranges[s] = drafts[s].range;
             index.post(&strongest, s as u32);
         }
     }
@@ -50,7 +55,8 @@ pub fn cluster(units: &[Unit], order: &[usize], cfg: &StoryConfig) -> Vec<Vec<us
 /// Units whose indexed features are found in parallel before they are placed in turn.
 const BLOCK: usize = 4096;
 
-fn open(drafts: &mut Vec<Draft>) -> usize {
+fn open(drafts: &mut Vec<Draft>, ranges: &mut Vec<Option<(i32, i32)>>) -> usize {
+    ranges.push(None);
     drafts.push(Draft {
         centroid: SparseVec::default(),
         norm: 0.0,
@@ -72,10 +78,11 @@ fn best_story(
     unit: &Unit,
     strongest: &[u32],
     drafts: &[Draft],
+    ranges: &[Option<(i32, i32)>],
     index: &mut StoryIndex,
     cfg: &StoryConfig,
 ) -> Option<usize> {
-    let live = |s: u32| within(unit.range, drafts[s as usize].range, cfg);
+    let live = |s: u32| within(unit.range, ranges[s as usize], cfg);
     let cands = index.candidates(strongest, cfg.max_candidates, cfg.max_posting, live);
     let scored = cands
         .into_iter()
@@ -116,11 +123,12 @@ fn merge(drafts: &[Draft], cfg: &StoryConfig) -> Vec<Vec<usize>> {
             (v, strongest)
         })
         .collect();
+    let ranges: Vec<Option<(i32, i32)>> = drafts.iter().map(|d| d.range).collect();
     let mut index = StoryIndex::default();
     let mut uf = UnionFind::new(drafts.len());
     for (s, d) in drafts.iter().enumerate() {
         let (unit_vec, strongest) = &unit_vecs[s];
-        let live = |t: u32| within(d.range, drafts[t as usize].range, cfg);
+        let live = |t: u32| within(d.range, ranges[t as usize], cfg);
         for t in index.candidates(strongest, cfg.max_candidates, cfg.max_posting, live) {
             if score(unit_vec, d.range, &drafts[t as usize], cfg) >= cfg.merge_threshold {
                 uf.union(s, t as usize);

@@ -19,8 +19,9 @@
 //! - [`stories`]`(docs, group_of, links, cfg) -> Result<`[`Stories`]`, `[`StoryError`]`>`:
 //!   the whole stage. `Stories::story_of[i]` is document `i`'s story id; `stories` are the
 //!   `stories.jsonl` rows ([`Story`]: `story`, `title`, `first_date`, `last_date`,
-//!   `documents`, `groups`, `why` per member); `pairs` are `same_story` rows for
-//!   `relations.jsonl` ([`SameStoryPair`]: `a`, `b`, `kind`, `story_score`, `why`).
+//!   `documents`, `groups`, `why` per member); `pairs()` gives the `same_story` rows for
+//!   `relations.jsonl` ([`SameStoryPair`]: `a`, `b`, `kind`, `story_score`, `why`), each
+//!   made when handed out (held compact: a million documents give millions of pairs).
 //! - [`link_relations`]`(meta, relations)`: the relation engine's rows as links (every
 //!   duplicate and reprint is the same story), each row's `story_score` set to 1.
 //! - [`build`]`(meta, bodies, cfg) -> Result<`[`Features`]`, _>` and

@@ -14,6 +14,7 @@ use crate::kind::Kind;
 use crate::lexicon::algorithm;
 use crate::vector::SparseVec;
 use samestory_core::StoryConfig;
+use std::sync::Arc;
 
 /// Document frequencies and IDF of every feature seen, plus the feature names.
 ///
@@ -24,7 +25,7 @@ use samestory_core::StoryConfig;
 pub struct Model {
     /// Vocab id → model id (vocab ids counted before `finish`).
     remap: Vec<u32>,
-    names: Vec<Box<str>>,
+    names: Arc<[Box<str>]>,
     kinds: Vec<Kind>,
     df: Vec<u32>,
     idf: Vec<f32>,
@@ -71,7 +72,8 @@ impl Model {
         self.names = order
             .iter()
             .map(|&o| std::mem::take(&mut names[o as usize]))
-            .collect();
+            .collect::<Vec<_>>()
+            .into();
         self.kinds = self.names.iter().map(|n| Kind::of(n)).collect();
         let bg = Background::get();
         self.idf = (0..self.names.len()).map(|i| self.idf_of(i, bg)).collect();
@@ -128,6 +130,12 @@ impl Model {
     /// The feature string of a model id (tagged: see [`Kind`]).
     pub fn name(&self, id: u32) -> &str {
         &self.names[id as usize]
+    }
+
+    /// Every feature string by model id, shared (story rows name features after the model
+    /// is gone).
+    pub(crate) fn names(&self) -> Arc<[Box<str>]> {
+        Arc::clone(&self.names)
     }
 
     /// The kind of a model id's feature.

@@ -1,8 +1,14 @@
 //! The story stage's results as data: one [`Story`] per `stories.jsonl` line (the
 //! clustering fields; the comparison stage adds its own), each member's [`MemberWhy`], and
-//! [`SameStoryPair`]s shaped like `relations.jsonl` rows.
+//! [`SameStoryPair`]s shaped like `relations.jsonl` rows. Pairs are by far the most rows
+//! (every pair of a story's units up to `max_pair_members`): [`Stories`] holds each as
+//! ~40 bytes (its story, the two members' places in it, its score, the ids of the shared
+//! features) and writes the row's strings only when [`Stories::pairs`] hands it out.
 
+use crate::kind::Kind;
+use samestory_core::round4;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// Why a member is in its story.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -58,7 +64,51 @@ pub struct Stories {
     pub story_of: Vec<String>,
     /// Stories sorted by id.
     pub stories: Vec<Story>,
+    /// `same_story` pairs, sorted by `(a, b)`, compact (see [`Stories::pairs`]).
+    pub(crate) pairs: Vec<PairAt>,
+    /// The shared features of every pair (model ids; `PairAt::shared` indexes here).
+    pub(crate) shared: Vec<u32>,
+    /// Feature strings by model id.
+    pub(crate) names: Arc<[Box<str>]>,
+}
+
+/// One `same_story` pair: members `i < j` of story `story` (positions in its `documents`,
+/// so `a` is member `i`), its unrounded score, and its shared features
+/// `shared[shared..shared + len]`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct PairAt {
+    pub story: u32,
+    pub i: u32,
+    pub j: u32,
+    pub score: f32,
+    pub shared: u32,
+    pub len: u32,
+}
+
+impl Stories {
     /// `same_story` pairs between members that are not linked as duplicates or reprints,
-    /// sorted by `(a, b)`.
-    pub pairs: Vec<SameStoryPair>,
+    /// sorted by `(a, b)`; each row is made when handed out.
+    pub fn pairs(&self) -> impl ExactSizeIterator<Item = SameStoryPair> + '_ {
+        self.pairs.iter().map(|p| self.pair_row(p))
+    }
+
+    fn pair_row(&self, p: &PairAt) -> SameStoryPair {
+        let docs = &self.stories[p.story as usize].documents;
+        let at = p.shared as usize;
+        let shared: Vec<&str> = self.shared[at..at + p.len as usize]
+            .iter()
+            .map(|&id| Kind::untag(&self.names[id as usize]))
+            .collect();
+        SameStoryPair {
+            a: docs[p.i as usize].clone(),
+            b: docs[p.j as usize].clone(),
+            kind: "same_story",
+            story_score: round4(f64::from(p.score)),
+            why: format!(
+                "same story: shares {} (score {:.2})",
+                shared.join(", "),
+                p.score
+            ),
+        }
+    }
 }

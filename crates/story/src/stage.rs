@@ -4,7 +4,7 @@ use crate::assemble::{story_row, Cluster};
 use crate::cluster::cluster;
 use crate::error::StoryError;
 use crate::features::{build, Features};
-use crate::output::Stories;
+use crate::output::{PairAt, Stories};
 use crate::source::DocMeta;
 use crate::units::{units, Unit};
 use rayon::prelude::*;
@@ -49,6 +49,7 @@ pub fn stories_from(
         .into_iter()
         .map(|us| to_cluster(&units, &us, meta))
         .collect();
+    drop(units);
     Ok(collect(n, clusters, meta, feats, cfg))
 }
 
@@ -93,30 +94,66 @@ fn to_cluster(units: &[Unit], us: &[usize], meta: &[DocMeta<'_>]) -> Cluster {
     }
 }
 
+/// The rows of every cluster: stories in id order, each document's story, and the pairs
+/// kept compact, sorted by `(a, b)` (compared as ranks in id order).
 fn collect(
     n: usize,
-    clusters: Vec<Cluster>,
+    mut clusters: Vec<Cluster>,
     meta: &[DocMeta<'_>],
     feats: &Features,
     cfg: &StoryConfig,
 ) -> Stories {
-    let rows: Vec<_> = clusters
-        .par_iter()
-        .map(|c| story_row(c, meta, feats, cfg))
-        .collect();
+    clusters.sort_by(|a, b| meta[a.docs[0]].id.cmp(meta[b.docs[0]].id));
     let mut out = Stories {
         story_of: vec![String::new(); n],
+        names: feats.model.names(),
         ..Stories::default()
     };
-    for (c, (story, pairs)) in clusters.iter().zip(rows) {
-        c.docs
-            .iter()
-            .for_each(|&d| out.story_of[d] = story.story.clone());
-        out.stories.push(story);
-        out.pairs.extend(pairs);
+    // Rows are made a block of clusters at a time, so the per-pair scratch of one block
+    // is all that is held besides the compact result.
+    for (b, block) in clusters.chunks(ROW_BLOCK).enumerate() {
+        let rows: Vec<_> = block
+            .par_iter()
+            .map(|c| story_row(c, meta, feats, cfg))
+            .collect();
+        for (k, (c, (story, pairs))) in block.iter().zip(rows).enumerate() {
+            c.docs
+                .iter()
+                .for_each(|&d| out.story_of[d] = story.story.clone());
+            out.stories.push(story);
+            for p in pairs {
+                out.pairs.push(PairAt {
+                    story: (b * ROW_BLOCK + k) as u32,
+                    i: p.i,
+                    j: p.j,
+                    score: p.score,
+                    shared: out.shared.len() as u32,
+                    len: p.shared.len() as u32,
+                });
+                out.shared.extend_from_slice(&p.shared);
+            }
+        }
     }
-    out.stories.sort_by(|a, b| a.story.cmp(&b.story));
+    let rank = id_ranks(meta);
+    let doc = |p: &PairAt, at: u32| clusters[p.story as usize].docs[at as usize];
     out.pairs
-        .sort_unstable_by(|a, b| (&a.a, &a.b).cmp(&(&b.a, &b.b)));
+        .par_sort_unstable_by_key(|p| (rank[doc(p, p.i)], rank[doc(p, p.j)]));
+    out.pairs.shrink_to_fit();
+    out.shared.shrink_to_fit();
     out
+}
+
+/// Clusters whose rows are made together.
+const ROW_BLOCK: usize = 4096;
+
+/// Each document's position in id order (equal ids: input order).
+fn id_ranks(meta: &[DocMeta<'_>]) -> Vec<u32> {
+    let mut by_id: Vec<u32> = (0..meta.len() as u32).collect();
+    by_id.par_sort_unstable_by(|&a, &b| (meta[a as usize].id, a).cmp(&(meta[b as usize].id, b)));
+    let mut rank = vec![0; meta.len()];
+    by_id
+        .iter()
+        .enumerate()
+        .for_each(|(r, &d)| rank[d as usize] = r as u32);
+    rank
 }

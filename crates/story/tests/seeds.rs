@@ -61,5 +61,5 @@ fn seeds_without_relation_evidence_are_still_one_story() {
     let groups: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
     let out = samestory_story::stories(&docs, &groups, &[], &Config::default().story).unwrap();
     assert_eq!(out.stories.len(), 1, "{:#?}", out.stories);
-    assert_eq!(out.pairs.len(), 10);
+    assert_eq!(out.pairs().len(), 10);
 }

@@ -262,7 +262,7 @@ fn output_does_not_depend_on_input_order() {
     rev.reverse();
     let b = samestory_story::stories(&rev, &ids(&rev), &[], &cfg).unwrap();
     assert_eq!(a.stories, b.stories);
-    assert_eq!(a.pairs, b.pairs);
+    assert!(a.pairs().eq(b.pairs()));
 }
 
 #[test]
@@ -280,5 +280,5 @@ fn output_does_not_depend_on_thread_count() {
     let (one, four) = (run(1), run(4));
     assert_eq!(one.story_of, four.story_of);
     assert_eq!(one.stories, four.stories);
-    assert_eq!(one.pairs, four.pairs);
+    assert!(one.pairs().eq(four.pairs()));
 }

@@ -14,7 +14,7 @@ use std::io::Write;
 pub fn dedup(args: DedupArgs) -> anyhow::Result<Status> {
     let related = read_and_relate(&args.output)?;
     write_documents(&args.output, &related, None)?;
-    write_relations(&args.output, &related, &[])?;
+    write_relations(&args.output, &related, [])?;
     if args.keep_first {
         write_kept(&args.output.out.join("kept.jsonl"), &related)?;
     }

@@ -12,14 +12,14 @@ pub fn run(args: RunArgs) -> anyhow::Result<Status> {
     let mut related = read_and_relate(&args.output)?;
     let stories = cluster_stories(&mut related)?;
     write_documents(&args.output, &related, Some(&stories.story_of))?;
-    write_relations(&args.output, &related, &stories.pairs)?;
+    write_relations(&args.output, &related, stories.pairs())?;
     write_jsonl_file(&args.output.out.join("stories.jsonl"), &stories.stories)?;
     let summary = format!(
         "{} documents, {} duplicate groups, {} stories, {} relations",
         related.corpus.docs.len(),
         related.group_count(),
         stories.stories.len(),
-        related.relations.relations.len() + stories.pairs.len()
+        related.relations.relations.len() + stories.pairs().len()
     );
     report::summary(&summary, &args.output.out);
     Ok(Status::from_failures())

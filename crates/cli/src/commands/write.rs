@@ -40,7 +40,7 @@ pub fn write_documents(
 pub fn write_relations(
     args: &OutputArgs,
     r: &Related,
-    same_story: &[SameStoryPair],
+    same_story: impl IntoIterator<Item = SameStoryPair>,
 ) -> anyhow::Result<()> {
     let lines = relation_lines(&r.relations.relations, same_story)?;
     write_lines_file(&args.out.join("relations.jsonl"), &lines)
