@@ -123,6 +123,7 @@ impl samestory_pipeline::ReadEvents for Counted {
 #[test]
 fn run_writes_what_the_pipeline_library_returns_on_the_examples() {
     use samestory_pipeline::rows::{relation_lines, DocumentRow};
+    use samestory_pipeline::{for_each_body, PipelineError};
     let examples = util::examples_dir();
     let out_dir = tempfile::tempdir().unwrap();
     let out = util::run(&[
@@ -149,23 +150,20 @@ fn run_writes_what_the_pipeline_library_returns_on_the_examples() {
     let lines = relation_lines(&related.relations.relations, stories.pairs()).unwrap();
     let read = |name: &str| std::fs::read_to_string(out_dir.path().join(name)).unwrap();
     assert_eq!(read("relations.jsonl"), lines.join("\n") + "\n");
-    let bodies = &related.corpus.bodies;
-    let docs: Vec<String> = related
-        .corpus
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let body = bodies.body(i).unwrap();
-            let row = DocumentRow::new(
-                d,
-                (Some(&body), bodies.chars(i)),
-                &related.relations.group_of[i],
-                Some(&stories.story_of[i]),
-            );
-            serde_json::to_string(&row).unwrap() + "\n"
-        })
-        .collect();
+    let mut docs = Vec::new();
+    let compare = Some(&related.config.compare);
+    let all = 0..related.corpus.docs.len();
+    for_each_body(&related.corpus, all, compare, |i, body, facts| {
+        let row = DocumentRow::new(
+            &related.corpus.docs[i],
+            (Some(body), related.corpus.bodies.chars(i)),
+            (&related.relations.group_of[i], Some(&stories.story_of[i])),
+            facts,
+        );
+        docs.push(serde_json::to_string(&row)? + "\n");
+        Ok::<_, PipelineError>(())
+    })
+    .unwrap();
     assert_eq!(read("documents.jsonl"), docs.concat());
     let story_rows: Vec<String> = stories
         .stories

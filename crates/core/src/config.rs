@@ -1,13 +1,16 @@
 //! The one configuration struct: every threshold of every stage, with its default.
 //!
-//! Sections live in sibling files (`config/ingest.rs`, `config/relate.rs`, `config/story.rs`);
+//! Sections live in sibling files (`config/ingest.rs`, `config/relate.rs`, `config/story.rs`,
+//! `config/compare.rs`);
 //! precedence: defaults ← TOML file ← `SECTION.KEY=VALUE` settings ([`Config::load`]); the
 //! CLI adds the flags that are shorthands (`--no-clean`).
 
+mod compare;
 mod ingest;
 mod relate;
 mod story;
 
+pub use compare::CompareConfig;
 pub use ingest::{IngestConfig, JsonlFields};
 pub use relate::RelateConfig;
 pub use story::StoryConfig;
@@ -25,6 +28,8 @@ pub struct Config {
     pub relate: RelateConfig,
     /// Story clustering.
     pub story: StoryConfig,
+    /// Per-document facts for the comparison (quotes, numbers).
+    pub compare: CompareConfig,
 }
 
 /// Why a config file could not be used. The underlying I/O or TOML error is the error's

@@ -18,7 +18,9 @@ mod spill;
 mod union_find;
 
 pub use body::{BodySource, SliceSource};
-pub use config::{Config, ConfigError, IngestConfig, JsonlFields, RelateConfig, StoryConfig};
+pub use config::{
+    CompareConfig, Config, ConfigError, IngestConfig, JsonlFields, RelateConfig, StoryConfig,
+};
 pub use document::{Document, Format, Metadata, RemovedLine};
 pub use round::round4;
 pub use spill::{BodySpill, BodyStore};

@@ -11,6 +11,8 @@
 //! - [`cluster_stories`]`(&mut related)`: the story stage over the same documents; engine
 //!   relations get `story_score` 1.
 //! - [`read_inputs`]: ingestion only.
+//! - [`for_each_body`]: bodies back from the store in order, with their quotes and numbers
+//!   (the compare stage, run in parallel batches) for the writers.
 //! - [`rows`]: `ExtractRow`, `DocumentRow` and the `relations.jsonl` lines.
 //!
 //! Must not: print, draw progress, or write files — that is the front end's.
@@ -36,11 +38,14 @@
 //! ```
 
 mod error;
+mod facts;
 mod related;
 pub mod rows;
 mod stories;
 
 pub use error::PipelineError;
+pub use facts::for_each_body;
 pub use related::{read_inputs, relate_inputs, Related};
+pub use samestory_compare::Facts;
 pub use samestory_ingest::corpus::{Corpus, ReadEvents};
 pub use stories::cluster_stories;

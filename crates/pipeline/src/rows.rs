@@ -2,6 +2,7 @@
 //! once for every front end. Field order is fixed by the structs. `relations.jsonl` holds the
 //! relation engine's [`Relation`]s and the story stage's `same_story` pairs in one shape.
 
+use samestory_compare::Facts;
 use samestory_core::{Document, Metadata, RemovedLine};
 use samestory_relate::Relation;
 use samestory_story::SameStoryPair;
@@ -18,11 +19,14 @@ pub struct ExtractRow<'a> {
     meta: &'a Metadata,
     body: &'a str,
     removed: &'a [RemovedLine],
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    facts: Option<&'a Facts>,
 }
 
 impl<'a> ExtractRow<'a> {
-    /// The row of `d`, whose body (kept apart from the metadata) is `body`.
-    pub fn new(d: &'a Document, body: &'a str) -> Self {
+    /// The row of `d`, whose body (kept apart from the metadata) is `body`, with its quotes
+    /// and numbers when `facts` is given.
+    pub fn new(d: &'a Document, body: &'a str, facts: Option<&'a Facts>) -> Self {
         ExtractRow {
             id: &d.id,
             source: &d.source,
@@ -30,6 +34,7 @@ impl<'a> ExtractRow<'a> {
             meta: &d.meta,
             body,
             removed: &d.removed,
+            facts,
         }
     }
 }
@@ -49,17 +54,19 @@ pub struct DocumentRow<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<&'a str>,
     removed: &'a [RemovedLine],
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    facts: Option<&'a Facts>,
 }
 
 impl<'a> DocumentRow<'a> {
     /// The row of `doc` (whose body, kept apart from the metadata, is `body` — left out when
     /// `None` — and `body_chars` long) in duplicate group `group` and story `story` (left out
-    /// when `None`).
+    /// when `None`), with its quotes and numbers when `facts` is given.
     pub fn new(
         doc: &'a Document,
         (body, body_chars): (Option<&'a str>, usize),
-        group: &'a str,
-        story: Option<&'a str>,
+        (group, story): (&'a str, Option<&'a str>),
+        facts: Option<&'a Facts>,
     ) -> Self {
         DocumentRow {
             id: &doc.id,
@@ -71,6 +78,7 @@ impl<'a> DocumentRow<'a> {
             chars: body_chars,
             body,
             removed: &doc.removed,
+            facts,
         }
     }
 }

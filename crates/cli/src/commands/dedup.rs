@@ -13,7 +13,7 @@ use std::io::Write;
 /// Deduplicates the inputs into `--out`.
 pub fn dedup(args: DedupArgs) -> anyhow::Result<Status> {
     let related = read_and_relate(&args.output)?;
-    write_documents(&args.output, &related, None)?;
+    write_documents(&args.output, &related, None, None)?;
     write_relations(&args.output, &related, [])?;
     if args.keep_first {
         write_kept(&args.output.out.join("kept.jsonl"), &related)?;
@@ -30,7 +30,7 @@ pub fn dedup(args: DedupArgs) -> anyhow::Result<Status> {
 /// kept.jsonl: each group's representative.
 fn write_kept(path: &std::path::Path, r: &Related) -> anyhow::Result<()> {
     let mut out = create(path)?;
-    write_with_bodies(&mut out, &r.corpus, r.representatives())?;
+    write_with_bodies(&mut out, &r.corpus, r.representatives(), None)?;
     out.flush()
         .with_context(|| format!("{}: cannot write", path.display()))
 }

@@ -13,7 +13,7 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<Status> {
     let corpus = read_inputs(&args.input.paths, &cfg, &ReadReport::new(false))?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    write_with_bodies(&mut out, &corpus, 0..corpus.docs.len())?;
+    write_with_bodies(&mut out, &corpus, 0..corpus.docs.len(), Some(&cfg.compare))?;
     out.flush()?;
     Ok(Status::from_failures())
 }

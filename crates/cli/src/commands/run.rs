@@ -11,7 +11,8 @@ use samestory_pipeline::cluster_stories;
 pub fn run(args: RunArgs) -> anyhow::Result<Status> {
     let mut related = read_and_relate(&args.output)?;
     let stories = cluster_stories(&mut related)?;
-    write_documents(&args.output, &related, Some(&stories.story_of))?;
+    let compare = Some(&related.config.compare);
+    write_documents(&args.output, &related, Some(&stories.story_of), compare)?;
     write_relations(&args.output, &related, stories.pairs())?;
     write_jsonl_file(&args.output.out.join("stories.jsonl"), &stories.stories)?;
     let summary = format!(

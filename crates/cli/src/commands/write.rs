@@ -1,37 +1,35 @@
 //! The files a pipeline command writes into `--out`: documents.jsonl, relations.jsonl,
-//! kept.jsonl — rows from samestory-pipeline, bodies re-read from the spill.
+//! kept.jsonl — rows from samestory-pipeline, bodies (and, where asked, their quotes and
+//! numbers) from its `for_each_body`.
 
 use crate::args::OutputArgs;
 use crate::output::{create, write_jsonl, write_lines_file};
 use anyhow::Context;
+use samestory_core::CompareConfig;
 use samestory_pipeline::rows::{relation_lines, DocumentRow, ExtractRow};
-use samestory_pipeline::{Corpus, Related};
+use samestory_pipeline::{for_each_body, Corpus, Related};
 use samestory_story::SameStoryPair;
 use std::io::Write;
 
-/// Writes documents.jsonl; `story_of` gives each document's story when stories were built.
+/// Writes documents.jsonl; `story_of` gives each document's story when stories were built,
+/// and each row carries its quotes and numbers when `compare` is given.
 pub fn write_documents(
     args: &OutputArgs,
     r: &Related,
     story_of: Option<&[String]>,
+    compare: Option<&CompareConfig>,
 ) -> anyhow::Result<()> {
     let path = args.out.join("documents.jsonl");
     let mut out = create(&path)?;
-    let (docs, bodies) = (&r.corpus.docs, &r.corpus.bodies);
-    let mut text = String::new();
-    for (i, doc) in docs.iter().enumerate() {
-        let body = if args.no_body {
-            None
-        } else {
-            bodies.body_into(i, &mut text)?;
-            Some(text.as_str())
-        };
+    let docs = &r.corpus.docs;
+    for_each_body(&r.corpus, 0..docs.len(), compare, |i, body, facts| {
+        let body = (!args.no_body).then_some(body);
         let story = story_of.map(|s| s[i].as_str());
         let group = &r.relations.group_of[i];
-        let row = DocumentRow::new(doc, (body, bodies.chars(i)), group, story);
-        write_jsonl(&mut out, [row])
-            .with_context(|| format!("{}: cannot write", path.display()))?;
-    }
+        let chars = r.corpus.bodies.chars(i);
+        let row = DocumentRow::new(&docs[i], (body, chars), (group, story), facts);
+        write_jsonl(&mut out, [row]).with_context(|| format!("{}: cannot write", path.display()))
+    })?;
     out.flush()
         .with_context(|| format!("{}: cannot write", path.display()))
 }
@@ -46,16 +44,15 @@ pub fn write_relations(
     write_lines_file(&args.out.join("relations.jsonl"), &lines)
 }
 
-/// Writes the extract rows of the documents at `indices`, re-reading each body.
+/// Writes the extract rows of the documents at `indices`, re-reading each body, with its
+/// quotes and numbers when `compare` is given.
 pub fn write_with_bodies(
     out: &mut impl Write,
     corpus: &Corpus,
     indices: impl IntoIterator<Item = usize>,
+    compare: Option<&CompareConfig>,
 ) -> anyhow::Result<()> {
-    let mut body = String::new();
-    for i in indices {
-        corpus.bodies.body_into(i, &mut body)?;
-        write_jsonl(out, [ExtractRow::new(&corpus.docs[i], &body)])?;
-    }
-    Ok(())
+    for_each_body(corpus, indices, compare, |i, body, facts| {
+        write_jsonl(&mut *out, [ExtractRow::new(&corpus.docs[i], body, facts)])
+    })
 }

@@ -1,0 +1,58 @@
+//! Per-document facts for the comparison of sources: the sentences of a cleaned body, the
+//! quotes in it with their speakers ([`Quote`]), and the quantities it states with their
+//! units and qualifiers ([`Number`]). [`extract_facts`] returns them for one body; the story
+//! comparison (which lines them up across documents) builds on them.
+//!
+//! Every span is `[start, end)` in chars (Unicode scalar values) of the body it was taken
+//! from, as everywhere in samestory's output.
+//!
+//! Must not: read files, touch metadata other than the language it is given, or look at
+//! other documents — one body in, its facts out, so any front end can call it per document
+//! and in parallel.
+//!
+//! ```
+//! use samestory_compare::{extract_facts, CompareConfig};
+//! let body = "The council approved the plan on Monday.";
+//! let facts = extract_facts(body, Some("eng"), &CompareConfig::default());
+//! assert!(facts.quotes.is_empty());
+//! ```
+
+pub mod numbers;
+pub mod quotes;
+pub mod sentences;
+pub mod span;
+
+pub use numbers::{Number, Value};
+pub use quotes::Quote;
+pub use samestory_core::CompareConfig;
+pub use sentences::{sentences, Sentence};
+
+use serde::Serialize;
+
+/// What one document states: its quotes and its quantities, in body order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Facts {
+    /// Quotes, direct and indirect, with their speakers.
+    pub quotes: Vec<Quote>,
+    /// Quantities with value, unit and qualifier.
+    pub numbers: Vec<Number>,
+}
+
+/// The facts of `body`, whose language (ISO 639-3, as in `Metadata::lang`) is `lang` when
+/// known; English rules apply otherwise.
+pub fn extract_facts(body: &str, lang: Option<&str>, config: &CompareConfig) -> Facts {
+    let sentences = sentences(body, lang);
+    let index = span::CharIndex::new(body);
+    Facts {
+        quotes: if config.quotes {
+            quotes::extract_quotes(body, &sentences, &index)
+        } else {
+            Vec::new()
+        },
+        numbers: if config.numbers {
+            numbers::extract_numbers(body, &sentences, &index)
+        } else {
+            Vec::new()
+        },
+    }
+}
