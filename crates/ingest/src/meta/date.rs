@@ -70,7 +70,7 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_START: LazyLock<Regex> = LazyLock::new(|| {
     let month = MONTH_PATTERN.as_str();
     let re = format!(
-        r"(?i)\b(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.)?(?:\s*|-)(?:of\s+|de\s+)?{month}|{month}\.?\s+\d{{1,2}}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}|\d{{4}}\s*[年년])"
+        r"(?i)(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.)?(?:\s*|-)(?:of\s+|de\s+)?{month}|{month}\.?\s+\d{{1,2}}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}|\d{{4}}\s*[年년])"
     );
     Regex::new(&re).expect("valid regex")
 });
@@ -101,6 +101,12 @@ pub fn parse_date_line(s: &str) -> Option<String> {
     TIME_TAIL.is_match(s.get(end..)?).then_some(date)
 }
 
+/// Whether `c` is a regex word character (`\w`): a digit before a date start makes a number
+/// run such as `112.11.2025`, a letter makes a word such as `x12`.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
 /// Parses a date at the start of `s` and returns it with the byte offset where it ends in `s`
 /// (label, weekday and date included; what follows is left alone).
 pub fn parse_date_prefix(s: &str) -> Option<(String, usize)> {
@@ -120,8 +126,13 @@ pub fn find_dates(text: &str) -> Vec<(String, usize, usize)> {
     let mut from = 0;
     while let Some(m) = text.get(from..).and_then(|rest| DATE_START.find(rest)) {
         let start = from + m.start();
-        let after_digit = text[..start].ends_with(|c: char| c.is_ascii_digit());
-        match parse_bare(&text[start..]).filter(|_| !after_digit) {
+        if text[..start].ends_with(is_word_char) {
+            // Not at a word start (`\b` checked here: a Unicode `\b` in the pattern would
+            // send the regex engine to its slow NFA simulation on non-ASCII text).
+            from = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        match parse_bare(&text[start..]) {
             Some((date, used)) => {
                 found.push((date, start, start + used));
                 from = start + used.max(1);
