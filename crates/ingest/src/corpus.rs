@@ -241,6 +241,11 @@ fn records(
 }
 
 impl ReadCorpus {
+    /// The documents in read order (what `on_batch` saw), bodies empty.
+    pub fn docs(&self) -> &[Document] {
+        &self.docs
+    }
+
     /// The spilled bodies in read order (what `on_batch` saw).
     pub fn bodies(&self) -> &BodyStore {
         &self.bodies

@@ -29,7 +29,7 @@ pub fn relate_inputs(
     let read = read_corpus(paths, &config.ingest, events, |batch| {
         relater.add_batch(batch)
     })?;
-    let mut relations = relater.finish(read.bodies())?;
+    let mut relations = relater.finish(read.docs(), read.bodies())?;
     let (corpus, order) = read.sort_by_id();
     let reorder = |v: &[String]| order.iter().map(|&i| v[i].clone()).collect();
     relations.group_of = reorder(&relations.group_of);

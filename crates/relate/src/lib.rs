@@ -63,8 +63,9 @@ use samestory_core::{Document, RelateConfig};
 pub fn relate(docs: &[Document], cfg: &RelateConfig) -> Relations {
     let mut engine = Relater::new(cfg);
     engine.add_batch(docs);
-    match engine.finish(&SliceSource(docs)) {
+    match engine.finish(docs, &SliceSource(docs)) {
         Ok(out) => out,
         Err(RelateError::Body { source, .. }) => match source {},
+        Err(e @ RelateError::Count { .. }) => unreachable!("{e}: every document was added"),
     }
 }

@@ -20,4 +20,12 @@ pub enum RelateError<E: std::error::Error + 'static> {
         /// The source's error.
         source: E,
     },
+    /// `finish` was given a different number of documents than were added.
+    #[error("{given} documents given for {added} added")]
+    Count {
+        /// Documents added (sketches pushed).
+        added: usize,
+        /// Documents given to `finish`.
+        given: usize,
+    },
 }

@@ -15,7 +15,7 @@ use crate::source::{BodySource, RelateError};
 use crate::verify::{self, Corpus};
 use crate::{exact, graph, Relations};
 use rayon::prelude::*;
-use samestory_core::{Document, Metadata, RelateConfig};
+use samestory_core::{Document, RelateConfig};
 
 /// Default number of documents whose bodies are held at once during verification: a
 /// news-length document's body and detail take ~36 KB, so 256 of them (~9 MB) stay in
@@ -31,7 +31,6 @@ const MAX_ROUNDS: usize = 4;
 pub struct Relater {
     cfg: RelateConfig,
     block_docs: usize,
-    metas: Vec<Document>,
     post: Postings,
 }
 
@@ -41,7 +40,6 @@ impl Relater {
         Relater {
             cfg: cfg.clone(),
             block_docs: DEFAULT_BLOCK_DOCS,
-            metas: Vec::new(),
             post: Postings::default(),
         }
     }
@@ -55,12 +53,12 @@ impl Relater {
 
     /// Number of documents added.
     pub fn len(&self) -> usize {
-        self.metas.len()
+        self.post.words.len()
     }
 
     /// Whether no document was added.
     pub fn is_empty(&self) -> bool {
-        self.metas.is_empty()
+        self.post.words.is_empty()
     }
 
     /// A sketcher for this engine's settings, to sketch bodies on any thread.
@@ -68,15 +66,10 @@ impl Relater {
         Sketcher::new(&self.cfg)
     }
 
-    /// Adds the next document: its metadata (the body, if any, is dropped) and the sketch
-    /// of its body made by [`Relater::sketcher`].
-    pub fn push(&mut self, meta: Document, sketch: &DocSketch) {
-        let doc = self.metas.len() as u32;
-        self.metas.push(Document {
-            body: String::new(),
-            removed: Vec::new(),
-            ..meta
-        });
+    /// Adds the next document's sketch, made by [`Relater::sketcher`]. The engine keeps no
+    /// metadata: [`Relater::finish`] borrows the documents, in the order they were added.
+    pub fn push(&mut self, sketch: &DocSketch) {
+        let doc = self.post.words.len() as u32;
         let p = &mut self.post;
         p.words.push(sketch.words);
         p.keys.push(sketch.key);
@@ -91,38 +84,47 @@ impl Relater {
             .with_min_len(64) // each task makes its own sketcher
             .map_init(|| self.sketcher(), |s, d| s.sketch(&d.body))
             .collect();
-        for (d, s) in docs.iter().zip(&sketches) {
-            self.push(meta_of(d), s);
-        }
+        sketches.iter().for_each(|s| self.push(s));
     }
 
-    /// Finds, verifies and groups every relation, fetching candidate bodies from `source`:
+    /// Finds, verifies and groups every relation among `metas` — the documents added, in the
+    /// order they were added (their bodies are not read: they may be empty) — fetching
+    /// candidate bodies from `source`:
     /// exact classes collapse to their exemplars, candidates among those are verified,
     /// groups formed, then the pairs the relation graph stands on that were not candidates
     /// (members with their representative, representatives of groups sharing passages)
     /// are verified too, and the rows built ([`crate::graph`]).
-    pub fn finish<S: BodySource>(self, source: &S) -> Result<Relations, RelateError<S::Error>> {
+    pub fn finish<S: BodySource>(
+        self,
+        metas: &[Document],
+        source: &S,
+    ) -> Result<Relations, RelateError<S::Error>> {
         let Relater {
             cfg,
             block_docs,
-            metas,
             mut post,
         } = self;
-        let rank = groups::ranks(&metas, &cfg.wire_agencies);
+        if metas.len() != post.words.len() {
+            return Err(RelateError::Count {
+                added: post.words.len(),
+                given: metas.len(),
+            });
+        }
+        let rank = groups::ranks(metas, &cfg.wire_agencies);
         let exemplar = {
-            let corpus = corpus_of(&metas, &post);
+            let corpus = corpus_of(metas, &post);
             exact::exemplars(&corpus, &rank, source)?
         };
         let active: Vec<bool> = (0..metas.len())
             .map(|i| exemplar[i] as usize == i && post.words[i] > 0)
             .collect();
-        let cands = candidates::find(&metas, &mut post, &active, &rank, &cfg);
-        let corpus = corpus_of(&metas, &post);
+        let cands = candidates::find(metas, &mut post, &active, &rank, &cfg);
+        let corpus = corpus_of(metas, &post);
         let verify = |pairs: &[(u32, u32)]| {
             verify::verify_all(&corpus, pairs, &cands.frequent, &cfg, source, block_docs)
         };
         let mut checked = verify(&cands.pairs)?;
-        let mut groups = Groups::new(&metas, &exemplar, &checked, &rank);
+        let mut groups = Groups::new(metas, &exemplar, &checked, &rank);
         // A pair the graph needs may itself join two groups: then the groups change, and
         // their new representatives need their own pairs (rare; a few rounds at most).
         for _ in 0..MAX_ROUNDS {
@@ -131,10 +133,10 @@ impl Relater {
                 break;
             }
             checked.extend(verify(&more)?);
-            groups = Groups::new(&metas, &exemplar, &checked, &rank);
+            groups = Groups::new(metas, &exemplar, &checked, &rank);
         }
         let relations = graph::relations(&graph::Graph {
-            metas: &metas,
+            metas,
             cfg: &cfg,
             exemplar: &exemplar,
             groups: &groups,
@@ -156,20 +158,5 @@ fn corpus_of<'a>(metas: &'a [Document], post: &'a Postings) -> Corpus<'a> {
         metas,
         words: &post.words,
         keys: &post.keys,
-    }
-}
-
-/// The metadata of a document, without its body and removed lines.
-fn meta_of(d: &Document) -> Document {
-    Document {
-        id: d.id.clone(),
-        source: d.source.clone(),
-        format: d.format,
-        meta: Metadata {
-            authors: Vec::new(),
-            ..d.meta.clone()
-        },
-        body: String::new(),
-        removed: Vec::new(),
     }
 }

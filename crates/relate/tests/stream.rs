@@ -61,10 +61,10 @@ fn stream_equals_slice_whatever_the_feeding_and_block_size() {
         let mut sk = one.sketcher();
         for d in &docs {
             let s = sk.sketch(&d.body);
-            one.push(d.clone(), &s);
+            one.push(&s);
         }
         let src = Counting(&docs, AtomicUsize::new(0));
-        assert_eq!(one.finish(&src).unwrap(), want, "one by one, block {block}");
+        assert_eq!(one.finish(&docs, &src).unwrap(), want, "one by one, block {block}");
         assert!(src.1.load(Ordering::Relaxed) > 0);
         let mut batched = Relater::new(&cfg).block_docs(block);
         for chunk in docs.chunks(7) {
@@ -72,7 +72,7 @@ fn stream_equals_slice_whatever_the_feeding_and_block_size() {
         }
         assert_eq!(batched.len(), docs.len());
         assert_eq!(
-            batched.finish(&SliceSource(&docs)).unwrap(),
+            batched.finish(&docs, &SliceSource(&docs)).unwrap(),
             want,
             "batches, block {block}"
         );
@@ -91,7 +91,7 @@ fn stream_is_thread_count_independent() {
         pool.install(|| {
             let mut r = Relater::new(&cfg).block_docs(5);
             r.add_batch(&docs);
-            r.finish(&SliceSource(&docs)).unwrap()
+            r.finish(&docs, &SliceSource(&docs)).unwrap()
         })
     };
     assert_eq!(run(1), run(3));
@@ -115,8 +115,21 @@ fn failing_source_names_the_document() {
     let docs = corpus();
     let mut r = Relater::new(&RelateConfig::default());
     r.add_batch(&docs);
-    match r.finish(&Failing) {
+    match r.finish(&docs, &Failing) {
         Err(RelateError::Body { index, id, .. }) => assert_eq!(docs[index].id, id),
         other => panic!("expected a body error, got {other:?}"),
+    }
+}
+
+#[test]
+fn finish_refuses_documents_that_were_not_added() {
+    let docs = corpus();
+    let mut r = Relater::new(&RelateConfig::default());
+    r.add_batch(&docs[1..]);
+    match r.finish(&docs, &SliceSource(&docs)) {
+        Err(RelateError::Count { added, given }) => {
+            assert_eq!((added, given), (docs.len() - 1, docs.len()))
+        }
+        other => panic!("expected a count error, got {other:?}"),
     }
 }
