@@ -183,7 +183,7 @@ impl<F: FnMut(&[Document])> Reader<'_, F> {
     /// Reports the outcomes' problems, admits their documents, hands them to `on_batch`
     /// and spills their bodies.
     fn deliver(&mut self, outcomes: Vec<FileOutcome>) -> Result<(), CorpusError> {
-        let batch = admitted(outcomes, &mut self.ids, self.events);
+        let batch = admitted(outcomes, &mut self.ids, &self.docs, self.events);
         if batch.is_empty() {
             return Ok(());
         }
@@ -263,16 +263,34 @@ impl ReadCorpus {
     }
 }
 
-/// Reports the chunk's problems and keeps the documents whose ids are new.
-fn admitted(outcomes: Vec<FileOutcome>, ids: &mut IdSet, events: &dyn ReadEvents) -> Vec<Document> {
-    let mut docs = Vec::new();
+/// Reports the chunk's problems and keeps the documents whose ids are new; `earlier` are
+/// the documents admitted before this chunk (to name where a repeated id was first seen).
+fn admitted(
+    outcomes: Vec<FileOutcome>,
+    ids: &mut IdSet,
+    earlier: &[Document],
+    events: &dyn ReadEvents,
+) -> Vec<Document> {
+    let mut docs: Vec<Document> = Vec::new();
     for outcome in outcomes {
         outcome.warnings.iter().for_each(|w| events.warning(w));
         outcome.errors.iter().for_each(|e| events.error(e));
         for doc in outcome.documents {
-            match ids.admit(&doc) {
+            let position = (earlier.len() + docs.len()) as u32;
+            match ids.admit(&doc.id, position) {
                 Ok(()) => docs.push(doc),
-                Err(e) => events.error(&e),
+                Err(first) => {
+                    let first = first as usize;
+                    let first = earlier
+                        .get(first)
+                        .or_else(|| docs.get(first.checked_sub(earlier.len())?))
+                        .map_or_else(String::new, |d| d.source.clone());
+                    events.error(&IngestError::DuplicateId {
+                        record: doc.source.clone(),
+                        id: doc.id.clone(),
+                        first,
+                    });
+                }
             }
         }
     }

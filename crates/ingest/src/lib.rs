@@ -161,23 +161,23 @@ pub fn extract_any(text: &str, format: Format, cfg: &IngestConfig) -> Option<Ext
 }
 
 /// The ids seen so far, for the rule "a repeated id is an input error for the later record"
-/// (input order decides, which is deterministic because inputs are sorted by id).
+/// (input order decides, which is deterministic because inputs are sorted by id). Holds a
+/// 128-bit hash of each id and the position of the document that brought it, not the id
+/// itself: 20 bytes a document, whatever the id's length.
 #[derive(Debug, Default)]
 pub struct IdSet {
-    first_source: std::collections::HashMap<String, String>,
+    first: std::collections::HashMap<u128, u32>,
 }
 
 impl IdSet {
-    /// Admits `doc` when its id is new; else the error naming where the id was first seen.
-    pub fn admit(&mut self, doc: &Document) -> Result<(), IngestError> {
-        match self.first_source.get(&doc.id) {
-            Some(first) => Err(IngestError::DuplicateId {
-                record: doc.source.clone(),
-                id: doc.id.clone(),
-                first: first.clone(),
-            }),
-            None => {
-                self.first_source.insert(doc.id.clone(), doc.source.clone());
+    /// Admits `id`, brought by the `position`-th admitted document, when it is new; else
+    /// returns the position of the document that brought it first.
+    pub fn admit(&mut self, id: &str, position: u32) -> Result<(), u32> {
+        let key = xxhash_rust::xxh3::xxh3_128(id.as_bytes());
+        match self.first.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => Err(*e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(position);
                 Ok(())
             }
         }
