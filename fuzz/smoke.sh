@@ -30,6 +30,7 @@ seed decode_text "$ex"/*.txt "$ex"/*.html
 seed stream "$ex"/*.jsonl "$ex"/*.warc "$ex"/*.gz "$ex"/*.txt
 seed parse_date
 seed relate
+seed facts "$ex"/*.txt "$ex"/*.md
 
 cargo fuzz build -s none || exit 1
 failed=()
