@@ -140,7 +140,7 @@ pub fn run(n: usize, cfg: &StoryConfig, undated: bool) -> (f64, usize, f64, f64)
     let feats = build(&meta, &src, cfg).expect("the generator never fails");
     let built = start.elapsed().as_secs_f64();
     let peak_at_features = peak_rss_mib();
-    let out = stories_from(&feats, &meta, &[], cfg).expect("consistent input");
+    let out = stories_from(feats, &meta, &[], cfg).expect("consistent input");
     if std::env::var_os("BENCH_PHASES").is_some() {
         println!(
             "features {built:.1}s (peak RSS {:.0} MiB), clustering {:.1}s",

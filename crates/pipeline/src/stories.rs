@@ -18,5 +18,5 @@ pub fn cluster_stories(r: &mut Related) -> Result<Stories, PipelineError> {
         .collect();
     let links = link_relations(&meta, &mut r.relations.relations)?;
     let feats = build(&meta, &r.corpus.bodies, cfg)?;
-    Ok(stories_from(&feats, &meta, &links, cfg)?)
+    Ok(stories_from(feats, &meta, &links, cfg)?)
 }

@@ -15,13 +15,16 @@ use crate::score::{combine, range_gap};
 use crate::units::{join_ranges, Unit};
 use crate::vector::SparseVec;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use samestory_core::StoryConfig;
 use samestory_core::UnionFind;
 
-/// A story being built.
+/// A story being built. A story of one unit borrows the unit's vector as its centroid (the
+/// sum of one vector, cut to `centroid_features`, is that vector when it is no longer): most
+/// stories of a big corpus are single units, and a copy each would double the vectors held.
 #[derive(Clone, Debug)]
-struct Draft {
-    centroid: SparseVec,
+struct Draft<'u> {
+    centroid: Cow<'u, SparseVec>,
     /// Norm of `centroid`.
     norm: f32,
     range: Option<(i32, i32)>,
@@ -30,7 +33,7 @@ struct Draft {
 
 /// Clusters `units` (visited in `order`); returns stories as lists of unit indices.
 pub fn cluster(units: &[Unit], order: &[usize], cfg: &StoryConfig) -> Vec<Vec<usize>> {
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft<'_>> = Vec::new();
     // Each draft's date range again, packed: the candidate index asks it of every story it
     // meets, and a draft (with its centroid) is a cache miss away.
     let mut ranges: Vec<Option<(i32, i32)>> = Vec::new();
@@ -55,10 +58,10 @@ pub fn cluster(units: &[Unit], order: &[usize], cfg: &StoryConfig) -> Vec<Vec<us
 /// Units whose indexed features are found in parallel before they are placed in turn.
 const BLOCK: usize = 4096;
 
-fn open(drafts: &mut Vec<Draft>, ranges: &mut Vec<Option<(i32, i32)>>) -> usize {
+fn open(drafts: &mut Vec<Draft<'_>>, ranges: &mut Vec<Option<(i32, i32)>>) -> usize {
     ranges.push(None);
     drafts.push(Draft {
-        centroid: SparseVec::default(),
+        centroid: Cow::Owned(SparseVec::default()),
         norm: 0.0,
         range: None,
         units: Vec::new(),
@@ -66,8 +69,12 @@ fn open(drafts: &mut Vec<Draft>, ranges: &mut Vec<Option<(i32, i32)>>) -> usize 
     drafts.len() - 1
 }
 
-fn join(d: &mut Draft, u: usize, unit: &Unit, cfg: &StoryConfig) {
-    d.centroid = d.centroid.add(&unit.vec).top(cfg.centroid_features);
+fn join<'u>(d: &mut Draft<'u>, u: usize, unit: &'u Unit<'_>, cfg: &StoryConfig) {
+    d.centroid = if d.units.is_empty() && unit.vec.0.len() <= cfg.centroid_features {
+        Cow::Borrowed(unit.vec.as_ref())
+    } else {
+        Cow::Owned(d.centroid.add(&unit.vec).top(cfg.centroid_features))
+    };
     d.norm = d.centroid.norm();
     d.range = join_ranges(d.range, unit.range);
     d.units.push(u);
@@ -77,7 +84,7 @@ fn join(d: &mut Draft, u: usize, unit: &Unit, cfg: &StoryConfig) {
 fn best_story(
     unit: &Unit,
     strongest: &[u32],
-    drafts: &[Draft],
+    drafts: &[Draft<'_>],
     ranges: &[Option<(i32, i32)>],
     index: &mut StoryIndex,
     cfg: &StoryConfig,
@@ -103,7 +110,7 @@ fn within(a: Option<(i32, i32)>, b: Option<(i32, i32)>, cfg: &StoryConfig) -> bo
 }
 
 /// Score of a vector with a date range against a draft story.
-fn score(v: &SparseVec, range: Option<(i32, i32)>, d: &Draft, cfg: &StoryConfig) -> f32 {
+fn score(v: &SparseVec, range: Option<(i32, i32)>, d: &Draft<'_>, cfg: &StoryConfig) -> f32 {
     let gap = range.zip(d.range).map(|(a, b)| range_gap(a, b));
     let content = if d.norm > 0.0 {
         v.dot(&d.centroid) / d.norm
@@ -113,25 +120,29 @@ fn score(v: &SparseVec, range: Option<(i32, i32)>, d: &Draft, cfg: &StoryConfig)
     combine(content, gap, cfg)
 }
 
-/// The batch pass: merges drafts whose centroids agree; returns unit lists per story.
-fn merge(drafts: &[Draft], cfg: &StoryConfig) -> Vec<Vec<usize>> {
-    let unit_vecs: Vec<(SparseVec, Vec<u32>)> = drafts
+/// The batch pass: merges drafts whose centroids agree; returns unit lists per story. Each
+/// draft's normalised centroid is made again where it is scored (only its strongest
+/// features are kept for all drafts at once), so the pass holds no second copy of every
+/// centroid.
+fn merge(drafts: &[Draft<'_>], cfg: &StoryConfig) -> Vec<Vec<usize>> {
+    let normalized = |d: &Draft<'_>| d.centroid.as_ref().clone().normalized();
+    let strongest: Vec<Vec<u32>> = drafts
         .par_iter()
-        .map(|d| {
-            let v = d.centroid.clone().normalized();
-            let strongest = v.strongest(cfg.index_features);
-            (v, strongest)
-        })
+        .map(|d| normalized(d).strongest(cfg.index_features))
         .collect();
     let ranges: Vec<Option<(i32, i32)>> = drafts.iter().map(|d| d.range).collect();
     let mut index = StoryIndex::default();
     let mut uf = UnionFind::new(drafts.len());
     for (s, d) in drafts.iter().enumerate() {
-        let (unit_vec, strongest) = &unit_vecs[s];
+        let strongest = &strongest[s];
         let live = |t: u32| within(d.range, ranges[t as usize], cfg);
-        for t in index.candidates(strongest, cfg.max_candidates, cfg.max_posting, live) {
-            if score(unit_vec, d.range, &drafts[t as usize], cfg) >= cfg.merge_threshold {
-                uf.union(s, t as usize);
+        let candidates = index.candidates(strongest, cfg.max_candidates, cfg.max_posting, live);
+        if !candidates.is_empty() {
+            let unit_vec = normalized(d);
+            for t in candidates {
+                if score(&unit_vec, d.range, &drafts[t as usize], cfg) >= cfg.merge_threshold {
+                    uf.union(s, t as usize);
+                }
             }
         }
         index.post(strongest, s as u32);

@@ -7,6 +7,7 @@ use crate::features::{build, Features};
 use crate::output::{PairAt, Stories};
 use crate::source::DocMeta;
 use crate::units::{units, Unit};
+use crate::vector::SparseVec;
 use rayon::prelude::*;
 use samestory_core::{Document, SliceSource, StoryConfig};
 
@@ -28,12 +29,14 @@ pub fn stories(
         .map(|(d, g)| DocMeta::of(d, g))
         .collect();
     let feats = build(&meta, &SliceSource(docs), cfg)?;
-    stories_from(&feats, &meta, links, cfg)
+    stories_from(feats, &meta, links, cfg)
 }
 
-/// Clusters documents whose features are already built (see [`crate::build`]).
+/// Clusters documents whose features are already built (see [`crate::build`]). Takes the
+/// features: each document's vector is freed once its story's rows are made, so the rows
+/// grow as the vectors go.
 pub fn stories_from(
-    feats: &Features,
+    mut feats: Features,
     meta: &[DocMeta<'_>],
     links: &[(usize, usize)],
     cfg: &StoryConfig,
@@ -50,7 +53,7 @@ pub fn stories_from(
         .map(|us| to_cluster(&units, &us, meta))
         .collect();
     drop(units);
-    Ok(collect(n, clusters, meta, feats, cfg))
+    Ok(collect(n, clusters, meta, &mut feats, cfg))
 }
 
 fn check_len(what: &'static str, expected: usize, found: usize) -> Result<(), StoryError> {
@@ -100,7 +103,7 @@ fn collect(
     n: usize,
     mut clusters: Vec<Cluster>,
     meta: &[DocMeta<'_>],
-    feats: &Features,
+    feats: &mut Features,
     cfg: &StoryConfig,
 ) -> Stories {
     clusters.sort_by(|a, b| meta[a.docs[0]].id.cmp(meta[b.docs[0]].id));
@@ -112,10 +115,16 @@ fn collect(
     // Rows are made a block of clusters at a time, so the per-pair scratch of one block
     // is all that is held besides the compact result.
     for (b, block) in clusters.chunks(ROW_BLOCK).enumerate() {
-        let rows: Vec<_> = block
-            .par_iter()
-            .map(|c| story_row(c, meta, feats, cfg))
-            .collect();
+        let rows: Vec<_> = {
+            let feats = &*feats;
+            block
+                .par_iter()
+                .map(|c| story_row(c, meta, feats, cfg))
+                .collect()
+        };
+        for &d in block.iter().flat_map(|c| &c.docs) {
+            feats.docs[d].vec = SparseVec::default();
+        }
         for (k, (c, (story, pairs))) in block.iter().zip(rows).enumerate() {
             c.docs
                 .iter()
