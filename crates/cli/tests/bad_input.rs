@@ -125,7 +125,11 @@ fn duplicate_ids_are_an_error_for_the_later_record() {
         util::stderr(&out)
     );
     // The error names where the id was first seen, across files and batches.
-    assert!(util::stderr(&out).contains("a.jsonl:1"), "{}", util::stderr(&out));
+    assert!(
+        util::stderr(&out).contains("a.jsonl:1"),
+        "{}",
+        util::stderr(&out)
+    );
     let docs = util::jsonl(&String::from_utf8_lossy(&out.stdout));
     let sources: Vec<&str> = docs.iter().map(|d| d["source"].as_str().unwrap()).collect();
     assert_eq!(sources.len(), 2);

@@ -64,7 +64,11 @@ fn stream_equals_slice_whatever_the_feeding_and_block_size() {
             one.push(&s);
         }
         let src = Counting(&docs, AtomicUsize::new(0));
-        assert_eq!(one.finish(&docs, &src).unwrap(), want, "one by one, block {block}");
+        assert_eq!(
+            one.finish(&docs, &src).unwrap(),
+            want,
+            "one by one, block {block}"
+        );
         assert!(src.1.load(Ordering::Relaxed) > 0);
         let mut batched = Relater::new(&cfg).block_docs(block);
         for chunk in docs.chunks(7) {

@@ -6,7 +6,7 @@
 use crate::dates::date_string;
 use crate::features::Features;
 use crate::kind::Kind;
-use crate::output::{MemberWhy, Story};
+use crate::output::{FeatureNames, MemberWhy, Story};
 use crate::score::{combine, days_to_range, story_score, to_centroid};
 use crate::source::DocMeta;
 use crate::sum::Sum;
@@ -141,20 +141,15 @@ fn member_why(
     MemberWhy {
         doc: meta[doc].id.to_owned(),
         score: round4(f64::from(score)),
-        shared: names(feats, &me.vec.shared(&rest, cfg.why_features)),
+        shared: FeatureNames::new(
+            shown(feats, &me.vec.shared(&rest, cfg.why_features)),
+            feats.model.names(),
+        ),
     }
 }
 
-/// Display names of features, strongest first, each shown once: a stem already spelled out
-/// by an earlier name ("haa" after "haas") is left out.
-fn names(feats: &Features, ids: &[u32]) -> Vec<String> {
-    shown(feats, ids)
-        .into_iter()
-        .map(|id| Kind::untag(feats.model.name(id)).to_owned())
-        .collect()
-}
-
-/// The ids of the features [`names`] shows, in its order.
+/// The features to show, strongest first, each once: a stem already spelled out by an
+/// earlier name ("haa" after "haas") is left out.
 fn shown(feats: &Features, ids: &[u32]) -> Vec<u32> {
     let name = |id: u32| Kind::untag(feats.model.name(id));
     let mut out: Vec<u32> = Vec::with_capacity(ids.len());

@@ -15,9 +15,9 @@ use crate::score::{combine, range_gap};
 use crate::units::{join_ranges, Unit};
 use crate::vector::SparseVec;
 use rayon::prelude::*;
-use std::borrow::Cow;
 use samestory_core::StoryConfig;
 use samestory_core::UnionFind;
+use std::borrow::Cow;
 
 /// A story being built. A story of one unit borrows the unit's vector as its centroid (the
 /// sum of one vector, cut to `centroid_features`, is that vector when it is no longer): most

@@ -96,7 +96,7 @@ pub use features::{build, DocFeatures, Features};
 pub use kind::Kind;
 pub use links::link_relations;
 pub use model::Model;
-pub use output::{MemberWhy, SameStoryPair, Stories, Story};
+pub use output::{FeatureNames, MemberWhy, SameStoryPair, Stories, Story};
 pub use pair::{pair_score, PairContext, PairDoc};
 pub use samestory_core::StoryConfig;
 pub use score::story_score;

@@ -20,7 +20,50 @@ pub struct MemberWhy {
     pub score: f64,
     /// The strongest features it shares with the rest of the story (stems, names,
     /// places, `MM-DD` dates).
-    pub shared: Vec<String>,
+    pub shared: FeatureNames,
+}
+
+/// Feature names as a row shows them: model ids, spelled from the model's shared table only
+/// when read or serialised (a million members' names as strings would cost ~300 bytes
+/// each; these cost ~60).
+#[derive(Clone, Debug)]
+pub struct FeatureNames {
+    ids: Box<[u32]>,
+    names: Arc<[Box<str>]>,
+}
+
+impl FeatureNames {
+    /// The features `ids` of the table `names` (tagged names: see [`Kind`]).
+    pub(crate) fn new(ids: Vec<u32>, names: Arc<[Box<str>]>) -> FeatureNames {
+        FeatureNames {
+            ids: ids.into_boxed_slice(),
+            names,
+        }
+    }
+
+    /// The names, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        self.ids
+            .iter()
+            .map(|&id| Kind::untag(&self.names[id as usize]))
+    }
+
+    /// Whether there is none.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+impl PartialEq for FeatureNames {
+    fn eq(&self, other: &FeatureNames) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+impl Serialize for FeatureNames {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
 }
 
 /// One story.
