@@ -73,10 +73,12 @@ pub fn relate_file(path: &str, cfg: &RelateConfig) -> Result<Relations> {
     let map = map_file(&file).with_context(|| path.to_string())?;
     let mut engine = Relater::new(cfg);
     let mut lines = Vec::new();
+    let mut docs = Vec::new();
     let mut base = 0;
     while base < map.len() {
         let end = block_end(&map, base);
-        add_block(&mut engine, &mut lines, base as u64, &map[base..end])?;
+        let block = &map[base..end];
+        add_block(&mut engine, (&mut docs, &mut lines), base as u64, block)?;
         release(&map, base, end - base);
         base = end;
     }
@@ -86,7 +88,7 @@ pub fn relate_file(path: &str, cfg: &RelateConfig) -> Result<Relations> {
         cpu_secs()
     );
     let source = FileSource { file, lines };
-    Ok(engine.finish(&source)?)
+    Ok(engine.finish(&docs, &source)?)
 }
 
 /// The corpus file mapped read-only, to be read once from front to back.
@@ -122,8 +124,14 @@ fn block_end(map: &[u8], base: usize) -> usize {
 }
 
 /// Parses and sketches one block's records in parallel (byte ranges of whole lines, each
-/// read by one serde stream), then pushes them in order.
-fn add_block(engine: &mut Relater, lines: &mut Vec<Span>, base: u64, block: &[u8]) -> Result<()> {
+/// read by one serde stream), then pushes them in order (metadata to `docs`, where each
+/// line lies to `lines`).
+fn add_block(
+    engine: &mut Relater,
+    (docs, lines): (&mut Vec<Document>, &mut Vec<Span>),
+    base: u64,
+    block: &[u8],
+) -> Result<()> {
     let sketched: Vec<Vec<Sketched>> = task_ranges(block, TASK_BYTES)
         .par_iter()
         .map_init(
@@ -133,7 +141,8 @@ fn add_block(engine: &mut Relater, lines: &mut Vec<Span>, base: u64, block: &[u8
         .collect::<Result<_>>()?;
     for (doc, sketch, span) in sketched.into_iter().flatten() {
         lines.push(span);
-        engine.push(doc, &sketch);
+        engine.push(&sketch);
+        docs.push(doc);
     }
     Ok(())
 }
