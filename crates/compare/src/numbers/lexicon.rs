@@ -404,3 +404,56 @@ pub(crate) fn is_irregular_plural(word: &str) -> bool {
             | "youth"
     )
 }
+
+/// The currency of an ISO code written in capitals ("USD" → dollar).
+pub(crate) fn currency_code(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "USD" => "dollar",
+        "EUR" => "euro",
+        "GBP" => "pound sterling",
+        "JPY" => "japanese yen",
+        "CNY" | "RMB" => "chinese yuan",
+        "CHF" => "swiss franc",
+        "AUD" => "australian dollar",
+        "CAD" => "canadian dollar",
+        "HKD" => "hong kong dollar",
+        "INR" => "indian rupee",
+        _ => return None,
+    })
+}
+
+/// True for a lower-case word that reads as a plural noun ("troops", "people"); "series"
+/// and "species" are left open.
+pub(crate) fn looks_plural(lower: &str) -> bool {
+    let last = lower.rsplit('-').next().unwrap_or(lower);
+    if matches!(
+        last,
+        "series"
+            | "species"
+            | "news"
+            | "sales"
+            | "has"
+            | "was"
+            | "does"
+            | "this"
+            | "its"
+            | "is"
+            | "as"
+            | "us"
+            | "thus"
+            | "plus"
+            | "less"
+            | "always"
+            | "perhaps"
+    ) {
+        return false;
+    }
+    is_irregular_plural(last)
+        || (last.len() > 3
+            && last.ends_with('s')
+            && !last.ends_with("ss")
+            && !last.ends_with("us")
+            && !last.ends_with("is")
+            && !last.ends_with("'s")
+            && !last.ends_with("\u{2019}s"))
+}

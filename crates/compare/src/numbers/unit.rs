@@ -8,7 +8,7 @@
 //! otherwise, with the token where it ends. Must not decide values or qualifiers.
 
 use super::lexicon::{
-    is_irregular_plural, is_month, is_stop_word, scale_word, small_number, vague_plural,
+    is_month, is_stop_word, looks_plural, scale_word, small_number, vague_plural,
 };
 use super::token::{Kind, Token};
 
@@ -154,9 +154,9 @@ const UNITS: &[(&str, &str, UnitKind, Place)] = &[
     ("sq m", "square metre", Measure, Any),
     ("sq km", "square kilometre", Measure, Any),
     ("sq mi", "square mile", Measure, Any),
-    ("km2", "square kilometre", Measure, Any),
+    ("km 2", "square kilometre", Measure, Any),
     ("km ²", "square kilometre", Measure, Any),
-    ("m2", "square metre", Measure, Any),
+    ("m 2", "square metre", Measure, Any),
     ("m ²", "square metre", Measure, Any),
     ("cubic feet", "cubic foot", Measure, Any),
     ("cubic metres", "cubic metre", Measure, Any),
@@ -309,6 +309,7 @@ const UNITS: &[(&str, &str, UnitKind, Place)] = &[
     ("ppm", "part per million", Measure, Any),
     ("ppb", "parts-per-billion", Measure, Any),
     ("times", "count", Measure, Any),
+    ("magnitude", "magnitude", Measure, Any),
     ("fold", "count", Measure, Any),
 ];
 
@@ -525,6 +526,28 @@ fn lexicon_unit(toks: &[Token], at: usize, scaled: bool) -> Option<Unit> {
         return inch_word(toks, at);
     }
     let (n, key, kind) = best?;
+    if n == 1 && !first.space_before && matches!(first.text, "F" | "C") {
+        let noun_after = toks
+            .get(at + 1)
+            .is_some_and(|t| t.kind == Kind::Word && !is_stop_word(&t.text.to_ascii_lowercase()));
+        let name_before = at >= 2
+            && toks[at - 2].kind == Kind::Word
+            && toks[at - 2]
+                .text
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+        if noun_after || name_before {
+            return None;
+        }
+        if first.text == "C" && toks.get(at + 1).is_some_and(|t| t.is_sym('/')) {
+            return Some(Unit {
+                name: "cent".to_string(),
+                kind: Currency,
+                end: at + 1,
+            });
+        }
+    }
     // A lone letter apart from the number is a unit only before a break or a lower-case
     // word ("30 C outside", "278,000 t valued"), never before a capitalised name.
     if n == 1 && first.text.chars().count() == 1 && first.kind == Kind::Word {
@@ -549,6 +572,9 @@ fn pattern_len(toks: &[Token], at: usize, pattern: &str) -> Option<usize> {
     let mut n = 0;
     for part in pattern.split(' ') {
         let tok = toks.get(at + n)?;
+        if n > 0 && tok.kind == Kind::Digits && tok.space_before {
+            return None;
+        }
         let same = if single && part.chars().count() == 1 {
             tok.text == part
         } else {
@@ -614,6 +640,9 @@ fn hyphen_compound(toks: &[Token], at: usize) -> Option<After> {
     }
     if lower == "a" || lower == "per" {
         return None;
+    }
+    if toks.get(at.wrapping_sub(1)).is_some_and(|t| t.is("zero")) {
+        return Some(After::NotQuantity);
     }
     if let Some(unit) = lexicon_unit(toks, at + 1, false) {
         return Some(After::Unit(with_rate_or_age(toks, unit)));
@@ -731,19 +760,6 @@ fn noun_word(toks: &[Token], at: usize) -> Option<(String, usize)> {
         end += 2;
     }
     Some((word, end))
-}
-
-/// True for a word that reads as a plural noun.
-fn looks_plural(lower: &str) -> bool {
-    let last = lower.rsplit('-').next().unwrap_or(lower);
-    is_irregular_plural(last)
-        || (last.len() > 3
-            && last.ends_with('s')
-            && !last.ends_with("ss")
-            && !last.ends_with("us")
-            && !last.ends_with("is")
-            && !last.ends_with("'s")
-            && !last.ends_with("\u{2019}s"))
 }
 
 /// The unit after a vague plural: "of" and a unit or noun ("tens of thousands of people",

@@ -7,7 +7,10 @@
 //! is not a quantity and how far to skip (a time of day, a date, an ordinal, a phone
 //! number). Must not decide units or qualifiers.
 
-use super::lexicon::{fraction_word, scale_suffix, scale_word, small_number, vague_plural};
+use super::lexicon::{
+    currency_code, fraction_word, looks_plural, scale_suffix, scale_word, small_number,
+    vague_plural,
+};
 use super::token::{Kind, Token};
 
 /// A number read at one token.
@@ -23,6 +26,8 @@ pub(crate) struct Amount {
     pub scaled: bool,
     /// The multiplier applied by a scale word or suffix (1 without one).
     pub scale: f64,
+    /// A currency code written between the number and its scale ("75 USD million").
+    pub code: Option<&'static str>,
     /// Written in words.
     pub words: bool,
     /// The bare word "one" and nothing else.
@@ -113,11 +118,31 @@ fn read_digits(toks: &[Token], i: usize, money: bool) -> Read {
             scaled = true;
         }
     }
+    let mut code = None;
     if !scaled {
         if let Some((scale, next)) = spaced_scale(toks, end, money) {
+            if next > end + 1 {
+                code = toks.get(end).and_then(|t| currency_code(t.text));
+            }
             value *= scale;
             factor = scale;
             end = next;
+            scaled = true;
+        }
+    }
+    if !scaled
+        && !money
+        && toks
+            .get(end)
+            .is_some_and(|t| t.text == "m" && !t.space_before)
+    {
+        // "2.5m people": a million before a counted noun, a metre otherwise ("1.8m tall").
+        if toks.get(end + 1).is_some_and(|t| {
+            t.kind == Kind::Word && t.space_before && looks_plural(&t.text.to_ascii_lowercase())
+        }) {
+            value *= 1e6;
+            factor = 1e6;
+            end += 1;
             scaled = true;
         }
     }
@@ -126,6 +151,7 @@ fn read_digits(toks: &[Token], i: usize, money: bool) -> Read {
         end,
         scaled,
         scale: factor,
+        code,
         plain: plain && !scaled,
         ..plain_amount(end, false, tok.text.len())
     })
@@ -139,6 +165,7 @@ fn plain_amount(end: usize, words: bool, digits: usize) -> Amount {
         end,
         scaled: false,
         scale: 1.0,
+        code: None,
         words,
         lone_one: false,
         plain: false,
@@ -275,8 +302,7 @@ fn spaced_scale(toks: &[Token], at: usize, money: bool) -> Option<(f64, usize)> 
     let mut at = at;
     let tok = toks.get(at)?;
     if tok.kind == Kind::Word
-        && tok.text.len() == 3
-        && tok.text.chars().all(|c| c.is_ascii_uppercase())
+        && currency_code(tok.text).is_some()
         && toks
             .get(at + 1)
             .is_some_and(|t| scale_word(&t.text.to_ascii_lowercase()).is_some())
@@ -461,14 +487,14 @@ fn word_step(sum: &mut WordSum, word: &str, toks: &[Token], at: usize) -> Option
             Some(if article { 2 } else { 1 })
         }
         "hundred" if sum.cardinal || sum.current > 0.0 => {
-            sum.current = sum.current.max(1.0) * 100.0;
+            sum.current = if sum.current > 0.0 { sum.current } else { 1.0 } * 100.0;
             sum.cardinal = true;
             sum.after_scale = true;
             sum.words += 1;
             Some(1)
         }
         "dozen" | "dozens" if sum.cardinal || sum.current > 0.0 => {
-            sum.current = sum.current.max(1.0) * 12.0;
+            sum.current = if sum.current > 0.0 { sum.current } else { 1.0 } * 12.0;
             sum.cardinal = true;
             sum.words += 1;
             Some(1)
