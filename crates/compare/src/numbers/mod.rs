@@ -21,7 +21,9 @@ mod tests;
 
 use crate::sentences::Sentence;
 use crate::span::CharIndex;
+use regex::Regex;
 use serde::{Serialize, Serializer};
+use std::sync::LazyLock;
 
 /// A stated value: one number, or a range `[min, max]`. Whole numbers serialise without a
 /// fractional part (`130000`, not `130000.0`).
@@ -79,12 +81,7 @@ pub struct Number {
 pub fn extract_numbers(body: &str, sentences: &[Sentence], index: &CharIndex) -> Vec<Number> {
     let mut out = Vec::new();
     for sentence in sentences {
-        if !sentence
-            .bytes
-            .clone()
-            .any(|b| body.as_bytes()[b].is_ascii_digit())
-            && !has_number_word(body, sentence)
-        {
+        if !may_hold_number(body, sentence) {
             continue;
         }
         let toks = token::tokenize(body, sentence.bytes.clone());
@@ -97,10 +94,21 @@ pub fn extract_numbers(body: &str, sentences: &[Sentence], index: &CharIndex) ->
     out
 }
 
-/// True when the sentence may hold a number in words (a cheap pre-check).
-fn has_number_word(body: &str, sentence: &Sentence) -> bool {
-    let _ = (body, sentence);
-    true
+/// Number words, and the scale and vague words a number in words can start with.
+static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|zero)\b",
+    )
+    .expect("a valid constant pattern")
+});
+
+/// True when the sentence holds a digit or a number word (a cheap pre-check that spares
+/// tokenising the rest).
+fn may_hold_number(body: &str, sentence: &Sentence) -> bool {
+    let Some(text) = body.get(sentence.bytes.clone()) else {
+        return false;
+    };
+    text.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORD.is_match(text)
 }
 
 /// A candidate as a [`Number`] with its text and char span.

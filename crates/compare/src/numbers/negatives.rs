@@ -115,7 +115,7 @@ pub(crate) fn is_identifier(toks: &[Token], seen: Seen) -> bool {
 /// True when a plain number follows a capitalised word inside a sentence ("Voyager 2",
 /// "English 101", "VX 1234"): a name, unless that word is an ordinary function word.
 pub(crate) fn follows_name(toks: &[Token], seen: Seen) -> bool {
-    if !seen.plain {
+    if !seen.plain && seen.digits > 0 {
         return false;
     }
     let Some(prev_at) = seen.start.checked_sub(1) else {
@@ -128,6 +128,46 @@ pub(crate) fn follows_name(toks: &[Token], seen: Seen) -> bool {
     }
     let lower = prev.text.to_ascii_lowercase();
     !is_stop_word(&lower) && !is_month(&lower)
+}
+
+/// True for a number word capitalised inside a sentence before another capitalised word, or
+/// a bare "zero" ("Ground Zero", "Zero Hedge", "Three Mile Island").
+pub(crate) fn word_in_name(toks: &[Token], seen: Seen) -> bool {
+    let first = toks[seen.start];
+    if first.kind != Kind::Word {
+        return false;
+    }
+    if first.is("zero") {
+        return true;
+    }
+    let capital =
+        |t: &Token| t.kind == Kind::Word && t.text.chars().next().is_some_and(char::is_uppercase);
+    seen.start > 0 && capital(&first) && toks.get(seen.end).is_some_and(capital)
+}
+
+/// The token after a day-to-day span that follows a date ("September 16-19", "Sept. 19 to
+/// 22").
+pub(crate) fn date_span_end(toks: &[Token], seen: Seen) -> usize {
+    let joiner = toks.get(seen.end);
+    let joined =
+        joiner.is_some_and(|t| t.is_dash() || t.is("to") || t.is("and") || t.is("through"));
+    let day = toks
+        .get(seen.end + 1)
+        .is_some_and(|t| t.kind == Kind::Digits && t.text.len() <= 2);
+    if joined && day {
+        seen.end + 2
+    } else {
+        seen.end
+    }
+}
+
+/// True for feet and inches written with marks ("6'3\"").
+pub(crate) fn is_feet_and_inches(toks: &[Token], seen: Seen) -> bool {
+    toks.get(seen.end).is_some_and(|t| {
+        !t.space_before && (t.is_sym('\'') || t.is_sym('\u{2019}') || t.is_sym('\u{2032}'))
+    }) && toks
+        .get(seen.end + 1)
+        .is_some_and(|t| t.kind == Kind::Digits && !t.space_before)
 }
 
 /// True for a calendar year: four plain digits from 1800 to 2100.

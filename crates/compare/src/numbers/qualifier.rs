@@ -184,6 +184,19 @@ pub(crate) fn before(toks: &[Token], start: usize) -> Option<Qualifier> {
 
 /// The bound written just after token `end` ("or more"), as `(phrase, end token)`.
 pub(crate) fn after(toks: &[Token], end: usize) -> Option<Qualifier> {
+    let dash = toks
+        .get(end)
+        .is_some_and(|t| t.is_dash() && !t.space_before);
+    if dash
+        && toks
+            .get(end + 1)
+            .is_some_and(|t| t.is("plus") && !t.space_before)
+    {
+        return Some(Qualifier {
+            text: "plus".to_string(),
+            at: end + 2,
+        });
+    }
     AFTER.iter().find_map(|phrase| {
         let n = words_at(toks, end, phrase)?;
         Some(Qualifier {
@@ -258,7 +271,17 @@ pub(crate) fn is_change_word(lower: &str) -> bool {
 /// The longest phrase of `phrases` whose words end just before token `end`.
 fn phrase_ending_at(toks: &[Token], end: usize, phrases: &[&str]) -> Option<Qualifier> {
     let mut best: Option<(usize, &str)> = None;
+    let Some(last) = end.checked_sub(1).and_then(|l| toks.get(l)) else {
+        return None;
+    };
+    if last.kind != Kind::Word {
+        return None;
+    }
     for phrase in phrases {
+        let final_word = phrase.rsplit(' ').next().unwrap_or(phrase);
+        if !last.text.eq_ignore_ascii_case(final_word) {
+            continue;
+        }
         let n = phrase.split(' ').count();
         let Some(start) = end.checked_sub(n) else {
             continue;

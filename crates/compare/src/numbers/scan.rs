@@ -4,9 +4,10 @@
 //!
 //! Returns candidates as token ranges; must not look outside the sentence's tokens.
 
-use super::lexicon::is_stop_word;
+use super::lexicon::{is_stop_word, small_number, vague_plural};
 use super::negatives::{
-    follows_name, is_date_day, is_identifier, is_list_marker, is_time_of_day, is_year, Seen,
+    date_span_end, follows_name, is_date_day, is_feet_and_inches, is_identifier, is_list_marker,
+    is_time_of_day, is_year, word_in_name, Seen,
 };
 use super::qualifier::{self, Qualifier};
 use super::token::{Kind, Token};
@@ -83,12 +84,57 @@ pub(crate) fn scan(toks: &[Token]) -> Vec<Candidate> {
 
 /// What starts at token `i`.
 fn step(toks: &[Token], i: usize) -> Option<Step> {
+    if !may_start(toks, i) {
+        return None;
+    }
     let first = read_at(toks, i)?;
     let reading = match first {
         Ok(r) => r,
         Err(skip) => return Some(Step::Skip(skip)),
     };
     Some(quantity(toks, reading))
+}
+
+/// A cheap test, without allocating, that token `i` can start a number: digits, a sign or
+/// currency sign, a currency code or prefix, or a number word. Keeps the scan linear and
+/// light on the many tokens that are ordinary words.
+fn may_start(toks: &[Token], i: usize) -> bool {
+    let tok = toks[i];
+    match tok.kind {
+        Kind::Digits => true,
+        Kind::Sym => {
+            matches!(tok.text, "$" | "£" | "€" | "¥" | "₹" | "\u{2212}")
+                || (tok.is_dash() && toks.get(i + 1).is_some_and(|t| t.kind == Kind::Digits))
+        }
+        Kind::Word => {
+            if tok.text.len() > 10 || !tok.text.is_ascii() {
+                return false;
+            }
+            let mut buf = [0u8; 10];
+            for (slot, b) in buf.iter_mut().zip(tok.text.bytes()) {
+                *slot = b.to_ascii_lowercase();
+            }
+            let lower = std::str::from_utf8(&buf[..tok.text.len()]).unwrap_or("");
+            let next_scales = || {
+                toks.get(i + 1).is_some_and(|t| {
+                    [
+                        "hundred", "thousand", "dozen", "quarter", "million", "billion", "trillion",
+                    ]
+                    .iter()
+                    .any(|w| t.is(w))
+                })
+            };
+            let next_is_money = || {
+                toks.get(i + 1)
+                    .is_some_and(|t| t.is_sym('$') || t.kind == Kind::Digits)
+            };
+            small_number(lower).is_some()
+                || vague_plural(lower).is_some()
+                || matches!(lower, "half" | "minus" | "tens")
+                || (matches!(lower, "a" | "an") && next_scales())
+                || (tok.text.len() <= 3 && next_is_money())
+        }
+    }
 }
 
 /// A number with its head at token `i`: `Err(skip)` for something that is not a quantity.
@@ -192,8 +238,14 @@ fn quantity(toks: &[Token], reading: Reading) -> Step {
         plain: amount.plain,
         digits: amount.digits,
     };
-    if is_date_day(toks, seen) || is_list_marker(toks, seen) {
+    if is_date_day(toks, seen) {
+        return Step::Skip(date_span_end(toks, seen));
+    }
+    if is_list_marker(toks, seen) || word_in_name(toks, seen) {
         return Step::Skip(amount.end);
+    }
+    if is_feet_and_inches(toks, seen) {
+        return Step::Skip(amount.end + 2);
     }
     if is_time_of_day(toks, seen) {
         return Step::Skip(amount.end + 1);
@@ -415,7 +467,21 @@ fn range(toks: &[Token], first: &Reading, first_unit: Option<&Unit>, at: usize) 
     }
     let low = first.head.sign * a.value * lifted_scale(a, b);
     let high = second.head.sign * b.value;
-    let unit = second_unit.clone().or_else(|| first_unit.cloned());
+    let ages = first
+        .head
+        .start
+        .checked_sub(1)
+        .is_some_and(|p| toks[p].is("ages") || toks[p].is("aged"));
+    let unit = second_unit
+        .clone()
+        .or_else(|| first_unit.cloned())
+        .or_else(|| {
+            ages.then(|| Unit {
+                name: "year of age".to_string(),
+                kind: UnitKind::Age,
+                end: b.end,
+            })
+        });
     let mut end = second_unit.as_ref().map_or(b.end, |u| u.end);
     let start_at = if between {
         first.head.start - 1
@@ -497,7 +563,11 @@ fn lend_units(toks: &[Token], found: &mut [Candidate]) {
                     return Some(noun);
                 }
             }
-            found[..i].iter().rev().find_map(|c| c.unit.clone())
+            found[..i]
+                .iter()
+                .rev()
+                .find_map(|c| c.unit.clone())
+                .filter(|u| u.kind != UnitKind::Age)
         });
         if let Some(mut unit) = lent {
             unit.end = found[i].end;

@@ -11,6 +11,8 @@ use super::lexicon::{
     is_month, is_stop_word, looks_plural, scale_word, small_number, vague_plural,
 };
 use super::token::{Kind, Token};
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What kind of thing a unit is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -313,6 +315,16 @@ const UNITS: &[(&str, &str, UnitKind, Place)] = &[
     ("fold", "count", Measure, Any),
 ];
 
+/// Indices into [`UNITS`] by the lower-cased first token of the pattern, built once.
+static UNITS_BY_FIRST: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut map: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, (pattern, ..)) in UNITS.iter().enumerate() {
+        let first = pattern.split(' ').next().unwrap_or(pattern).to_lowercase();
+        map.entry(first).or_default().push(index);
+    }
+    map
+});
+
 /// Nouns a rate is "per" ("a share", "per barrel", "an hour", "/kg").
 const RATE_NOUNS: &[(&str, &str)] = &[
     ("share", "share"),
@@ -506,7 +518,13 @@ fn rate_at(toks: &[Token], at: usize) -> Option<(&'static str, usize)> {
 fn lexicon_unit(toks: &[Token], at: usize, scaled: bool) -> Option<Unit> {
     let first = toks.get(at)?;
     let mut best: Option<(usize, &str, UnitKind)> = None;
-    for &(pattern, key, kind, place) in UNITS {
+    let candidates = UNITS_BY_FIRST
+        .get(first.text.to_lowercase().as_str())
+        .map_or(&[][..], Vec::as_slice);
+    for &index in candidates {
+        let Some(&(pattern, key, kind, place)) = UNITS.get(index) else {
+            continue;
+        };
         if place == Attached && first.space_before {
             continue;
         }
@@ -693,7 +711,7 @@ pub(crate) fn counted_noun(toks: &[Token], at: usize, value: f64) -> Option<Unit
             plural = true;
             break;
         }
-        if value == 1.0 {
+        if value == 1.0 && noun_word(toks, end).is_none() {
             break;
         }
     }
