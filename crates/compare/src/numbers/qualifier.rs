@@ -5,6 +5,8 @@
 //! Returns the phrase and where it starts; must not decide values or units.
 
 use super::token::{Kind, Token};
+use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// Phrases that bound or approximate a following number, as lower-case words.
 const BEFORE: &[&str] = &[
@@ -268,13 +270,25 @@ pub(crate) fn is_change_word(lower: &str) -> bool {
         )
 }
 
+/// True for a word that ends some phrase of [`BEFORE`], checked before any phrase is tried.
+fn is_final_word(lower: &str) -> bool {
+    static FINAL: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+        BEFORE
+            .iter()
+            .map(|p| p.rsplit(' ').next().unwrap_or(p))
+            .collect()
+    });
+    FINAL.contains(lower)
+}
+
 /// The longest phrase of `phrases` whose words end just before token `end`.
 fn phrase_ending_at(toks: &[Token], end: usize, phrases: &[&str]) -> Option<Qualifier> {
     let mut best: Option<(usize, &str)> = None;
-    let Some(last) = end.checked_sub(1).and_then(|l| toks.get(l)) else {
-        return None;
-    };
+    let last = end.checked_sub(1).and_then(|l| toks.get(l))?;
     if last.kind != Kind::Word {
+        return None;
+    }
+    if !is_final_word(&last.text.to_ascii_lowercase()) {
         return None;
     }
     for phrase in phrases {

@@ -156,10 +156,8 @@ fn head(toks: &[Token], i: usize) -> Option<Head> {
         .get(at + 1)
         .is_some_and(|t| t.kind == Kind::Digits && !t.space_before);
     let opens = i == 0 || tok.space_before || toks[i - 1].is_sym('(');
-    if (tok.is_dash() || tok.is_sym('\u{2212}')) && digits_next && opens {
-        sign = -1.0;
-        at += 1;
-    } else if tok.is("minus") {
+    let sign_mark = (tok.is_dash() || tok.is_sym('\u{2212}')) && digits_next && opens;
+    if sign_mark || tok.is("minus") {
         sign = -1.0;
         at += 1;
     }

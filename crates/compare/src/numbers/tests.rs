@@ -367,3 +367,41 @@ fn dev_corpus_to_jsonl() {
     }
     std::fs::write(out, rows).expect("write output");
 }
+
+/// Times the extractor on the bodies of a `documents.jsonl` (`$NUMBERS_TIME_DOCS`) against
+/// the sentence split every body gets anyway, and writes the figures to
+/// `$NUMBERS_TIME_OUT` (a development aid; run with `--release --ignored`).
+#[test]
+#[ignore]
+fn dev_time_on_bodies() {
+    let (Ok(docs), Ok(out)) = (
+        std::env::var("NUMBERS_TIME_DOCS"),
+        std::env::var("NUMBERS_TIME_OUT"),
+    ) else {
+        return;
+    };
+    let text = std::fs::read_to_string(docs).expect("documents.jsonl");
+    let bodies: Vec<String> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("body").and_then(|b| b.as_str()).map(str::to_string))
+        .collect();
+    let start = std::time::Instant::now();
+    let split: Vec<_> = bodies
+        .iter()
+        .map(|b| (sentences(b, Some("eng")), CharIndex::new(b)))
+        .collect();
+    let split_time = start.elapsed();
+    let start = std::time::Instant::now();
+    let mut found = 0;
+    for (body, (sentences, index)) in bodies.iter().zip(&split) {
+        found += extract_numbers(body, sentences, index).len();
+    }
+    let numbers_time = start.elapsed();
+    let bytes: usize = bodies.iter().map(String::len).sum();
+    let report = format!(
+        "bodies {} bytes {bytes} numbers {found}\nsentences+index {split_time:?}\nextract_numbers {numbers_time:?}\n",
+        bodies.len()
+    );
+    std::fs::write(out, report).expect("write report");
+}

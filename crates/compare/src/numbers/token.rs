@@ -56,8 +56,9 @@ pub(crate) fn tokenize(body: &str, range: std::ops::Range<usize>) -> Vec<Token<'
     };
     let base = range.start;
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    let mut out: Vec<Token> = Vec::new();
     let mut space = true;
+    let mut chunk_start = 0;
     let mut i = 0;
     while i < text.len() {
         let Some(c) = text[i..].chars().next() else {
@@ -66,13 +67,16 @@ pub(crate) fn tokenize(body: &str, range: std::ops::Range<usize>) -> Vec<Token<'
         if c.is_whitespace() {
             space = true;
             i += c.len_utf8();
-            if space_then_link(text, i) {
-                i = chunk_end(text, i);
-            }
+            chunk_start = i;
             continue;
         }
-        if i == 0 && space_then_link(text, 0) {
-            i = chunk_end(text, 0);
+        if link_mark(text, i, c) {
+            // A URL or e-mail address: drop its chunk whole.
+            while out.last().is_some_and(|t| t.start >= base + chunk_start) {
+                out.pop();
+            }
+            space = true;
+            i = chunk_end(text, i);
             continue;
         }
         let (kind, end) = if c.is_ascii_digit() {
@@ -93,6 +97,22 @@ pub(crate) fn tokenize(body: &str, range: std::ops::Range<usize>) -> Vec<Token<'
         i = end;
     }
     out
+}
+
+/// True when the character `c` at `i` marks a link: "://", "@" inside a word, or a chunk
+/// starting "www.".
+fn link_mark(text: &str, i: usize, c: char) -> bool {
+    match c {
+        ':' => text[i..].starts_with("://"),
+        '@' => text[i + 1..].starts_with(|n: char| n.is_alphanumeric()),
+        'w' | 'W' => {
+            let rest = &text.as_bytes()[i..];
+            rest.len() > 4
+                && rest[..4].eq_ignore_ascii_case(b"www.")
+                && (i == 0 || text[..i].ends_with(char::is_whitespace))
+        }
+        _ => false,
+    }
 }
 
 /// End of a digit run starting at `i`: digits, and `,` or `.` followed by a digit.
@@ -125,12 +145,6 @@ fn word_end(text: &str, start: usize) -> usize {
         }
     }
     end
-}
-
-/// True when the whitespace-delimited chunk at `i` is a URL or an e-mail address.
-fn space_then_link(text: &str, i: usize) -> bool {
-    let chunk = &text[i..chunk_end(text, i)];
-    chunk.contains("://") || chunk.starts_with("www.") || chunk.contains('@')
 }
 
 /// End of the whitespace-delimited chunk starting at `i`.

@@ -488,9 +488,8 @@ fn rate(toks: &[Token], at: usize, kind: UnitKind) -> Option<(&'static str, usiz
 /// A rate starting exactly at token `at`.
 fn rate_at(toks: &[Token], at: usize) -> Option<(&'static str, usize)> {
     let first = toks.get(at)?;
-    let noun_at = if first.is("per") || first.is("a") || first.is("an") || first.is("each") {
-        at + 1
-    } else if first.is_sym('/') {
+    let word = first.is("per") || first.is("a") || first.is("an") || first.is("each");
+    let noun_at = if word || first.is_sym('/') {
         at + 1
     } else if first.is_dash()
         && !first.space_before
