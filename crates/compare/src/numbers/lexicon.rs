@@ -128,6 +128,9 @@ pub(crate) fn is_identifier_noun(word: &str) -> bool {
     matches!(
         word,
         "highway"
+            | "call"
+            | "dial"
+            | "ring"
             | "route"
             | "interstate"
             | "exit"

@@ -118,7 +118,8 @@ fn may_start(toks: &[Token], i: usize) -> bool {
             let next_scales = || {
                 toks.get(i + 1).is_some_and(|t| {
                     [
-                        "hundred", "thousand", "dozen", "quarter", "million", "billion", "trillion",
+                        "hundred", "thousand", "dozen", "quarter", "third", "fifth", "tenth",
+                        "million", "billion", "trillion",
                     ]
                     .iter()
                     .any(|w| t.is(w))
@@ -386,9 +387,11 @@ fn age_by_context(toks: &[Token], start: usize, amount: &Amount) -> Option<Unit>
         return Some(years);
     }
     let whole = amount.value.fract() == 0.0 && (1.0..=110.0).contains(&amount.value);
-    let name_before = start.checked_sub(2).map(|p| toks[p]).is_some_and(|t| {
-        t.kind == Kind::Word && t.text.chars().next().is_some_and(char::is_uppercase)
-    });
+    // "Mr Smith, 47,", "the prime minister, 58,": a person's age between commas.
+    let name_before = start
+        .checked_sub(2)
+        .map(|p| toks[p])
+        .is_some_and(|t| t.kind == Kind::Word && !is_stop_word(&t.text.to_ascii_lowercase()));
     let comma_after = toks.get(amount.end).is_some_and(|t| t.is_sym(','));
     (prev.is_sym(',') && whole && amount.plain && name_before && comma_after).then_some(years)
 }
@@ -465,10 +468,13 @@ fn range(toks: &[Token], first: &Reading, first_unit: Option<&Unit>, at: usize) 
     }
     let low = first.head.sign * a.value * lifted_scale(a, b);
     let high = second.head.sign * b.value;
-    let ages = first
-        .head
-        .start
-        .checked_sub(1)
+    let before_at = if between {
+        first.head.start.checked_sub(1)
+    } else {
+        Some(first.head.start)
+    };
+    let ages = before_at
+        .and_then(|b| b.checked_sub(1))
         .is_some_and(|p| toks[p].is("ages") || toks[p].is("aged"));
     let unit = second_unit
         .clone()
@@ -561,11 +567,18 @@ fn lend_units(toks: &[Token], found: &mut [Candidate]) {
                     return Some(noun);
                 }
             }
+            let previous = i.checked_sub(1).map(|p| &found[p]);
+            let joined = previous.is_some_and(|p| {
+                p.end + 1 == found[i].start
+                    && toks
+                        .get(p.end)
+                        .is_some_and(|t| t.is("and") || t.is("or") || t.is("to"))
+            });
             found[..i]
                 .iter()
                 .rev()
                 .find_map(|c| c.unit.clone())
-                .filter(|u| u.kind != UnitKind::Age)
+                .filter(|u| joined || u.kind != UnitKind::Age)
         });
         if let Some(mut unit) = lent {
             unit.end = found[i].end;

@@ -406,7 +406,7 @@ pub(crate) fn after(toks: &[Token], at: usize, value: f64, scaled: bool) -> Afte
         return After::NotQuantity;
     }
     match counted_noun(toks, at, value) {
-        Some(unit) => After::Unit(unit),
+        Some(unit) => After::Unit(with_rate_or_age(toks, unit)),
         None => After::Nothing,
     }
 }
@@ -439,7 +439,7 @@ fn with_rate_or_age(toks: &[Token], unit: Unit) -> Unit {
     }
     match rate(toks, unit.end, unit.kind) {
         Some((per, end)) => Unit {
-            name: format!("{} per {per}", unit.name),
+            name: format!("{} per {}", unit.name, per.key()),
             kind: unit.kind,
             end,
         },
@@ -462,7 +462,7 @@ fn age_suffix(toks: &[Token], at: usize) -> Option<usize> {
 /// The rate noun after token `at` ("a share", "per barrel", "/hour", "-a-share") and the
 /// token after it. For measures and currencies, "of" and a few words may come between
 /// ("gallons of jet fuel a year").
-fn rate(toks: &[Token], at: usize, kind: UnitKind) -> Option<(&'static str, usize)> {
+fn rate<'a>(toks: &[Token<'a>], at: usize, kind: UnitKind) -> Option<(RateNoun<'a>, usize)> {
     if let Some(found) = rate_at(toks, at) {
         return Some(found);
     }
@@ -485,8 +485,27 @@ fn rate(toks: &[Token], at: usize, kind: UnitKind) -> Option<(&'static str, usiz
     None
 }
 
+/// The noun a rate is "per": a listed one as its key, or any other noun as written.
+#[derive(Clone, Copy, Debug)]
+enum RateNoun<'a> {
+    /// A noun of [`RATE_NOUNS`], as its key.
+    Listed(&'static str),
+    /// Another noun after "per" or "/", as written.
+    Written(&'a str),
+}
+
+impl RateNoun<'_> {
+    /// The noun as it goes into the unit.
+    fn key(&self) -> String {
+        match self {
+            RateNoun::Listed(key) => (*key).to_string(),
+            RateNoun::Written(word) => word.to_lowercase(),
+        }
+    }
+}
+
 /// A rate starting exactly at token `at`.
-fn rate_at(toks: &[Token], at: usize) -> Option<(&'static str, usize)> {
+fn rate_at<'a>(toks: &[Token<'a>], at: usize) -> Option<(RateNoun<'a>, usize)> {
     let first = toks.get(at)?;
     let word = first.is("per") || first.is("a") || first.is("an") || first.is("each");
     let noun_at = if word || first.is_sym('/') {
@@ -505,12 +524,24 @@ fn rate_at(toks: &[Token], at: usize) -> Option<(&'static str, usize)> {
         return None;
     }
     let lower = noun.text.to_ascii_lowercase();
-    let (_, key) = RATE_NOUNS.iter().find(|(w, _)| *w == lower)?;
+    let listed = RATE_NOUNS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|(_, key)| *key);
+    let any_noun = (first.is("per") || first.is_sym('/'))
+        && !is_stop_word(&lower)
+        && !looks_plural(&lower)
+        && lower.len() > 1;
+    let key = match listed {
+        Some(key) => key,
+        None if any_noun => return Some((RateNoun::Written(noun.text), noun_at + 1)),
+        None => return None,
+    };
     let time_reference = (first.is("a") || first.is("an"))
         && toks
             .get(noun_at + 1)
             .is_some_and(|t| NOT_RATE_AFTER.iter().any(|w| t.is(w)));
-    (!time_reference).then_some((key, noun_at + 1))
+    (!time_reference).then_some((RateNoun::Listed(key), noun_at + 1))
 }
 
 /// A unit from the lexicon at token `at`, longest entry first.

@@ -460,8 +460,10 @@ fn word_step(sum: &mut WordSum, word: &str, toks: &[Token], at: usize) -> Option
     }
     match word {
         "a" | "an" if sum.words == 0 => {
-            let multiplier = matches!(next.as_str(), "hundred" | "thousand" | "dozen" | "quarter")
-                || scale_word(&next).is_some_and(|_| next.len() > 3);
+            let multiplier = matches!(
+                next.as_str(),
+                "hundred" | "thousand" | "dozen" | "quarter" | "third" | "fifth" | "tenth"
+            ) || scale_word(&next).is_some_and(|_| next.len() > 3);
             if !multiplier {
                 return None;
             }
