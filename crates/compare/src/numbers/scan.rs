@@ -383,7 +383,11 @@ fn age_by_context(toks: &[Token], start: usize, amount: &Amount) -> Option<Unit>
         kind: UnitKind::Age,
         end: amount.end,
     };
-    if prev.is("aged") || prev.is("age") || prev.is("ages") {
+    let age_of = prev.is("of")
+        && start
+            .checked_sub(2)
+            .is_some_and(|p| toks[p].is("age") || toks[p].is("ages"));
+    if prev.is("aged") || prev.is("age") || prev.is("ages") || age_of {
         return Some(years);
     }
     let whole = amount.value.fract() == 0.0 && (1.0..=110.0).contains(&amount.value);
@@ -574,11 +578,13 @@ fn lend_units(toks: &[Token], found: &mut [Candidate]) {
                         .get(p.end)
                         .is_some_and(|t| t.is("and") || t.is("or") || t.is("to"))
             });
+            // Durations and ages are lent only to a number joined to them ("aged 23 and
+            // 31"); otherwise the nearest count, amount or measure before it lends.
             found[..i]
                 .iter()
                 .rev()
-                .find_map(|c| c.unit.clone())
-                .filter(|u| joined || u.kind != UnitKind::Age)
+                .filter_map(|c| c.unit.clone())
+                .find(|u| joined || !matches!(u.kind, UnitKind::Age | UnitKind::Time))
         });
         if let Some(mut unit) = lent {
             unit.end = found[i].end;

@@ -207,9 +207,18 @@ fn ages_and_rates_in_news_prose() {
     let pair = brief("Two men, aged 23 and 31, were arrested.");
     assert_eq!(pair[2].1, q("year of age"));
     assert_eq!(single("The minister, 58, resigned.").1, q("year of age"));
-    assert_eq!(single("The victims were aged between 18 and 65.").1, q("year of age"));
-    assert_eq!(single("The drug costs $2,100 per dose.").1, q("dollar per dose"));
-    assert_eq!(single("It carries 100,000 vehicles a day.").1, q("vehicles per day"));
+    assert_eq!(
+        single("The victims were aged between 18 and 65.").1,
+        q("year of age")
+    );
+    assert_eq!(
+        single("The drug costs $2,100 per dose.").1,
+        q("dollar per dose")
+    );
+    assert_eq!(
+        single("It carries 100,000 vehicles a day.").1,
+        q("vehicles per day")
+    );
     assert!(brief("In an emergency, call 999.").is_empty());
 }
 

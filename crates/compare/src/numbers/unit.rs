@@ -538,6 +538,7 @@ fn rate_at<'a>(toks: &[Token<'a>], at: usize) -> Option<(RateNoun<'a>, usize)> {
         None => return None,
     };
     let time_reference = (first.is("a") || first.is("an"))
+        && matches!(key, "year" | "month" | "week" | "day" | "night")
         && toks
             .get(noun_at + 1)
             .is_some_and(|t| NOT_RATE_AFTER.iter().any(|w| t.is(w)));
@@ -575,6 +576,7 @@ fn lexicon_unit(toks: &[Token], at: usize, scaled: bool) -> Option<Unit> {
     }
     let (n, key, kind) = best?;
     if n == 1 && !first.space_before && matches!(first.text, "F" | "C") {
+        // "13F filing", "Boeing 777F": a name, not a temperature.
         let noun_after = toks
             .get(at + 1)
             .is_some_and(|t| t.kind == Kind::Word && !is_stop_word(&t.text.to_ascii_lowercase()));
@@ -585,7 +587,7 @@ fn lexicon_unit(toks: &[Token], at: usize, scaled: bool) -> Option<Unit> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-        if noun_after || name_before {
+        if (noun_after && first.text == "F") || name_before {
             return None;
         }
         if first.text == "C" && toks.get(at + 1).is_some_and(|t| t.is_sym('/')) {
