@@ -220,6 +220,16 @@ fn ages_and_rates_in_news_prose() {
         q("vehicles per day")
     );
     assert!(brief("In an emergency, call 999.").is_empty());
+    assert_eq!(single("She won at the age of 19.").1, q("year of age"));
+    assert_eq!(
+        single("The wage rises to £10.42 an hour from April.").1,
+        q("pound sterling per hour")
+    );
+    assert_eq!(single("The 1.5C goal is slipping away.").1, q("celsius"));
+    assert_eq!(single("It fell to -5C overnight.").0, one(-5.0));
+    let total =
+        brief("A further 44 deaths were reported in 24 hours, bringing the total to 1,930.");
+    assert_eq!(total[2].1, q("deaths"));
 }
 
 #[test]

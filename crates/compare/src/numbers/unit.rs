@@ -586,7 +586,8 @@ fn lexicon_unit(toks: &[Token], at: usize, scaled: bool) -> Option<Unit> {
                 .text
                 .chars()
                 .next()
-                .is_some_and(char::is_uppercase);
+                .is_some_and(char::is_uppercase)
+            && !is_stop_word(&toks[at - 2].text.to_ascii_lowercase());
         if (noun_after && first.text == "F") || name_before {
             return None;
         }
