@@ -123,6 +123,11 @@ pub(crate) fn follows_name(toks: &[Token], seen: Seen) -> bool {
     };
     let prev = toks[prev_at];
     let capital = prev.text.chars().next().is_some_and(char::is_uppercase);
+    // "iPhone 14": a capital inside the word marks a name even at a sentence start.
+    let inner_capital = prev.text.chars().skip(1).any(char::is_uppercase);
+    if prev.kind == Kind::Word && (inner_capital || prev.text == "Year") {
+        return true;
+    }
     if prev.kind != Kind::Word || !capital || prev_at == 0 {
         return false;
     }

@@ -4,7 +4,7 @@
 //!
 //! Returns candidates as token ranges; must not look outside the sentence's tokens.
 
-use super::lexicon::{is_stop_word, small_number, vague_plural};
+use super::lexicon::{is_month, is_stop_word, small_number, vague_plural};
 use super::negatives::{
     date_span_end, follows_name, is_date_day, is_feet_and_inches, is_identifier, is_list_marker,
     is_time_of_day, is_year, word_in_name, Seen,
@@ -442,6 +442,17 @@ fn range(toks: &[Token], first: &Reading, first_unit: Option<&Unit>, at: usize) 
     };
     if second.amount.vague.is_some() {
         return None;
+    }
+    // "7-Eleven": digits dashed to a word are a name.
+    if dash && first.amount.digits > 0 && second.amount.words {
+        return Some(Step::Skip(second.amount.end));
+    }
+    // "between 3 and 5 March": days of a month.
+    let month_after = toks
+        .get(second.amount.end)
+        .is_some_and(|t| t.kind == Kind::Word && is_month(&t.text.to_ascii_lowercase()));
+    if month_after && second.amount.plain && second.amount.value <= 31.0 {
+        return Some(Step::Skip(second.amount.end + 1));
     }
     let a = &first.amount;
     let b = &second.amount;

@@ -253,6 +253,9 @@ fn phones_and_identifiers_are_not_quantities() {
     assert!(brief("They flew a Boeing 777 to Lima.").is_empty());
     assert!(brief("The lab studies SCP-173 closely.").is_empty());
     assert!(brief("Room 101 was sealed off.").is_empty());
+    assert!(brief("Queues formed outside 7-Eleven shops.").is_empty());
+    assert!(brief("Fans queued for the iPhone 14 launch.").is_empty());
+    assert!(brief("The poll ran between 3 and 5 March.").is_empty());
     assert!(brief("He was ranked no. 1 again.").is_empty());
     assert!(brief("The Covid-19 rules ended.").is_empty());
 }
