@@ -345,8 +345,12 @@ fn not_a_quantity(
     bound: Option<&Qualifier>,
 ) -> bool {
     let counted = unit.is_none_or(|u| u.kind == UnitKind::Noun);
+    // A year stays a year even after "below" or "since" ("below 2005 levels").
+    if head.currency.is_none() && counted && is_year(seen) {
+        return true;
+    }
     let free = head.currency.is_none() && bound.is_none() && counted;
-    if free && (is_year(seen) || follows_name(toks, seen)) {
+    if free && follows_name(toks, seen) {
         return true;
     }
     if amount.lone_one {
@@ -474,7 +478,9 @@ fn range(toks: &[Token], first: &Reading, first_unit: Option<&Unit>, at: usize) 
         let change = change_context(toks, first.head.start);
         let same = match (first_unit, &second_unit) {
             (None, _) => true,
-            (Some(u1), Some(u2)) => u1.name == u2.name,
+            (Some(u1), Some(u2)) => {
+                u1.name == u2.name || u2.name.starts_with(&format!("{} per ", u1.name))
+            }
             (Some(_), None) => false,
         };
         if change || !same {

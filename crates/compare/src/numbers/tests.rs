@@ -95,6 +95,9 @@ fn ranges() {
         Value::Range([8.0, 10.0])
     );
     assert_eq!(single("It costs $3-4 million.").0, Value::Range([3e6, 4e6]));
+    let pay = single("Managers get $10,000 to $20,000 a year.");
+    assert_eq!(pay.0, Value::Range([10_000.0, 20_000.0]));
+    assert_eq!(pay.1, q("dollar per year"));
     let tens = single("Tens of thousands of people marched.");
     assert_eq!(tens.0, Value::Range([1e4, 1e5]));
     assert_eq!(tens.1, q("people"));
@@ -243,6 +246,9 @@ fn years_dates_and_times_are_not_quantities() {
     assert!(brief("The 1990s were calm.").is_empty());
     assert!(brief("The 2022 budget was passed.").is_empty());
     assert!(brief("Prices were stable between 2015 and 2020.").is_empty());
+    assert!(brief("Emissions must fall to 32% below 2005 levels.")
+        .iter()
+        .all(|n| n.0 != one(2005.0)));
 }
 
 #[test]
