@@ -58,7 +58,8 @@ pub(crate) fn is_time_of_day(toks: &[Token], seen: Seen) -> bool {
         && toks.get(seen.end + 2).is_some_and(|t| t.is("m"))
 }
 
-/// True for list numbering: "1)" not opened by "(", or "1." opening a sentence or line.
+/// True for list numbering: "1)" not opened by "(", "1." opening a sentence or line, or a
+/// small number alone in brackets ("(34)", a reference).
 pub(crate) fn is_list_marker(toks: &[Token], seen: Seen) -> bool {
     if !seen.plain || seen.digits > 2 {
         return false;
@@ -68,7 +69,12 @@ pub(crate) fn is_list_marker(toks: &[Token], seen: Seen) -> bool {
         .start
         .checked_sub(1)
         .is_some_and(|b| toks[b].is_sym('('));
-    if next.is_some_and(|t| t.is_sym(')') && !t.space_before) && !opened {
+    let closed = next.is_some_and(|t| t.is_sym(')') && !t.space_before);
+    if closed && !opened {
+        return true;
+    }
+    // "(34)" alone in brackets: a reference or a repeated figure ("four (4)").
+    if closed && opened && !toks[seen.start].space_before {
         return true;
     }
     seen.start == 0

@@ -260,6 +260,8 @@ fn phones_and_identifiers_are_not_quantities() {
     assert!(brief("The lab studies SCP-173 closely.").is_empty());
     assert!(brief("Room 101 was sealed off.").is_empty());
     assert!(brief("Queues formed outside 7-Eleven shops.").is_empty());
+    assert!(brief("Support reduced binge eating (34).").is_empty());
+    assert!(brief("It streams at 1080p on most sets.").is_empty());
     assert!(brief("Fans queued for the iPhone 14 launch.").is_empty());
     assert!(brief("The poll ran between 3 and 5 March.").is_empty());
     assert!(brief("He was ranked no. 1 again.").is_empty());

@@ -111,6 +111,12 @@ fn read_digits(toks: &[Token], i: usize, money: bool) -> Read {
         ) {
             return Read::Skip(end + 1);
         }
+        // Video resolutions ("1080p") are names.
+        let resolution =
+            lower == "p" && matches!(tok.text, "480" | "720" | "1080" | "1440" | "2160");
+        if resolution {
+            return Read::Skip(end + 1);
+        }
         if let Some(scale) = scale_suffix(next.text, money) {
             value *= scale;
             factor = scale;
