@@ -21,9 +21,7 @@ mod tests;
 
 use crate::sentences::Sentence;
 use crate::span::CharIndex;
-use regex::Regex;
 use serde::{Serialize, Serializer};
-use std::sync::LazyLock;
 
 /// A stated value: one number, or a range `[min, max]`. Whole numbers serialise without a
 /// fractional part (`130000`, not `130000.0`).
@@ -94,22 +92,48 @@ pub fn extract_numbers(body: &str, sentences: &[Sentence], index: &CharIndex) ->
     out
 }
 
-/// Number words, and the scale and vague words a number in words can start with. ASCII
-/// word boundaries (`-u`) keep the search in the fast DFA on any text.
-static NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i-u)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|zero)\b",
-    )
-    .expect("a valid constant pattern")
-});
-
-/// True when the sentence holds a digit or a number word (a cheap pre-check that spares
-/// tokenising the rest).
+/// True when the sentence holds a digit or a number word (a cheap pre-check, one pass over
+/// the bytes, that spares tokenising the rest).
 fn may_hold_number(body: &str, sentence: &Sentence) -> bool {
     let Some(text) = body.get(sentence.bytes.clone()) else {
         return false;
     };
-    text.bytes().any(|b| b.is_ascii_digit()) || NUMBER_WORD.is_match(text)
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii_digit() {
+            return true;
+        }
+        if !b.is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
+            at += 1;
+        }
+        if at - start <= 10 && is_number_word(&bytes[start..at]) {
+            return true;
+        }
+    }
+    false
+}
+
+/// True for an ASCII word that is a number word or can start one ("three", "dozens",
+/// "half"), in any case.
+fn is_number_word(word: &[u8]) -> bool {
+    let mut buf = [0u8; 10];
+    for (slot, b) in buf.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..word.len().min(10)]).unwrap_or("");
+    lexicon::small_number(lower).is_some()
+        || lexicon::vague_plural(lower).is_some()
+        || matches!(
+            lower,
+            "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" | "half"
+        )
 }
 
 /// A candidate as a [`Number`] with its text and char span.
