@@ -134,6 +134,7 @@ fn is_number_word(word: &[u8]) -> bool {
             lower,
             "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" | "half"
         )
+        || lexicon::fraction_word(lower).is_some()
 }
 
 /// A candidate as a [`Number`] with its text and char span.

@@ -186,6 +186,15 @@ pub(crate) fn before(toks: &[Token], start: usize) -> Option<Qualifier> {
 
 /// The bound written just after token `end` ("or more"), as `(phrase, end token)`.
 pub(crate) fn after(toks: &[Token], end: usize) -> Option<Qualifier> {
+    if toks
+        .get(end)
+        .is_some_and(|t| t.is_sym('+') && !t.space_before)
+    {
+        return Some(Qualifier {
+            text: "plus".to_string(),
+            at: end + 1,
+        });
+    }
     let dash = toks
         .get(end)
         .is_some_and(|t| t.is_dash() && !t.space_before);

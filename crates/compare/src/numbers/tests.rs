@@ -48,6 +48,8 @@ fn digits_with_separators() {
 
 #[test]
 fn number_words() {
+    assert_eq!(single("A third of voters stayed home.").0, one(1.0 / 3.0));
+    assert_eq!(single("The loan is 1.2b.").0, one(1.2e9));
     assert_eq!(single("Three soldiers were hurt.").0, one(3.0));
     assert_eq!(single("A dozen boats sank.").0, one(12.0));
     assert_eq!(
@@ -182,6 +184,12 @@ fn units() {
         q("mile per hour")
     );
     assert_eq!(single("Rates rose by 50 basis points.").1, q("basis point"));
+    assert_eq!(
+        single("It was a 0.5 percentage-point cut.").1,
+        q("percentage point")
+    );
+    assert_eq!(single("Spreads widened 50bp.").1, q("basis point"));
+    assert_eq!(single("The hall seats 5,000+ fans.").2, q("plus"));
     assert_eq!(single("A US$150 million loan was agreed.").1, q("dollar"));
     assert_eq!(
         single("The bid was C$1.34 a share.").1,
@@ -262,6 +270,8 @@ fn phones_and_identifiers_are_not_quantities() {
     assert!(brief("Queues formed outside 7-Eleven shops.").is_empty());
     assert!(brief("Support reduced binge eating (34).").is_empty());
     assert!(brief("It streams at 1080p on most sets.").is_empty());
+    assert!(brief("He lived at 221B Baker Street.").is_empty());
+    assert!(brief("She won a third term in office.").is_empty());
     assert!(brief("Fans queued for the iPhone 14 launch.").is_empty());
     assert!(brief("The poll ran between 3 and 5 March.").is_empty());
     assert!(brief("He was ranked no. 1 again.").is_empty());

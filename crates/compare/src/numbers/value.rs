@@ -117,7 +117,9 @@ fn read_digits(toks: &[Token], i: usize, money: bool) -> Read {
         if resolution {
             return Read::Skip(end + 1);
         }
-        if let Some(scale) = scale_suffix(next.text, money) {
+        // A decimal before a bare "b" is a scale too ("1.2b"); "221B" is a name.
+        let decimal_b = tok.text.contains('.') && matches!(next.text, "b" | "B");
+        if let Some(scale) = scale_suffix(next.text, money || decimal_b) {
             value *= scale;
             factor = scale;
             end += 1;
@@ -466,10 +468,12 @@ fn word_step(sum: &mut WordSum, word: &str, toks: &[Token], at: usize) -> Option
     }
     match word {
         "a" | "an" if sum.words == 0 => {
-            let multiplier = matches!(
-                next.as_str(),
-                "hundred" | "thousand" | "dozen" | "quarter" | "third" | "fifth" | "tenth"
-            ) || scale_word(&next).is_some_and(|_| next.len() > 3);
+            // "a third of", but not the ordinal of "a third term".
+            let fraction_of = matches!(next.as_str(), "third" | "fifth" | "tenth")
+                && toks.get(at + 2).is_some_and(|t| t.is("of"));
+            let multiplier = matches!(next.as_str(), "hundred" | "thousand" | "dozen" | "quarter")
+                || fraction_of
+                || scale_word(&next).is_some_and(|_| next.len() > 3);
             if !multiplier {
                 return None;
             }
