@@ -577,6 +577,7 @@ fn change_context(toks: &[Token], start: usize) -> bool {
 /// the five hostages", "45 and 50 cases"), else from the nearest earlier one ("up from
 /// roughly 130,000", "41 of whom").
 fn lend_units(toks: &[Token], found: &mut [Candidate]) {
+    share_rates(toks, found);
     for i in 0..found.len() {
         if found[i].unit.is_some() || found[i].keep_bare {
             continue;
@@ -606,6 +607,26 @@ fn lend_units(toks: &[Token], found: &mut [Candidate]) {
         if let Some(mut unit) = lent {
             unit.end = found[i].end;
             found[i].unit = Some(unit);
+        }
+    }
+}
+
+/// "by 11c to 17c a share", "from $3 to $4 a share": the rate written after the second of
+/// two amounts joined by "to" applies to the first too.
+fn share_rates(toks: &[Token], found: &mut [Candidate]) {
+    for i in 1..found.len() {
+        let (before, after) = found.split_at_mut(i);
+        let (Some(first), Some(second)) = (before.last_mut(), after.first()) else {
+            continue;
+        };
+        let joined =
+            second.start == first.end + 1 && toks.get(first.end).is_some_and(|t| t.is("to"));
+        let (Some(u1), Some(u2)) = (&first.unit, &second.unit) else {
+            continue;
+        };
+        if joined && u2.name.starts_with(&format!("{} per ", u1.name)) {
+            let end = u1.end;
+            first.unit = Some(Unit { end, ..u2.clone() });
         }
     }
 }

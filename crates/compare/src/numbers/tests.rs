@@ -97,6 +97,8 @@ fn ranges() {
         Value::Range([8.0, 10.0])
     );
     assert_eq!(single("It costs $3-4 million.").0, Value::Range([3e6, 4e6]));
+    let dividend = brief("It raised its dividend by 11c to 17c a share.");
+    assert_eq!(dividend[0].1, q("cent per share"));
     let pay = single("Managers get $10,000 to $20,000 a year.");
     assert_eq!(pay.0, Value::Range([10_000.0, 20_000.0]));
     assert_eq!(pay.1, q("dollar per year"));
