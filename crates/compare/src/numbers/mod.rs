@@ -137,13 +137,21 @@ fn is_number_word(word: &[u8]) -> bool {
         || lexicon::fraction_word(lower).is_some()
 }
 
-/// A candidate as a [`Number`] with its text and char span.
+/// A candidate as a [`Number`] with its text and char span; `None` for a value too large
+/// to hold.
 fn to_number(
     body: &str,
     toks: &[token::Token],
     found: scan::Candidate,
     index: &CharIndex,
 ) -> Option<Number> {
+    let finite = match found.value {
+        Value::One(v) => v.is_finite(),
+        Value::Range([lo, hi]) => lo.is_finite() && hi.is_finite(),
+    };
+    if !finite {
+        return None;
+    }
     let first = toks.get(found.start)?;
     let last = toks.get(found.end.checked_sub(1)?)?;
     let bytes = first.start..last.end;

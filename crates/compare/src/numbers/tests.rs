@@ -390,6 +390,10 @@ fn odd_input_never_panics_and_spans_hold_their_text() {
         }
     }
     assert!(numbers("").is_empty());
+    let huge = format!("It cost ${} trillion.", "9".repeat(400));
+    assert!(numbers(&huge)
+        .iter()
+        .all(|n| matches!(n.value, Value::One(v) if v.is_finite())));
 }
 
 /// Writes the numbers of every file in `$NUMBERS_DEV_CORPUS` to `$NUMBERS_DEV_OUT` as
