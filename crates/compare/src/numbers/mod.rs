@@ -5,8 +5,8 @@
 //!
 //! Returns [`Number`]s in body order. Must not look beyond the one body it is given.
 //!
-//! One linear pass per sentence: [`token`] splits it, [`scan`] reads each number once with
-//! [`value`], [`unit`], [`qualifier`] and [`negatives`] looking a few tokens either side.
+//! One linear pass per sentence: `token` splits it, `scan` reads each number once with
+//! `value`, `unit`, `qualifier` and `negatives` looking a few tokens either side.
 
 mod lexicon;
 mod negatives;
