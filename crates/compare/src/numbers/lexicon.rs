@@ -469,3 +469,74 @@ pub(crate) fn looks_plural(lower: &str) -> bool {
             && !last.ends_with("'s")
             && !last.ends_with("\u{2019}s"))
 }
+
+/// True for a lower-case ASCII word that is, or can begin, a number in words: cardinals,
+/// scale words, vague plurals and fractions ("three", "dozens", "half"). Works on bytes
+/// so that the pre-checks need no allocation or UTF-8 check.
+pub(crate) fn is_number_word_bytes(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"zero"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"four"
+            | b"five"
+            | b"six"
+            | b"seven"
+            | b"eight"
+            | b"nine"
+            | b"ten"
+            | b"eleven"
+            | b"twelve"
+            | b"thirteen"
+            | b"fourteen"
+            | b"fifteen"
+            | b"sixteen"
+            | b"seventeen"
+            | b"eighteen"
+            | b"nineteen"
+            | b"twenty"
+            | b"thirty"
+            | b"forty"
+            | b"fifty"
+            | b"sixty"
+            | b"seventy"
+            | b"eighty"
+            | b"ninety"
+            | b"hundred"
+            | b"hundreds"
+            | b"thousand"
+            | b"thousands"
+            | b"million"
+            | b"millions"
+            | b"billion"
+            | b"billions"
+            | b"trillion"
+            | b"trillions"
+            | b"dozen"
+            | b"dozens"
+            | b"tens"
+            | b"half"
+            | b"halves"
+            | b"quarter"
+            | b"quarters"
+            | b"third"
+            | b"thirds"
+            | b"fifth"
+            | b"fifths"
+            | b"tenth"
+            | b"tenths"
+    )
+}
+
+/// `word` lower-cased into `buf` when it is ASCII and fits, else `None`.
+pub(crate) fn ascii_lower<'b>(word: &[u8], buf: &'b mut [u8; 12]) -> Option<&'b [u8]> {
+    if word.len() > buf.len() || !word.is_ascii() {
+        return None;
+    }
+    for (slot, b) in buf.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
+    }
+    Some(&buf[..word.len()])
+}

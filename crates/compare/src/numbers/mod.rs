@@ -21,6 +21,7 @@ mod tests;
 
 use crate::sentences::Sentence;
 use crate::span::CharIndex;
+use lexicon::ascii_lower;
 use serde::{Serialize, Serializer};
 
 /// A stated value: one number, or a range `[min, max]`. Whole numbers serialise without a
@@ -92,49 +93,22 @@ pub fn extract_numbers(body: &str, sentences: &[Sentence], index: &CharIndex) ->
     out
 }
 
-/// True when the sentence holds a digit or a number word (a cheap pre-check, one pass over
-/// the bytes, that spares tokenising the rest).
+/// True when the sentence holds a digit or a number word (a cheap pre-check that spares
+/// tokenising the rest): a vectorisable search for a digit first, then one pass over the
+/// ASCII words.
 fn may_hold_number(body: &str, sentence: &Sentence) -> bool {
     let Some(text) = body.get(sentence.bytes.clone()) else {
         return false;
     };
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let b = bytes[at];
-        if b.is_ascii_digit() {
-            return true;
-        }
-        if !b.is_ascii_alphabetic() {
-            at += 1;
-            continue;
-        }
-        let start = at;
-        while at < bytes.len() && bytes[at].is_ascii_alphabetic() {
-            at += 1;
-        }
-        if at - start <= 10 && is_number_word(&bytes[start..at]) {
-            return true;
-        }
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
     }
-    false
-}
-
-/// True for an ASCII word that is a number word or can start one ("three", "dozens",
-/// "half"), in any case.
-fn is_number_word(word: &[u8]) -> bool {
-    let mut buf = [0u8; 10];
-    for (slot, b) in buf.iter_mut().zip(word) {
-        *slot = b.to_ascii_lowercase();
-    }
-    let lower = std::str::from_utf8(&buf[..word.len().min(10)]).unwrap_or("");
-    lexicon::small_number(lower).is_some()
-        || lexicon::vague_plural(lower).is_some()
-        || matches!(
-            lower,
-            "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" | "half"
-        )
-        || lexicon::fraction_word(lower).is_some()
+    let mut buf = [0u8; 12];
+    bytes
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| (3..=9).contains(&w.len()))
+        .any(|w| ascii_lower(w, &mut buf).is_some_and(lexicon::is_number_word_bytes))
 }
 
 /// A candidate as a [`Number`] with its text and char span; `None` for a value too large

@@ -4,7 +4,7 @@
 //!
 //! Returns candidates as token ranges; must not look outside the sentence's tokens.
 
-use super::lexicon::{is_month, is_stop_word, small_number, vague_plural};
+use super::lexicon::{ascii_lower, is_month, is_number_word_bytes, is_stop_word};
 use super::negatives::{
     date_span_end, follows_name, is_date_day, is_feet_and_inches, is_identifier, is_list_marker,
     is_time_of_day, is_year, word_in_name, Seen,
@@ -107,14 +107,10 @@ fn may_start(toks: &[Token], i: usize) -> bool {
                 || (tok.is_dash() && toks.get(i + 1).is_some_and(|t| t.kind == Kind::Digits))
         }
         Kind::Word => {
-            if tok.text.len() > 10 || !tok.text.is_ascii() {
+            let mut buf = [0u8; 12];
+            let Some(lower) = ascii_lower(tok.text.as_bytes(), &mut buf) else {
                 return false;
-            }
-            let mut buf = [0u8; 10];
-            for (slot, b) in buf.iter_mut().zip(tok.text.bytes()) {
-                *slot = b.to_ascii_lowercase();
-            }
-            let lower = std::str::from_utf8(&buf[..tok.text.len()]).unwrap_or("");
+            };
             let next_scales = || {
                 toks.get(i + 1).is_some_and(|t| {
                     [
@@ -129,10 +125,9 @@ fn may_start(toks: &[Token], i: usize) -> bool {
                 toks.get(i + 1)
                     .is_some_and(|t| t.is_sym('$') || t.kind == Kind::Digits)
             };
-            small_number(lower).is_some()
-                || vague_plural(lower).is_some()
-                || matches!(lower, "half" | "minus" | "tens")
-                || (matches!(lower, "a" | "an") && next_scales())
+            is_number_word_bytes(lower)
+                || lower == b"minus"
+                || (matches!(lower, b"a" | b"an") && next_scales())
                 || (tok.text.len() <= 3 && next_is_money())
         }
     }
