@@ -4,19 +4,60 @@
 //! day, phone numbers, identifiers and list numbering are not quantities.
 //!
 //! Returns [`Number`]s in body order. Must not look beyond the one body it is given.
+//!
+//! One linear pass per sentence: `token` splits it, `scan` reads each number once with
+//! `value`, `unit`, `qualifier` and `negatives` looking a few tokens either side.
+
+mod lexicon;
+mod negatives;
+mod qualifier;
+mod scan;
+mod token;
+mod unit;
+mod value;
+
+#[cfg(test)]
+mod tests;
 
 use crate::sentences::Sentence;
 use crate::span::CharIndex;
-use serde::Serialize;
+use lexicon::ascii_lower;
+use serde::{Serialize, Serializer};
 
-/// A stated value: one number, or a range `[min, max]`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(untagged)]
+/// A stated value: one number, or a range `[min, max]`. Whole numbers serialise without a
+/// fractional part (`130000`, not `130000.0`).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Value {
     /// One number ("130,000", "2.5 million").
     One(f64),
     /// A range ("between 30 and 40", "tens of thousands").
     Range([f64; 2]),
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::One(v) => Plain(*v).serialize(serializer),
+            Value::Range([lo, hi]) => [Plain(*lo), Plain(*hi)].serialize(serializer),
+        }
+    }
+}
+
+/// One number, written as an integer when it is whole and exactly representable.
+#[derive(Clone, Copy)]
+struct Plain(f64);
+
+impl Serialize for Plain {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < EXACT {
+            // Whole and within ±2^53: the cast is exact.
+            serializer.serialize_i64(v as i64)
+        } else {
+            serializer.serialize_f64(v)
+        }
+    }
 }
 
 /// One quantity as the text states it.
@@ -37,6 +78,63 @@ pub struct Number {
 
 /// The quantities of `body`, whose sentences are `sentences`, in body order.
 pub fn extract_numbers(body: &str, sentences: &[Sentence], index: &CharIndex) -> Vec<Number> {
-    let _ = (body, sentences, index);
-    Vec::new()
+    let mut out = Vec::new();
+    for sentence in sentences {
+        if !may_hold_number(body, sentence) {
+            continue;
+        }
+        let toks = token::tokenize(body, sentence.bytes.clone());
+        for found in scan::scan(&toks) {
+            if let Some(number) = to_number(body, &toks, found, index) {
+                out.push(number);
+            }
+        }
+    }
+    out
+}
+
+/// True when the sentence holds a digit or a number word (a cheap pre-check that spares
+/// tokenising the rest): a vectorisable search for a digit first, then one pass over the
+/// ASCII words.
+fn may_hold_number(body: &str, sentence: &Sentence) -> bool {
+    let Some(text) = body.get(sentence.bytes.clone()) else {
+        return false;
+    };
+    let bytes = text.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut buf = [0u8; 12];
+    bytes
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| (3..=9).contains(&w.len()))
+        .any(|w| ascii_lower(w, &mut buf).is_some_and(lexicon::is_number_word_bytes))
+}
+
+/// A candidate as a [`Number`] with its text and char span; `None` for a value too large
+/// to hold.
+fn to_number(
+    body: &str,
+    toks: &[token::Token],
+    found: scan::Candidate,
+    index: &CharIndex,
+) -> Option<Number> {
+    let finite = match found.value {
+        Value::One(v) => v.is_finite(),
+        Value::Range([lo, hi]) => lo.is_finite() && hi.is_finite(),
+    };
+    if !finite {
+        return None;
+    }
+    let first = toks.get(found.start)?;
+    let last = toks.get(found.end.checked_sub(1)?)?;
+    let bytes = first.start..last.end;
+    let text = body.get(bytes.clone())?.to_string();
+    Some(Number {
+        value: found.value,
+        unit: found.unit.map(|u| u.name),
+        qualifier: found.qualifier,
+        text,
+        span: index.span(bytes),
+    })
 }
