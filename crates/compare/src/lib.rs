@@ -39,9 +39,10 @@ pub struct Facts {
 }
 
 /// The facts of `body`, whose language (ISO 639-3, as in `Metadata::lang`) is `lang` when
-/// known; English rules apply otherwise.
+/// known. The rules (speech verbs, number words, units) are English: a body known to be in
+/// another language gets none, rather than noise; an unknown language is read as English.
 pub fn extract_facts(body: &str, lang: Option<&str>, config: &CompareConfig) -> Facts {
-    if !config.quotes && !config.numbers {
+    if !config.quotes && !config.numbers || !is_english(lang) {
         return Facts::default();
     }
     let sentences = sentences(body, lang);
@@ -57,5 +58,27 @@ pub fn extract_facts(body: &str, lang: Option<&str>, config: &CompareConfig) -> 
         } else {
             Vec::new()
         },
+    }
+}
+
+/// Whether the extractors' English rules apply to a body in `lang`.
+fn is_english(lang: Option<&str>) -> bool {
+    matches!(lang, None | Some("eng"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{extract_facts, CompareConfig};
+
+    #[test]
+    fn other_languages_get_no_facts() {
+        let body = "More than 300 people came to the hearing on Monday.";
+        let config = CompareConfig::default();
+        assert_eq!(extract_facts(body, Some("eng"), &config).numbers.len(), 1);
+        assert_eq!(extract_facts(body, None, &config).numbers.len(), 1);
+        assert_eq!(
+            extract_facts(body, Some("deu"), &config),
+            Default::default()
+        );
     }
 }
