@@ -1,0 +1,210 @@
+//! Attribution phrases around a speech verb: the subject noun phrase before it ("Hugh Hill,
+//! a doctor, said"), the inverted subject after it ("said Maj. Gen. X"), and the
+//! attribution next to a quotation (`"…," X said` / `X said: "…"`).
+//!
+//! Returns token ranges ([`Attr`]); resolving them to a person is the speaker module's
+//! job. Every search is bounded to a few tokens, so the cost stays linear in the body.
+
+use super::lexicon;
+use super::tokens::Token;
+use std::ops::Range;
+
+/// A speech verb with the noun phrase of its speaker.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attr {
+    /// Token range of the speaker's noun phrase.
+    pub subject: Range<usize>,
+    /// Token index of the verb.
+    pub verb: usize,
+}
+
+/// Longest subject noun phrase, in tokens.
+const MAX_NP: usize = 12;
+
+/// True when token `t` is a finite speech verb.
+fn is_finite_speech_verb(t: &Token) -> bool {
+    t.is_word() && lexicon::speech_verb(&t.lower).is_some_and(|v| v.finite)
+}
+
+/// The noun phrase ending right before token `end`, not reaching below `floor`: words
+/// leftwards up to a determiner, a clause word or punctuation.
+fn np_left(tokens: &[Token], end: usize, floor: usize) -> Option<Range<usize>> {
+    if end <= floor {
+        return None;
+    }
+    let last = &tokens[end - 1];
+    if last.is_word() && lexicon::pronoun(&last.lower).is_some() {
+        return Some(end - 1..end);
+    }
+    let mut start = end;
+    while start > floor && end - start < MAX_NP {
+        let t = &tokens[start - 1];
+        if !t.is_word() {
+            break;
+        }
+        let w = t.lower.as_str();
+        if matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one" | "some"
+        ) {
+            start -= 1;
+            break;
+        }
+        if lexicon::is_clause_word(w) && !t.is_cap() || lexicon::pronoun(w).is_some() {
+            break;
+        }
+        if lexicon::speech_verb(w).is_some() && !t.is_cap() {
+            break;
+        }
+        if w == "of" || w == "for" {
+            // "head of the agency", "spokesman for the port": part of the phrase only
+            // when a word comes before it.
+            if start >= 2 && tokens[start - 2].is_word() {
+                start -= 1;
+                continue;
+            }
+            break;
+        }
+        start -= 1;
+    }
+    (start < end).then_some(start..end)
+}
+
+/// The subject of speech verb `verb`, searched between `floor` and the verb.
+pub fn subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Range<usize>> {
+    let mut end = verb;
+    while end > floor
+        && tokens[end - 1].is_word()
+        && lexicon::is_verb_filler(&tokens[end - 1].lower)
+    {
+        end -= 1;
+    }
+    if end > floor && tokens[end - 1].is(',') {
+        return apposition_before(tokens, end - 1, floor);
+    }
+    if end > floor + 1 && tokens[end - 1].lower == "who" && tokens[end - 2].is(',') {
+        return np_left(tokens, end - 2, floor);
+    }
+    let np = np_left(tokens, end, floor)?;
+    // "Kuleba in a tweet said": skip a short prepositional phrase.
+    let before = np.start.checked_sub(1).map(|i| &tokens[i]);
+    if np.len() <= 3
+        && np.start > floor
+        && before.is_some_and(|t| t.is_word() && lexicon::is_adverbial_opener(&t.lower))
+    {
+        if let Some(outer) = np_left(tokens, np.start - 1, floor) {
+            return Some(outer);
+        }
+    }
+    Some(np)
+}
+
+/// "NAME, a doctor," or "the spokesman, NAME," before the comma at `comma`.
+fn apposition_before(tokens: &[Token], comma: usize, floor: usize) -> Option<Range<usize>> {
+    let second = np_left(tokens, comma, floor)?;
+    if second.start <= floor + 1 || !tokens[second.start - 1].is(',') {
+        return None;
+    }
+    let first = np_left(tokens, second.start - 1, floor)?;
+    let has_name = |r: &Range<usize>| tokens[r.clone()].iter().any(|t| t.is_cap());
+    (has_name(&first) || has_name(&second)).then_some(first.start..comma)
+}
+
+/// The inverted subject after speech verb `verb` ("said Maj. Gen. X, the commander"),
+/// before `ceil`.
+pub fn subject_after(tokens: &[Token], verb: usize, ceil: usize) -> Option<Range<usize>> {
+    let first = np_right(tokens, verb + 1, ceil)?;
+    let has_name = tokens[first.clone()].iter().any(|t| t.is_cap());
+    let comma = first.end;
+    if !has_name && comma < ceil && tokens[comma].is(',') {
+        if let Some(second) = np_right(tokens, comma + 1, ceil) {
+            if tokens[second.clone()].iter().any(|t| t.is_cap()) {
+                return Some(first.start..second.end);
+            }
+        }
+    }
+    Some(first)
+}
+
+/// The noun phrase starting at token `start`: words up to punctuation or a clause word.
+fn np_right(tokens: &[Token], start: usize, ceil: usize) -> Option<Range<usize>> {
+    let mut end = start;
+    while end < ceil && end - start < MAX_NP {
+        let t = &tokens[end];
+        if !t.is_word() {
+            break;
+        }
+        let w = t.lower.as_str();
+        let determiner = matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their");
+        if end > start && (lexicon::is_clause_word(w) || lexicon::is_adverbial_opener(w)) {
+            if !(w == "of" || w == "for") || !tokens.get(end + 1).is_some_and(|n| n.is_word()) {
+                break;
+            }
+        } else if end == start && lexicon::is_clause_word(w) && !determiner {
+            return (lexicon::pronoun(w).is_some()).then(|| start..start + 1);
+        }
+        end += 1;
+    }
+    (end > start).then_some(start..end)
+}
+
+/// The attribution right after a quotation whose closing mark is the token before
+/// `after`: `"…," X said` or `"…," said X`, within the sentence (before `ceil`).
+pub fn after_quote(tokens: &[Token], after: usize, ceil: usize) -> Option<Attr> {
+    let mut i = after;
+    while i < ceil && (tokens[i].is(',') || tokens[i].is('—') || tokens[i].is('–')) {
+        i += 1;
+    }
+    if i >= ceil {
+        return None;
+    }
+    if is_finite_speech_verb(&tokens[i]) {
+        let subject = subject_after(tokens, i, ceil)?;
+        return Some(Attr { subject, verb: i });
+    }
+    let limit = ceil.min(i + MAX_NP + 4);
+    let verb = (i..limit)
+        .take_while(|&k| !tokens[k].ends_sentence() && !tokens[k].is_quote_mark())
+        .find(|&k| is_finite_speech_verb(&tokens[k]) && !tokens[k].is_cap())?;
+    let subject = subject_before(tokens, verb, i)?;
+    (subject.start == i).then_some(Attr { subject, verb })
+}
+
+/// The attribution right before a quotation whose opening mark is token `open`:
+/// `X said: "…"`, `X told the court: "…"`, `X said, "…"`; or the speaker of "called the
+/// plan "…"". `floor` bounds the search (the sentence start or the previous quote).
+pub fn before_quote(tokens: &[Token], open: usize, floor: usize) -> Option<Attr> {
+    let colon = open > floor && (tokens[open - 1].is(':') || tokens[open - 1].is(','));
+    let reach = if colon { 9 } else { 4 };
+    let from = open.saturating_sub(reach).max(floor);
+    let verb = (from..open)
+        .rev()
+        .take_while(|&k| !tokens[k].ends_sentence())
+        .find(|&k| {
+            let t = &tokens[k];
+            t.is_word()
+                && !t.is_cap()
+                && (lexicon::speech_verb(&t.lower).is_some()
+                    || lexicon::is_labelling_verb(&t.lower))
+        })?;
+    let subject =
+        subject_before(tokens, verb, floor).or_else(|| inherited_subject(tokens, verb, floor))?;
+    Some(Attr { subject, verb })
+}
+
+/// The subject of an earlier speech verb of the same sentence, for "… and said", "…,
+/// adding", "but warned".
+pub fn inherited_subject(tokens: &[Token], verb: usize, floor: usize) -> Option<Range<usize>> {
+    (floor..verb).rev().take(40).find_map(|k| {
+        let t = &tokens[k];
+        let speechy = t.is_word()
+            && !t.is_cap()
+            && (lexicon::speech_verb(&t.lower).is_some_and(|v| v.finite)
+                || lexicon::is_labelling_verb(&t.lower));
+        if speechy {
+            subject_before(tokens, k, floor)
+        } else {
+            None
+        }
+    })
+}

@@ -1,0 +1,410 @@
+//! Indirect speech: the clause a speech verb reports ("X said (that) …", "X told reporters
+//! …", "…, X said.", "according to X, …", "…, adding that …").
+//!
+//! Returns [`Clause`]s: the byte range of the reported clause ("that" included, final full
+//! stop excluded) with the attribution of its speaker. Whether a clause holding quotation
+//! marks is direct, mixed or indirect is decided by the caller; words inside quotation
+//! marks never open a clause here.
+
+use super::attribution::{inherited_subject, subject_after, subject_before, Attr};
+use super::lexicon;
+use super::tokens::Token;
+use std::ops::Range;
+
+/// One reported clause.
+#[derive(Clone, Debug)]
+pub struct Clause {
+    /// Token range of the clause.
+    pub tokens: Range<usize>,
+    /// Who reported it.
+    pub attr: Attr,
+}
+
+/// Fewest words a reported clause has.
+const MIN_WORDS: usize = 3;
+
+/// The reported clauses of the sentence whose tokens are `sentence`; `quoted[i]` is true for
+/// tokens inside quotation marks.
+pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec<Clause> {
+    let mut out: Vec<Clause> = Vec::new();
+    let mut last_subject: Option<Range<usize>> = None;
+    for i in sentence.clone() {
+        let t = &tokens[i];
+        if !t.is_word() || quoted[i] || t.is_cap() && t.lower != "according" {
+            continue;
+        }
+        if t.lower == "according" && tokens.get(i + 1).is_some_and(|n| n.lower == "to") {
+            out.extend(according_to(tokens, i, sentence.clone()));
+            continue;
+        }
+        if lexicon::is_labelling_verb(&t.lower) {
+            if let Some(s) = subject_before(tokens, i, sentence.start) {
+                last_subject = Some(s);
+            }
+            continue;
+        }
+        let Some(verb) = lexicon::speech_verb(&t.lower) else {
+            continue;
+        };
+        let subject = if verb.finite {
+            subject_before(tokens, i, sentence.start)
+        } else {
+            None
+        };
+        let after_comma = i > sentence.start && tokens[i - 1].is(',');
+        // "…, said X." / "…, X said." : the clause is what comes before.
+        if let Some(clause) = clause_before(tokens, i, subject.clone(), sentence.clone(), verb) {
+            last_subject = Some(clause.attr.subject.clone());
+            out.push(clause);
+            continue;
+        }
+        let subject = match subject {
+            Some(s) if !after_comma || verb.finite => Some(s),
+            _ if after_comma || joined_by_conjunction(tokens, i, sentence.start) => last_subject
+                .clone()
+                .or_else(|| inherited_subject(tokens, i, sentence.start)),
+            _ => None,
+        };
+        let Some(subject) = subject else {
+            continue;
+        };
+        last_subject = Some(subject.clone());
+        if !verb.clause {
+            continue;
+        }
+        if let Some(start) = clause_start(tokens, i, verb.object, sentence.end) {
+            let end = clause_end(tokens, start, sentence.end, quoted);
+            if word_count(tokens, start..end) >= MIN_WORDS {
+                out.push(Clause {
+                    tokens: start..end,
+                    attr: Attr { subject, verb: i },
+                });
+            }
+        }
+    }
+    out
+}
+
+/// True when the verb at `i` follows "and" / "but" (its subject is an earlier one).
+fn joined_by_conjunction(tokens: &[Token], i: usize, floor: usize) -> bool {
+    let mut k = i;
+    while k > floor && tokens[k - 1].is_word() && lexicon::is_verb_filler(&tokens[k - 1].lower) {
+        k -= 1;
+    }
+    k > floor && matches!(tokens[k - 1].lower.as_str(), "and" | "but")
+}
+
+fn word_count(tokens: &[Token], range: Range<usize>) -> usize {
+    tokens[range].iter().filter(|t| t.is_word()).count()
+}
+
+/// "CLAUSE, X said [adverbials]." or "CLAUSE, said X.": the clause before the comma.
+fn clause_before(
+    tokens: &[Token],
+    verb: usize,
+    subject: Option<Range<usize>>,
+    sentence: Range<usize>,
+    use_: lexicon::VerbUse,
+) -> Option<Clause> {
+    if !use_.finite {
+        return None;
+    }
+    let (comma, subject, tail_from) = match subject {
+        Some(s) if s.start > sentence.start && tokens[s.start - 1].is(',') => {
+            (s.start - 1, s, verb + 1)
+        }
+        None if verb > sentence.start && tokens[verb - 1].is(',') => {
+            let s = subject_after(tokens, verb, sentence.end)?;
+            let end = s.end;
+            (verb - 1, s, end)
+        }
+        _ => return None,
+    };
+    if !ends_attribution(tokens, tail_from, sentence.end, use_.object) {
+        return None;
+    }
+    let end = trim_end(tokens, sentence.start, comma);
+    if word_count(tokens, sentence.start..end) < MIN_WORDS {
+        return None;
+    }
+    Some(Clause {
+        tokens: sentence.start..end,
+        attr: Attr { subject, verb },
+    })
+}
+
+/// True when tokens `from..end` hold nothing but adverbials (and an object for "told"):
+/// no "that", no second clause.
+fn ends_attribution(tokens: &[Token], from: usize, end: usize, object: bool) -> bool {
+    let mut i = from;
+    if object {
+        while i < end && tokens[i].is_word() && !lexicon::is_adverbial_opener(&tokens[i].lower) {
+            if tokens[i].lower == "that" {
+                return false;
+            }
+            i += 1;
+        }
+    }
+    let rest = &tokens[i.min(end)..end];
+    let first_ok = rest.first().is_none_or(|t| {
+        t.ends_sentence() || t.is(',') || t.is_word() && lexicon::is_adverbial_opener(&t.lower)
+    });
+    first_ok && rest.len() <= 14 && !rest.iter().any(|t| t.lower == "that" || t.is_quote_mark())
+}
+
+/// Where the clause reported by the verb at `verb` starts: "that", or the first word of a
+/// clause after an object ("told reporters") and short adverbials ("on Tuesday").
+fn clause_start(tokens: &[Token], verb: usize, object: bool, end: usize) -> Option<usize> {
+    let mut j = verb + 1;
+    let that_within = |from: usize| {
+        (from..end.min(from + 9))
+            .take_while(|&k| tokens[k].is_word())
+            .find(|&k| tokens[k].lower == "that")
+    };
+    if object {
+        if let Some(k) = that_within(j) {
+            return Some(k);
+        }
+        j = skip_object(tokens, j, end)?;
+    }
+    for _ in 0..2 {
+        let t = tokens.get(j).filter(|_| j < end)?;
+        if t.lower == "that" {
+            return Some(j);
+        }
+        if t.is_word() && lexicon::is_adverbial_opener(&t.lower) {
+            if let Some(k) = that_within(j) {
+                return Some(k);
+            }
+            j = skip_adverbial(tokens, j, end)?;
+        } else {
+            break;
+        }
+    }
+    let t = tokens.get(j).filter(|_| j < end)?;
+    if t.is(':') {
+        return (j + 1 < end).then_some(j + 1);
+    }
+    if t.is_quote_mark() || t.is_word() && starts_clause(t) {
+        return Some(j);
+    }
+    None
+}
+
+/// Past the object of "told" ("reporters", "the Daily Herald", "CBC News").
+fn skip_object(tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
+    let t = tokens.get(j).filter(|_| j < end)?;
+    if !t.is_word() {
+        return None;
+    }
+    if matches!(
+        t.lower.as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its"
+    ) {
+        j += 1;
+    }
+    let first = tokens.get(j).filter(|_| j < end)?;
+    if first.is_cap() {
+        while j < end && tokens[j].is_cap() {
+            j += 1;
+        }
+    } else {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// Past a short adverbial ("in Brussels", "on Tuesday", "in a statement").
+fn skip_adverbial(tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
+    let opener = &tokens[j].lower;
+    let is_prep = !matches!(
+        opener.as_str(),
+        "yesterday"
+            | "today"
+            | "tonight"
+            | "publicly"
+            | "privately"
+            | "previously"
+            | "recently"
+            | "again"
+            | "separately"
+            | "repeatedly"
+            | "also"
+            | "then"
+            | "once"
+            | "earlier"
+            | "later"
+    ) && !opener.ends_with("day");
+    j += 1;
+    if !is_prep {
+        return Some(j);
+    }
+    let limit = end.min(j + 5);
+    let mut content = 0;
+    while j < limit {
+        let t = &tokens[j];
+        if !t.is_word() {
+            return (t.is(',') && j + 1 < end).then_some(j + 1);
+        }
+        let det = matches!(t.lower.as_str(), "the" | "a" | "an");
+        let opens_clause = det || lexicon::pronoun(&t.lower).is_some() || t.lower == "there";
+        if content > 0 && starts_clause(t) && opens_clause {
+            return Some(j);
+        }
+        if !det {
+            content += 1;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// True when word `t` can open a reported clause (not a preposition, not "to").
+fn starts_clause(t: &Token) -> bool {
+    let w = t.lower.as_str();
+    let adverb = w.ends_with("ly") && !t.is_cap();
+    let not_clause = matches!(
+        w,
+        "to" | "so"
+            | "yes"
+            | "no"
+            | "for"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "with"
+            | "by"
+            | "about"
+            | "from"
+            | "into"
+            | "after"
+            | "before"
+            | "during"
+            | "as"
+            | "if"
+            | "nothing"
+            | "something"
+            | "goodbye"
+            | "hello"
+            | "sorry"
+            | "thanks"
+            | "thank"
+            | "little"
+            | "much"
+            | "more"
+            | "so-called"
+            | "and"
+            | "or"
+            | "but"
+            | "when"
+            | "while"
+            | "whether"
+            | "what"
+            | "how"
+            | "why"
+            | "where"
+            | "who"
+            | "which"
+            | "not"
+            | "yesterday"
+            | "today"
+            | "goodnight"
+            | "okay"
+            | "ok"
+            | "please"
+    );
+    !not_clause && !adverb
+}
+
+/// Where the clause starting at `start` ends (exclusive), before `end`: at ", adding", ";",
+/// ", according to", another speaker's verb; without the final punctuation.
+fn clause_end(tokens: &[Token], start: usize, end: usize, quoted: &[bool]) -> usize {
+    let mut stop = end;
+    for k in start + 1..end {
+        let t = &tokens[k];
+        if quoted[k] {
+            continue;
+        }
+        if t.is(';') {
+            stop = k;
+            break;
+        }
+        if t.is(',') {
+            let next = tokens.get(k + 1).filter(|_| k + 1 < end);
+            let participle = next.is_some_and(|n| {
+                n.lower == "according" || lexicon::speech_verb(&n.lower).is_some_and(|v| !v.finite)
+            });
+            if participle {
+                stop = k;
+                break;
+            }
+        }
+        if t.is_word() && !t.is_cap() && lexicon::speech_verb(&t.lower).is_some_and(|v| v.finite) {
+            if let Some(s) = subject_before(tokens, k, start + 1) {
+                if s.start > start + 1
+                    && (tokens[s.start - 1].is(',') || is_conj(&tokens[s.start - 1]))
+                {
+                    stop = s.start - 1;
+                    break;
+                }
+            }
+            if k > start + 1 && is_conj(&tokens[k - 1]) {
+                stop = k - 1;
+                break;
+            }
+        }
+    }
+    trim_end(tokens, start, stop)
+}
+
+fn is_conj(t: &Token) -> bool {
+    matches!(t.lower.as_str(), "and" | "but")
+}
+
+/// `end` moved left past trailing punctuation (not closing quotation marks) and
+/// conjunctions.
+fn trim_end(tokens: &[Token], start: usize, mut end: usize) -> usize {
+    while end > start {
+        let t = &tokens[end - 1];
+        let trailing_punct = !t.is_word() && !t.is_quote_mark() && !t.is(')');
+        if trailing_punct || is_conj(t) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// "According to X, CLAUSE" or "CLAUSE, according to X".
+fn according_to(tokens: &[Token], i: usize, sentence: Range<usize>) -> Option<Clause> {
+    let np_start = i + 2;
+    let mut np_end = np_start;
+    while np_end < sentence.end
+        && np_end - np_start < 12
+        && !tokens[np_end].ends_sentence()
+        && !tokens[np_end].is(',')
+    {
+        np_end += 1;
+    }
+    if np_end == np_start {
+        return None;
+    }
+    let attr = Attr {
+        subject: np_start..np_end,
+        verb: i,
+    };
+    let opens =
+        i == sentence.start || (i == sentence.start + 1 && tokens[sentence.start].is_word());
+    let range = if opens {
+        let start = np_end + usize::from(np_end < sentence.end && tokens[np_end].is(','));
+        start..trim_end(tokens, start, sentence.end)
+    } else {
+        sentence.start..trim_end(tokens, sentence.start, i)
+    };
+    (word_count(tokens, range.clone()) >= MIN_WORDS).then_some(Clause {
+        tokens: range,
+        attr,
+    })
+}

@@ -1,0 +1,204 @@
+//! Tokens of one body for the attribution rules: words (with abbreviation periods and
+//! inner apostrophes or hyphens kept), single punctuation chars, and line breaks.
+//!
+//! Returns [`Token`]s with byte ranges into the body, in order, in one linear pass. Knows
+//! nothing of quotes or speakers; must not allocate more than one lower-cased copy a word.
+
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A word; `cap` when its first char is upper case.
+    Word {
+        /// Starts with an upper-case letter.
+        cap: bool,
+    },
+    /// One punctuation char (quotation marks included).
+    Punct(char),
+    /// A line break (paragraphs end there).
+    Break,
+}
+
+/// One token of the body.
+#[derive(Clone, Debug)]
+pub struct Token {
+    /// Byte range in the body.
+    pub bytes: Range<usize>,
+    /// What it is.
+    pub kind: Kind,
+    /// The word lower-cased, possessive "'s" and abbreviation period kept; empty for
+    /// punctuation and breaks.
+    pub lower: String,
+}
+
+impl Token {
+    /// True for a word.
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, Kind::Word { .. })
+    }
+
+    /// True for a capitalised word.
+    pub fn is_cap(&self) -> bool {
+        matches!(self.kind, Kind::Word { cap: true })
+    }
+
+    /// True for the punctuation char `c`.
+    pub fn is(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+
+    /// True for a quotation mark of any style.
+    pub fn is_quote_mark(&self) -> bool {
+        matches!(self.kind, Kind::Punct(c) if is_double_mark(c))
+    }
+
+    /// True for a char that ends a sentence (". ! ?") or a line break.
+    pub fn ends_sentence(&self) -> bool {
+        matches!(self.kind, Kind::Punct('.' | '!' | '?') | Kind::Break)
+    }
+
+    /// The lower-cased word without a possessive "'s".
+    pub fn stem(&self) -> &str {
+        self.lower
+            .strip_suffix("'s")
+            .or_else(|| self.lower.strip_suffix("’s"))
+            .unwrap_or(&self.lower)
+    }
+
+    /// True for a possessive word ("Kerr's").
+    pub fn is_possessive(&self) -> bool {
+        self.stem().len() < self.lower.len()
+    }
+}
+
+/// Double quotation marks of every style the extractor reads.
+pub fn is_double_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '＂')
+}
+
+/// Abbreviations whose period belongs to the word ("Gen.", "Mr.").
+fn keeps_period(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    single_initial
+        || word.contains('.')
+        || matches!(
+            lower.as_str(),
+            "mr" | "mrs"
+                | "ms"
+                | "dr"
+                | "prof"
+                | "gen"
+                | "maj"
+                | "lt"
+                | "col"
+                | "capt"
+                | "cmdr"
+                | "adm"
+                | "sgt"
+                | "cpl"
+                | "pte"
+                | "brig"
+                | "sen"
+                | "rep"
+                | "gov"
+                | "rev"
+                | "st"
+                | "jr"
+                | "sr"
+                | "hon"
+                | "insp"
+                | "supt"
+                | "const"
+                | "det"
+                | "pres"
+                | "gen'l"
+                | "ald"
+                | "messrs"
+                | "mme"
+                | "mlle"
+                | "vs"
+                | "etc"
+                | "inc"
+                | "ltd"
+                | "corp"
+                | "co"
+                | "dept"
+                | "univ"
+                | "sept"
+                | "oct"
+                | "nov"
+                | "dec"
+                | "jan"
+                | "feb"
+                | "aug"
+        )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_inner_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&' | '/')
+}
+
+/// The tokens of `body`.
+pub fn tokenize(body: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(body.len() / 5);
+    let mut chars = body.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if c == '\n' {
+            tokens.push(Token {
+                bytes: at..at + 1,
+                kind: Kind::Break,
+                lower: String::new(),
+            });
+        } else if c.is_whitespace() {
+            continue;
+        } else if is_word_char(c) {
+            let mut end = at + c.len_utf8();
+            while let Some(&(next_at, next)) = chars.peek() {
+                if is_word_char(next) {
+                    end = next_at + next.len_utf8();
+                    chars.next();
+                } else if is_inner_joiner(next) {
+                    let after = body[next_at + next.len_utf8()..].chars().next();
+                    if after.is_some_and(is_word_char) {
+                        end = next_at + next.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            if body[end..].starts_with('.') && keeps_period(&body[at..end]) {
+                chars.next();
+                end += 1;
+            }
+            let word = &body[at..end];
+            tokens.push(Token {
+                bytes: at..end,
+                kind: Kind::Word {
+                    cap: c.is_uppercase(),
+                },
+                lower: word.to_lowercase(),
+            });
+        } else {
+            tokens.push(Token {
+                bytes: at..at + c.len_utf8(),
+                kind: Kind::Punct(c),
+                lower: String::new(),
+            });
+        }
+    }
+    tokens
+}
+
+/// The index of the first token starting at or after byte `byte`.
+pub fn first_at(tokens: &[Token], byte: usize) -> usize {
+    tokens.partition_point(|t| t.bytes.start < byte)
+}
