@@ -72,15 +72,57 @@ fn np_left(tokens: &[Token], end: usize, floor: usize) -> Option<Range<usize>> {
 
 /// The subject of speech verb `verb`, searched between `floor` and the verb.
 pub fn subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Range<usize>> {
+    let np = raw_subject_before(tokens, verb, floor)?;
+    let np = strip_openers(tokens, np)?;
+    let words: Vec<&Token> = tokens[np.clone()].iter().filter(|t| t.is_word()).collect();
+    // "his claims", "the reports": the verb form is a noun.
+    if let [only] = words.as_slice() {
+        if matches!(
+            only.lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
+        ) {
+            return None;
+        }
+    }
+    let plural_noun_form = lexicon::is_noun_like_verb(&tokens[verb].lower);
+    let named = words
+        .iter()
+        .any(|t| t.is_cap() || lexicon::pronoun(&t.lower).is_some());
+    if plural_noun_form && !named {
+        return None;
+    }
+    Some(np)
+}
+
+/// `np` without the sentence openers at its front ("But", "When", "Finally").
+fn strip_openers(tokens: &[Token], np: Range<usize>) -> Option<Range<usize>> {
+    let mut start = np.start;
+    while start < np.end {
+        let t = &tokens[start];
+        let opener = t.is_cap()
+            && (lexicon::is_capitalised_stopword(&t.lower) && lexicon::pronoun(&t.lower).is_none()
+                || t.lower.ends_with("ly")
+                || matches!(t.lower.as_str(), "besides" | "finally" | "still" | "again"));
+        if !opener {
+            break;
+        }
+        start += 1;
+    }
+    (start < np.end).then_some(start..np.end)
+}
+
+fn raw_subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Range<usize>> {
     let mut end = verb;
     while end > floor
         && tokens[end - 1].is_word()
-        && lexicon::is_verb_filler(&tokens[end - 1].lower)
+        && (lexicon::is_verb_filler(&tokens[end - 1].lower)
+            || tokens[end - 1].lower.ends_with("ly") && !tokens[end - 1].is_cap())
     {
         end -= 1;
     }
     if end > floor && tokens[end - 1].is(',') {
-        return apposition_before(tokens, end - 1, floor);
+        return apposition_before(tokens, end - 1, floor)
+            .or_else(|| long_apposition(tokens, end - 1, floor));
     }
     if end > floor + 1 && tokens[end - 1].lower == "who" && tokens[end - 2].is(',') {
         return np_left(tokens, end - 2, floor);
@@ -99,6 +141,24 @@ pub fn subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Ran
     Some(np)
 }
 
+/// "NAME, chief executive of a company that …, said": a name opening the sentence, then
+/// a long description up to the comma at `comma` before the verb.
+fn long_apposition(tokens: &[Token], comma: usize, floor: usize) -> Option<Range<usize>> {
+    let first_comma = (floor..comma).find(|&k| tokens[k].is(','))?;
+    if comma - floor > 45 {
+        return None;
+    }
+    let head = np_left(tokens, first_comma, floor)?;
+    let head = strip_openers(tokens, head)?;
+    let opens = head.start == floor
+        || tokens[floor..head.start]
+            .iter()
+            .all(|t| t.is_cap() && lexicon::is_capitalised_stopword(&t.lower));
+    let named = tokens[head.clone()].iter().any(|t| t.is_cap());
+    (opens && named && !tokens[head.start..comma].iter().any(Token::is_quote_mark))
+        .then_some(head.start..comma)
+}
+
 /// "NAME, a doctor," or "the spokesman, NAME," before the comma at `comma`.
 fn apposition_before(tokens: &[Token], comma: usize, floor: usize) -> Option<Range<usize>> {
     let second = np_left(tokens, comma, floor)?;
@@ -113,7 +173,21 @@ fn apposition_before(tokens: &[Token], comma: usize, floor: usize) -> Option<Ran
 /// The inverted subject after speech verb `verb` ("said Maj. Gen. X, the commander"),
 /// before `ceil`.
 pub fn subject_after(tokens: &[Token], verb: usize, ceil: usize) -> Option<Range<usize>> {
-    let first = np_right(tokens, verb + 1, ceil)?;
+    let mut first = np_right(tokens, verb + 1, ceil)?;
+    // "said oil and gas worker Jane Roe": reach the name after a lower-case description.
+    if !tokens[first.clone()].iter().any(|t| t.is_cap()) {
+        let limit = ceil.min(first.start + 9);
+        let name = (first.end..limit)
+            .take_while(|&k| tokens[k].is_word())
+            .find(|&k| tokens[k].is_cap());
+        if let Some(k) = name {
+            let mut end = k;
+            while end < ceil && tokens[end].is_cap() {
+                end += 1;
+            }
+            first = first.start..end;
+        }
+    }
     let has_name = tokens[first.clone()].iter().any(|t| t.is_cap());
     let comma = first.end;
     if !has_name && comma < ceil && tokens[comma].is(',') {

@@ -126,7 +126,10 @@ fn classify(tokens: &[Token], open: usize, close_end: usize, attr: Option<&Attr>
         return Class::NotSpeech;
     }
     let starts_sentence = before.is_none_or(|t| t.ends_sentence() || t.is(':'));
-    let enough = words.len() >= MIN_FLOATING_WORDS;
+    let ends_sentence_inside = inner
+        .last()
+        .is_some_and(|t| t.is('.') || t.is('?') || t.is('!'));
+    let enough = words.len() >= MIN_FLOATING_WORDS || ends_sentence_inside && starts_sentence;
     if attr.is_some() || enough && (starts_sentence || words[0].is_cap()) || words.len() >= 8 {
         Class::Speech
     } else {

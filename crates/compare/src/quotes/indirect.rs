@@ -51,7 +51,7 @@ pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec
         } else {
             None
         };
-        let after_comma = i > sentence.start && tokens[i - 1].is(',');
+        let after_comma = comma_before(tokens, i, sentence.start).is_some();
         // "…, said X." / "…, X said." : the clause is what comes before.
         if let Some(clause) = clause_before(tokens, i, subject.clone(), sentence.clone(), verb) {
             last_subject = Some(clause.attr.subject.clone());
@@ -62,7 +62,8 @@ pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec
             Some(s) if !after_comma || verb.finite => Some(s),
             _ if after_comma || joined_by_conjunction(tokens, i, sentence.start) => last_subject
                 .clone()
-                .or_else(|| inherited_subject(tokens, i, sentence.start)),
+                .or_else(|| inherited_subject(tokens, i, sentence.start))
+                .or_else(|| leading_subject(tokens, sentence.clone(), i)),
             _ => None,
         };
         let Some(subject) = subject else {
@@ -72,7 +73,9 @@ pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec
         if !verb.clause {
             continue;
         }
-        if let Some(start) = clause_start(tokens, i, verb.object, sentence.end) {
+        let after_quote = follows_quote(tokens, subject.start.min(i), sentence.start);
+        let only_that = after_quote || lexicon::needs_that(&t.lower);
+        if let Some(start) = clause_start(tokens, i, verb.object, sentence.end, only_that) {
             let end = clause_end(tokens, start, sentence.end, quoted);
             if word_count(tokens, start..end) >= MIN_WORDS {
                 out.push(Clause {
@@ -83,6 +86,38 @@ pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec
         }
     }
     out
+}
+
+/// The comma right before token `i` (also `,”` — a comma closing a quotation).
+fn comma_before(tokens: &[Token], i: usize, floor: usize) -> Option<usize> {
+    if i > floor && tokens[i - 1].is(',') {
+        return Some(i - 1);
+    }
+    (i > floor + 1 && tokens[i - 1].is_quote_mark() && tokens[i - 2].is(',')).then_some(i - 1)
+}
+
+/// True when token `at` comes right after a closing quotation mark (`"…," he said`).
+fn follows_quote(tokens: &[Token], at: usize, floor: usize) -> bool {
+    let before = |k: usize| (k > floor).then(|| &tokens[k - 1]);
+    match before(at) {
+        Some(t) if t.is_quote_mark() => true,
+        Some(t) if t.is(',') => before(at - 1).is_some_and(Token::is_quote_mark),
+        _ => false,
+    }
+}
+
+/// The named noun phrase opening the sentence, speaker of a later "…, saying".
+fn leading_subject(tokens: &[Token], sentence: Range<usize>, verb: usize) -> Option<Range<usize>> {
+    let mut end = sentence.start;
+    while end < verb
+        && tokens[end].is_word()
+        && (tokens[end].is_cap() || end > sentence.start && lexicon::is_title(tokens[end].stem()))
+    {
+        end += 1;
+    }
+    let words = end - sentence.start;
+    let starts_with_stopword = lexicon::is_capitalised_stopword(&tokens[sentence.start].lower);
+    (words >= 1 && !starts_with_stopword).then_some(sentence.start..end)
 }
 
 /// True when the verb at `i` follows "and" / "but" (its subject is an earlier one).
@@ -113,17 +148,22 @@ fn clause_before(
         Some(s) if s.start > sentence.start && tokens[s.start - 1].is(',') => {
             (s.start - 1, s, verb + 1)
         }
-        None if verb > sentence.start && tokens[verb - 1].is(',') => {
+        None if comma_before(tokens, verb, sentence.start).is_some() => {
             let s = subject_after(tokens, verb, sentence.end)?;
             let end = s.end;
-            (verb - 1, s, end)
+            let comma = comma_before(tokens, verb, sentence.start)?;
+            (comma, s, end)
         }
         _ => return None,
     };
     if !ends_attribution(tokens, tail_from, sentence.end, use_.object) {
         return None;
     }
-    let end = trim_end(tokens, sentence.start, comma);
+    let end = if tokens[comma].is_quote_mark() {
+        comma + 1
+    } else {
+        trim_end(tokens, sentence.start, comma)
+    };
     if word_count(tokens, sentence.start..end) < MIN_WORDS {
         return None;
     }
@@ -154,13 +194,26 @@ fn ends_attribution(tokens: &[Token], from: usize, end: usize, object: bool) -> 
 
 /// Where the clause reported by the verb at `verb` starts: "that", or the first word of a
 /// clause after an object ("told reporters") and short adverbials ("on Tuesday").
-fn clause_start(tokens: &[Token], verb: usize, object: bool, end: usize) -> Option<usize> {
+fn clause_start(
+    tokens: &[Token],
+    verb: usize,
+    object: bool,
+    end: usize,
+    only_that: bool,
+) -> Option<usize> {
     let mut j = verb + 1;
     let that_within = |from: usize| {
         (from..end.min(from + 9))
             .take_while(|&k| tokens[k].is_word())
             .find(|&k| tokens[k].lower == "that")
     };
+    if only_that {
+        return that_within(j).or_else(|| {
+            let colon = tokens.get(j).filter(|_| j + 1 < end)?;
+            colon.is(':').then_some(j + 1)
+        });
+    }
+    let told_object = object;
     if object {
         if let Some(k) = that_within(j) {
             return Some(k);
@@ -185,10 +238,48 @@ fn clause_start(tokens: &[Token], verb: usize, object: bool, end: usize) -> Opti
     if t.is(':') {
         return (j + 1 < end).then_some(j + 1);
     }
-    if t.is_quote_mark() || t.is_word() && starts_clause(t) {
+    if t.is_quote_mark() {
         return Some(j);
     }
-    None
+    if !t.is_word() || !starts_clause(t) {
+        return None;
+    }
+    let numeric = t.lower.starts_with(|c: char| c.is_ascii_digit());
+    let added = matches!(tokens[verb].lower.as_str(), "added" | "adds");
+    if added && (numeric || matches!(t.lower.as_str(), "a" | "an")) {
+        return None;
+    }
+    if told_object && !(t.is_cap() || numeric || opens_clause_firmly(t)) {
+        return None;
+    }
+    Some(j)
+}
+
+/// Determiners and pronouns: words that surely open a clause after an object.
+fn opens_clause_firmly(t: &Token) -> bool {
+    lexicon::pronoun(&t.lower).is_some()
+        || matches!(
+            t.lower.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "there"
+                | "this"
+                | "these"
+                | "those"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "we"
+                | "i"
+                | "you"
+                | "some"
+                | "many"
+                | "most"
+                | "all"
+                | "no"
+        )
 }
 
 /// Past the object of "told" ("reporters", "the Daily Herald", "CBC News").
@@ -244,11 +335,11 @@ fn skip_adverbial(tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
     while j < limit {
         let t = &tokens[j];
         if !t.is_word() {
-            return (t.is(',') && j + 1 < end).then_some(j + 1);
+            return None;
         }
         let det = matches!(t.lower.as_str(), "the" | "a" | "an");
         let opens_clause = det || lexicon::pronoun(&t.lower).is_some() || t.lower == "there";
-        if content > 0 && starts_clause(t) && opens_clause {
+        if content > 0 && content <= 2 && starts_clause(t) && opens_clause {
             return Some(j);
         }
         if !det {

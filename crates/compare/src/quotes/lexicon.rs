@@ -166,6 +166,7 @@ pub fn speech_verb(word: &str) -> Option<VerbUse> {
         "murmured",
         "screamed",
         "sang",
+        "chanted",
     ];
     const PARTICIPLES: &[&str] = &[
         "saying",
@@ -232,6 +233,93 @@ pub fn speech_verb(word: &str) -> Option<VerbUse> {
     } else {
         None
     }
+}
+
+/// Speech-verb forms that are just as often plural nouns ("his claims", "city reports"):
+/// they need a named or pronoun subject.
+pub fn is_noun_like_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "claims"
+            | "states"
+            | "notes"
+            | "reports"
+            | "remarks"
+            | "answers"
+            | "replies"
+            | "estimates"
+            | "fears"
+            | "hopes"
+            | "counters"
+            | "posts"
+            | "comments"
+            | "tweets"
+            | "warns"
+            | "concludes"
+            | "responds"
+    )
+}
+
+/// Speech verbs that take a noun object as often as a clause ("announced the closure",
+/// "confirmed the death"): they report a clause only with "that".
+pub fn needs_that(word: &str) -> bool {
+    matches!(
+        word,
+        "announced"
+            | "announces"
+            | "confirmed"
+            | "confirms"
+            | "estimated"
+            | "estimates"
+            | "revealed"
+            | "reveals"
+            | "reported"
+            | "reports"
+            | "disclosed"
+            | "reiterated"
+            | "responded"
+            | "responds"
+            | "replied"
+            | "replies"
+            | "answered"
+            | "answers"
+            | "continued"
+            | "continues"
+            | "concluded"
+            | "concludes"
+            | "promised"
+            | "vowed"
+            | "pledged"
+            | "hoped"
+            | "hopes"
+            | "feared"
+            | "fears"
+            | "agreed"
+            | "agrees"
+            | "recalled"
+            | "recalls"
+            | "posted"
+            | "tweeted"
+            | "tweets"
+            | "charged"
+            | "countered"
+            | "objected"
+            | "boasted"
+            | "lamented"
+            | "indicated"
+            | "indicates"
+            | "observed"
+            | "remarked"
+            | "reminded"
+            | "reminds"
+            | "advised"
+            | "advises"
+            | "urged"
+            | "predicted"
+            | "predicts"
+            | "cautioned"
+            | "testified"
+    )
 }
 
 /// Verbs that put a quoted fragment on their object: "called the plan "…"", "described

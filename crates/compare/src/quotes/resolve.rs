@@ -60,8 +60,9 @@ pub fn merge(
             let inside = d.tokens.start >= range.start && d.tokens.end <= range.end + 1;
             if inside {
                 let quoted = words(tokens, d.tokens.clone());
-                let fills = d.tokens.start <= range.start + 1
-                    && quoted * 10 >= words(tokens, range.clone()) * 8;
+                let lead = words(tokens, range.start..d.tokens.start);
+                let total = words(tokens, range.clone());
+                let fills = lead <= 3 && quoted * 10 >= total * 7 && d.tokens.end + 1 >= range.end;
                 if fills {
                     keep = false;
                     d.class = Class::Speech;
@@ -182,7 +183,7 @@ fn floating(
             .mentions
             .iter()
             .filter(|m| m.tokens.start >= prev.start && m.tokens.start < prev.end)
-            .find(|m| !registry.entities[m.entity].is_org);
+            .find(|m| m.subject && !registry.entities[m.entity].is_org);
         if let Some(m) = first_person {
             let e = m.entity;
             return Speaker {
@@ -317,6 +318,15 @@ fn resolve_phrase(
         if let Some(s) = registry.resolve_role(&head, at, 0) {
             return s;
         }
+        // "the 26-year-old winger": a description of someone just named.
+        let describes_person = lexicon::role_family(&head).is_empty()
+            && !is_body_noun(&head)
+            && !lexicon::is_document_noun(&head);
+        if describes_person {
+            if let Some(s) = registry.resolve_recent_subject(at) {
+                return s;
+            }
+        }
     }
     let bytes = tokens[head_seg.start].bytes.start..tokens[head_seg.end - 1].bytes.end;
     Speaker {
@@ -347,6 +357,16 @@ fn split_commas(tokens: &[Token], np: Range<usize>) -> Vec<Range<usize>> {
 /// The name in segment `seg`: its last capitalised run, unless that run is a possessive
 /// ("Kerr's staff") or holds no name.
 fn name_run(tokens: &[Token], seg: Range<usize>) -> Option<Range<usize>> {
+    // "Jane Roe of the agency": the head comes before the preposition.
+    let cut = (seg.start + 1..seg.end)
+        .find(|&k| {
+            matches!(
+                tokens[k].lower.as_str(),
+                "of" | "for" | "at" | "with" | "from" | "in"
+            )
+        })
+        .unwrap_or(seg.end);
+    let seg = seg.start..cut;
     let run = capitalised_runs(tokens, seg.clone())
         .into_iter()
         .rfind(|r| {
@@ -354,6 +374,7 @@ fn name_run(tokens: &[Token], seg: Range<usize>) -> Option<Range<usize>> {
                 !lexicon::is_capitalised_stopword(t.stem()) && !lexicon::is_title(t.stem())
             })
         })?;
-    let possessive = tokens[run.end - 1].is_possessive() && run.end < seg.end;
-    (!possessive).then_some(run)
+    // "Kerr's staff", "Surrey staff": the head is the lower-case noun after the run.
+    let modifier = run.end < seg.end && tokens[run.end..seg.end].iter().any(|t| t.is_word());
+    (!modifier).then_some(run)
 }

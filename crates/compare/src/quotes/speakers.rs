@@ -35,6 +35,8 @@ pub struct Mention {
     pub entity: usize,
     /// Token range of the name (titles excluded).
     pub tokens: Range<usize>,
+    /// Not the object of a preposition or a verb ("told X", "with X").
+    pub subject: bool,
 }
 
 /// A resolved speaker.
@@ -220,6 +222,16 @@ impl Registry {
         let before = part.titles.start.checked_sub(1).map(|i| &tokens[i]);
         let after_the = before.is_some_and(|t| t.lower == "the");
         let after_place_word = before.is_some_and(|t| is_place_preposition(&t.lower));
+        let subject = before.is_none_or(|t| {
+            !(t.is_word()
+                && (is_place_preposition(&t.lower)
+                    || lexicon::is_adverbial_opener(&t.lower)
+                    || lexicon::speech_verb(&t.lower).is_some()
+                    || matches!(
+                        t.lower.as_str(),
+                        "of" | "with" | "by" | "than" | "like" | "and"
+                    )))
+        });
         let words: Vec<&str> = tokens[name.clone()].iter().map(|t| t.stem()).collect();
         let has_org_word = words.iter().any(|w| lexicon::is_org_word(w));
         let acronym = name.len() == 1 && {
@@ -231,6 +243,7 @@ impl Registry {
             self.mentions.push(Mention {
                 entity,
                 tokens: name.clone(),
+                subject,
             });
             self.learn_roles(tokens, &part, entity, run.end);
             return;
@@ -247,6 +260,7 @@ impl Registry {
                 self.mentions.push(Mention {
                     entity,
                     tokens: name,
+                    subject,
                 });
                 return;
             }
@@ -269,6 +283,7 @@ impl Registry {
         self.mentions.push(Mention {
             entity,
             tokens: name,
+            subject,
         });
         if !is_org {
             self.learn_roles(tokens, &part, entity, run.end);
@@ -336,12 +351,24 @@ impl Registry {
                 }
             }
         }
-        for t in tokens.iter().skip(end).take(6) {
-            if t.ends_sentence() || t.is_cap() {
+        // "X, a doctor, said he …", "X and her deputy": the first third-person pronoun
+        // of the sentence after the name, when no other name comes between.
+        let mut other_names = 0;
+        for t in tokens.iter().skip(end).take(25) {
+            if t.ends_sentence() || t.is_quote_mark() {
                 break;
             }
-            if let Some(g) = lexicon::possessive_gender(&t.lower) {
-                gender = Some(g);
+            if t.is_cap() && lexicon::pronoun(&t.lower).is_none() {
+                other_names += 1;
+                if other_names > 1 {
+                    break;
+                }
+                continue;
+            }
+            let g = lexicon::possessive_gender(&t.lower)
+                .or_else(|| lexicon::pronoun(&t.lower).flatten());
+            if g.is_some() {
+                gender = g;
                 break;
             }
         }
@@ -380,27 +407,27 @@ impl Registry {
     /// Persons mentioned or speaking before token `at`, most recent first, each once, with
     /// whether they have spoken.
     fn recent_people(&self, at: usize, floor: usize) -> Vec<(usize, bool)> {
-        let mut events: Vec<(usize, usize, bool)> = self
+        let mut events: Vec<(usize, usize, bool, bool)> = self
             .mentions
             .iter()
             .filter(|m| m.tokens.start < at && m.tokens.start >= floor)
-            .map(|m| (m.tokens.start, m.entity, false))
+            .map(|m| (m.tokens.start, m.entity, false, m.subject))
             .collect();
         events.extend(
             self.speakers
                 .iter()
                 .filter(|&&(t, _)| t < at && t >= floor)
-                .map(|&(t, e)| (t, e, true)),
+                .map(|&(t, e)| (t, e, true, true)),
         );
-        events.sort_by_key(|&(t, _, spoke)| (t, spoke));
+        events.sort_by_key(|&(t, _, spoke, _)| (t, spoke));
         let mut out: Vec<(usize, bool)> = Vec::new();
-        for &(_, e, spoke) in events.iter().rev() {
+        for &(_, e, spoke, subject) in events.iter().rev() {
             if self.entities[e].is_org {
                 continue;
             }
             if let Some(seen) = out.iter_mut().find(|(x, _)| *x == e) {
                 seen.1 |= spoke;
-            } else {
+            } else if subject {
                 out.push((e, spoke));
             }
         }
@@ -461,6 +488,18 @@ impl Registry {
                 name: Some(self.entities[e].name.clone()),
                 entity: Some(e),
                 confidence: 0.6,
+            })
+    }
+
+    /// The person most recently mentioned or speaking before token `at`.
+    pub fn resolve_recent_subject(&self, at: usize) -> Option<Speaker> {
+        let floor = at.saturating_sub(80);
+        self.recent_people(at, floor)
+            .first()
+            .map(|&(e, _)| Speaker {
+                name: Some(self.entities[e].name.clone()),
+                entity: Some(e),
+                confidence: 0.4,
             })
     }
 

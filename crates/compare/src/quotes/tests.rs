@@ -34,3 +34,19 @@ fn quote_then_name_said() {
         )]
     );
 }
+
+/// Prints the quotes of the file named by `QUOTES_DEBUG_FILE` (a development aid).
+#[test]
+#[ignore]
+fn debug_file() {
+    let Ok(path) = std::env::var("QUOTES_DEBUG_FILE") else {
+        return;
+    };
+    let body = std::fs::read_to_string(path).unwrap_or_default();
+    for q in quotes(&body) {
+        println!(
+            "{:?} {:.1} {} | {}",
+            q.speaker, q.confidence, q.direct, q.text
+        );
+    }
+}
