@@ -99,10 +99,8 @@ fn strip_openers(tokens: &[Token], np: Range<usize>) -> Option<Range<usize>> {
     let mut start = np.start;
     while start < np.end {
         let t = &tokens[start];
-        let opener = t.is_cap()
-            && (lexicon::is_capitalised_stopword(&t.lower) && lexicon::pronoun(&t.lower).is_none()
-                || t.lower.ends_with("ly")
-                || matches!(t.lower.as_str(), "besides" | "finally" | "still" | "again"));
+        let opener =
+            t.is_cap() && (t.lower.ends_with("ly") || lexicon::is_sentence_opener(&t.lower));
         if !opener {
             break;
         }
@@ -131,6 +129,7 @@ fn raw_subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Ran
     // "Kuleba in a tweet said": skip a short prepositional phrase.
     let before = np.start.checked_sub(1).map(|i| &tokens[i]);
     if np.len() <= 3
+        && !tokens[np.clone()].iter().any(|t| t.is_cap())
         && np.start > floor
         && before.is_some_and(|t| t.is_word() && lexicon::is_adverbial_opener(&t.lower))
     {

@@ -264,13 +264,18 @@ fn resolve_phrase(
     np: Range<usize>,
 ) -> Speaker {
     let segments = split_commas(tokens, np.clone());
-    for seg in &segments {
-        if let Some(run) = name_run(tokens, seg.clone()) {
-            let speaker = registry.resolve_name(body, tokens, run);
-            if speaker.name.is_some() {
-                return speaker;
-            }
-        }
+    let named: Vec<Speaker> = segments
+        .iter()
+        .filter_map(|seg| name_run(tokens, seg.clone()))
+        .map(|run| registry.resolve_name(body, tokens, run))
+        .filter(|s| s.name.is_some())
+        .collect();
+    // "One red-state senator, Sen. Jane Roe,": a known person beats a lone word.
+    let person = named
+        .iter()
+        .find(|s| s.entity.is_some_and(|e| !registry.entities[e].is_org));
+    if let Some(s) = person.or(named.first()) {
+        return s.clone();
     }
     let Some(head_seg) = segments.first().cloned() else {
         return Speaker::none();
@@ -289,7 +294,7 @@ fn resolve_phrase(
                         .resolve_org(None, at, 0)
                         .unwrap_or_else(Speaker::none)
                 } else {
-                    Speaker::none()
+                    plural_group_before(body, tokens, at).unwrap_or_else(Speaker::none)
                 }
             }
             None => {}
@@ -310,7 +315,10 @@ fn resolve_phrase(
         }
     }
     if definite && is_body_noun(&head) {
-        if let Some(s) = registry.resolve_org(Some(&head), at, 0) {
+        let org = registry
+            .resolve_org(Some(&head), at, 0)
+            .or_else(|| registry.resolve_org(None, at, 0));
+        if let Some(s) = org {
             return s;
         }
     }
@@ -319,7 +327,9 @@ fn resolve_phrase(
             return s;
         }
         // "the 26-year-old winger": a description of someone just named.
-        let describes_person = lexicon::role_family(&head).is_empty()
+        let describes_person = det == "the"
+            && !head.ends_with('s')
+            && lexicon::role_family(&head).is_empty()
             && !is_body_noun(&head)
             && !lexicon::is_document_noun(&head);
         if describes_person {
@@ -334,6 +344,45 @@ fn resolve_phrase(
         entity: None,
         confidence: 0.3,
     }
+}
+
+/// "they": the plural noun phrase opening this sentence or one of the two before
+/// ("Republican senators …; they say"), as said.
+fn plural_group_before(body: &str, tokens: &[Token], at: usize) -> Option<Speaker> {
+    let floor = at.saturating_sub(80);
+    let mut starts_seen = 0;
+    for k in (floor..at).rev() {
+        let opens = k == 0 || tokens[k - 1].ends_sentence();
+        if !opens {
+            continue;
+        }
+        starts_seen += 1;
+        let mut end = k;
+        while end < at
+            && end - k < 6
+            && tokens[end].is_word()
+            && !lexicon::is_clause_word(&tokens[end].lower)
+            && lexicon::pronoun(&tokens[end].lower).is_none()
+        {
+            end += 1;
+        }
+        let plural = end > k && {
+            let last = &tokens[end - 1].lower;
+            last.ends_with('s') && !last.ends_with("ss") && lexicon::speech_verb(last).is_none()
+        };
+        if plural {
+            let bytes = tokens[k].bytes.start..tokens[end - 1].bytes.end;
+            return Some(Speaker {
+                name: Some(body[bytes].to_string()),
+                entity: None,
+                confidence: 0.3,
+            });
+        }
+        if starts_seen >= 3 {
+            break;
+        }
+    }
+    None
 }
 
 /// `np` cut at its commas.

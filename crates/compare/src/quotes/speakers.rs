@@ -227,6 +227,7 @@ impl Registry {
                 && (is_place_preposition(&t.lower)
                     || lexicon::is_adverbial_opener(&t.lower)
                     || lexicon::speech_verb(&t.lower).is_some()
+                    || t.is('(')
                     || matches!(
                         t.lower.as_str(),
                         "of" | "with" | "by" | "than" | "like" | "and"
@@ -234,10 +235,12 @@ impl Registry {
         });
         let words: Vec<&str> = tokens[name.clone()].iter().map(|t| t.stem()).collect();
         let has_org_word = words.iter().any(|w| lexicon::is_org_word(w));
-        let acronym = name.len() == 1 && {
-            let text = &body[tokens[name.start].bytes.clone()];
-            text.len() >= 2 && text.chars().all(|c| c.is_uppercase() || c == '.')
-        };
+        // "NATO", "BC Hydro", "UFCW Local": a word in capitals makes an organisation.
+        let acronym = tokens[name.clone()].iter().any(|t| {
+            let text = &body[t.bytes.clone()];
+            let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+            letters >= 2 && !text.contains('.') && text.chars().all(|c| !c.is_lowercase())
+        });
         let existing = self.find_person(&words);
         if let Some(entity) = existing {
             self.mentions.push(Mention {
@@ -296,7 +299,11 @@ impl Registry {
         let last = *words.last()?;
         let first = words.first().copied();
         let by_surname = self.entities.iter().rposition(|e| {
-            !e.is_org && e.surname == last && (words.len() == 1 || first == Some(e.first.as_str()))
+            !e.is_org
+                && e.surname == last
+                && (words.len() == 1
+                    || first == Some(e.first.as_str())
+                    || words.contains(&e.first.as_str()))
         });
         if by_surname.is_some() {
             return by_surname;

@@ -38,6 +38,7 @@ fn quote_then_name_said() {
 /// Prints the quotes of the file named by `QUOTES_DEBUG_FILE` (a development aid).
 #[test]
 #[ignore]
+#[allow(clippy::print_stdout)]
 fn debug_file() {
     let Ok(path) = std::env::var("QUOTES_DEBUG_FILE") else {
         return;
