@@ -249,15 +249,16 @@ pub fn after_quote(tokens: &[Token], after: usize, ceil: usize) -> Option<Attr> 
 pub fn before_quote(tokens: &[Token], open: usize, floor: usize) -> Option<Attr> {
     let colon = open > floor && (tokens[open - 1].is(':') || tokens[open - 1].is(','));
     let reach = if colon { 9 } else { 4 };
-    let from = open.saturating_sub(reach).max(floor);
+    let from = open.saturating_sub(9).max(floor);
     let verb = (from..open)
         .rev()
         .take_while(|&k| !tokens[k].ends_sentence())
         .find(|&k| {
             let t = &tokens[k];
+            let near = open - k <= reach;
             t.is_word()
                 && !t.is_cap()
-                && (lexicon::speech_verb(&t.lower).is_some()
+                && (near && lexicon::speech_verb(&t.lower).is_some()
                     || lexicon::is_labelling_verb(&t.lower))
         })?;
     let subject =

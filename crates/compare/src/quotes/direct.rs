@@ -75,11 +75,12 @@ pub fn direct_quotes(body: &str, tokens: &[Token], marked: &[Marked]) -> Vec<Dir
 }
 
 /// Byte end of a headline-like first line (short, no final punctuation), else 0.
-fn headline_end(body: &str) -> usize {
+pub fn headline_end(body: &str) -> usize {
     let first = body.split('\n').next().unwrap_or("");
     let trimmed = first.trim_end();
     let words = trimmed.split_whitespace().count();
-    let ends_like_prose = trimmed.ends_with(['.', '!', '?', '"', '”', ':']);
+    let inner = trimmed.trim_end_matches(['"', '”', '’', '\'']);
+    let ends_like_prose = inner.ends_with(['.', '!', '?', ',', ':']);
     let has_more = body.len() > first.len() + 1;
     if has_more && words <= 20 && !ends_like_prose {
         first.len()
@@ -90,10 +91,11 @@ fn headline_end(body: &str) -> usize {
 
 /// The first token of the sentence holding token `at`.
 fn sentence_floor(tokens: &[Token], at: usize) -> usize {
-    (0..at)
+    let floor = at.saturating_sub(200);
+    (floor..at)
         .rev()
         .find(|&k| tokens[k].ends_sentence())
-        .map_or(0, |k| k + 1)
+        .map_or(floor, |k| k + 1)
 }
 
 /// The token ending the sentence that goes on after token `at`.

@@ -93,7 +93,11 @@ fn comma_before(tokens: &[Token], i: usize, floor: usize) -> Option<usize> {
     if i > floor && tokens[i - 1].is(',') {
         return Some(i - 1);
     }
-    (i > floor + 1 && tokens[i - 1].is_quote_mark() && tokens[i - 2].is(',')).then_some(i - 1)
+    if i > floor + 1 && tokens[i - 1].is_quote_mark() && tokens[i - 2].is(',') {
+        Some(i - 1)
+    } else {
+        None
+    }
 }
 
 /// True when token `at` comes right after a closing quotation mark (`"…," he said`).
@@ -434,7 +438,9 @@ fn clause_end(tokens: &[Token], start: usize, end: usize, quoted: &[bool]) -> us
         if t.is_word() && !t.is_cap() && lexicon::speech_verb(&t.lower).is_some_and(|v| v.finite) {
             if let Some(s) = subject_before(tokens, k, start + 1) {
                 if s.start > start + 1
-                    && (tokens[s.start - 1].is(',') || is_conj(&tokens[s.start - 1]))
+                    && (tokens[s.start - 1].is(',')
+                        || is_conj(&tokens[s.start - 1])
+                        || is_subordinator(&tokens[s.start - 1]))
                 {
                     stop = s.start - 1;
                     break;
@@ -447,6 +453,14 @@ fn clause_end(tokens: &[Token], start: usize, end: usize, quoted: &[bool]) -> us
         }
     }
     trim_end(tokens, start, stop)
+}
+
+/// Words that open a second, subordinate speaker ("…, as X said").
+fn is_subordinator(t: &Token) -> bool {
+    matches!(
+        t.lower.as_str(),
+        "as" | "while" | "when" | "because" | "after" | "whereas" | "although" | "though"
+    )
 }
 
 fn is_conj(t: &Token) -> bool {

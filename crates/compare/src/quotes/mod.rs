@@ -50,6 +50,7 @@ pub fn extract_quotes(body: &str, sentences: &[Sentence], index: &CharIndex) -> 
         return Vec::new();
     }
     let tokens = tokens::tokenize(body);
+    let headline_end = direct::headline_end(body);
     let marked = marks::quoted_spans(body);
     let directs = direct::direct_quotes(body, &tokens, &marked);
     let quoted = quoted_flags(&tokens, &directs);
@@ -61,9 +62,10 @@ pub fn extract_quotes(body: &str, sentences: &[Sentence], index: &CharIndex) -> 
     let clauses: Vec<indirect::Clause> = sentence_tokens
         .iter()
         .flat_map(|s| indirect::clauses(&tokens, s.clone(), &quoted))
+        .filter(|c| tokens[c.tokens.start].bytes.start >= headline_end)
         .collect();
     let candidates = resolve::merge(&tokens, directs, clauses);
-    let mut registry = speakers::Registry::build(body, &tokens);
+    let mut registry = speakers::Registry::build(body, &tokens, &quoted);
     resolve::speakers(body, &tokens, &sentence_tokens, &mut registry, candidates)
         .into_iter()
         .map(|(c, speaker)| {

@@ -173,16 +173,16 @@ fn floating(
         if let Some((_, speaker)) = done
             .iter()
             .rev()
-            .find(|(c, _)| c.tokens.start >= prev.start && c.tokens.start < at)
+            .take_while(|(c, _)| c.tokens.start >= prev.start)
+            .find(|(c, _)| c.tokens.start < at)
         {
             if speaker.name.is_some() {
                 return lower(speaker.clone(), 0.3);
             }
         }
         let first_person = registry
-            .mentions
+            .mentions_between(prev.start, prev.end)
             .iter()
-            .filter(|m| m.tokens.start >= prev.start && m.tokens.start < prev.end)
             .find(|m| m.subject && !registry.entities[m.entity].is_org);
         if let Some(m) = first_person {
             let e = m.entity;

@@ -72,6 +72,10 @@ pub struct Registry {
     speakers: Vec<(usize, usize)>,
 }
 
+/// How far back (in tokens) a pronoun, a role noun or "the statement" looks for its
+/// person or organisation: a few paragraphs.
+const WINDOW: usize = 1500;
+
 /// Connectors that may sit inside a name ("Ursula von der Leyen").
 fn is_name_particle(word: &str) -> bool {
     matches!(
@@ -169,6 +173,9 @@ fn split_titles(tokens: &[Token], run: Range<usize>) -> Option<NamePart> {
     } else if run.end - start >= 3
         && opens_sentence(tokens, start)
         && is_agent_noun(tokens[start].stem())
+        && !tokens[start..run.end]
+            .iter()
+            .any(|t| lexicon::is_org_word(t.stem()))
     {
         // "Writer Jane Roe …" at the start of a sentence: the first word is a role.
         start += 1;
@@ -205,10 +212,14 @@ fn name_text(body: &str, tokens: &[Token], range: Range<usize>) -> String {
 
 impl Registry {
     /// The entities named in `body` (tokenised as `tokens`).
-    pub fn build(body: &str, tokens: &[Token]) -> Registry {
+    /// Names inside quotation marks (`quoted[i]` true) are not registered: speakers are
+    /// named outside them.
+    pub fn build(body: &str, tokens: &[Token], quoted: &[bool]) -> Registry {
         let mut registry = Registry::default();
         for run in capitalised_runs(tokens, 0..tokens.len()) {
-            registry.add_run(body, tokens, run);
+            if !quoted.get(run.start).copied().unwrap_or(false) {
+                registry.add_run(body, tokens, run);
+            }
         }
         registry
     }
@@ -252,6 +263,10 @@ impl Registry {
             return;
         }
         let is_org = has_org_word || after_the || acronym;
+        // "Service will resume …": a lone common noun opening a sentence is no name.
+        if is_org && name.len() == 1 && !after_the && !acronym {
+            return;
+        }
         if after_place_word && part.titles.is_empty() && !has_org_word {
             return;
         }
@@ -398,11 +413,8 @@ impl Registry {
 
     /// The entity that spoke last before token `at`.
     pub fn last_speaker(&self, at: usize) -> Option<usize> {
-        self.speakers
-            .iter()
-            .rev()
-            .find(|&&(t, _)| t < at)
-            .map(|&(_, e)| e)
+        let before = self.speakers.partition_point(|&(t, _)| t < at);
+        before.checked_sub(1).map(|i| self.speakers[i].1)
     }
 
     /// The mention whose name covers token `at`.
@@ -414,16 +426,17 @@ impl Registry {
     /// Persons mentioned or speaking before token `at`, most recent first, each once, with
     /// whether they have spoken.
     fn recent_people(&self, at: usize, floor: usize) -> Vec<(usize, bool)> {
+        let floor = floor.max(at.saturating_sub(WINDOW));
         let mut events: Vec<(usize, usize, bool, bool)> = self
-            .mentions
+            .mentions_between(floor, at)
             .iter()
-            .filter(|m| m.tokens.start < at && m.tokens.start >= floor)
             .map(|m| (m.tokens.start, m.entity, false, m.subject))
             .collect();
+        let first_speaker = self.speakers.partition_point(|&(t, _)| t < floor);
         events.extend(
-            self.speakers
+            self.speakers[first_speaker..]
                 .iter()
-                .filter(|&&(t, _)| t < at && t >= floor)
+                .filter(|&&(t, _)| t < at)
                 .map(|&(t, e)| (t, e, true, true)),
         );
         events.sort_by_key(|&(t, _, spoke, _)| (t, spoke));
@@ -439,6 +452,13 @@ impl Registry {
             }
         }
         out
+    }
+
+    /// The mentions starting in tokens `from..to`.
+    pub fn mentions_between(&self, from: usize, to: usize) -> &[Mention] {
+        let start = self.mentions.partition_point(|m| m.tokens.start < from);
+        let end = self.mentions.partition_point(|m| m.tokens.start < to);
+        &self.mentions[start..end.max(start)]
     }
 
     /// The person "he" (`Some(true)`) or "she" (`Some(false)`) at token `at` stands for:
@@ -513,10 +533,10 @@ impl Registry {
     /// The nearest organisation before token `at` whose name holds `word` (any when
     /// `word` is `None`).
     pub fn resolve_org(&self, word: Option<&str>, at: usize, floor: usize) -> Option<Speaker> {
-        self.mentions
+        let floor = floor.max(at.saturating_sub(WINDOW));
+        self.mentions_between(floor, at)
             .iter()
             .rev()
-            .filter(|m| m.tokens.start < at && m.tokens.start >= floor)
             .map(|m| m.entity)
             .find(|&e| {
                 let entity = &self.entities[e];
