@@ -42,7 +42,7 @@ fn np_left(tokens: &[Token], end: usize, floor: usize) -> Option<Range<usize>> {
         if !t.is_word() {
             break;
         }
-        let w = t.lower.as_str();
+        let w = t.lower;
         if matches!(
             w,
             "the" | "a" | "an" | "his" | "her" | "its" | "their" | "one" | "some"
@@ -78,7 +78,7 @@ pub fn subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Ran
     // "his claims", "the reports": the verb form is a noun.
     if let [only] = words.as_slice() {
         if matches!(
-            only.lower.as_str(),
+            only.lower,
             "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your"
         ) {
             return None;
@@ -207,7 +207,7 @@ fn np_right(tokens: &[Token], start: usize, ceil: usize) -> Option<Range<usize>>
         if !t.is_word() {
             break;
         }
-        let w = t.lower.as_str();
+        let w = t.lower;
         let determiner = matches!(w, "the" | "a" | "an" | "his" | "her" | "its" | "their");
         if end > start && (lexicon::is_clause_word(w) || lexicon::is_adverbial_opener(w)) {
             if !(w == "of" || w == "for") || !tokens.get(end + 1).is_some_and(|n| n.is_word()) {

@@ -130,7 +130,7 @@ fn joined_by_conjunction(tokens: &[Token], i: usize, floor: usize) -> bool {
     while k > floor && tokens[k - 1].is_word() && lexicon::is_verb_filler(&tokens[k - 1].lower) {
         k -= 1;
     }
-    k > floor && matches!(tokens[k - 1].lower.as_str(), "and" | "but")
+    k > floor && matches!(tokens[k - 1].lower, "and" | "but")
 }
 
 fn word_count(tokens: &[Token], range: Range<usize>) -> usize {
@@ -249,8 +249,8 @@ fn clause_start(
         return None;
     }
     let numeric = t.lower.starts_with(|c: char| c.is_ascii_digit());
-    let added = matches!(tokens[verb].lower.as_str(), "added" | "adds");
-    if added && (numeric || matches!(t.lower.as_str(), "a" | "an")) {
+    let added = matches!(tokens[verb].lower, "added" | "adds");
+    if added && (numeric || matches!(t.lower, "a" | "an")) {
         return None;
     }
     if told_object && !(t.is_cap() || numeric || opens_clause_firmly(t)) {
@@ -263,7 +263,7 @@ fn clause_start(
 fn opens_clause_firmly(t: &Token) -> bool {
     lexicon::pronoun(&t.lower).is_some()
         || matches!(
-            t.lower.as_str(),
+            t.lower,
             "the"
                 | "a"
                 | "an"
@@ -293,7 +293,7 @@ fn skip_object(tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
         return None;
     }
     if matches!(
-        t.lower.as_str(),
+        t.lower,
         "the" | "a" | "an" | "his" | "her" | "their" | "its"
     ) {
         j += 1;
@@ -313,7 +313,7 @@ fn skip_object(tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
 fn skip_adverbial(tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
     let opener = &tokens[j].lower;
     let is_prep = !matches!(
-        opener.as_str(),
+        *opener,
         "yesterday"
             | "today"
             | "tonight"
@@ -341,7 +341,7 @@ fn skip_adverbial(tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
         if !t.is_word() {
             return None;
         }
-        let det = matches!(t.lower.as_str(), "the" | "a" | "an");
+        let det = matches!(t.lower, "the" | "a" | "an");
         let opens_clause = det || lexicon::pronoun(&t.lower).is_some() || t.lower == "there";
         if content > 0 && content <= 2 && starts_clause(t) && opens_clause {
             return Some(j);
@@ -356,7 +356,7 @@ fn skip_adverbial(tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
 
 /// True when word `t` can open a reported clause (not a preposition, not "to").
 fn starts_clause(t: &Token) -> bool {
-    let w = t.lower.as_str();
+    let w = t.lower;
     let adverb = w.ends_with("ly") && !t.is_cap();
     let not_clause = matches!(
         w,
@@ -458,13 +458,13 @@ fn clause_end(tokens: &[Token], start: usize, end: usize, quoted: &[bool]) -> us
 /// Words that open a second, subordinate speaker ("…, as X said").
 fn is_subordinator(t: &Token) -> bool {
     matches!(
-        t.lower.as_str(),
+        t.lower,
         "as" | "while" | "when" | "because" | "after" | "whereas" | "although" | "though"
     )
 }
 
 fn is_conj(t: &Token) -> bool {
-    matches!(t.lower.as_str(), "and" | "but")
+    matches!(t.lower, "and" | "but")
 }
 
 /// `end` moved left past trailing punctuation (not closing quotation marks) and

@@ -5,6 +5,36 @@
 //! Returns plain lookups on lower-cased words; owns no state and must not hold names of
 //! particular people, places or organisations (the rules have to work on any article).
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// FNV-1a: a fast hash for the short, fixed keys of these word lists.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A map keyed by words, hashed with [`Fnv`].
+type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+
 /// How a speech verb form may be used.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct VerbUse {
@@ -16,8 +46,13 @@ pub struct VerbUse {
     pub object: bool,
 }
 
-/// What a lower-cased word is as a speech verb, if it is one.
+/// What a lower-cased word is as a speech verb, if it is one (one hash lookup).
 pub fn speech_verb(word: &str) -> Option<VerbUse> {
+    SPEECH_VERBS.get(word).copied()
+}
+
+/// Every speech-verb form with its use, built once.
+static SPEECH_VERBS: LazyLock<WordMap<VerbUse>> = LazyLock::new(|| {
     const FINITE_CLAUSE: &[&str] = &[
         "said",
         "says",
@@ -204,36 +239,28 @@ pub fn speech_verb(word: &str) -> Option<VerbUse> {
         "contending",
         "calling",
     ];
-    let word = word.trim_end_matches(['.', ',']);
-    if FINITE_CLAUSE.contains(&word) {
-        Some(VerbUse {
-            finite: true,
-            clause: true,
-            object: false,
-        })
-    } else if FINITE_OBJECT.contains(&word) {
-        Some(VerbUse {
-            finite: true,
-            clause: true,
-            object: true,
-        })
-    } else if FINITE_NO_CLAUSE.contains(&word) {
-        Some(VerbUse {
-            finite: true,
-            clause: false,
-            object: false,
-        })
-    } else if PARTICIPLES.contains(&word) {
-        let object = word == "telling";
-        Some(VerbUse {
-            finite: false,
-            clause: true,
-            object,
-        })
-    } else {
-        None
+    let mut map = WordMap::default();
+    let lists: [(&[&'static str], bool, bool, bool); 4] = [
+        (PARTICIPLES, false, true, false),
+        (FINITE_NO_CLAUSE, true, false, false),
+        (FINITE_OBJECT, true, true, true),
+        (FINITE_CLAUSE, true, true, false),
+    ];
+    for (words, finite, clause, object) in lists {
+        for &w in words {
+            let object = object || w == "telling";
+            map.insert(
+                w,
+                VerbUse {
+                    finite,
+                    clause,
+                    object,
+                },
+            );
+        }
     }
-}
+    map
+});
 
 /// Speech-verb forms that are just as often plural nouns ("his claims", "city reports"):
 /// they need a named or pronoun subject.
@@ -1251,6 +1278,14 @@ pub fn is_adverbial_opener(word: &str) -> bool {
 
 /// The gender a common first name usually has: `Some(true)` male, `Some(false)` female.
 pub fn first_name_gender(name: &str) -> Option<bool> {
+    if name.bytes().any(|b| b.is_ascii_uppercase()) {
+        return FIRST_NAMES.get(name.to_ascii_lowercase().as_str()).copied();
+    }
+    FIRST_NAMES.get(name).copied()
+}
+
+/// Common first names with their usual gender, built once.
+static FIRST_NAMES: LazyLock<WordMap<bool>> = LazyLock::new(|| {
     const MALE: &[&str] = &[
         "james",
         "john",
@@ -1611,12 +1646,12 @@ pub fn first_name_gender(name: &str) -> Option<bool> {
         "chloe",
         "lucy",
     ];
-    let name = name.to_lowercase();
-    if MALE.contains(&name.as_str()) {
-        Some(true)
-    } else if FEMALE.contains(&name.as_str()) {
-        Some(false)
-    } else {
-        None
+    let mut map = WordMap::default();
+    for &name in FEMALE {
+        map.insert(name, false);
     }
-}
+    for &name in MALE {
+        map.insert(name, true);
+    }
+    map
+});

@@ -62,28 +62,24 @@ fn paragraphs(body: &str) -> Vec<Range<usize>> {
 fn pair_marks(body: &str, line: Range<usize>, next_opens: bool, out: &mut Vec<Marked>) {
     let text = &body[line.clone()];
     let mut open: Option<usize> = None;
-    let mut prev: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if is_double_mark(c) {
-            let start = line.start + at;
-            match role(c, prev, next, open.is_some()) {
-                Role::Open => open = Some(start),
-                Role::Close => {
-                    if let Some(from) = open.take() {
-                        let end = start + c.len_utf8();
-                        out.push(Marked {
-                            bytes: from..end,
-                            closed: true,
-                            continues: false,
-                        });
-                    }
+    for (at, c) in marks_in(text) {
+        let prev = text[..at].chars().next_back();
+        let next = text[at + c.len_utf8()..].chars().next();
+        let start = line.start + at;
+        match role(c, prev, next, open.is_some()) {
+            Role::Open => open = Some(start),
+            Role::Close => {
+                if let Some(from) = open.take() {
+                    let end = start + c.len_utf8();
+                    out.push(Marked {
+                        bytes: from..end,
+                        closed: true,
+                        continues: false,
+                    });
                 }
-                Role::Either => close_or_open(&mut open, start, c, out),
             }
+            Role::Either => close_or_open(&mut open, start, c, out),
         }
-        prev = Some(c);
     }
     if let Some(from) = open {
         let at_start = from == line.start;
@@ -95,6 +91,19 @@ fn pair_marks(body: &str, line: Range<usize>, next_opens: bool, out: &mut Vec<Ma
             });
         }
     }
+}
+
+/// The double quotation marks of `text` with their byte offsets, found by their lead
+/// bytes so the text is not decoded char by char.
+fn marks_in(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(at, &b)| {
+        if !matches!(b, b'"' | 0xE2 | 0xC2 | 0xEF) {
+            return None;
+        }
+        let c = text.get(at..)?.chars().next()?;
+        is_double_mark(c).then_some((at, c))
+    })
 }
 
 /// A mark that could open or close: it closes an open quote, else opens one.

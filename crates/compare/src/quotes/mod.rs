@@ -49,7 +49,8 @@ pub fn extract_quotes(body: &str, sentences: &[Sentence], index: &CharIndex) -> 
     if body.trim().is_empty() {
         return Vec::new();
     }
-    let tokens = tokens::tokenize(body);
+    let lower = body.to_ascii_lowercase();
+    let tokens = tokens::tokenize(body, &lower);
     let headline_end = direct::headline_end(body);
     let marked = marks::quoted_spans(body);
     let directs = direct::direct_quotes(body, &tokens, &marked);

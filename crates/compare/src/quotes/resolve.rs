@@ -306,7 +306,7 @@ fn resolve_phrase(
         .last()
         .map(|t| t.stem().to_string())
         .unwrap_or_default();
-    let det = seg_words.first().map(|t| t.lower.as_str()).unwrap_or("");
+    let det = seg_words.first().map(|t| t.lower).unwrap_or("");
     let definite = matches!(det, "the" | "his" | "her" | "its" | "their")
         || seg_words.first().is_some_and(|t| t.is_possessive());
     if lexicon::is_document_noun(&head) {
@@ -410,7 +410,7 @@ fn name_run(tokens: &[Token], seg: Range<usize>) -> Option<Range<usize>> {
     let cut = (seg.start + 1..seg.end)
         .find(|&k| {
             matches!(
-                tokens[k].lower.as_str(),
+                tokens[k].lower,
                 "of" | "for" | "at" | "with" | "from" | "in"
             )
         })

@@ -239,10 +239,7 @@ impl Registry {
                     || lexicon::is_adverbial_opener(&t.lower)
                     || lexicon::speech_verb(&t.lower).is_some()
                     || t.is('(')
-                    || matches!(
-                        t.lower.as_str(),
-                        "of" | "with" | "by" | "than" | "like" | "and"
-                    )))
+                    || matches!(t.lower, "of" | "with" | "by" | "than" | "like" | "and")))
         });
         let words: Vec<&str> = tokens[name.clone()].iter().map(|t| t.stem()).collect();
         let has_org_word = words.iter().any(|w| lexicon::is_org_word(w));

@@ -20,19 +20,19 @@ pub enum Kind {
     Break,
 }
 
-/// One token of the body.
+/// One token of the body; `'a` is the lower-cased copy of the body it points into.
 #[derive(Clone, Debug)]
-pub struct Token {
+pub struct Token<'a> {
     /// Byte range in the body.
     pub bytes: Range<usize>,
     /// What it is.
     pub kind: Kind,
-    /// The word lower-cased, possessive "'s" and abbreviation period kept; empty for
-    /// punctuation and breaks.
-    pub lower: String,
+    /// The word with ASCII letters lower-cased, possessive "'s" and abbreviation period
+    /// kept; empty for punctuation and breaks.
+    pub lower: &'a str,
 }
 
-impl Token {
+impl Token<'_> {
     /// True for a word.
     pub fn is_word(&self) -> bool {
         matches!(self.kind, Kind::Word { .. })
@@ -77,14 +77,14 @@ pub fn is_double_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '＂')
 }
 
-/// Abbreviations whose period belongs to the word ("Gen.", "Mr.").
-fn keeps_period(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
+/// Abbreviations whose period belongs to the word ("Gen.", "Mr."); `lower` is `word`
+/// lower-cased.
+fn keeps_period(word: &str, lower: &str) -> bool {
     let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     single_initial
         || word.contains('.')
         || matches!(
-            lower.as_str(),
+            lower,
             "mr" | "mrs"
                 | "ms"
                 | "dr"
@@ -144,55 +144,66 @@ fn is_inner_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&' | '/')
 }
 
-/// The tokens of `body`.
-pub fn tokenize(body: &str) -> Vec<Token> {
+/// The char starting at byte `at` of `body` (ASCII without decoding).
+fn char_at(body: &str, at: usize) -> Option<char> {
+    let b = *body.as_bytes().get(at)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        body.get(at..)?.chars().next()
+    }
+}
+
+/// The byte end of the word starting at `start` with char `first`.
+fn word_end(body: &str, start: usize, first: char) -> usize {
+    let mut end = start + first.len_utf8();
+    while let Some(next) = char_at(body, end) {
+        let joined =
+            is_inner_joiner(next) && char_at(body, end + next.len_utf8()).is_some_and(is_word_char);
+        if is_word_char(next) || joined {
+            end += next.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The tokens of `body`; `lower` is `body.to_ascii_lowercase()` (same byte offsets).
+pub fn tokenize<'a>(body: &str, lower: &'a str) -> Vec<Token<'a>> {
     let mut tokens = Vec::with_capacity(body.len() / 5);
-    let mut chars = body.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
+    let mut at = 0;
+    while let Some(c) = char_at(body, at) {
         if c == '\n' {
             tokens.push(Token {
                 bytes: at..at + 1,
                 kind: Kind::Break,
-                lower: String::new(),
+                lower: "",
             });
+            at += 1;
         } else if c.is_whitespace() {
-            continue;
+            at += c.len_utf8();
         } else if is_word_char(c) {
-            let mut end = at + c.len_utf8();
-            while let Some(&(next_at, next)) = chars.peek() {
-                if is_word_char(next) {
-                    end = next_at + next.len_utf8();
-                    chars.next();
-                } else if is_inner_joiner(next) {
-                    let after = body[next_at + next.len_utf8()..].chars().next();
-                    if after.is_some_and(is_word_char) {
-                        end = next_at + next.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            if body[end..].starts_with('.') && keeps_period(&body[at..end]) {
-                chars.next();
+            let mut end = word_end(body, at, c);
+            if body[end..].starts_with('.') && keeps_period(&body[at..end], &lower[at..end]) {
                 end += 1;
             }
-            let word = &body[at..end];
             tokens.push(Token {
                 bytes: at..end,
                 kind: Kind::Word {
                     cap: c.is_uppercase(),
                 },
-                lower: word.to_lowercase(),
+                lower: &lower[at..end],
             });
+            at = end;
         } else {
+            let end = at + c.len_utf8();
             tokens.push(Token {
-                bytes: at..at + c.len_utf8(),
+                bytes: at..end,
                 kind: Kind::Punct(c),
-                lower: String::new(),
+                lower: "",
             });
+            at = end;
         }
     }
     tokens
