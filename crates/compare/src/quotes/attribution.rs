@@ -23,7 +23,7 @@ const MAX_NP: usize = 12;
 
 /// True when token `t` is a finite speech verb.
 fn is_finite_speech_verb(t: &Token) -> bool {
-    t.is_word() && lexicon::speech_verb(&t.lower).is_some_and(|v| v.finite)
+    t.is_word() && lexicon::speech_verb(t.lower).is_some_and(|v| v.finite)
 }
 
 /// The noun phrase ending right before token `end`, not reaching below `floor`: words
@@ -33,7 +33,7 @@ fn np_left(tokens: &[Token], end: usize, floor: usize) -> Option<Range<usize>> {
         return None;
     }
     let last = &tokens[end - 1];
-    if last.is_word() && lexicon::pronoun(&last.lower).is_some() {
+    if last.is_word() && lexicon::pronoun(last.lower).is_some() {
         return Some(end - 1..end);
     }
     let mut start = end;
@@ -84,10 +84,10 @@ pub fn subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Ran
             return None;
         }
     }
-    let plural_noun_form = lexicon::is_noun_like_verb(&tokens[verb].lower);
+    let plural_noun_form = lexicon::is_noun_like_verb(tokens[verb].lower);
     let named = words
         .iter()
-        .any(|t| t.is_cap() || lexicon::pronoun(&t.lower).is_some());
+        .any(|t| t.is_cap() || lexicon::pronoun(t.lower).is_some());
     if plural_noun_form && !named {
         return None;
     }
@@ -100,7 +100,7 @@ fn strip_openers(tokens: &[Token], np: Range<usize>) -> Option<Range<usize>> {
     while start < np.end {
         let t = &tokens[start];
         let opener =
-            t.is_cap() && (t.lower.ends_with("ly") || lexicon::is_sentence_opener(&t.lower));
+            t.is_cap() && (t.lower.ends_with("ly") || lexicon::is_sentence_opener(t.lower));
         if !opener {
             break;
         }
@@ -131,7 +131,7 @@ fn raw_subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Ran
     if np.len() <= 3
         && !tokens[np.clone()].iter().any(|t| t.is_cap())
         && np.start > floor
-        && before.is_some_and(|t| t.is_word() && lexicon::is_adverbial_opener(&t.lower))
+        && before.is_some_and(|t| t.is_word() && lexicon::is_adverbial_opener(t.lower))
     {
         if let Some(outer) = np_left(tokens, np.start - 1, floor) {
             return Some(outer);
@@ -152,7 +152,7 @@ fn long_apposition(tokens: &[Token], comma: usize, floor: usize) -> Option<Range
     let opens = head.start == floor
         || tokens[floor..head.start]
             .iter()
-            .all(|t| t.is_cap() && lexicon::is_capitalised_stopword(&t.lower));
+            .all(|t| t.is_cap() && lexicon::is_capitalised_stopword(t.lower));
     let named = tokens[head.clone()].iter().any(|t| t.is_cap());
     (opens && named && !tokens[head.start..comma].iter().any(Token::is_quote_mark))
         .then_some(head.start..comma)
@@ -258,8 +258,8 @@ pub fn before_quote(tokens: &[Token], open: usize, floor: usize) -> Option<Attr>
             let near = open - k <= reach;
             t.is_word()
                 && !t.is_cap()
-                && (near && lexicon::speech_verb(&t.lower).is_some()
-                    || lexicon::is_labelling_verb(&t.lower))
+                && (near && lexicon::speech_verb(t.lower).is_some()
+                    || lexicon::is_labelling_verb(t.lower))
         })?;
     let subject =
         subject_before(tokens, verb, floor).or_else(|| inherited_subject(tokens, verb, floor))?;
@@ -273,8 +273,8 @@ pub fn inherited_subject(tokens: &[Token], verb: usize, floor: usize) -> Option<
         let t = &tokens[k];
         let speechy = t.is_word()
             && !t.is_cap()
-            && (lexicon::speech_verb(&t.lower).is_some_and(|v| v.finite)
-                || lexicon::is_labelling_verb(&t.lower));
+            && (lexicon::speech_verb(t.lower).is_some_and(|v| v.finite)
+                || lexicon::is_labelling_verb(t.lower));
         if speechy {
             subject_before(tokens, k, floor)
         } else {

@@ -116,7 +116,7 @@ fn classify(tokens: &[Token], open: usize, close_end: usize, attr: Option<&Attr>
     let before = open.checked_sub(1).map(|i| &tokens[i]);
     let after = tokens.get(close_end);
     let label_cue = before.is_some_and(|t| {
-        t.is_word() && (lexicon::is_label_cue(&t.lower) || matches!(t.lower, "called" | "as"))
+        t.is_word() && (lexicon::is_label_cue(t.lower) || matches!(t.lower, "called" | "as"))
     });
     let nickname = before.is_some_and(Token::is_cap) && after.is_some_and(Token::is_cap);
     let attributed_after = attr.is_some_and(|a| a.verb >= close_end);
@@ -147,6 +147,6 @@ fn looks_like_title(words: &[&Token]) -> bool {
         )
     };
     words.len() <= 8
-        && words.iter().all(|t| t.is_cap() || small(&t.lower))
+        && words.iter().all(|t| t.is_cap() || small(t.lower))
         && words.iter().filter(|t| t.is_cap()).count() >= words.len().div_ceil(2)
 }

@@ -37,13 +37,13 @@ pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec
             out.extend(according_to(tokens, i, sentence.clone()));
             continue;
         }
-        if lexicon::is_labelling_verb(&t.lower) {
+        if lexicon::is_labelling_verb(t.lower) {
             if let Some(s) = subject_before(tokens, i, sentence.start) {
                 last_subject = Some(s);
             }
             continue;
         }
-        let Some(verb) = lexicon::speech_verb(&t.lower) else {
+        let Some(verb) = lexicon::speech_verb(t.lower) else {
             continue;
         };
         let subject = if verb.finite {
@@ -74,7 +74,7 @@ pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec
             continue;
         }
         let after_quote = follows_quote(tokens, subject.start.min(i), sentence.start);
-        let only_that = after_quote || lexicon::needs_that(&t.lower);
+        let only_that = after_quote || lexicon::needs_that(t.lower);
         if let Some(start) = clause_start(tokens, i, verb.object, sentence.end, only_that) {
             let end = clause_end(tokens, start, sentence.end, quoted);
             if word_count(tokens, start..end) >= MIN_WORDS {
@@ -120,7 +120,7 @@ fn leading_subject(tokens: &[Token], sentence: Range<usize>, verb: usize) -> Opt
         end += 1;
     }
     let words = end - sentence.start;
-    let starts_with_stopword = lexicon::is_capitalised_stopword(&tokens[sentence.start].lower);
+    let starts_with_stopword = lexicon::is_capitalised_stopword(tokens[sentence.start].lower);
     (words >= 1 && !starts_with_stopword).then_some(sentence.start..end)
 }
 
@@ -182,7 +182,7 @@ fn clause_before(
 fn ends_attribution(tokens: &[Token], from: usize, end: usize, object: bool) -> bool {
     let mut i = from;
     if object {
-        while i < end && tokens[i].is_word() && !lexicon::is_adverbial_opener(&tokens[i].lower) {
+        while i < end && tokens[i].is_word() && !lexicon::is_adverbial_opener(tokens[i].lower) {
             if tokens[i].lower == "that" {
                 return false;
             }
@@ -191,7 +191,7 @@ fn ends_attribution(tokens: &[Token], from: usize, end: usize, object: bool) -> 
     }
     let rest = &tokens[i.min(end)..end];
     let first_ok = rest.first().is_none_or(|t| {
-        t.ends_sentence() || t.is(',') || t.is_word() && lexicon::is_adverbial_opener(&t.lower)
+        t.ends_sentence() || t.is(',') || t.is_word() && lexicon::is_adverbial_opener(t.lower)
     });
     first_ok && rest.len() <= 14 && !rest.iter().any(|t| t.lower == "that" || t.is_quote_mark())
 }
@@ -229,7 +229,7 @@ fn clause_start(
         if t.lower == "that" {
             return Some(j);
         }
-        if t.is_word() && lexicon::is_adverbial_opener(&t.lower) {
+        if t.is_word() && lexicon::is_adverbial_opener(t.lower) {
             if let Some(k) = that_within(j) {
                 return Some(k);
             }
@@ -261,7 +261,7 @@ fn clause_start(
 
 /// Determiners and pronouns: words that surely open a clause after an object.
 fn opens_clause_firmly(t: &Token) -> bool {
-    lexicon::pronoun(&t.lower).is_some()
+    lexicon::pronoun(t.lower).is_some()
         || matches!(
             t.lower,
             "the"
@@ -342,7 +342,7 @@ fn skip_adverbial(tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
             return None;
         }
         let det = matches!(t.lower, "the" | "a" | "an");
-        let opens_clause = det || lexicon::pronoun(&t.lower).is_some() || t.lower == "there";
+        let opens_clause = det || lexicon::pronoun(t.lower).is_some() || t.lower == "there";
         if content > 0 && content <= 2 && starts_clause(t) && opens_clause {
             return Some(j);
         }
@@ -428,14 +428,14 @@ fn clause_end(tokens: &[Token], start: usize, end: usize, quoted: &[bool]) -> us
         if t.is(',') {
             let next = tokens.get(k + 1).filter(|_| k + 1 < end);
             let participle = next.is_some_and(|n| {
-                n.lower == "according" || lexicon::speech_verb(&n.lower).is_some_and(|v| !v.finite)
+                n.lower == "according" || lexicon::speech_verb(n.lower).is_some_and(|v| !v.finite)
             });
             if participle {
                 stop = k;
                 break;
             }
         }
-        if t.is_word() && !t.is_cap() && lexicon::speech_verb(&t.lower).is_some_and(|v| v.finite) {
+        if t.is_word() && !t.is_cap() && lexicon::speech_verb(t.lower).is_some_and(|v| v.finite) {
             if let Some(s) = subject_before(tokens, k, start + 1) {
                 if s.start > start + 1
                     && (tokens[s.start - 1].is(',')

@@ -286,7 +286,7 @@ fn resolve_phrase(
         .filter(|t| t.is_word())
         .collect();
     if let [only] = seg_words.as_slice() {
-        match lexicon::pronoun(&only.lower) {
+        match lexicon::pronoun(only.lower) {
             Some(Some(male)) => return registry.resolve_pronoun(male, at, 0),
             Some(None) => {
                 return if only.lower == "it" {
@@ -361,8 +361,8 @@ fn plural_group_before(body: &str, tokens: &[Token], at: usize) -> Option<Speake
         while end < at
             && end - k < 6
             && tokens[end].is_word()
-            && !lexicon::is_clause_word(&tokens[end].lower)
-            && lexicon::pronoun(&tokens[end].lower).is_none()
+            && !lexicon::is_clause_word(tokens[end].lower)
+            && lexicon::pronoun(tokens[end].lower).is_none()
         {
             end += 1;
         }

@@ -137,7 +137,7 @@ pub fn capitalised_runs(tokens: &[Token], range: Range<usize>) -> Vec<Range<usiz
         while end < range.end {
             let t = &tokens[end];
             let particle_then_cap = t.is_word()
-                && is_name_particle(&t.lower)
+                && is_name_particle(t.lower)
                 && tokens.get(end + 1).is_some_and(|n| n.is_cap())
                 && end + 1 < range.end;
             if t.is_cap() && !tokens[end - 1].is_possessive() || particle_then_cap {
@@ -232,12 +232,12 @@ impl Registry {
         let name = part.name.clone();
         let before = part.titles.start.checked_sub(1).map(|i| &tokens[i]);
         let after_the = before.is_some_and(|t| t.lower == "the");
-        let after_place_word = before.is_some_and(|t| is_place_preposition(&t.lower));
+        let after_place_word = before.is_some_and(|t| is_place_preposition(t.lower));
         let subject = before.is_none_or(|t| {
             !(t.is_word()
-                && (is_place_preposition(&t.lower)
-                    || lexicon::is_adverbial_opener(&t.lower)
-                    || lexicon::speech_verb(&t.lower).is_some()
+                && (is_place_preposition(t.lower)
+                    || lexicon::is_adverbial_opener(t.lower)
+                    || lexicon::speech_verb(t.lower).is_some()
                     || t.is('(')
                     || matches!(t.lower, "of" | "with" | "by" | "than" | "like" | "and")))
         });
@@ -349,7 +349,7 @@ impl Registry {
         while i > 0 && taken < 3 {
             i -= 1;
             let t = &tokens[i];
-            if !t.is_word() || lexicon::is_clause_word(&t.lower) || t.lower == "the" {
+            if !t.is_word() || lexicon::is_clause_word(t.lower) || t.lower == "the" {
                 // "minister, NAME": the words before the comma describe the name.
                 if t.is(',') && taken == 0 && i > 0 && tokens[i - 1].is_word() {
                     continue;
@@ -377,15 +377,15 @@ impl Registry {
             if t.ends_sentence() || t.is_quote_mark() {
                 break;
             }
-            if t.is_cap() && lexicon::pronoun(&t.lower).is_none() {
+            if t.is_cap() && lexicon::pronoun(t.lower).is_none() {
                 other_names += 1;
                 if other_names > 1 {
                     break;
                 }
                 continue;
             }
-            let g = lexicon::possessive_gender(&t.lower)
-                .or_else(|| lexicon::pronoun(&t.lower).flatten());
+            let g =
+                lexicon::possessive_gender(t.lower).or_else(|| lexicon::pronoun(t.lower).flatten());
             if g.is_some() {
                 gender = g;
                 break;

@@ -63,7 +63,7 @@ impl Token<'_> {
         self.lower
             .strip_suffix("'s")
             .or_else(|| self.lower.strip_suffix("’s"))
-            .unwrap_or(&self.lower)
+            .unwrap_or(self.lower)
     }
 
     /// True for a possessive word ("Kerr's").
