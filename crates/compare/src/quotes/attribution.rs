@@ -113,7 +113,7 @@ fn raw_subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Ran
     let mut end = verb;
     while end > floor
         && tokens[end - 1].is_word()
-        && (lexicon::is_verb_filler(&tokens[end - 1].lower)
+        && (lexicon::is_verb_filler(tokens[end - 1].lower)
             || tokens[end - 1].lower.ends_with("ly") && !tokens[end - 1].is_cap())
     {
         end -= 1;

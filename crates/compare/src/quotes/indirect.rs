@@ -127,7 +127,7 @@ fn leading_subject(tokens: &[Token], sentence: Range<usize>, verb: usize) -> Opt
 /// True when the verb at `i` follows "and" / "but" (its subject is an earlier one).
 fn joined_by_conjunction(tokens: &[Token], i: usize, floor: usize) -> bool {
     let mut k = i;
-    while k > floor && tokens[k - 1].is_word() && lexicon::is_verb_filler(&tokens[k - 1].lower) {
+    while k > floor && tokens[k - 1].is_word() && lexicon::is_verb_filler(tokens[k - 1].lower) {
         k -= 1;
     }
     k > floor && matches!(tokens[k - 1].lower, "and" | "but")
