@@ -261,9 +261,21 @@ pub fn before_quote(tokens: &[Token], open: usize, floor: usize) -> Option<Attr>
                 && (near && lexicon::speech_verb(t.lower).is_some()
                     || lexicon::is_labelling_verb(t.lower))
         })?;
-    let subject =
-        subject_before(tokens, verb, floor).or_else(|| inherited_subject(tokens, verb, floor))?;
-    Some(Attr { subject, verb })
+    let participle = !tokens[verb].lower.ends_with("ed") && tokens[verb].lower.ends_with("ing");
+    let subject = subject_before(tokens, verb, floor)
+        .or_else(|| inherited_subject(tokens, verb, floor))
+        .or(participle.then_some(verb..verb))?;
+    // "… tell stories about "firsts."": a few words in marks are the verb's own words only
+    // right after it, a colon or a comma.
+    let adjacent = open == verb + 1 || tokens[open - 1].is(':') || tokens[open - 1].is(',');
+    let words_inside = tokens[open..]
+        .iter()
+        .skip(1)
+        .take_while(|t| !t.is_quote_mark())
+        .filter(|t| t.is_word())
+        .count();
+    let labelling = lexicon::is_labelling_verb(tokens[verb].lower);
+    (labelling || adjacent || words_inside >= 4).then_some(Attr { subject, verb })
 }
 
 /// The subject of an earlier speech verb of the same sentence, for "… and said", "…,

@@ -39,7 +39,8 @@ pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec
         }
         if lexicon::is_labelling_verb(t.lower) {
             if let Some(s) = subject_before(tokens, i, sentence.start) {
-                last_subject = Some(s);
+                last_subject = Some(s.clone());
+                out.extend(labelled(tokens, i, s, sentence.end, quoted));
             }
             continue;
         }
@@ -53,17 +54,21 @@ pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec
         };
         let after_comma = comma_before(tokens, i, sentence.start).is_some();
         // "…, said X." / "…, X said." : the clause is what comes before.
-        if let Some(clause) = clause_before(tokens, i, subject.clone(), sentence.clone(), verb) {
+        let before = clause_before(tokens, i, subject.clone(), sentence.clone(), verb, quoted);
+        if let Some(clause) = before.first() {
             last_subject = Some(clause.attr.subject.clone());
-            out.push(clause);
+            out.extend(before);
             continue;
         }
         let subject = match subject {
             Some(s) if !after_comma || verb.finite => Some(s),
-            _ if after_comma || joined_by_conjunction(tokens, i, sentence.start) => last_subject
+            _ if after_comma && !verb.finite => last_subject
                 .clone()
                 .or_else(|| inherited_subject(tokens, i, sentence.start))
-                .or_else(|| leading_subject(tokens, sentence.clone(), i)),
+                .or(Some(i..i)),
+            _ if joined_by_conjunction(tokens, i, sentence.start) => last_subject
+                .clone()
+                .or_else(|| inherited_subject(tokens, i, sentence.start)),
             _ => None,
         };
         let Some(subject) = subject else {
@@ -110,18 +115,40 @@ fn follows_quote(tokens: &[Token], at: usize, floor: usize) -> bool {
     }
 }
 
-/// The named noun phrase opening the sentence, speaker of a later "…, saying".
-fn leading_subject(tokens: &[Token], sentence: Range<usize>, verb: usize) -> Option<Range<usize>> {
-    let mut end = sentence.start;
-    while end < verb
-        && tokens[end].is_word()
-        && (tokens[end].is_cap() || end > sentence.start && lexicon::is_title(tokens[end].stem()))
-    {
-        end += 1;
+/// "called it a bandage solution", "called the plan the worst in years": what the object
+/// is called, when no quotation marks hold it.
+fn labelled(
+    tokens: &[Token],
+    verb: usize,
+    subject: Range<usize>,
+    end: usize,
+    quoted: &[bool],
+) -> Option<Clause> {
+    let is_det = |t: &Token| matches!(t.lower, "a" | "an" | "the");
+    let object = tokens.get(verb + 1).filter(|_| verb + 1 < end)?;
+    let start = if matches!(
+        object.lower,
+        "it" | "them" | "him" | "her" | "this" | "that"
+    ) {
+        verb + 2
+    } else if is_det(object) {
+        (verb + 2..end.min(verb + 6))
+            .take_while(|&k| tokens[k].is_word())
+            .find(|&k| is_det(&tokens[k]))?
+    } else {
+        return None;
+    };
+    let first = tokens.get(start).filter(|_| start < end)?;
+    if !is_det(first) || quoted[start] {
+        return None;
     }
-    let words = end - sentence.start;
-    let starts_with_stopword = lexicon::is_capitalised_stopword(tokens[sentence.start].lower);
-    (words >= 1 && !starts_with_stopword).then_some(sentence.start..end)
+    let stop = clause_end(tokens, start, end, quoted);
+    (word_count(tokens, start..stop) >= 2 && !quoted[start..stop].iter().any(|&q| q)).then(|| {
+        Clause {
+            tokens: start..stop,
+            attr: Attr { subject, verb },
+        }
+    })
 }
 
 /// True when the verb at `i` follows "and" / "but" (its subject is an earlier one).
@@ -137,63 +164,114 @@ fn word_count(tokens: &[Token], range: Range<usize>) -> usize {
     tokens[range].iter().filter(|t| t.is_word()).count()
 }
 
-/// "CLAUSE, X said [adverbials]." or "CLAUSE, said X.": the clause before the comma.
+/// What follows a clause-final attribution ("…, X said ___").
+enum Tail {
+    /// Nothing but adverbials, an object or a relative clause about the speaker.
+    End,
+    /// ", …": the sentence goes on with more of the reported speech, from this token.
+    Parenthetical(usize),
+}
+
+/// "CLAUSE, X said [adverbials]." or "CLAUSE, said X.": the clause before the comma; for a
+/// parenthetical "A, X said, B" also the part after it.
 fn clause_before(
     tokens: &[Token],
     verb: usize,
     subject: Option<Range<usize>>,
     sentence: Range<usize>,
     use_: lexicon::VerbUse,
-) -> Option<Clause> {
+    quoted: &[bool],
+) -> Vec<Clause> {
     if !use_.finite {
-        return None;
+        return Vec::new();
     }
     let (comma, subject, tail_from) = match subject {
         Some(s) if s.start > sentence.start && tokens[s.start - 1].is(',') => {
             (s.start - 1, s, verb + 1)
         }
-        None if comma_before(tokens, verb, sentence.start).is_some() => {
-            let s = subject_after(tokens, verb, sentence.end)?;
-            let end = s.end;
-            let comma = comma_before(tokens, verb, sentence.start)?;
-            (comma, s, end)
-        }
-        _ => return None,
+        None => match comma_before(tokens, verb, sentence.start) {
+            Some(comma) => match subject_after(tokens, verb, sentence.end) {
+                Some(s) => {
+                    let end = s.end;
+                    (comma, s, end)
+                }
+                None => return Vec::new(),
+            },
+            None => return Vec::new(),
+        },
+        _ => return Vec::new(),
     };
-    if !ends_attribution(tokens, tail_from, sentence.end, use_.object) {
-        return None;
+    let Some(tail) = tail_of(tokens, tail_from, sentence.end, use_.object) else {
+        return Vec::new();
+    };
+    // "As news spread, members complained …": a subordinate clause is not speech.
+    let first = &tokens[sentence.start];
+    if first.is_cap() && lexicon::is_subordinator(first.lower) {
+        return Vec::new();
     }
     let end = if tokens[comma].is_quote_mark() {
         comma + 1
     } else {
         trim_end(tokens, sentence.start, comma)
     };
-    if word_count(tokens, sentence.start..end) < MIN_WORDS {
-        return None;
+    let attr = Attr { subject, verb };
+    let mut out = Vec::new();
+    if word_count(tokens, sentence.start..end) >= MIN_WORDS {
+        out.push(Clause {
+            tokens: sentence.start..end,
+            attr: attr.clone(),
+        });
     }
-    Some(Clause {
-        tokens: sentence.start..end,
-        attr: Attr { subject, verb },
-    })
+    if let Tail::Parenthetical(from) = tail {
+        let to = clause_end(tokens, from, sentence.end, quoted);
+        if word_count(tokens, from..to) >= MIN_WORDS {
+            out.push(Clause {
+                tokens: from..to,
+                attr,
+            });
+        }
+    }
+    out
 }
 
-/// True when tokens `from..end` hold nothing but adverbials (and an object for "told"):
-/// no "that", no second clause.
-fn ends_attribution(tokens: &[Token], from: usize, end: usize, object: bool) -> bool {
+/// What tokens `from..end` after a clause-final attribution are; `None` when they hold a
+/// clause of their own ("that …", a quotation), so the attribution is not clause-final.
+fn tail_of(tokens: &[Token], from: usize, end: usize, object: bool) -> Option<Tail> {
     let mut i = from;
     if object {
         while i < end && tokens[i].is_word() && !lexicon::is_adverbial_opener(tokens[i].lower) {
             if tokens[i].lower == "that" {
-                return false;
+                return None;
             }
             i += 1;
         }
     }
     let rest = &tokens[i.min(end)..end];
-    let first_ok = rest.first().is_none_or(|t| {
-        t.ends_sentence() || t.is(',') || t.is_word() && lexicon::is_adverbial_opener(t.lower)
-    });
-    first_ok && rest.len() <= 14 && !rest.iter().any(|t| t.lower == "that" || t.is_quote_mark())
+    let Some(first) = rest.first() else {
+        return Some(Tail::End);
+    };
+    if first.ends_sentence() {
+        return Some(Tail::End);
+    }
+    if first.is(',') {
+        let next = rest.get(1)?;
+        // ", who …" / ", the commander of …": about the speaker, not more speech.
+        let apposition = matches!(
+            next.lower,
+            "who" | "which" | "whose" | "a" | "an" | "the" | "his" | "her" | "its" | "their"
+        ) || next.is_cap();
+        if apposition {
+            return Some(Tail::End);
+        }
+        let participle = lexicon::speech_verb(next.lower).is_some_and(|v| !v.finite);
+        if participle || !next.is_word() && !next.is_quote_mark() {
+            return None;
+        }
+        return Some(Tail::Parenthetical(i + 1));
+    }
+    let adverbial = first.is_word() && lexicon::is_adverbial_opener(first.lower);
+    let clean = rest.len() <= 14 && !rest.iter().any(|t| t.lower == "that" || t.is_quote_mark());
+    (adverbial && clean).then_some(Tail::End)
 }
 
 /// Where the clause reported by the verb at `verb` starts: "that", or the first word of a
@@ -253,7 +331,8 @@ fn clause_start(
     if added && (numeric || matches!(t.lower, "a" | "an")) {
         return None;
     }
-    if told_object && !(t.is_cap() || numeric || opens_clause_firmly(t)) {
+    let firm_needed = told_object || lexicon::needs_firm_start(tokens[verb].lower);
+    if firm_needed && !(t.is_cap() || numeric || opens_clause_firmly(t)) {
         return None;
     }
     Some(j)
@@ -405,6 +484,20 @@ fn starts_clause(t: &Token) -> bool {
             | "yesterday"
             | "today"
             | "goodnight"
+            | "was"
+            | "is"
+            | "were"
+            | "are"
+            | "has"
+            | "had"
+            | "have"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "should"
+            | "did"
+            | "does"
             | "okay"
             | "ok"
             | "please"
@@ -440,7 +533,7 @@ fn clause_end(tokens: &[Token], start: usize, end: usize, quoted: &[bool]) -> us
                 if s.start > start + 1
                     && (tokens[s.start - 1].is(',')
                         || is_conj(&tokens[s.start - 1])
-                        || is_subordinator(&tokens[s.start - 1]))
+                        || lexicon::is_subordinator(tokens[s.start - 1].lower))
                 {
                     stop = s.start - 1;
                     break;
@@ -453,14 +546,6 @@ fn clause_end(tokens: &[Token], start: usize, end: usize, quoted: &[bool]) -> us
         }
     }
     trim_end(tokens, start, stop)
-}
-
-/// Words that open a second, subordinate speaker ("…, as X said").
-fn is_subordinator(t: &Token) -> bool {
-    matches!(
-        t.lower,
-        "as" | "while" | "when" | "because" | "after" | "whereas" | "although" | "though"
-    )
 }
 
 fn is_conj(t: &Token) -> bool {

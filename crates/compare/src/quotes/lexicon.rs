@@ -143,7 +143,6 @@ static SPEECH_VERBS: LazyLock<WordMap<VerbUse>> = LazyLock::new(|| {
         "believes",
         "believed",
         "thinks",
-        "thought",
         "hopes",
         "hoped",
         "fears",
@@ -152,7 +151,6 @@ static SPEECH_VERBS: LazyLock<WordMap<VerbUse>> = LazyLock::new(|| {
         "charged",
         "asserted",
         "asserts",
-        "pointed",
         "predicted",
         "vowed",
         "promised",
@@ -173,6 +171,11 @@ static SPEECH_VERBS: LazyLock<WordMap<VerbUse>> = LazyLock::new(|| {
         "reported",
         "reports",
         "retorted",
+        "confessed",
+        "mentioned",
+        "recounted",
+        "texted",
+        "emailed",
         "urged",
     ];
     const FINITE_OBJECT: &[&str] = &[
@@ -345,6 +348,33 @@ pub fn needs_that(word: &str) -> bool {
             | "predicts"
             | "cautioned"
             | "testified"
+    )
+}
+
+/// Speech verbs that take a noun object as often as a clause without "that" ("denied
+/// interference", "claimed responsibility"): the clause must open with a determiner, a
+/// pronoun or a name.
+pub fn needs_firm_start(word: &str) -> bool {
+    matches!(
+        word,
+        "claimed"
+            | "claims"
+            | "denied"
+            | "denies"
+            | "admitted"
+            | "admits"
+            | "acknowledged"
+            | "acknowledges"
+            | "noted"
+            | "notes"
+            | "suggested"
+            | "suggests"
+            | "stressed"
+            | "explained"
+            | "wrote"
+            | "writes"
+            | "mentioned"
+            | "insisted"
     )
 }
 
@@ -1011,6 +1041,27 @@ pub fn is_sentence_opener(word: &str) -> bool {
             | "thus"
             | "hence"
             | "indeed"
+    )
+}
+
+/// Words that open a subordinate clause ("as", "while", "when"): what follows is not
+/// reported speech of the main clause.
+pub fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word,
+        "as" | "while"
+            | "when"
+            | "because"
+            | "after"
+            | "whereas"
+            | "although"
+            | "though"
+            | "if"
+            | "unless"
+            | "since"
+            | "before"
+            | "once"
+            | "until"
     )
 }
 

@@ -263,6 +263,12 @@ fn resolve_phrase(
     registry: &mut Registry,
     np: Range<usize>,
 ) -> Speaker {
+    if np.is_empty() {
+        // "…, saying …" with no subject of its own: the person just talked about.
+        return registry
+            .resolve_recent_subject(np.start)
+            .unwrap_or_else(Speaker::none);
+    }
     let segments = split_commas(tokens, np.clone());
     let named: Vec<Speaker> = segments
         .iter()

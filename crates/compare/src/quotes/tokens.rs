@@ -136,6 +136,14 @@ fn keeps_period(word: &str, lower: &str) -> bool {
         )
 }
 
+/// Zero-width and format chars that sit between words like spaces.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}'
+    )
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -181,7 +189,7 @@ pub fn tokenize<'a>(body: &str, lower: &'a str) -> Vec<Token<'a>> {
                 lower: "",
             });
             at += 1;
-        } else if c.is_whitespace() {
+        } else if c.is_whitespace() || is_invisible(c) {
             at += c.len_utf8();
         } else if is_word_char(c) {
             let mut end = word_end(body, at, c);
