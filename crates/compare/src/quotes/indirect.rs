@@ -143,12 +143,12 @@ fn labelled(
         return None;
     }
     let stop = clause_end(tokens, start, end, quoted);
-    (word_count(tokens, start..stop) >= 2 && !quoted[start..stop].iter().any(|&q| q)).then(|| {
-        Clause {
-            tokens: start..stop,
-            attr: Attr { subject, verb },
-        }
-    })
+    let clause = Clause {
+        tokens: start..stop,
+        attr: Attr { subject, verb },
+    };
+    (word_count(tokens, start..stop) >= 2 && !quoted[start..stop].iter().any(|&q| q))
+        .then_some(clause)
 }
 
 /// True when the verb at `i` follows "and" / "but" (its subject is an earlier one).
@@ -185,6 +185,7 @@ fn clause_before(
     if !use_.finite {
         return Vec::new();
     }
+    let inverted = subject.is_none();
     let (comma, subject, tail_from) = match subject {
         Some(s) if s.start > sentence.start && tokens[s.start - 1].is(',') => {
             (s.start - 1, s, verb + 1)
@@ -215,21 +216,28 @@ fn clause_before(
         trim_end(tokens, sentence.start, comma)
     };
     let attr = Attr { subject, verb };
+    let first_words = word_count(tokens, sentence.start..end);
     let mut out = Vec::new();
-    if word_count(tokens, sentence.start..end) >= MIN_WORDS {
+    let second = match tail {
+        Tail::Parenthetical(from) if !inverted => {
+            let to = clause_end(tokens, from, sentence.end, quoted);
+            (word_count(tokens, from..to) >= MIN_WORDS).then_some(from..to)
+        }
+        _ => None,
+    };
+    // "Back home, X said, he …": a short opener is not speech of its own.
+    let first_is_speech = first_words >= MIN_WORDS && (second.is_none() || first_words >= 4);
+    if first_is_speech {
         out.push(Clause {
             tokens: sentence.start..end,
             attr: attr.clone(),
         });
     }
-    if let Tail::Parenthetical(from) = tail {
-        let to = clause_end(tokens, from, sentence.end, quoted);
-        if word_count(tokens, from..to) >= MIN_WORDS {
-            out.push(Clause {
-                tokens: from..to,
-                attr,
-            });
-        }
+    if let Some(range) = second {
+        out.push(Clause {
+            tokens: range,
+            attr,
+        });
     }
     out
 }
@@ -284,10 +292,12 @@ fn clause_start(
     only_that: bool,
 ) -> Option<usize> {
     let mut j = verb + 1;
+    // "that" opening a clause, not "the meeting that was held".
     let that_within = |from: usize| {
         (from..end.min(from + 9))
             .take_while(|&k| tokens[k].is_word())
             .find(|&k| tokens[k].lower == "that")
+            .filter(|&k| tokens.get(k + 1).is_none_or(starts_clause))
     };
     if only_that {
         return that_within(j).or_else(|| {
