@@ -429,7 +429,18 @@ fn name_run(tokens: &[Token], seg: Range<usize>) -> Option<Range<usize>> {
                 !lexicon::is_capitalised_stopword(t.stem()) && !lexicon::is_title(t.stem())
             })
         })?;
-    // "Kerr's staff", "Surrey staff": the head is the lower-case noun after the run.
-    let modifier = run.end < seg.end && tokens[run.end..seg.end].iter().any(|t| t.is_word());
+    // "Kerr's staff", "Surrey staff": the head is the lower-case noun after the run (time
+    // words such as "earlier" or "late Friday" do not count).
+    let modifier = tokens[run.end..seg.end].iter().any(|t| {
+        t.is_word()
+            && !t.is_cap()
+            && !lexicon::is_verb_filler(t.lower)
+            && !lexicon::is_adverbial_opener(t.lower)
+            && !t.lower.starts_with(|c: char| c.is_ascii_digit())
+            && !matches!(
+                t.lower,
+                "late" | "night" | "morning" | "afternoon" | "evening" | "week"
+            )
+    });
     (!modifier).then_some(run)
 }

@@ -161,7 +161,16 @@ struct NamePart {
 /// Drops capitalised stopwords from the front and titles up to the last one.
 fn split_titles(tokens: &[Token], run: Range<usize>) -> Option<NamePart> {
     let mut start = run.start;
-    while start < run.end && lexicon::is_capitalised_stopword(tokens[start].stem()) {
+    while start < run.end && {
+        let w = tokens[start].stem();
+        lexicon::is_capitalised_stopword(w)
+            || lexicon::is_sentence_opener(w)
+            || w.ends_with("ly")
+            || matches!(
+                w,
+                "perhaps" | "maybe" | "besides" | "finally" | "still" | "yet"
+            )
+    } {
         start += 1;
     }
     let titles_from = start;
@@ -262,6 +271,18 @@ impl Registry {
         let is_org = has_org_word || after_the || acronym;
         // "Service will resume …": a lone common noun opening a sentence is no name.
         if is_org && name.len() == 1 && !after_the && !acronym {
+            return;
+        }
+        // "the British aid group": a lone word before a lower-case noun is an adjective.
+        let next = tokens.get(run.end);
+        let modifies_noun = next.is_some_and(|t| {
+            t.is_word()
+                && !t.is_cap()
+                && lexicon::speech_verb(t.lower).is_none()
+                && !lexicon::is_clause_word(t.lower)
+                && !lexicon::is_verb_filler(t.lower)
+        });
+        if name.len() == 1 && after_the && !acronym && modifies_noun {
             return;
         }
         if after_place_word && part.titles.is_empty() && !has_org_word {
@@ -499,9 +520,10 @@ impl Registry {
     pub fn resolve_role(&self, role: &str, at: usize, floor: usize) -> Option<Speaker> {
         let family = lexicon::role_family(role);
         let fits = |e: &Entity| {
+            let by_stem = |r: &String| role.len() >= 4 && r.starts_with(role);
             e.roles
                 .iter()
-                .any(|r| r == role || r.strip_suffix('s') == Some(role))
+                .any(|r| r == role || r.strip_suffix('s') == Some(role) || by_stem(r))
                 || e.roles.iter().any(|r| family.contains(&r.as_str()))
         };
         self.recent_people(at, floor)
@@ -517,7 +539,7 @@ impl Registry {
 
     /// The person most recently mentioned or speaking before token `at`.
     pub fn resolve_recent_subject(&self, at: usize) -> Option<Speaker> {
-        let floor = at.saturating_sub(80);
+        let floor = at.saturating_sub(300);
         self.recent_people(at, floor)
             .first()
             .map(|&(e, _)| Speaker {
