@@ -154,7 +154,7 @@ fn long_apposition(tokens: &[Token], comma: usize, floor: usize) -> Option<Range
             .iter()
             .all(|t| t.is_cap() && lexicon::is_capitalised_stopword(t.lower));
     let named = tokens[head.clone()].iter().any(|t| t.is_cap());
-    (opens && named && !tokens[head.start..comma].iter().any(Token::is_quote_mark))
+    (opens && named && !tokens[head.clone()].iter().any(Token::is_quote_mark))
         .then_some(head.start..comma)
 }
 

@@ -62,7 +62,7 @@ pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec
         }
         let subject = match subject {
             Some(s) if !after_comma || verb.finite => Some(s),
-            _ if after_comma && !verb.finite => last_subject
+            _ if (after_comma || after_subordinator(tokens, i, sentence.start)) && !verb.finite => last_subject
                 .clone()
                 .or_else(|| inherited_subject(tokens, i, sentence.start))
                 .or(Some(i..i)),
@@ -149,6 +149,11 @@ fn labelled(
     };
     (word_count(tokens, start..stop) >= 2 && !quoted[start..stop].iter().any(|&q| q))
         .then_some(clause)
+}
+
+/// True when the participle at `i` follows "as", "while", "after" ("quoted as saying").
+fn after_subordinator(tokens: &[Token], i: usize, floor: usize) -> bool {
+    i > floor && matches!(tokens[i - 1].lower, "as" | "while" | "after" | "before" | "by" | "in")
 }
 
 /// True when the verb at `i` follows "and" / "but" (its subject is an earlier one).
