@@ -62,10 +62,12 @@ pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec
         }
         let subject = match subject {
             Some(s) if !after_comma || verb.finite => Some(s),
-            _ if (after_comma || after_subordinator(tokens, i, sentence.start)) && !verb.finite => last_subject
-                .clone()
-                .or_else(|| inherited_subject(tokens, i, sentence.start))
-                .or(Some(i..i)),
+            _ if (after_comma || after_subordinator(tokens, i, sentence.start)) && !verb.finite => {
+                last_subject
+                    .clone()
+                    .or_else(|| inherited_subject(tokens, i, sentence.start))
+                    .or(Some(i..i))
+            }
             _ if joined_by_conjunction(tokens, i, sentence.start) => last_subject
                 .clone()
                 .or_else(|| inherited_subject(tokens, i, sentence.start)),
@@ -153,7 +155,11 @@ fn labelled(
 
 /// True when the participle at `i` follows "as", "while", "after" ("quoted as saying").
 fn after_subordinator(tokens: &[Token], i: usize, floor: usize) -> bool {
-    i > floor && matches!(tokens[i - 1].lower, "as" | "while" | "after" | "before" | "by" | "in")
+    i > floor
+        && matches!(
+            tokens[i - 1].lower,
+            "as" | "while" | "after" | "before" | "by" | "in"
+        )
 }
 
 /// True when the verb at `i` follows "and" / "but" (its subject is an earlier one).

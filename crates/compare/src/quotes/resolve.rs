@@ -374,7 +374,8 @@ fn plural_group_before(body: &str, tokens: &[Token], at: usize) -> Option<Speake
         }
         let plural = end > k && {
             let last = &tokens[end - 1].lower;
-            last.ends_with('s') && !last.ends_with("ss") && lexicon::speech_verb(last).is_none()
+            let plural_form = last.ends_with('s') && !last.ends_with("ss") || last.ends_with("men");
+            plural_form && lexicon::speech_verb(last).is_none()
         };
         if plural {
             let bytes = tokens[k].bytes.start..tokens[end - 1].bytes.end;

@@ -251,7 +251,9 @@ impl Registry {
                     || matches!(t.lower, "of" | "with" | "by" | "than" | "like" | "and")))
         });
         let words: Vec<&str> = tokens[name.clone()].iter().map(|t| t.stem()).collect();
-        let has_org_word = words.iter().any(|w| lexicon::is_org_word(w));
+        let has_org_word = words
+            .iter()
+            .any(|w| lexicon::is_org_word(w.trim_end_matches('.')));
         // "NATO", "BC Hydro", "UFCW Local": a word in capitals makes an organisation.
         let acronym = tokens[name.clone()].iter().any(|t| {
             let text = &body[t.bytes.clone()];

@@ -378,6 +378,77 @@ fn odd_inputs_do_not_panic_and_output_is_deterministic() {
     assert_eq!(first, quotes(&big));
 }
 
+#[test]
+fn parenthetical_attribution_splits_the_clause() {
+    let body = "The repairs will take all winter, engineer Tove Hauge said, but the bridge will stay open to cyclists.";
+    let got = pairs(body);
+    assert_eq!(
+        got,
+        [
+            (
+                "The repairs will take all winter".into(),
+                Some("Tove Hauge".into())
+            ),
+            (
+                "but the bridge will stay open to cyclists".into(),
+                Some("Tove Hauge".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn participle_takes_the_subject_of_the_sentence() {
+    let body = "Union leader Marco Vidal rejected the offer on Friday, saying the raise would not cover inflation.";
+    assert_eq!(
+        pairs(body),
+        [(
+            "the raise would not cover inflation".into(),
+            Some("Marco Vidal".into())
+        )]
+    );
+}
+
+#[test]
+fn they_say_is_the_group_just_named() {
+    let body = "Local fishermen are angry about the new quotas. They say the catch limits will ruin the season.";
+    let got = quotes(body);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].text, "the catch limits will ruin the season");
+    assert_eq!(got[0].speaker.as_deref(), Some("Local fishermen"));
+}
+
+#[test]
+fn it_said_is_the_organisation() {
+    let body = "Northgate Power Corp. restored service to most homes. Crews would work through the night, it said.";
+    assert_eq!(
+        pairs(body),
+        [(
+            "Crews would work through the night".into(),
+            Some("Northgate Power Corp.".into())
+        )]
+    );
+}
+
+#[test]
+fn plural_nouns_are_not_speech_verbs() {
+    assert!(
+        quotes("Sometimes his claims seem to further his own agenda in the council.").is_empty()
+    );
+}
+
+#[test]
+fn noun_objects_are_not_reported_clauses() {
+    assert!(quotes("The militia claimed responsibility for the attack on the depot.").is_empty());
+    assert!(quotes("The mayor announced the closure of the pool on Monday.").is_empty());
+}
+
+#[test]
+fn subordinate_clause_before_a_verb_is_not_speech() {
+    let body = "As the storm moved east, residents complained about the slow response.";
+    assert!(quotes(body).is_empty());
+}
+
 /// Prints the quotes of the file named by `QUOTES_DEBUG_FILE` (a development aid).
 #[test]
 #[ignore]
