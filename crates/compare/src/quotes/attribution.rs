@@ -134,7 +134,8 @@ fn raw_subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Ran
         && before.is_some_and(|t| t.is_word() && lexicon::is_adverbial_opener(t.lower))
     {
         if let Some(outer) = np_left(tokens, np.start - 1, floor) {
-            return Some(outer);
+            // The phrase keeps its prepositional part ("sources familiar with the talks").
+            return Some(outer.start..np.end);
         }
     }
     Some(np)

@@ -131,6 +131,10 @@ pub fn speakers(
     registry: &mut Registry,
     candidates: Vec<Candidate>,
 ) -> Vec<(Candidate, Speaker)> {
+    // People named inside reported words are not who "he said" stands for.
+    for c in &candidates {
+        registry.mark_reported(c.tokens.clone());
+    }
     let mut out: Vec<(Candidate, Speaker)> = Vec::with_capacity(candidates.len());
     for c in candidates {
         let speaker = match &c.attr {

@@ -426,6 +426,19 @@ impl Registry {
         }
     }
 
+    /// Marks the mentions inside the reported words `range` as no subjects.
+    pub fn mark_reported(&mut self, range: Range<usize>) {
+        let start = self
+            .mentions
+            .partition_point(|m| m.tokens.start < range.start);
+        let end = self
+            .mentions
+            .partition_point(|m| m.tokens.start < range.end);
+        for m in &mut self.mentions[start..end.max(start)] {
+            m.subject = false;
+        }
+    }
+
     /// Notes that entity `entity` spoke at token `at`.
     pub fn record_speaker(&mut self, entity: usize, at: usize) {
         self.speakers.push((at, entity));
@@ -555,20 +568,40 @@ impl Registry {
     /// `word` is `None`).
     pub fn resolve_org(&self, word: Option<&str>, at: usize, floor: usize) -> Option<Speaker> {
         let floor = floor.max(at.saturating_sub(WINDOW));
-        self.mentions_between(floor, at)
-            .iter()
-            .rev()
-            .map(|m| m.entity)
-            .find(|&e| {
-                let entity = &self.entities[e];
-                entity.is_org
-                    && word.is_none_or(|w| entity.name.to_lowercase().split(' ').any(|x| x == w))
-            })
-            .map(|e| Speaker {
-                name: Some(self.entities[e].name.clone()),
-                entity: Some(e),
-                confidence: 0.6,
-            })
+        let window = self.mentions_between(floor, at);
+        let chosen = match word {
+            // "the diocese": the nearest name holding the word.
+            Some(w) => window.iter().rev().map(|m| m.entity).find(|&e| {
+                let name = self.entities[e].name.to_lowercase();
+                name.split(' ').any(|x| x == w)
+            }),
+            // "it", "the statement": the organisation named most often lately, the nearest
+            // of those on a tie.
+            None => {
+                let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+                for (k, m) in window.iter().enumerate() {
+                    if !self.entities[m.entity].is_org {
+                        continue;
+                    }
+                    match counts.iter_mut().find(|(e, _, _)| *e == m.entity) {
+                        Some(c) => {
+                            c.1 += 1;
+                            c.2 = k;
+                        }
+                        None => counts.push((m.entity, 1, k)),
+                    }
+                }
+                counts
+                    .iter()
+                    .max_by_key(|&&(_, n, last)| (n, last))
+                    .map(|&(e, _, _)| e)
+            }
+        };
+        chosen.map(|e| Speaker {
+            name: Some(self.entities[e].name.clone()),
+            entity: Some(e),
+            confidence: 0.6,
+        })
     }
 
     /// The speaker named by capitalised run `run` (a name, perhaps a surname only).
