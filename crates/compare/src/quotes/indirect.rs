@@ -349,7 +349,28 @@ fn clause_start(
     }
     let numeric = t.lower.starts_with(|c: char| c.is_ascii_digit());
     let added = matches!(tokens[verb].lower, "added" | "adds");
-    if added && (numeric || matches!(t.lower, "a" | "an")) {
+    let count_word = matches!(
+        t.lower,
+        "a" | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "another"
+            | "several"
+            | "more"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+    );
+    if added && (numeric || count_word) {
         return None;
     }
     let firm_needed = told_object || lexicon::needs_firm_start(tokens[verb].lower);
@@ -505,6 +526,10 @@ fn starts_clause(t: &Token) -> bool {
             | "yesterday"
             | "today"
             | "goodnight"
+            | "since"
+            | "until"
+            | "than"
+            | "because"
             | "was"
             | "is"
             | "were"

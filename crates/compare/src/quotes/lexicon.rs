@@ -392,6 +392,8 @@ pub fn needs_firm_start(word: &str) -> bool {
             | "writes"
             | "mentioned"
             | "insisted"
+            | "maintained"
+            | "maintains"
     )
 }
 
