@@ -125,6 +125,9 @@ fn raw_subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Ran
     if end > floor + 1 && tokens[end - 1].lower == "who" && tokens[end - 2].is(',') {
         return np_left(tokens, end - 2, floor);
     }
+    if let Some(head) = relative_head(tokens, end, floor) {
+        return Some(head);
+    }
     let np = np_left(tokens, end, floor)?;
     // "Kuleba in a tweet said": skip a short prepositional phrase.
     let before = np.start.checked_sub(1).map(|i| &tokens[i]);
@@ -139,6 +142,18 @@ fn raw_subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Ran
         }
     }
     Some(np)
+}
+
+/// "Shop owners who asked not to be named said": the phrase before a "who" clause that
+/// runs up to the verb at `end` without punctuation.
+fn relative_head(tokens: &[Token], end: usize, floor: usize) -> Option<Range<usize>> {
+    let from = end.saturating_sub(15).max(floor);
+    let who = (from..end)
+        .rev()
+        .take_while(|&k| tokens[k].is_word())
+        .find(|&k| tokens[k].lower == "who")?;
+    let head = np_left(tokens, who, floor)?;
+    Some(head.start..end)
 }
 
 /// "NAME, chief executive of a company that …, said": a name opening the sentence, then

@@ -29,8 +29,9 @@ use serde::Serialize;
 /// One quote: what was said, by whom, where.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
-    /// The speaker's name as first introduced in the document, titles dropped; `None` when
-    /// no named person or organisation fits.
+    /// The speaker's name as first introduced in the document, titles dropped. When no
+    /// named person or organisation fits, the speaker as the text describes it ("a
+    /// spokesperson", "some voters", confidence 0.3); `None` when nothing fits at all.
     pub speaker: Option<String>,
     /// The quoted words: for a direct quote from the opening to the closing mark, marks
     /// included; for indirect speech the reported clause.

@@ -348,13 +348,30 @@ fn resolve_phrase(
             }
         }
     }
-    let bytes = tokens[head_seg.start].bytes.start..tokens[head_seg.end - 1].bytes.end;
+    describe(body, tokens, head_seg)
+}
+
+/// The speaker as the text describes it ("a spokesperson", "city staff") when no named
+/// person or organisation fits; `None` instead when [`DESCRIBE_UNNAMED_SPEAKERS`] is off.
+fn describe(body: &str, tokens: &[Token], phrase: Range<usize>) -> Speaker {
+    if !DESCRIBE_UNNAMED_SPEAKERS {
+        return Speaker::none();
+    }
+    // "a person familiar with the talks but unauthorized to speak": the head phrase only.
+    let end = (phrase.start + 1..phrase.end)
+        .find(|&k| matches!(tokens[k].lower, "who" | "which" | "that" | "but" | "whose"))
+        .unwrap_or(phrase.end);
+    let bytes = tokens[phrase.start].bytes.start..tokens[end - 1].bytes.end;
     Speaker {
         name: Some(body[bytes].to_string()),
         entity: None,
         confidence: 0.3,
     }
 }
+
+/// Whether a speaker no name fits is reported as the text describes it ("a spokesperson",
+/// "some voters"), as newsroom annotation does, rather than as `None`.
+const DESCRIBE_UNNAMED_SPEAKERS: bool = true;
 
 /// "they": the plural noun phrase opening this sentence or one of the two before
 /// ("Republican senators …; they say"), as said.
@@ -382,12 +399,7 @@ fn plural_group_before(body: &str, tokens: &[Token], at: usize) -> Option<Speake
             plural_form && lexicon::speech_verb(last).is_none()
         };
         if plural {
-            let bytes = tokens[k].bytes.start..tokens[end - 1].bytes.end;
-            return Some(Speaker {
-                name: Some(body[bytes].to_string()),
-                entity: None,
-                confidence: 0.3,
-            });
+            return Some(describe(body, tokens, k..end));
         }
         if starts_seen >= 3 {
             break;
@@ -422,7 +434,7 @@ fn name_run(tokens: &[Token], seg: Range<usize>) -> Option<Range<usize>> {
         .find(|&k| {
             matches!(
                 tokens[k].lower,
-                "of" | "for" | "at" | "with" | "from" | "in"
+                "of" | "for" | "at" | "with" | "from" | "in" | "who" | "which" | "whose"
             )
         })
         .unwrap_or(seg.end);

@@ -449,6 +449,16 @@ fn subordinate_clause_before_a_verb_is_not_speech() {
     assert!(quotes(body).is_empty());
 }
 
+#[test]
+fn unnamed_speaker_is_described_as_written() {
+    let body =
+        "Several shop owners who asked not to be named said the street had been closed for weeks.";
+    let got = quotes(body);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].speaker.as_deref(), Some("Several shop owners"));
+    assert!(got[0].confidence < 0.5);
+}
+
 /// Prints the quotes of the file named by `QUOTES_DEBUG_FILE` (a development aid).
 #[test]
 #[ignore]
