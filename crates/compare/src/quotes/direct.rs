@@ -120,7 +120,10 @@ fn classify(tokens: &[Token], open: usize, close_end: usize, attr: Option<&Attr>
     });
     let nickname = before.is_some_and(Token::is_cap) && after.is_some_and(Token::is_cap);
     let attributed_after = attr.is_some_and(|a| a.verb >= close_end);
-    if nickname || label_cue && !attributed_after {
+    // "described the talks as "…"": the object's label is the speaker's words.
+    let labelled_object =
+        attr.is_some_and(|a| lexicon::is_labelling_verb(tokens[a.verb].lower) && a.verb + 2 < open);
+    if nickname || label_cue && !attributed_after && !labelled_object {
         return Class::NotSpeech;
     }
     if looks_like_title(&words) && !attributed_after {

@@ -510,7 +510,7 @@ impl Registry {
                 continue;
             }
             let score = rank as f32
-                + if gender.is_none() { 1.2 } else { 0.0 }
+                + if gender.is_none() { 1.5 } else { 0.0 }
                 + if spoke { 0.0 } else { 0.4 };
             if best.is_none_or(|(s, _)| score < s) {
                 best = Some((score, e));

@@ -459,19 +459,16 @@ fn unnamed_speaker_is_described_as_written() {
     assert!(got[0].confidence < 0.5);
 }
 
-/// Prints the quotes of the file named by `QUOTES_DEBUG_FILE` (a development aid).
 #[test]
-#[ignore]
-#[allow(clippy::print_stdout)]
-fn debug_file() {
-    let Ok(path) = std::env::var("QUOTES_DEBUG_FILE") else {
-        return;
-    };
-    let body = std::fs::read_to_string(path).unwrap_or_default();
-    for q in quotes(&body) {
-        println!(
-            "{:?} {:.1} {} | {}",
-            q.speaker, q.confidence, q.direct, q.text
-        );
-    }
+fn described_as_fragment_is_the_quoted_words() {
+    let body = "Envoy Lea Morin described the meeting as \"long but honest\" on Tuesday.";
+    let got = quotes(body);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].text, "\"long but honest\"");
+    assert_eq!(got[0].speaker.as_deref(), Some("Lea Morin"));
+}
+
+#[test]
+fn label_after_called_is_not_a_quote() {
+    assert!(quotes("She sang a song called \"Harbour Lights\" at the end.").is_empty());
 }
