@@ -23,7 +23,7 @@ const MAX_NP: usize = 12;
 
 /// True when token `t` is a finite speech verb.
 fn is_finite_speech_verb(t: &Token) -> bool {
-    t.is_word() && lexicon::speech_verb(t.lower).is_some_and(|v| v.finite)
+    t.is_word() && t.verb.is_some_and(|v| v.finite)
 }
 
 /// The noun phrase ending right before token `end`, not reaching below `floor`: words
@@ -53,7 +53,7 @@ fn np_left(tokens: &[Token], end: usize, floor: usize) -> Option<Range<usize>> {
         if lexicon::is_clause_word(w) && !t.is_cap() || lexicon::pronoun(w).is_some() {
             break;
         }
-        if lexicon::speech_verb(w).is_some() && !t.is_cap() {
+        if t.verb.is_some() {
             break;
         }
         if w == "of" || w == "for" {
@@ -274,8 +274,7 @@ pub fn before_quote(tokens: &[Token], open: usize, floor: usize) -> Option<Attr>
             let near = open - k <= reach;
             t.is_word()
                 && !t.is_cap()
-                && (near && lexicon::speech_verb(t.lower).is_some()
-                    || lexicon::is_labelling_verb(t.lower))
+                && (near && t.verb.is_some() || lexicon::is_labelling_verb(t.lower))
         })?;
     let participle = !tokens[verb].lower.ends_with("ed") && tokens[verb].lower.ends_with("ing");
     let subject = subject_before(tokens, verb, floor)
@@ -301,8 +300,7 @@ pub fn inherited_subject(tokens: &[Token], verb: usize, floor: usize) -> Option<
         let t = &tokens[k];
         let speechy = t.is_word()
             && !t.is_cap()
-            && (lexicon::speech_verb(t.lower).is_some_and(|v| v.finite)
-                || lexicon::is_labelling_verb(t.lower));
+            && (t.verb.is_some_and(|v| v.finite) || lexicon::is_labelling_verb(t.lower));
         if speechy {
             subject_before(tokens, k, floor)
         } else {

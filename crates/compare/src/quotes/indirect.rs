@@ -44,7 +44,7 @@ pub fn clauses(tokens: &[Token], sentence: Range<usize>, quoted: &[bool]) -> Vec
             }
             continue;
         }
-        let Some(verb) = lexicon::speech_verb(t.lower) else {
+        let Some(verb) = t.verb else {
             continue;
         };
         let subject = if verb.finite {
@@ -282,7 +282,7 @@ fn tail_of(tokens: &[Token], from: usize, end: usize, object: bool) -> Option<Ta
         if apposition {
             return Some(Tail::End);
         }
-        let participle = lexicon::speech_verb(next.lower).is_some_and(|v| !v.finite);
+        let participle = next.verb.is_some_and(|v| !v.finite);
         if participle || !next.is_word() && !next.is_quote_mark() {
             return None;
         }
@@ -566,15 +566,14 @@ fn clause_end(tokens: &[Token], start: usize, end: usize, quoted: &[bool]) -> us
         }
         if t.is(',') {
             let next = tokens.get(k + 1).filter(|_| k + 1 < end);
-            let participle = next.is_some_and(|n| {
-                n.lower == "according" || lexicon::speech_verb(n.lower).is_some_and(|v| !v.finite)
-            });
+            let participle =
+                next.is_some_and(|n| n.lower == "according" || n.verb.is_some_and(|v| !v.finite));
             if participle {
                 stop = k;
                 break;
             }
         }
-        if t.is_word() && !t.is_cap() && lexicon::speech_verb(t.lower).is_some_and(|v| v.finite) {
+        if t.is_word() && !t.is_cap() && t.verb.is_some_and(|v| v.finite) {
             if let Some(s) = subject_before(tokens, k, start + 1) {
                 if s.start > start + 1
                     && (tokens[s.start - 1].is(',')

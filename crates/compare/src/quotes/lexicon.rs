@@ -48,8 +48,34 @@ pub struct VerbUse {
 
 /// What a lower-cased word is as a speech verb, if it is one (one hash lookup).
 pub fn speech_verb(word: &str) -> Option<VerbUse> {
+    let key = shape(word)?;
+    if VERB_SHAPES[key / 64] & (1 << (key % 64)) == 0 {
+        return None;
+    }
     SPEECH_VERBS.get(word).copied()
 }
+
+/// A word's length, first and last letter packed into one bit index (most words are no
+/// verb and fail this test without hashing); `None` for shapes no verb has.
+fn shape(word: &str) -> Option<usize> {
+    let bytes = word.as_bytes();
+    let (&first, &last) = (bytes.first()?, bytes.last()?);
+    if bytes.len() > 15 || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
+        return None;
+    }
+    Some((bytes.len() * 26 + usize::from(first - b'a')) * 26 + usize::from(last - b'a'))
+}
+
+/// Bit set of the shapes of every speech-verb form.
+static VERB_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (16usize * 26 * 26).div_ceil(64)];
+    for word in SPEECH_VERBS.keys() {
+        if let Some(key) = shape(word) {
+            bits[key / 64] |= 1 << (key % 64);
+        }
+    }
+    bits
+});
 
 /// Every speech-verb form with its use, built once.
 static SPEECH_VERBS: LazyLock<WordMap<VerbUse>> = LazyLock::new(|| {

@@ -246,7 +246,7 @@ impl Registry {
             !(t.is_word()
                 && (is_place_preposition(t.lower)
                     || lexicon::is_adverbial_opener(t.lower)
-                    || lexicon::speech_verb(t.lower).is_some()
+                    || t.verb.is_some()
                     || t.is('(')
                     || matches!(t.lower, "of" | "with" | "by" | "than" | "like" | "and")))
         });
@@ -267,7 +267,17 @@ impl Registry {
                 tokens: name.clone(),
                 subject,
             });
-            self.learn_roles(tokens, &part, entity, run.end);
+            // Roles and gender come from the first few mentions; later ones add little.
+            let seen = self
+                .mentions
+                .iter()
+                .rev()
+                .take(64)
+                .filter(|m| m.entity == entity)
+                .count();
+            if seen <= 4 {
+                self.learn_roles(tokens, &part, entity, run.end);
+            }
             return;
         }
         let is_org = has_org_word || after_the || acronym;
@@ -280,7 +290,7 @@ impl Registry {
         let modifies_noun = next.is_some_and(|t| {
             t.is_word()
                 && !t.is_cap()
-                && lexicon::speech_verb(t.lower).is_none()
+                && t.verb.is_none()
                 && !lexicon::is_clause_word(t.lower)
                 && !lexicon::is_verb_filler(t.lower)
         });

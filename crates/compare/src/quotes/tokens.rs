@@ -4,6 +4,7 @@
 //! Returns [`Token`]s with byte ranges into the body, in order, in one linear pass. Knows
 //! nothing of quotes or speakers; must not allocate more than one lower-cased copy a word.
 
+use super::lexicon::{speech_verb, VerbUse};
 use std::ops::Range;
 
 /// What a token is.
@@ -30,6 +31,8 @@ pub struct Token<'a> {
     /// The word with ASCII letters lower-cased, possessive "'s" and abbreviation period
     /// kept; empty for punctuation and breaks.
     pub lower: &'a str,
+    /// What a lower-case word is as a speech verb, looked up once here.
+    pub verb: Option<VerbUse>,
 }
 
 impl Token<'_> {
@@ -164,14 +167,25 @@ fn char_at(body: &str, at: usize) -> Option<char> {
 
 /// The byte end of the word starting at `start` with char `first`.
 fn word_end(body: &str, start: usize, first: char) -> usize {
+    let bytes = body.as_bytes();
     let mut end = start + first.len_utf8();
-    while let Some(next) = char_at(body, end) {
-        let joined =
-            is_inner_joiner(next) && char_at(body, end + next.len_utf8()).is_some_and(is_word_char);
-        if is_word_char(next) || joined {
-            end += next.len_utf8();
-        } else {
-            break;
+    loop {
+        match bytes.get(end) {
+            Some(b) if b.is_ascii_alphanumeric() => end += 1,
+            Some(b) if b.is_ascii() && !is_inner_joiner(char::from(*b)) => break,
+            None => break,
+            Some(_) => {
+                let Some(next) = char_at(body, end) else {
+                    break;
+                };
+                let joined = is_inner_joiner(next)
+                    && char_at(body, end + next.len_utf8()).is_some_and(is_word_char);
+                if is_word_char(next) || joined {
+                    end += next.len_utf8();
+                } else {
+                    break;
+                }
+            }
         }
     }
     end
@@ -187,6 +201,7 @@ pub fn tokenize<'a>(body: &str, lower: &'a str) -> Vec<Token<'a>> {
                 bytes: at..at + 1,
                 kind: Kind::Break,
                 lower: "",
+                verb: None,
             });
             at += 1;
         } else if c.is_whitespace() || is_invisible(c) {
@@ -196,12 +211,13 @@ pub fn tokenize<'a>(body: &str, lower: &'a str) -> Vec<Token<'a>> {
             if body[end..].starts_with('.') && keeps_period(&body[at..end], &lower[at..end]) {
                 end += 1;
             }
+            let cap = c.is_uppercase();
+            let word = &lower[at..end];
             tokens.push(Token {
                 bytes: at..end,
-                kind: Kind::Word {
-                    cap: c.is_uppercase(),
-                },
-                lower: &lower[at..end],
+                kind: Kind::Word { cap },
+                lower: word,
+                verb: if cap { None } else { speech_verb(word) },
             });
             at = end;
         } else {
@@ -210,6 +226,7 @@ pub fn tokenize<'a>(body: &str, lower: &'a str) -> Vec<Token<'a>> {
                 bytes: at..end,
                 kind: Kind::Punct(c),
                 lower: "",
+                verb: None,
             });
             at = end;
         }
