@@ -6,7 +6,7 @@
 //! job. Every search is bounded to a few tokens, so the cost stays linear in the body.
 
 use super::lexicon;
-use super::tokens::Token;
+use super::tokens::{Kind, Token};
 use std::ops::Range;
 
 /// A speech verb with the noun phrase of its speaker.
@@ -240,6 +240,9 @@ fn np_right(tokens: &[Token], start: usize, ceil: usize) -> Option<Range<usize>>
 /// The attribution right after a quotation whose closing mark is the token before
 /// `after`: `"…," X said` or `"…," said X`, within the sentence (before `ceil`).
 pub fn after_quote(tokens: &[Token], after: usize, ceil: usize) -> Option<Attr> {
+    if let Some(attr) = dash_signature(tokens, after, ceil) {
+        return Some(attr);
+    }
     let mut i = after;
     while i < ceil && (tokens[i].is(',') || tokens[i].is('—') || tokens[i].is('–')) {
         i += 1;
@@ -257,6 +260,25 @@ pub fn after_quote(tokens: &[Token], after: usize, ceil: usize) -> Option<Attr> 
         .find(|&k| is_finite_speech_verb(&tokens[k]) && !tokens[k].is_cap())?;
     let subject = subject_before(tokens, verb, i)?;
     (subject.start == i).then_some(Attr { subject, verb })
+}
+
+/// `"…" — Jane Roe`: a name signed after a dash right behind the closing mark.
+fn dash_signature(tokens: &[Token], after: usize, ceil: usize) -> Option<Attr> {
+    let dash = tokens.get(after).filter(|_| after < ceil)?;
+    if !matches!(dash.kind, Kind::Punct('—' | '–' | '―')) {
+        return None;
+    }
+    let mut end = after + 1;
+    while end < ceil && end - after <= 5 && tokens[end].is_cap() {
+        end += 1;
+    }
+    let signed_off = tokens.get(end).is_none_or(|t| {
+        end >= ceil || matches!(t.kind, Kind::Punct('.' | ',' | '(') | Kind::Break)
+    });
+    (end > after + 1 && signed_off).then_some(Attr {
+        subject: after + 1..end,
+        verb: after,
+    })
 }
 
 /// The attribution right before a quotation whose opening mark is token `open`:

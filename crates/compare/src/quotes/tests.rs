@@ -472,3 +472,12 @@ fn described_as_fragment_is_the_quoted_words() {
 fn label_after_called_is_not_a_quote() {
     assert!(quotes("She sang a song called \"Harbour Lights\" at the end.").is_empty());
 }
+
+#[test]
+fn name_signed_after_a_dash() {
+    let body = "Readers wrote in.\n\n\u{201c}The bus never comes on time.\u{201d} \u{2014} Ines Duarte\n\n\u{201c}Fix the lights first.\u{201d} \u{2014} Paul Okoro";
+    let got = pairs(body);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0].1.as_deref(), Some("Ines Duarte"));
+    assert_eq!(got[1].1.as_deref(), Some("Paul Okoro"));
+}
