@@ -114,7 +114,8 @@ fn raw_subject_before(tokens: &[Token], verb: usize, floor: usize) -> Option<Ran
     while end > floor
         && tokens[end - 1].is_word()
         && (lexicon::is_verb_filler(tokens[end - 1].lower)
-            || tokens[end - 1].lower.ends_with("ly") && !tokens[end - 1].is_cap())
+            || tokens[end - 1].lower.ends_with("ly") && !tokens[end - 1].is_cap()
+            || is_day(tokens, end - 1, floor))
     {
         end -= 1;
     }
@@ -154,6 +155,31 @@ fn relative_head(tokens: &[Token], end: usize, floor: usize) -> Option<Range<usi
         .find(|&k| tokens[k].lower == "who")?;
     let head = np_left(tokens, who, floor)?;
     Some(head.start..end)
+}
+
+/// True when token `k` is a day ("Tuesday", "on Tuesday"'s "on", "today"): a time word
+/// between a speaker and the verb.
+fn is_day(tokens: &[Token], k: usize, floor: usize) -> bool {
+    let day = |w: &str| {
+        matches!(
+            w,
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "today"
+                | "yesterday"
+                | "tonight"
+        )
+    };
+    day(tokens[k].lower)
+        || matches!(tokens[k].lower, "on" | "last" | "this")
+            && k + 1 < tokens.len()
+            && k > floor
+            && day(tokens[k + 1].lower)
 }
 
 /// "NAME, chief executive of a company that …, said": a name opening the sentence, then
@@ -217,6 +243,11 @@ pub fn subject_after(tokens: &[Token], verb: usize, ceil: usize) -> Option<Range
 
 /// The noun phrase starting at token `start`: words up to punctuation or a clause word.
 fn np_right(tokens: &[Token], start: usize, ceil: usize) -> Option<Range<usize>> {
+    // "said of the plan", "said Tuesday": no subject here.
+    let first = tokens.get(start).filter(|_| start < ceil)?;
+    if lexicon::is_adverbial_opener(first.lower) || is_day(tokens, start, 0) {
+        return None;
+    }
     let mut end = start;
     while end < ceil && end - start < MAX_NP {
         let t = &tokens[end];

@@ -481,3 +481,12 @@ fn name_signed_after_a_dash() {
     assert_eq!(got[0].1.as_deref(), Some("Ines Duarte"));
     assert_eq!(got[1].1.as_deref(), Some("Paul Okoro"));
 }
+
+#[test]
+fn a_day_between_name_and_verb_is_no_speaker() {
+    let body = "Senator Ruth Falk on Tuesday said the bill would pass.";
+    assert_eq!(
+        pairs(body),
+        [("the bill would pass".into(), Some("Ruth Falk".into()))]
+    );
+}
