@@ -3,6 +3,24 @@
 //! speaker of each, resolved to one name per person within the document.
 //!
 //! Returns [`Quote`]s in body order. Must not look beyond the one body it is given.
+//!
+//! The work is split by idea: [`tokens`] cuts the body into words, [`marks`] pairs
+//! quotation marks, [`direct`] decides which quoted spans are speech, [`indirect`] finds
+//! reported clauses, [`attribution`] finds the speaker phrase next to a verb, and
+//! [`speakers`] resolves that phrase (name, surname, pronoun, role) to one person. This
+//! file merges direct and indirect readings and resolves speakers in body order.
+
+mod attribution;
+mod direct;
+mod indirect;
+mod lexicon;
+mod marks;
+mod resolve;
+mod speakers;
+mod tokens;
+
+#[cfg(test)]
+mod tests;
 
 use crate::sentences::Sentence;
 use crate::span::CharIndex;
@@ -11,8 +29,9 @@ use serde::Serialize;
 /// One quote: what was said, by whom, where.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
-    /// The speaker's name as first introduced in the document, titles dropped; `None` when
-    /// no named person or organisation fits.
+    /// The speaker's name as first introduced in the document, titles dropped. When no
+    /// named person or organisation fits, the speaker as the text describes it ("a
+    /// spokesperson", "some voters", confidence 0.3); `None` when nothing fits at all.
     pub speaker: Option<String>,
     /// The quoted words: for a direct quote from the opening to the closing mark, marks
     /// included; for indirect speech the reported clause.
@@ -28,6 +47,52 @@ pub struct Quote {
 
 /// The quotes of `body`, whose sentences are `sentences`, in body order.
 pub fn extract_quotes(body: &str, sentences: &[Sentence], index: &CharIndex) -> Vec<Quote> {
-    let _ = (body, sentences, index);
-    Vec::new()
+    if body.trim().is_empty() {
+        return Vec::new();
+    }
+    let lower = body.to_ascii_lowercase();
+    let tokens = tokens::tokenize(body, &lower);
+    let headline_end = direct::headline_end(body);
+    let marked = marks::quoted_spans(body);
+    let directs = direct::direct_quotes(body, &tokens, &marked);
+    let quoted = quoted_flags(&tokens, &directs);
+    let sentence_tokens: Vec<std::ops::Range<usize>> = sentences
+        .iter()
+        .map(|s| tokens::first_at(&tokens, s.bytes.start)..tokens::first_at(&tokens, s.bytes.end))
+        .filter(|r| r.start < r.end)
+        .collect();
+    let clauses: Vec<indirect::Clause> = sentence_tokens
+        .iter()
+        .flat_map(|s| indirect::clauses(&tokens, s.clone(), &quoted))
+        .filter(|c| tokens[c.tokens.start].bytes.start >= headline_end)
+        .collect();
+    let candidates = resolve::merge(&tokens, directs, clauses);
+    let mut registry = speakers::Registry::build(body, &tokens, &quoted);
+    resolve::speakers(body, &tokens, &sentence_tokens, &mut registry, candidates)
+        .into_iter()
+        .map(|(c, speaker)| {
+            let bytes = c.bytes(&tokens);
+            Quote {
+                speaker: speaker.name,
+                text: body[bytes.clone()].to_string(),
+                span: index.span(bytes),
+                direct: c.direct,
+                confidence: speaker.confidence,
+            }
+        })
+        .collect()
+}
+
+/// For every token, whether it lies inside a quoted span that is not a title or a label.
+fn quoted_flags(tokens: &[tokens::Token], directs: &[direct::DirectQuote]) -> Vec<bool> {
+    let mut flags = vec![false; tokens.len()];
+    for d in directs
+        .iter()
+        .filter(|d| d.class != direct::Class::NotSpeech)
+    {
+        for flag in &mut flags[d.tokens.clone()] {
+            *flag = true;
+        }
+    }
+    flags
 }
