@@ -49,7 +49,7 @@ pub fn extract_facts(body: &str, lang: Option<&str>, config: &CompareConfig) -> 
     let index = span::CharIndex::new(body);
     Facts {
         quotes: if config.quotes {
-            quotes::extract_quotes(body, &sentences, &index)
+            quotes::extract_quotes(body, &sentences, &index, config.describe_unnamed_speakers)
         } else {
             Vec::new()
         },

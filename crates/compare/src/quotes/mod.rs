@@ -45,8 +45,14 @@ pub struct Quote {
     pub confidence: f32,
 }
 
-/// The quotes of `body`, whose sentences are `sentences`, in body order.
-pub fn extract_quotes(body: &str, sentences: &[Sentence], index: &CharIndex) -> Vec<Quote> {
+/// The quotes of `body`, whose sentences are `sentences`, in body order. A speaker no name
+/// fits is reported as the text describes it when `describe_unnamed` is true, else `None`.
+pub fn extract_quotes(
+    body: &str,
+    sentences: &[Sentence],
+    index: &CharIndex,
+    describe_unnamed: bool,
+) -> Vec<Quote> {
     if body.trim().is_empty() {
         return Vec::new();
     }
@@ -72,8 +78,9 @@ pub fn extract_quotes(body: &str, sentences: &[Sentence], index: &CharIndex) -> 
         .into_iter()
         .map(|(c, speaker)| {
             let bytes = c.bytes(&tokens);
+            let keep = describe_unnamed || !speaker.is_described();
             Quote {
-                speaker: speaker.name,
+                speaker: speaker.name.filter(|_| keep),
                 text: body[bytes.clone()].to_string(),
                 span: index.span(bytes),
                 direct: c.direct,

@@ -352,11 +352,9 @@ fn resolve_phrase(
 }
 
 /// The speaker as the text describes it ("a spokesperson", "city staff") when no named
-/// person or organisation fits; `None` instead when [`DESCRIBE_UNNAMED_SPEAKERS`] is off.
+/// person or organisation fits, with [`DESCRIBED_CONFIDENCE`] and no entity (the caller
+/// drops it when `compare.describe_unnamed_speakers` is off).
 fn describe(body: &str, tokens: &[Token], phrase: Range<usize>) -> Speaker {
-    if !DESCRIBE_UNNAMED_SPEAKERS {
-        return Speaker::none();
-    }
     // "a person familiar with the talks but unauthorized to speak": the head phrase only.
     let end = (phrase.start + 1..phrase.end)
         .find(|&k| matches!(tokens[k].lower, "who" | "which" | "that" | "but" | "whose"))
@@ -365,13 +363,13 @@ fn describe(body: &str, tokens: &[Token], phrase: Range<usize>) -> Speaker {
     Speaker {
         name: Some(body[bytes].to_string()),
         entity: None,
-        confidence: 0.3,
+        confidence: DESCRIBED_CONFIDENCE,
     }
 }
 
-/// Whether a speaker no name fits is reported as the text describes it ("a spokesperson",
-/// "some voters"), as newsroom annotation does, rather than as `None`.
-const DESCRIBE_UNNAMED_SPEAKERS: bool = true;
+/// The confidence of a speaker reported as the text describes it, and only of such a
+/// speaker: it marks one (see [`Speaker::is_described`]).
+pub(super) const DESCRIBED_CONFIDENCE: f32 = 0.3;
 
 /// "they": the plural noun phrase opening this sentence or one of the two before
 /// ("Republican senators …; they say"), as said.

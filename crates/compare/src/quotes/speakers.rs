@@ -51,6 +51,12 @@ pub struct Speaker {
 }
 
 impl Speaker {
+    /// Whether this speaker is a description ("a spokesperson"), not a named person or
+    /// organisation.
+    pub fn is_described(&self) -> bool {
+        self.entity.is_none() && self.confidence == super::resolve::DESCRIBED_CONFIDENCE
+    }
+
     /// No speaker.
     pub fn none() -> Speaker {
         Speaker {

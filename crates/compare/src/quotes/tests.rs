@@ -7,7 +7,7 @@ use crate::span::CharIndex;
 
 fn quotes(body: &str) -> Vec<Quote> {
     let s = sentences(body, Some("eng"));
-    extract_quotes(body, &s, &CharIndex::new(body))
+    extract_quotes(body, &s, &CharIndex::new(body), true)
 }
 
 fn pairs(body: &str) -> Vec<(String, Option<String>)> {
@@ -457,6 +457,16 @@ fn unnamed_speaker_is_described_as_written() {
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].speaker.as_deref(), Some("Several shop owners"));
     assert!(got[0].confidence < 0.5);
+    // With `compare.describe_unnamed_speakers` off the same quote has no speaker, and a
+    // named speaker is kept.
+    let s = sentences(body, Some("eng"));
+    let plain = extract_quotes(body, &s, &CharIndex::new(body), false);
+    assert_eq!(plain.len(), 1);
+    assert_eq!(plain[0].speaker, None);
+    let named = "\"The bridge stays shut,\" said Mayor Ines Ruud.";
+    let s = sentences(named, Some("eng"));
+    let plain = extract_quotes(named, &s, &CharIndex::new(named), false);
+    assert_eq!(plain[0].speaker.as_deref(), Some("Ines Ruud"));
 }
 
 #[test]
