@@ -17,6 +17,7 @@
 //! assert!(facts.quotes.is_empty());
 //! ```
 
+mod calendar;
 pub mod numbers;
 pub mod quotes;
 pub mod sentences;

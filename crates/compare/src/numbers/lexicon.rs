@@ -4,6 +4,9 @@
 //!
 //! Returns plain lookups on lower-cased words; must not hold any state or parse anything.
 
+pub(crate) use crate::calendar::is_month;
+use crate::calendar::is_weekday;
+
 /// The value of a cardinal number word below a hundred ("three" → 3, "forty" → 40).
 pub(crate) fn small_number(word: &str) -> Option<f64> {
     Some(match word {
@@ -90,37 +93,6 @@ pub(crate) fn vague_plural(word: &str) -> Option<[f64; 2]> {
         "trillions" => [1e12, 1e13],
         _ => return None,
     })
-}
-
-/// True for a month name or its abbreviation.
-pub(crate) fn is_month(word: &str) -> bool {
-    matches!(
-        word,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
 }
 
 /// True for a noun after which a number names something rather than counting it
@@ -361,13 +333,6 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
             | "unlike"
             | "higher"
             | "lower"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "today"
             | "yesterday"
             | "tomorrow"
@@ -385,7 +350,7 @@ pub(crate) fn is_stop_word(word: &str) -> bool {
             | "went"
             | "come"
             | "came"
-    )
+    ) || is_weekday(word)
 }
 
 /// True for a plural noun that needs no `-s` ("people", "police", "cattle").

@@ -4,7 +4,7 @@
 //!
 //! Returns candidates as token ranges; must not look outside the sentence's tokens.
 
-use super::lexicon::{ascii_lower, is_month, is_number_word_bytes, is_stop_word};
+use super::lexicon::{ascii_lower, currency_code, is_month, is_number_word_bytes, is_stop_word};
 use super::negatives::{
     date_span_end, follows_name, is_date_day, is_feet_and_inches, is_identifier, is_list_marker,
     is_time_of_day, is_year, word_in_name, Seen,
@@ -191,17 +191,8 @@ fn currency_before(toks: &[Token], at: usize) -> Option<(&'static str, usize)> {
             return Some((key, at + 2));
         }
         let key = match tok.text {
-            "USD" => "dollar",
-            "EUR" => "euro",
-            "GBP" => "pound sterling",
-            "JPY" => "japanese yen",
-            "CNY" | "RMB" => "chinese yuan",
-            "CHF" => "swiss franc",
-            "AUD" => "australian dollar",
-            "CAD" => "canadian dollar",
-            "HKD" => "hong kong dollar",
-            "INR" | "Rs" => "indian rupee",
-            _ => return None,
+            "Rs" => "indian rupee",
+            code => currency_code(code)?,
         };
         let digits = toks
             .get(at + 1)

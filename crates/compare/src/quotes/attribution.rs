@@ -7,6 +7,7 @@
 
 use super::lexicon;
 use super::tokens::{Kind, Token};
+use crate::calendar::is_weekday;
 use std::ops::Range;
 
 /// A speech verb with the noun phrase of its speaker.
@@ -160,21 +161,7 @@ fn relative_head(tokens: &[Token], end: usize, floor: usize) -> Option<Range<usi
 /// True when token `k` is a day ("Tuesday", "on Tuesday"'s "on", "today"): a time word
 /// between a speaker and the verb.
 fn is_day(tokens: &[Token], k: usize, floor: usize) -> bool {
-    let day = |w: &str| {
-        matches!(
-            w,
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "today"
-                | "yesterday"
-                | "tonight"
-        )
-    };
+    let day = |w: &str| is_weekday(w) || matches!(w, "today" | "yesterday" | "tonight");
     day(tokens[k].lower)
         || matches!(tokens[k].lower, "on" | "last" | "this")
             && k + 1 < tokens.len()

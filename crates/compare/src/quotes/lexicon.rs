@@ -5,6 +5,7 @@
 //! Returns plain lookups on lower-cased words; owns no state and must not hold names of
 //! particular people, places or organisations (the rules have to work on any article).
 
+use crate::calendar::{is_month_name, is_weekday};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
@@ -964,25 +965,6 @@ pub fn is_capitalised_stopword(word: &str) -> bool {
             | "last"
             | "next"
             | "during"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
             | "according"
             | "meanwhile"
             | "however"
@@ -1045,7 +1027,8 @@ pub fn is_capitalised_stopword(word: &str) -> bool {
             | "watch"
             | "editor's"
             | "note"
-    )
+    ) || is_weekday(word)
+        || is_month_name(word)
 }
 
 /// Capitalised words that open a sentence before its subject ("But", "When", "Besides").
@@ -1343,13 +1326,6 @@ pub fn is_adverbial_opener(word: &str) -> bool {
             | "yesterday"
             | "today"
             | "tonight"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "publicly"
             | "privately"
             | "previously"
@@ -1374,7 +1350,7 @@ pub fn is_adverbial_opener(word: &str) -> bool {
             | "about"
             | "of"
             | "for"
-    )
+    ) || is_weekday(word)
 }
 
 /// The gender a common first name usually has: `Some(true)` male, `Some(false)` female.
