@@ -433,24 +433,7 @@ fn skip_object(tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
 /// Past a short adverbial ("in Brussels", "on Tuesday", "in a statement").
 fn skip_adverbial(tokens: &[Token], mut j: usize, end: usize) -> Option<usize> {
     let opener = &tokens[j].lower;
-    let is_prep = !matches!(
-        *opener,
-        "yesterday"
-            | "today"
-            | "tonight"
-            | "publicly"
-            | "privately"
-            | "previously"
-            | "recently"
-            | "again"
-            | "separately"
-            | "repeatedly"
-            | "also"
-            | "then"
-            | "once"
-            | "earlier"
-            | "later"
-    ) && !opener.ends_with("day");
+    let is_prep = !lexicon::is_lone_adverb(opener) && !opener.ends_with("day");
     j += 1;
     if !is_prep {
         return Some(j);

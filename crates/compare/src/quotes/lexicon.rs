@@ -1321,21 +1321,6 @@ pub fn is_adverbial_opener(word: &str) -> bool {
             | "inside"
             | "last"
             | "this"
-            | "earlier"
-            | "later"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "publicly"
-            | "privately"
-            | "previously"
-            | "recently"
-            | "again"
-            | "separately"
-            | "repeatedly"
-            | "also"
-            | "then"
-            | "once"
             | "while"
             | "when"
             | "following"
@@ -1350,7 +1335,31 @@ pub fn is_adverbial_opener(word: &str) -> bool {
             | "about"
             | "of"
             | "for"
-    ) || is_weekday(word)
+    ) || is_lone_adverb(word)
+        || is_weekday(word)
+}
+
+/// Time and manner adverbs that stand alone after a speech verb ("said yesterday", "said
+/// publicly"), where a preposition would open a phrase.
+pub fn is_lone_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "earlier"
+            | "later"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "publicly"
+            | "privately"
+            | "previously"
+            | "recently"
+            | "again"
+            | "separately"
+            | "repeatedly"
+            | "also"
+            | "then"
+            | "once"
+    )
 }
 
 /// The gender a common first name usually has: `Some(true)` male, `Some(false)` female.
