@@ -3,19 +3,12 @@
 
 mod support;
 
-use samestory_compare::{extract_facts, CompareConfig};
-
 #[test]
 fn seed_spans_match_their_text() {
-    let Some(docs) = support::seed_documents() else {
+    let Some(seeds) = support::seed_facts() else {
         return;
     };
-    for doc in &docs {
-        let facts = extract_facts(
-            &doc.body,
-            doc.meta.lang.as_deref(),
-            &CompareConfig::default(),
-        );
+    for (doc, facts) in &seeds {
         let chars: Vec<char> = doc.body.chars().collect();
         let spans = facts
             .quotes

@@ -3,20 +3,14 @@
 
 mod support;
 
-use samestory_compare::{extract_facts, CompareConfig, Number, Value};
+use samestory_compare::{Number, Value};
 
 fn seed_numbers() -> Option<Vec<(String, Vec<Number>)>> {
-    let docs = support::seed_documents()?;
+    let seeds = support::seed_facts()?;
     Some(
-        docs.iter()
-            .map(|doc| {
-                let facts = extract_facts(
-                    &doc.body,
-                    doc.meta.lang.as_deref(),
-                    &CompareConfig::default(),
-                );
-                (doc.id.clone(), facts.numbers)
-            })
+        seeds
+            .into_iter()
+            .map(|(doc, facts)| (doc.id, facts.numbers))
             .collect(),
     )
 }

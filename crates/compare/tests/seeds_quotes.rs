@@ -3,8 +3,6 @@
 
 mod support;
 
-use samestory_compare::{extract_facts, CompareConfig};
-
 /// (seed id prefix, surname of a person the document quotes).
 const QUOTED: &[(&str, &str)] = &[
     ("000_", "Kuleba"),
@@ -30,20 +28,15 @@ const QUOTED: &[(&str, &str)] = &[
 
 #[test]
 fn each_official_speaks_in_every_seed_that_quotes_them() {
-    let Some(docs) = support::seed_documents() else {
+    let Some(seeds) = support::seed_facts() else {
         return;
     };
     let mut missing = Vec::new();
     for (prefix, surname) in QUOTED {
-        let Some(doc) = docs.iter().find(|d| d.id.starts_with(prefix)) else {
+        let Some((_, facts)) = seeds.iter().find(|(d, _)| d.id.starts_with(prefix)) else {
             missing.push(format!("{prefix}: no such seed"));
             continue;
         };
-        let facts = extract_facts(
-            &doc.body,
-            doc.meta.lang.as_deref(),
-            &CompareConfig::default(),
-        );
         let spoke = facts.quotes.iter().any(|q| {
             q.speaker
                 .as_deref()
@@ -59,15 +52,10 @@ fn each_official_speaks_in_every_seed_that_quotes_them() {
 
 #[test]
 fn one_person_has_one_name_within_a_seed() {
-    let Some(docs) = support::seed_documents() else {
+    let Some(seeds) = support::seed_facts() else {
         return;
     };
-    for doc in &docs {
-        let facts = extract_facts(
-            &doc.body,
-            doc.meta.lang.as_deref(),
-            &CompareConfig::default(),
-        );
+    for (doc, facts) in &seeds {
         for q in &facts.quotes {
             if let Some(s) = q.speaker.as_deref() {
                 if s.ends_with("Stoltenberg") {

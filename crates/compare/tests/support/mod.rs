@@ -1,7 +1,8 @@
 //! Test support: the seed documents (`../shared/seeds`) read through ingestion, so tests
-//! see the same cleaned bodies `samestory run` does. `None` (the test skips) when the
-//! shared data is missing outside CI.
+//! see the same cleaned bodies `samestory run` does, and their facts with the default
+//! settings. `None` (the test skips) when the shared data is missing outside CI.
 
+use samestory_compare::{extract_facts, CompareConfig, Facts};
 use samestory_core::{Config, Document};
 use samestory_ingest::{collect_inputs, read_file};
 
@@ -17,4 +18,18 @@ pub fn seed_documents() -> Option<Vec<Document>> {
         .collect();
     assert_eq!(docs.len(), 5);
     Some(docs)
+}
+
+/// Each seed document with its facts (default settings), in id order.
+pub fn seed_facts() -> Option<Vec<(Document, Facts)>> {
+    let docs = seed_documents()?;
+    let config = CompareConfig::default();
+    Some(
+        docs.into_iter()
+            .map(|doc| {
+                let facts = extract_facts(&doc.body, doc.meta.lang.as_deref(), &config);
+                (doc, facts)
+            })
+            .collect(),
+    )
 }
