@@ -25,17 +25,6 @@ pub fn create(path: &Path) -> anyhow::Result<std::io::BufWriter<std::fs::File>> 
     Ok(std::io::BufWriter::new(file))
 }
 
-/// Writes rows as JSON Lines to a file, replacing it.
-pub fn write_jsonl_file<T: Serialize>(
-    path: &Path,
-    rows: impl IntoIterator<Item = T>,
-) -> anyhow::Result<()> {
-    let mut out = create(path)?;
-    write_jsonl(&mut out, rows).with_context(|| format!("{}: cannot write", path.display()))?;
-    out.flush()
-        .with_context(|| format!("{}: cannot write", path.display()))
-}
-
 /// Writes pre-serialised JSON lines to a file, replacing it.
 pub fn write_lines_file(path: &Path, lines: &[String]) -> anyhow::Result<()> {
     let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());

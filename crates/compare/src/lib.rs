@@ -17,12 +17,14 @@
 //! assert!(facts.quotes.is_empty());
 //! ```
 
+pub mod across;
 mod calendar;
 pub mod numbers;
 pub mod quotes;
 pub mod sentences;
 pub mod span;
 
+pub use across::{compare_story, Comparison, Member};
 pub use numbers::{Number, Value};
 pub use quotes::Quote;
 pub use samestory_core::CompareConfig;

@@ -13,7 +13,9 @@
 //! - [`read_inputs`]: ingestion only.
 //! - [`for_each_body`]: bodies back from the store in order, with their quotes and numbers
 //!   (the compare stage, run in parallel batches) for the writers.
-//! - [`rows`]: `ExtractRow`, `DocumentRow` and the `relations.jsonl` lines.
+//! - [`for_each_comparison`]: each story's comparison (quotes by speaker, conflicts,
+//!   numbers, agreed and unique claims), in story order, for the writers.
+//! - [`rows`]: `ExtractRow`, `DocumentRow`, `StoryRow` and the `relations.jsonl` lines.
 //!
 //! Must not: print, draw progress, or write files — that is the front end's.
 //!
@@ -37,15 +39,17 @@
 //! assert_eq!(stories.stories.len(), 1);
 //! ```
 
+mod comparison;
 mod error;
 mod facts;
 mod related;
 pub mod rows;
 mod stories;
 
+pub use comparison::for_each_comparison;
 pub use error::PipelineError;
 pub use facts::for_each_body;
 pub use related::{read_inputs, relate_inputs, Related};
-pub use samestory_compare::Facts;
+pub use samestory_compare::{Comparison, Facts};
 pub use samestory_ingest::corpus::{Corpus, ReadEvents};
 pub use stories::cluster_stories;

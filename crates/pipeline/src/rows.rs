@@ -2,10 +2,10 @@
 //! once for every front end. Field order is fixed by the structs. `relations.jsonl` holds the
 //! relation engine's [`Relation`]s and the story stage's `same_story` pairs in one shape.
 
-use samestory_compare::Facts;
+use samestory_compare::{Comparison, Facts};
 use samestory_core::{Document, Metadata, RemovedLine};
 use samestory_relate::Relation;
-use samestory_story::SameStoryPair;
+use samestory_story::{SameStoryPair, Story};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -80,6 +80,22 @@ impl<'a> DocumentRow<'a> {
             removed: &doc.removed,
             facts,
         }
+    }
+}
+
+/// A line of `stories.jsonl`: the story, then its comparison (left out when not compared).
+#[derive(Serialize)]
+pub struct StoryRow<'a> {
+    #[serde(flatten)]
+    story: &'a Story,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    comparison: Option<&'a Comparison>,
+}
+
+impl<'a> StoryRow<'a> {
+    /// The row of `story` with its `comparison`, when compared.
+    pub fn new(story: &'a Story, comparison: Option<&'a Comparison>) -> Self {
+        StoryRow { story, comparison }
     }
 }
 

@@ -74,7 +74,7 @@ mod features;
 mod gazetteer;
 mod index;
 mod kind;
-mod lexicon;
+pub mod lexicon;
 mod links;
 mod model;
 mod output;

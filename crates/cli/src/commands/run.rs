@@ -1,9 +1,8 @@
 //! `samestory run`: the whole pipeline, writing its files into `--out`.
 
 use super::related::read_and_relate;
-use super::write::{write_documents, write_relations};
+use super::write::{write_documents, write_relations, write_stories};
 use crate::args::RunArgs;
-use crate::output::write_jsonl_file;
 use crate::report::{self, Status};
 use samestory_pipeline::cluster_stories;
 
@@ -14,7 +13,7 @@ pub fn run(args: RunArgs) -> anyhow::Result<Status> {
     let compare = Some(&related.config.compare);
     write_documents(&args.output, &related, Some(&stories.story_of), compare)?;
     write_relations(&args.output, &related, stories.pairs())?;
-    write_jsonl_file(&args.output.out.join("stories.jsonl"), &stories.stories)?;
+    write_stories(&args.output, &related, &stories)?;
     let summary = format!(
         "{} documents, {} duplicate groups, {} stories, {} relations",
         related.corpus.docs.len(),

@@ -1,14 +1,14 @@
 //! The files a pipeline command writes into `--out`: documents.jsonl, relations.jsonl,
-//! kept.jsonl — rows from samestory-pipeline, bodies (and, where asked, their quotes and
+//! stories.jsonl, kept.jsonl — rows from samestory-pipeline, bodies (and, where asked, their quotes and
 //! numbers) from its `for_each_body`.
 
 use crate::args::OutputArgs;
 use crate::output::{create, write_jsonl, write_lines_file};
 use anyhow::Context;
 use samestory_core::CompareConfig;
-use samestory_pipeline::rows::{relation_lines, DocumentRow, ExtractRow};
-use samestory_pipeline::{for_each_body, Corpus, Related};
-use samestory_story::SameStoryPair;
+use samestory_pipeline::rows::{relation_lines, DocumentRow, ExtractRow, StoryRow};
+use samestory_pipeline::{for_each_body, for_each_comparison, Corpus, Related};
+use samestory_story::{SameStoryPair, Stories};
 use std::io::Write;
 
 /// Writes documents.jsonl; `story_of` gives each document's story when stories were built,
@@ -42,6 +42,19 @@ pub fn write_relations(
 ) -> anyhow::Result<()> {
     let lines = relation_lines(&r.relations.relations, same_story)?;
     write_lines_file(&args.out.join("relations.jsonl"), &lines)
+}
+
+/// Writes stories.jsonl, each story with its comparison when `compare.stories` is on.
+pub fn write_stories(args: &OutputArgs, r: &Related, stories: &Stories) -> anyhow::Result<()> {
+    let path = args.out.join("stories.jsonl");
+    let mut out = create(&path)?;
+    let compared = r.config.compare.stories;
+    for_each_comparison(r, stories, |k, comparison| {
+        let row = StoryRow::new(&stories.stories[k], compared.then_some(comparison));
+        write_jsonl(&mut out, [row]).with_context(|| format!("{}: cannot write", path.display()))
+    })?;
+    out.flush()
+        .with_context(|| format!("{}: cannot write", path.display()))
 }
 
 /// Writes the extract rows of the documents at `indices`, re-reading each body, with its

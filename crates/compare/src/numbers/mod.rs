@@ -11,6 +11,7 @@
 mod lexicon;
 mod negatives;
 mod qualifier;
+pub use qualifier::{bound, Bound};
 mod scan;
 mod token;
 mod unit;

@@ -8,7 +8,9 @@ use super::token::{Kind, Token};
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Phrases that bound or approximate a following number, as lower-case words.
+/// Phrases that bound or approximate a following number, as lower-case words, in three
+/// runs read by [`bound`]: lower bounds up to [`FIRST_UPPER`], upper bounds up to
+/// [`FIRST_APPROX`], then approximations.
 const BEFORE: &[&str] = &[
     "more than",
     "over",
@@ -77,6 +79,59 @@ const BEFORE: &[&str] = &[
     "something like",
     "an approximate",
 ];
+
+/// The first upper bound of [`BEFORE`].
+const FIRST_UPPER: &str = "less than";
+/// The first approximation of [`BEFORE`].
+const FIRST_APPROX: &str = "about";
+
+/// What a qualifier says about the true value `v` of the number it qualifies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// `v` is at least the number ("more than", "or more").
+    AtLeast,
+    /// `v` is at most the number ("up to", "fewer than").
+    AtMost,
+    /// `v` is a little under the number ("nearly", "almost").
+    JustUnder,
+    /// `v` is near the number ("about", "an estimated").
+    About,
+    /// The number is a change ("up", "down"), not a level.
+    Change,
+    /// As stated (no qualifier, or one not known here).
+    Exact,
+}
+
+/// The [`Bound`] of a qualifier as [`Number::qualifier`](super::Number) writes it.
+pub fn bound(qualifier: Option<&str>) -> Bound {
+    let Some(q) = qualifier else {
+        return Bound::Exact;
+    };
+    match q {
+        "up" | "down" => return Bound::Change,
+        "nearly" | "almost" | "just under" | "short of" | "shy of" => return Bound::JustUnder,
+        "or more" | "plus" => return Bound::AtLeast,
+        "or less" => return Bound::AtMost,
+        "or so" => return Bound::About,
+        _ => {}
+    }
+    let Some(at) = BEFORE.iter().position(|p| *p == q) else {
+        return Bound::Exact;
+    };
+    let run = |first: &str| {
+        BEFORE
+            .iter()
+            .position(|p| *p == first)
+            .unwrap_or(usize::MAX)
+    };
+    if at < run(FIRST_UPPER) {
+        Bound::AtLeast
+    } else if at < run(FIRST_APPROX) {
+        Bound::AtMost
+    } else {
+        Bound::About
+    }
+}
 
 /// Phrases after a number that bound or approximate it ("30 or more").
 const AFTER: &[&str] = &[
@@ -330,4 +385,24 @@ fn words_at(toks: &[Token], at: usize, phrase: &str) -> Option<usize> {
         n += 1;
     }
     Some(n)
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use super::{bound, Bound, BEFORE, FIRST_APPROX, FIRST_UPPER};
+
+    #[test]
+    fn qualifiers_read_as_bounds() {
+        assert!(BEFORE.contains(&FIRST_UPPER) && BEFORE.contains(&FIRST_APPROX));
+        assert_eq!(bound(None), Bound::Exact);
+        assert_eq!(bound(Some("more than")), Bound::AtLeast);
+        assert_eq!(bound(Some("a minimum of")), Bound::AtLeast);
+        assert_eq!(bound(Some("or more")), Bound::AtLeast);
+        assert_eq!(bound(Some("up to")), Bound::AtMost);
+        assert_eq!(bound(Some("as low as")), Bound::AtMost);
+        assert_eq!(bound(Some("an estimated")), Bound::About);
+        assert_eq!(bound(Some("nearly")), Bound::JustUnder);
+        assert_eq!(bound(Some("down")), Bound::Change);
+        assert_eq!(bound(Some("unheard of")), Bound::Exact);
+    }
 }

@@ -1,0 +1,100 @@
+//! Leader clustering over term sets, the one way statements are grouped across documents:
+//! items arrive in a fixed order; each joins the best-matching existing cluster's leader (its
+//! first item) when the caller's rule accepts the pair, else leads a new cluster. An
+//! inverted index over the leaders' terms finds candidates; a term already held by more than
+//! [`MAX_POSTING`] leaders is too common to find anything and is not looked up, so the cost
+//! stays linear in the items however large a story grows. Candidates are then checked on
+//! the full term sets, so that limit never changes a decision the rule makes — it only
+//! leaves out leaders that share nothing but common terms.
+//!
+//! Must not: know what the items are (quotes, sentences, quantities).
+
+use std::collections::HashMap;
+
+/// Leaders one term can point to before it stops being used to find candidates.
+const MAX_POSTING: usize = 64;
+
+/// The leaders so far and the index over their terms.
+#[derive(Default)]
+pub struct Leaders {
+    terms: Vec<Vec<u64>>,
+    postings: HashMap<u64, Vec<u32>>,
+    hits: HashMap<u32, u32>,
+}
+
+impl Leaders {
+    /// The leader `score(leader, leader's terms)` rates highest among those it rates at
+    /// all (`Some`), ties to the earliest; `None` when it rates none.
+    pub fn best(
+        &mut self,
+        terms: &[u64],
+        mut score: impl FnMut(usize, &[u64]) -> Option<f64>,
+    ) -> Option<usize> {
+        self.hits.clear();
+        for t in terms {
+            if let Some(list) = self.postings.get(t).filter(|l| l.len() <= MAX_POSTING) {
+                for &leader in list {
+                    *self.hits.entry(leader).or_default() += 1;
+                }
+            }
+        }
+        let mut candidates: Vec<u32> = self.hits.keys().copied().collect();
+        candidates.sort_unstable();
+        let mut best: Option<(usize, f64)> = None;
+        for leader in candidates {
+            let leader = leader as usize;
+            let Some(s) = score(leader, &self.terms[leader]) else {
+                continue;
+            };
+            if best.is_none_or(|(_, b)| s > b) {
+                best = Some((leader, s));
+            }
+        }
+        best.map(|(leader, _)| leader)
+    }
+
+    /// Makes `terms` a new leader; returns its index.
+    pub fn add(&mut self, terms: Vec<u64>) -> usize {
+        let index = self.terms.len();
+        for &t in &terms {
+            self.postings.entry(t).or_default().push(index as u32);
+        }
+        self.terms.push(terms);
+        index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::across::terms::shared;
+
+    #[test]
+    fn joins_the_leader_sharing_most_and_leads_otherwise() {
+        let mut leaders = Leaders::default();
+        let a = leaders.add(vec![1, 2, 3]);
+        let b = leaders.add(vec![3, 4, 5, 6]);
+        let mut best = |query: &[u64]| {
+            let q = query.to_vec();
+            leaders.best(query, move |_, own| {
+                let n = shared(&q, own) as f64;
+                (n >= 2.0).then_some(n)
+            })
+        };
+        assert_eq!(best(&[3, 4, 5, 9]), Some(b));
+        assert_eq!(best(&[1, 2, 9]), Some(a));
+        assert_eq!(best(&[3, 9]), None);
+        assert_eq!(best(&[]), None);
+    }
+
+    #[test]
+    fn a_term_shared_by_too_many_leaders_finds_none_of_them() {
+        let mut leaders = Leaders::default();
+        for i in 0..=MAX_POSTING as u64 {
+            leaders.add(vec![0, 1000 + i]);
+        }
+        let any = |_: usize, _: &[u64]| Some(1.0);
+        assert_eq!(leaders.best(&[0], any), None);
+        assert_eq!(leaders.best(&[0, 1003], any), Some(3));
+    }
+}

@@ -1,0 +1,266 @@
+//! The comparison of one story's documents: where the sources agree, who adds what, and
+//! where they contradict each other. [`compare_story`] takes the story's [`Member`]s — each
+//! with its body, its per-document [`Facts`], its duplicate group and the passages it
+//! reprints from another document — and returns a [`Comparison`]:
+//!
+//! - `quotes` (`quotes`): each statement once, under the speaker most independent groups
+//!   give it to, its wordings in every document as variants; `conflicts` where outlets
+//!   give the same words to different people;
+//! - `numbers` (`quantities`): the same quantity across documents (unit plus the entities
+//!   and words around it), `disagree` when values differ beyond rounding, `compatible` when
+//!   their qualifiers still allow one true value;
+//! - `agreed` / `unique` (`claims`): sentences two independent groups state, and those only
+//!   one group states. Passages a document reprints do not confirm anything.
+//!
+//! Statements are matched on shared terms (`terms`) by leader clustering (`leader`); people
+//! across documents by `people`. Every threshold is in [`CompareConfig`]. Members are read
+//! in publication order (undated last, then by id), so output never depends on input
+//! order.
+//!
+//! Must not: read files or bodies it is not given, or change a document's own facts.
+
+mod claims;
+mod leader;
+mod people;
+mod quantities;
+mod quotes;
+mod terms;
+
+use crate::{sentences, span::CharIndex, CompareConfig, Facts, Value};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub use terms::{Termer, Terms};
+
+/// One document of a story, as the comparison needs it.
+#[derive(Clone, Copy, Debug)]
+pub struct Member<'a> {
+    /// Document id.
+    pub id: &'a str,
+    /// Its duplicate group's id.
+    pub group: &'a str,
+    /// Whether it is its group's representative (the group's claims are read from it).
+    pub representative: bool,
+    /// `YYYY-MM-DD`, when known.
+    pub date: Option<&'a str>,
+    /// Language (ISO 639-3), when known.
+    pub lang: Option<&'a str>,
+    /// The cleaned body.
+    pub body: &'a str,
+    /// Its quotes and numbers.
+    pub facts: &'a Facts,
+    /// `[start, end)` char ranges of `body` reprinted from another document.
+    pub borrowed: &'a [[usize; 2]],
+}
+
+/// What a story's sources agree on, add and contradict.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Statements by speaker.
+    pub quotes: Vec<SpeakerQuotes>,
+    /// The same words given to different people.
+    pub conflicts: Vec<Conflict>,
+    /// Quantities stated by two documents or more.
+    pub numbers: Vec<Quantity>,
+    /// Claims two or more independent duplicate groups state.
+    pub agreed: Vec<Claim>,
+    /// Per group representative: sentences only its group states.
+    pub unique: BTreeMap<String, Vec<Passage>>,
+}
+
+impl Comparison {
+    /// True when there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self == &Comparison::default()
+    }
+}
+
+/// One speaker's statements.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SpeakerQuotes {
+    /// The speaker's fullest name in the story (`None` when no document names one).
+    pub speaker: Option<String>,
+    /// Statements in story order.
+    pub quotes: Vec<StoryQuote>,
+}
+
+/// One statement and its wordings.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoryQuote {
+    /// The earliest document's wording.
+    pub text: String,
+    /// Each document's wording.
+    pub variants: Vec<Variant>,
+}
+
+/// A statement as one document words it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Variant {
+    /// Document id.
+    pub doc: String,
+    /// The quote as that document has it.
+    pub text: String,
+    /// `[start, end)` chars of that document's body.
+    pub span: [usize; 2],
+    /// How sure that document's attribution is.
+    pub confidence: f32,
+}
+
+/// Words two or more people are said to have spoken.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Conflict {
+    /// The statement (as in `quotes`).
+    pub text: String,
+    /// Who each document gives it to, most independent groups first.
+    pub attributions: Vec<Attribution>,
+}
+
+/// One attribution of a conflicting statement.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Attribution {
+    /// The speaker.
+    pub speaker: String,
+    /// The documents that give the statement to them.
+    pub docs: Vec<String>,
+}
+
+/// One quantity across documents.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Quantity {
+    /// What is counted: the unit and the names around it ("troops: Russia, Ukraine").
+    pub quantity: String,
+    /// The unit as the documents write it.
+    pub unit: String,
+    /// Stated values differ beyond rounding.
+    pub disagree: bool,
+    /// One true value fits every value with its qualifier.
+    pub compatible: bool,
+    /// Every statement of it, in story order.
+    pub values: Vec<StatedValue>,
+}
+
+/// One document's statement of a quantity.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StatedValue {
+    /// The value (or `[min, max]`).
+    pub value: Value,
+    /// As written ("more than"), if any.
+    pub qualifier: Option<String>,
+    /// Document id.
+    pub doc: String,
+    /// The surface text.
+    pub text: String,
+    /// `[start, end)` chars of that document's body.
+    pub span: [usize; 2],
+}
+
+/// A claim several independent groups state.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Claim {
+    /// The earliest document's sentence.
+    pub claim: String,
+    /// The documents stating it in their own text.
+    pub docs: Vec<String>,
+    /// Their duplicate groups.
+    pub groups: Vec<String>,
+    /// Per document, the sentence's `[start, end)` chars.
+    pub spans: BTreeMap<String, [usize; 2]>,
+}
+
+/// A sentence of one document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Passage {
+    /// The sentence.
+    pub text: String,
+    /// `[start, end)` chars of the body.
+    pub span: [usize; 2],
+}
+
+/// A member with what every part of the comparison reads from it.
+pub(crate) struct Read<'a> {
+    pub member: Member<'a>,
+    /// Sentences as `[start, end)` chars.
+    pub sentences: Vec<[usize; 2]>,
+    /// Char offset → byte offset, for cutting spans out of the body.
+    pub bytes: Vec<usize>,
+    /// The stemmer of its language.
+    pub termer: Termer,
+}
+
+/// Members whose sentences speak for their group: each group's representative (the first
+/// member of a group that has none marked), in story order.
+pub(crate) fn representatives(read: &[Read<'_>]) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::new();
+    for (m, r) in read.iter().enumerate() {
+        let group = r.member.group;
+        match chosen.iter().position(|&c| read[c].member.group == group) {
+            None => chosen.push(m),
+            Some(k) if r.member.representative && !read[chosen[k]].member.representative => {
+                chosen[k] = m
+            }
+            Some(_) => {}
+        }
+    }
+    chosen.sort_unstable();
+    chosen
+}
+
+impl<'a> Read<'a> {
+    fn new(member: Member<'a>) -> Read<'a> {
+        let index = CharIndex::new(member.body);
+        let sentences = sentences(member.body, member.lang)
+            .into_iter()
+            .map(|s| index.span(s.bytes))
+            .collect();
+        let mut bytes: Vec<usize> = member.body.char_indices().map(|(b, _)| b).collect();
+        bytes.push(member.body.len());
+        Read {
+            member,
+            sentences,
+            bytes,
+            termer: Termer::new(member.lang),
+        }
+    }
+
+    /// The text of `[start, end)` chars of the body.
+    pub fn text(&self, [start, end]: [usize; 2]) -> &'a str {
+        let at = |c: usize| self.bytes[c.min(self.bytes.len() - 1)];
+        &self.member.body[at(start)..at(end.max(start))]
+    }
+
+    /// The sentence holding char `at`, as `[start, end)` chars (the whole body if none).
+    pub fn sentence_at(&self, at: usize) -> [usize; 2] {
+        let k = self.sentences.partition_point(|s| s[1] <= at);
+        self.sentences
+            .get(k)
+            .copied()
+            .unwrap_or([0, self.bytes.len() - 1])
+    }
+}
+
+/// Compares the documents of one story.
+pub fn compare_story(members: &[Member<'_>], config: &CompareConfig) -> Comparison {
+    let mut ordered: Vec<Member<'_>> = members.to_vec();
+    ordered.sort_by(|a, b| (a.date.is_none(), a.date, a.id).cmp(&(b.date.is_none(), b.date, b.id)));
+    let read: Vec<Read<'_>> = ordered.into_iter().map(Read::new).collect();
+    let (quotes, conflicts) = quotes::by_speaker(&read, config);
+    Comparison {
+        quotes,
+        conflicts,
+        numbers: quantities::quantities(&read, config),
+        agreed: Vec::new(),
+        unique: BTreeMap::new(),
+    }
+    .with_claims(claims::claims(&read, config))
+}
+
+impl Comparison {
+    fn with_claims(
+        mut self,
+        (agreed, unique): (Vec<Claim>, BTreeMap<String, Vec<Passage>>),
+    ) -> Self {
+        self.agreed = agreed;
+        self.unique = unique;
+        self
+    }
+}

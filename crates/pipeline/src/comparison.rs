@@ -1,0 +1,158 @@
+//! The story comparison as the pipeline runs it: for each story of two documents or more,
+//! its members' bodies come back from the store (at most `compare.group_docs` per duplicate
+//! group, the representative first), their quotes and numbers are extracted, the passages
+//! each reprints from another document are taken from the engine's reprint relations, and
+//! `samestory_compare::compare_story` lines them up. Stories are compared in parallel
+//! batches and handed to the caller in story order, so output is deterministic and memory
+//! holds one batch of bodies.
+//!
+//! Must not: write or print; the visitor does that.
+
+use crate::{PipelineError, Related};
+use rayon::prelude::*;
+use samestory_compare::{compare_story, extract_facts, CompareConfig, Comparison, Facts, Member};
+use samestory_relate::Kind;
+use samestory_story::Stories;
+use std::collections::HashMap;
+
+/// Documents per batch of stories: enough to keep every core busy, small enough to bound
+/// memory.
+const BATCH_DOCS: usize = 1024;
+
+/// Calls `visit(k, comparison)` for each story `k` of `stories`, in order. A story of one
+/// document (or every story, when `compare.stories` is off) gets an empty comparison.
+pub fn for_each_comparison<E: From<PipelineError>>(
+    r: &Related,
+    stories: &Stories,
+    mut visit: impl FnMut(usize, &Comparison) -> Result<(), E>,
+) -> Result<(), E> {
+    let config = &r.config.compare;
+    let borrowed = borrowed_passages(r);
+    let members: Vec<Vec<usize>> = stories
+        .stories
+        .iter()
+        .map(|s| compared_members(r, &s.documents, config))
+        .collect();
+    let mut start = 0;
+    while start < members.len() {
+        let mut end = start;
+        let mut docs = 0;
+        while end < members.len() && (end == start || docs + members[end].len() <= BATCH_DOCS) {
+            docs += members[end].len();
+            end += 1;
+        }
+        let compared: Vec<Result<Comparison, PipelineError>> = members[start..end]
+            .par_iter()
+            .map(|m| compare_one(r, m, &borrowed, config))
+            .collect();
+        for (k, comparison) in compared.into_iter().enumerate() {
+            visit(start + k, &comparison?)?;
+        }
+        start = end;
+    }
+    Ok(())
+}
+
+/// Indices of the documents a story compares: none for a story of one document, else at
+/// most `group_docs` per duplicate group, its representative first, then by id.
+fn compared_members(r: &Related, ids: &[String], config: &CompareConfig) -> Vec<usize> {
+    if !config.stories || ids.len() < 2 {
+        return Vec::new();
+    }
+    let docs = &r.corpus.docs;
+    let rel = &r.relations;
+    let mut indices: Vec<usize> = ids.iter().filter_map(|id| index_of(r, id)).collect();
+    let is_rep = |i: usize| docs[i].id == rel.representative_of[i];
+    indices.sort_by(|&a, &b| {
+        (&rel.group_of[a], !is_rep(a), &docs[a].id).cmp(&(
+            &rel.group_of[b],
+            !is_rep(b),
+            &docs[b].id,
+        ))
+    });
+    let mut out = Vec::with_capacity(indices.len());
+    let mut taken = 0;
+    for (k, &i) in indices.iter().enumerate() {
+        if k > 0 && rel.group_of[indices[k - 1]] != rel.group_of[i] {
+            taken = 0;
+        }
+        if taken < config.group_docs.max(1) {
+            out.push(i);
+            taken += 1;
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// The index of document `id` (documents are sorted by id).
+fn index_of(r: &Related, id: &str) -> Option<usize> {
+    r.corpus
+        .docs
+        .binary_search_by(|d| d.id.as_str().cmp(id))
+        .ok()
+}
+
+/// Per document index: the char ranges of its body it reprints from another document.
+fn borrowed_passages(r: &Related) -> HashMap<usize, Vec<[usize; 2]>> {
+    let mut out: HashMap<usize, Vec<[usize; 2]>> = HashMap::new();
+    for rel in &r.relations.relations {
+        let Some(original) = rel.original.as_deref() else {
+            continue;
+        };
+        if rel.kind != Kind::Reprint {
+            continue;
+        }
+        let borrower_is_a = original == rel.b;
+        let borrower = if borrower_is_a { &rel.a } else { &rel.b };
+        let Some(i) = index_of(r, borrower) else {
+            continue;
+        };
+        let ranges = out.entry(i).or_default();
+        for p in &rel.passages {
+            ranges.push(if borrower_is_a {
+                [p[0], p[1]]
+            } else {
+                [p[2], p[3]]
+            });
+        }
+    }
+    out
+}
+
+/// The comparison of one story's compared members.
+fn compare_one(
+    r: &Related,
+    indices: &[usize],
+    borrowed: &HashMap<usize, Vec<[usize; 2]>>,
+    config: &CompareConfig,
+) -> Result<Comparison, PipelineError> {
+    if indices.is_empty() {
+        return Ok(Comparison::default());
+    }
+    let docs = &r.corpus.docs;
+    let mut bodies = Vec::with_capacity(indices.len());
+    for &i in indices {
+        bodies.push(r.corpus.bodies.body(i)?);
+    }
+    let facts: Vec<Facts> = indices
+        .iter()
+        .zip(&bodies)
+        .map(|(&i, body)| extract_facts(body, docs[i].meta.lang.as_deref(), config))
+        .collect();
+    let members: Vec<Member<'_>> = indices
+        .iter()
+        .zip(bodies.iter().zip(&facts))
+        .map(|(&i, (body, facts))| Member {
+            id: &docs[i].id,
+            group: &r.relations.group_of[i],
+            representative: docs[i].id == r.relations.representative_of[i],
+            date: docs[i].meta.date.as_deref(),
+            lang: docs[i].meta.lang.as_deref(),
+            body,
+            facts,
+            borrowed: borrowed.get(&i).map_or(&[], Vec::as_slice),
+        })
+        .collect();
+    Ok(compare_story(&members, config))
+}
