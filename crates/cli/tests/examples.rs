@@ -64,3 +64,89 @@ fn no_body_leaves_the_body_out() {
         .iter()
         .all(|d| d.get("body").is_none() && d["chars"].as_u64().unwrap() > 0));
 }
+
+#[test]
+fn the_flood_story_compares_its_three_outlets() {
+    let (dir, out) = run_examples(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
+    let stories = util::read_jsonl(&dir.path().join("stories.jsonl"));
+    let flood = stories
+        .iter()
+        .find(|s| {
+            s["documents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d.as_str().unwrap().starts_with("westmere"))
+        })
+        .unwrap();
+    let docs: Vec<&str> = flood["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            "westmere_flood_northland_wire.txt",
+            "westmere_flood_radio_kestrel.md",
+            "westmere_flood_valley_post.html"
+        ]
+    );
+    let okafor = flood["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["speaker"] == "Nadia Okafor")
+        .unwrap();
+    let spillway = okafor["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["text"].as_str().unwrap().contains("spillway"))
+        .unwrap();
+    let wordings: std::collections::BTreeSet<&str> = spillway["variants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["doc"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        wordings.len(),
+        3,
+        "one statement, three wordings: {spillway:#}"
+    );
+    let evacuated: Vec<&serde_json::Value> = flood["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|q| {
+            q["values"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|v| v["value"] == 2300)
+        })
+        .collect();
+    assert_eq!(evacuated.len(), 1, "{:#}", flood["numbers"]);
+    let values: Vec<u64> = evacuated[0]["values"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["value"].as_u64().unwrap())
+        .collect();
+    assert_eq!(values, [1500, 1200, 2300]);
+    assert_eq!(evacuated[0]["disagree"], true);
+    assert_eq!(evacuated[0]["compatible"], false);
+    assert!(flood["agreed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["claim"].as_str().unwrap().contains("three metres")));
+    assert!(flood["unique"]["westmere_flood_radio_kestrel.md"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|p| p["text"].as_str().unwrap().contains("winter wheat")));
+}

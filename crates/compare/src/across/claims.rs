@@ -3,7 +3,9 @@
 //! claim when they share `claim_min_shared` terms (content words and numbers) making
 //! `claim_overlap` of the shorter one's, and — when both name entities or both state
 //! numbers — share one of each. A sentence needs `claim_min_terms` terms to be a claim at
-//! all, which leaves out datelines, captions and calls to action.
+//! all, which leaves out datelines and captions, and newsroom notices ("first published",
+//! "anyone with information is asked to call") are no claims either. The thresholds were
+//! chosen on real article pairs rated for "same event?" (`examples/claims.rs`).
 //!
 //! `agreed`: claims stated in two independent groups' own text (a sentence lying mostly in
 //! a passage its document reprints from another does not confirm; the reprint's own text
@@ -15,6 +17,32 @@ use super::terms::{overlap, shared, Terms};
 use super::{representatives, Claim, Passage, Read};
 use crate::CompareConfig;
 use std::collections::BTreeMap;
+
+/// Newsroom notices: a sentence holding one is about the publication, not the event
+/// ("This report by … was first published", "Anyone with information is asked to call …"),
+/// and the same notice in two unrelated articles is no agreement.
+const NOTICES: &[&str] = &[
+    "first published",
+    "originally published",
+    "contributed to this report",
+    "contributed reporting",
+    "is asked to contact",
+    "is asked to call",
+    "are asked to contact",
+    "are asked to call",
+    "all rights reserved",
+    "may not be published",
+    "sign up for",
+    "click here",
+    "follow us on",
+    "subscribe to",
+];
+
+/// Whether a sentence is a newsroom notice.
+fn is_notice(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    NOTICES.iter().any(|n| lower.contains(n))
+}
 
 /// Share of a sentence's chars that makes it reprinted, or a quote.
 const MOSTLY: f64 = 0.5;
@@ -40,7 +68,7 @@ pub fn claims(
         for &span in &r.sentences {
             let span = trimmed(r, span);
             let terms = r.termer.terms(r.text(span));
-            if terms.all.len() < config.claim_min_terms {
+            if terms.all.len() < config.claim_min_terms || is_notice(r.text(span)) {
                 continue;
             }
             let sentence = Sentence {

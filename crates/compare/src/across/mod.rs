@@ -25,6 +25,8 @@ mod people;
 mod quantities;
 mod quotes;
 mod terms;
+#[cfg(test)]
+mod tests;
 
 use crate::{sentences, span::CharIndex, CompareConfig, Facts, Value};
 use serde::Serialize;

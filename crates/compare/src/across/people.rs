@@ -153,7 +153,7 @@ fn same_person(a: &Seen<'_>, b: &Seen<'_>) -> bool {
 }
 
 fn same_surname(a: &str, b: &str) -> bool {
-    a == b || (a.chars().count() >= 6 && within(a, b, 1))
+    a == b || (a.chars().count().max(b.chars().count()) >= 6 && within(a, b, 1))
 }
 
 fn same_given(a: &str, b: &str) -> bool {

@@ -36,7 +36,7 @@ pub struct CompareConfig {
     pub claim_min_shared: usize,
     /// …making at least this share of the shorter one's; and when both name entities (words
     /// capitalised inside the sentence) they share one, and when both state numbers they
-    /// share one. Default 0.6.
+    /// share one. Default 0.5.
     pub claim_overlap: f64,
     /// Two numbers of one unit are one quantity only when the larger is at most this many
     /// times the smaller (sources that disagree rarely do by more). Default 5.
@@ -59,7 +59,7 @@ impl Default for CompareConfig {
             quote_cover: 0.2,
             claim_min_terms: 5,
             claim_min_shared: 4,
-            claim_overlap: 0.6,
+            claim_overlap: 0.5,
             number_ratio: 5.0,
             about_margin: 0.1,
         }
