@@ -61,7 +61,7 @@ fn troop_numbers_disagree_and_lives_are_apart() {
             troops
                 .values
                 .iter()
-                .filter(|x| serde_json::to_value(&x.value).unwrap() == serde_json::json!(v as u64))
+                .filter(|x| serde_json::to_value(x.value).unwrap() == serde_json::json!(v as u64))
                 .map(|x| &x.doc),
         )
     };
