@@ -122,7 +122,7 @@ impl samestory_pipeline::ReadEvents for Counted {
 
 #[test]
 fn run_writes_what_the_pipeline_library_returns_on_the_examples() {
-    use samestory_pipeline::rows::{relation_lines, DocumentRow};
+    use samestory_pipeline::rows::{relation_lines, DocumentRow, StoryRow};
     use samestory_pipeline::{for_each_body, PipelineError};
     let examples = util::examples_dir();
     let out_dir = tempfile::tempdir().unwrap();
@@ -165,11 +165,13 @@ fn run_writes_what_the_pipeline_library_returns_on_the_examples() {
     })
     .unwrap();
     assert_eq!(read("documents.jsonl"), docs.concat());
-    let story_rows: Vec<String> = stories
-        .stories
-        .iter()
-        .map(|s| serde_json::to_string(s).unwrap() + "\n")
-        .collect();
+    let mut story_rows = Vec::new();
+    samestory_pipeline::for_each_comparison(&related, &stories, |k, comparison| {
+        let row = StoryRow::new(&stories.stories[k], Some(comparison));
+        story_rows.push(serde_json::to_string(&row)? + "\n");
+        Ok::<_, PipelineError>(())
+    })
+    .unwrap();
     assert_eq!(read("stories.jsonl"), story_rows.concat());
     let failed = events.0.load(std::sync::atomic::Ordering::Relaxed);
     assert_eq!(out.status.code(), Some(if failed > 0 { 2 } else { 0 }));

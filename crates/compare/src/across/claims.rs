@@ -7,7 +7,8 @@
 //! "anyone with information is asked to call") are no claims either. The thresholds were
 //! chosen on real article pairs rated for "same event?" (`examples/claims.rs`).
 //!
-//! `agreed`: claims stated in two independent groups' own text (a sentence lying mostly in
+//! A story of one group (copies of one article) has no other source: nothing is agreed or
+//! unique. `agreed`: claims stated in two independent groups' own text (a sentence lying mostly in
 //! a passage its document reprints from another does not confirm; the reprint's own text
 //! does). `unique`: per representative, the sentences no other document states, leaving out
 //! reprinted ones and those that are mostly a direct quote (already under `quotes`).
@@ -60,10 +61,14 @@ pub fn claims(
     read: &[Read<'_>],
     config: &CompareConfig,
 ) -> (Vec<Claim>, BTreeMap<String, Vec<Passage>>) {
+    let groups = representatives(read);
+    if groups.len() < 2 {
+        return (Vec::new(), BTreeMap::new());
+    }
     let mut leaders = Leaders::default();
     let mut leader_terms: Vec<Terms> = Vec::new();
     let mut clusters: Vec<Vec<Sentence>> = Vec::new();
-    for m in representatives(read) {
+    for m in groups {
         let r = &read[m];
         for &span in &r.sentences {
             let span = trimmed(r, span);
