@@ -7,7 +7,7 @@
 //! `cargo run --release -p samestory-compare --example claims -- ../shared/data/semeval8-dev/pairs.jsonl`
 #![allow(clippy::print_stdout)]
 
-use samestory_compare::{compare_story, extract_facts, CompareConfig, Member};
+use samestory_compare::{compare_story, extract_facts, sentences, CompareConfig, Member};
 use serde_json::Value;
 
 fn main() {
@@ -63,6 +63,7 @@ fn agreed_claims(pair: &Value, config: &CompareConfig, print: bool) -> usize {
     let body = |side: &str| pair[side]["text"].as_str().unwrap_or("").to_string();
     let (a, b) = (body("a"), body("b"));
     let facts = [&a, &b].map(|t| extract_facts(t, Some("eng"), config));
+    let sentences = [&a, &b].map(|t| sentences(t, Some("eng")));
     let member = |id: &'static str, body: &'static str, k: usize| Member {
         id,
         group: id,
@@ -70,6 +71,7 @@ fn agreed_claims(pair: &Value, config: &CompareConfig, print: bool) -> usize {
         date: None,
         lang: Some("eng"),
         body,
+        sentences: &sentences[k],
         facts: &facts[k],
         borrowed: &[],
     };

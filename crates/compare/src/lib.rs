@@ -48,16 +48,28 @@ pub fn extract_facts(body: &str, lang: Option<&str>, config: &CompareConfig) -> 
     if !config.quotes && !config.numbers || !is_english(lang) {
         return Facts::default();
     }
-    let sentences = sentences(body, lang);
+    extract_facts_in(body, lang, &sentences(body, lang), config)
+}
+
+/// [`extract_facts`] for a body whose [`sentences`] the caller already has.
+pub fn extract_facts_in(
+    body: &str,
+    lang: Option<&str>,
+    sentences: &[Sentence],
+    config: &CompareConfig,
+) -> Facts {
+    if !config.quotes && !config.numbers || !is_english(lang) {
+        return Facts::default();
+    }
     let index = span::CharIndex::new(body);
     Facts {
         quotes: if config.quotes {
-            quotes::extract_quotes(body, &sentences, &index, config.describe_unnamed_speakers)
+            quotes::extract_quotes(body, sentences, &index, config.describe_unnamed_speakers)
         } else {
             Vec::new()
         },
         numbers: if config.numbers {
-            numbers::extract_numbers(body, &sentences, &index)
+            numbers::extract_numbers(body, sentences, &index)
         } else {
             Vec::new()
         },

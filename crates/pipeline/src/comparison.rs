@@ -1,6 +1,7 @@
 //! The story comparison as the pipeline runs it: for each story of two documents or more,
 //! its members' bodies come back from the store (at most `compare.group_docs` per duplicate
-//! group, the representative first), their quotes and numbers are extracted, the passages
+//! group, the representative first), their sentences, quotes and numbers are extracted (in
+//! parallel, within a story too), the passages
 //! each reprints from another document are taken from the engine's reprint relations, and
 //! `samestory_compare::compare_story` lines them up. Stories are compared in parallel
 //! batches and handed to the caller in story order, so output is deterministic and memory
@@ -10,7 +11,9 @@
 
 use crate::{PipelineError, Related};
 use rayon::prelude::*;
-use samestory_compare::{compare_story, extract_facts, CompareConfig, Comparison, Facts, Member};
+use samestory_compare::{
+    compare_story, extract_facts_in, sentences, CompareConfig, Comparison, Facts, Member, Sentence,
+};
 use samestory_relate::Kind;
 use samestory_story::Stories;
 use std::collections::HashMap;
@@ -131,25 +134,27 @@ fn compare_one(
         return Ok(Comparison::default());
     }
     let docs = &r.corpus.docs;
-    let mut bodies = Vec::with_capacity(indices.len());
-    for &i in indices {
-        bodies.push(r.corpus.bodies.body(i)?);
-    }
-    let facts: Vec<Facts> = indices
-        .iter()
-        .zip(&bodies)
-        .map(|(&i, body)| extract_facts(body, docs[i].meta.lang.as_deref(), config))
-        .collect();
+    let read: Vec<(String, Vec<Sentence>, Facts)> = indices
+        .par_iter()
+        .map(|&i| {
+            let body = r.corpus.bodies.body(i)?;
+            let lang = docs[i].meta.lang.as_deref();
+            let sentences = sentences(&body, lang);
+            let facts = extract_facts_in(&body, lang, &sentences, config);
+            Ok((body, sentences, facts))
+        })
+        .collect::<Result<_, PipelineError>>()?;
     let members: Vec<Member<'_>> = indices
         .iter()
-        .zip(bodies.iter().zip(&facts))
-        .map(|(&i, (body, facts))| Member {
+        .zip(&read)
+        .map(|(&i, (body, sentences, facts))| Member {
             id: &docs[i].id,
             group: &r.relations.group_of[i],
             representative: docs[i].id == r.relations.representative_of[i],
             date: docs[i].meta.date.as_deref(),
             lang: docs[i].meta.lang.as_deref(),
             body,
+            sentences,
             facts,
             borrowed: borrowed.get(&i).map_or(&[], Vec::as_slice),
         })

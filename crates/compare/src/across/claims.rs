@@ -14,7 +14,7 @@
 //! reprinted ones and those that are mostly a direct quote (already under `quotes`).
 
 use super::leader::Leaders;
-use super::terms::{overlap, shared, Terms};
+use super::terms::{overlap, shared};
 use super::{representatives, Claim, Passage, Read};
 use crate::CompareConfig;
 use std::collections::BTreeMap;
@@ -65,14 +65,16 @@ pub fn claims(
     if groups.len() < 2 {
         return (Vec::new(), BTreeMap::new());
     }
+    // Members are read one after another, so a cluster holding a sentence of member `m`
+    // holds it last: checking the last entry keeps one sentence per document per claim.
     let mut leaders = Leaders::default();
-    let mut leader_terms: Vec<Terms> = Vec::new();
+    let mut leader_at: Vec<(usize, usize)> = Vec::new(); // (member, sentence) of each leader
     let mut clusters: Vec<Vec<Sentence>> = Vec::new();
     for m in groups {
         let r = &read[m];
-        for &span in &r.sentences {
+        for (k, &span) in r.sentences.iter().enumerate() {
             let span = trimmed(r, span);
-            let terms = r.termer.terms(r.text(span));
+            let terms = r.sentence_terms(k);
             if terms.all.len() < config.claim_min_terms || is_notice(r.text(span)) {
                 continue;
             }
@@ -83,20 +85,21 @@ pub fn claims(
                 quoted: covered(span, direct_quotes(r)) >= MOSTLY,
             };
             let score = |leader: usize, own: &[u64]| {
-                let other = &leader_terms[leader];
+                let (lm, lk) = leader_at[leader];
+                let other = read[lm].sentence_terms(lk);
                 let o = overlap(&terms.all, own);
                 (o.shared >= config.claim_min_shared
                     && o.of_smaller >= config.claim_overlap
                     && agree_on(&terms.entities, &other.entities)
                     && agree_on(&terms.numbers, &other.numbers)
-                    && !clusters[leader].iter().any(|s| s.member == m))
+                    && clusters[leader].last().is_some_and(|s| s.member != m))
                 .then_some(o.of_smaller + o.of_larger)
             };
-            match leaders.best(&terms.all, score) {
+            match leaders.best(&terms.all, config.claim_min_shared, score) {
                 Some(k) => clusters[k].push(sentence),
                 None => {
                     leaders.add(terms.all.clone());
-                    leader_terms.push(terms);
+                    leader_at.push((m, k));
                     clusters.push(vec![sentence]);
                 }
             }

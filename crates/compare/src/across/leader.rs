@@ -19,37 +19,53 @@ const MAX_POSTING: usize = 64;
 pub struct Leaders {
     terms: Vec<Vec<u64>>,
     postings: HashMap<u64, Vec<u32>>,
-    hits: HashMap<u32, u32>,
+    /// Per leader, the terms found shared so far in the current search.
+    hits: Vec<u32>,
+    /// Leaders with a hit in the current search.
+    touched: Vec<u32>,
 }
 
 impl Leaders {
     /// The leader `score(leader, leader's terms)` rates highest among those it rates at
-    /// all (`Some`), ties to the earliest; `None` when it rates none.
+    /// all (`Some`), ties to the earliest; `None` when it rates none. Leaders that cannot
+    /// share `min_shared` terms with `terms` are not rated.
     pub fn best(
         &mut self,
         terms: &[u64],
+        min_shared: usize,
         mut score: impl FnMut(usize, &[u64]) -> Option<f64>,
     ) -> Option<usize> {
-        self.hits.clear();
+        let mut unlooked = 0;
         for t in terms {
-            if let Some(list) = self.postings.get(t).filter(|l| l.len() <= MAX_POSTING) {
-                for &leader in list {
-                    *self.hits.entry(leader).or_default() += 1;
+            match self.postings.get(t) {
+                Some(list) if list.len() <= MAX_POSTING => {
+                    for &leader in list {
+                        let h = &mut self.hits[leader as usize];
+                        if *h == 0 {
+                            self.touched.push(leader);
+                        }
+                        *h += 1;
+                    }
                 }
+                Some(_) => unlooked += 1,
+                None => {}
             }
         }
-        let mut candidates: Vec<u32> = self.hits.keys().copied().collect();
-        candidates.sort_unstable();
         let mut best: Option<(usize, f64)> = None;
-        for leader in candidates {
+        for &leader in &self.touched {
             let leader = leader as usize;
+            let hits = std::mem::take(&mut self.hits[leader]) as usize;
+            if hits + unlooked < min_shared {
+                continue;
+            }
             let Some(s) = score(leader, &self.terms[leader]) else {
                 continue;
             };
-            if best.is_none_or(|(_, b)| s > b) {
+            if best.is_none_or(|(b, bs)| s > bs || (s == bs && leader < b)) {
                 best = Some((leader, s));
             }
         }
+        self.touched.clear();
         best.map(|(leader, _)| leader)
     }
 
@@ -60,6 +76,7 @@ impl Leaders {
             self.postings.entry(t).or_default().push(index as u32);
         }
         self.terms.push(terms);
+        self.hits.push(0);
         index
     }
 }
@@ -76,7 +93,7 @@ mod tests {
         let b = leaders.add(vec![3, 4, 5, 6]);
         let mut best = |query: &[u64]| {
             let q = query.to_vec();
-            leaders.best(query, move |_, own| {
+            leaders.best(query, 1, move |_, own| {
                 let n = shared(&q, own) as f64;
                 (n >= 2.0).then_some(n)
             })
@@ -94,7 +111,12 @@ mod tests {
             leaders.add(vec![0, 1000 + i]);
         }
         let any = |_: usize, _: &[u64]| Some(1.0);
-        assert_eq!(leaders.best(&[0], any), None);
-        assert_eq!(leaders.best(&[0, 1003], any), Some(3));
+        assert_eq!(leaders.best(&[0], 1, any), None);
+        assert_eq!(leaders.best(&[0, 1003], 1, any), Some(3));
+        assert_eq!(
+            leaders.best(&[0, 1003], 3, any),
+            None,
+            "1003 and the unlooked-up 0 make two terms at most"
+        );
     }
 }

@@ -28,8 +28,9 @@ mod terms;
 #[cfg(test)]
 mod tests;
 
-use crate::{sentences, span::CharIndex, CompareConfig, Facts, Value};
+use crate::{span::CharIndex, CompareConfig, Facts, Sentence, Value};
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 pub use terms::{Termer, Terms};
@@ -49,6 +50,8 @@ pub struct Member<'a> {
     pub lang: Option<&'a str>,
     /// The cleaned body.
     pub body: &'a str,
+    /// Its [`sentences`](crate::sentences()).
+    pub sentences: &'a [Sentence],
     /// Its quotes and numbers.
     pub facts: &'a Facts,
     /// `[start, end)` char ranges of `body` reprinted from another document.
@@ -183,41 +186,32 @@ pub(crate) struct Read<'a> {
     pub member: Member<'a>,
     /// Sentences as `[start, end)` chars.
     pub sentences: Vec<[usize; 2]>,
-    /// Char offset → byte offset, for cutting spans out of the body.
-    pub bytes: Vec<usize>,
+    /// Char offset → byte offset, for cutting spans out of the body (empty for ASCII).
+    bytes: Vec<usize>,
     /// The stemmer of its language.
     pub termer: Termer,
-}
-
-/// Members whose sentences speak for their group: each group's representative (the first
-/// member of a group that has none marked), in story order.
-pub(crate) fn representatives(read: &[Read<'_>]) -> Vec<usize> {
-    let mut chosen: Vec<usize> = Vec::new();
-    for (m, r) in read.iter().enumerate() {
-        let group = r.member.group;
-        match chosen.iter().position(|&c| read[c].member.group == group) {
-            None => chosen.push(m),
-            Some(k) if r.member.representative && !read[chosen[k]].member.representative => {
-                chosen[k] = m
-            }
-            Some(_) => {}
-        }
-    }
-    chosen.sort_unstable();
-    chosen
+    /// Each sentence's terms, made when first asked for.
+    sentence_terms: Vec<OnceCell<Terms>>,
 }
 
 impl<'a> Read<'a> {
     fn new(member: Member<'a>) -> Read<'a> {
         let index = CharIndex::new(member.body);
-        let sentences = sentences(member.body, member.lang)
-            .into_iter()
-            .map(|s| index.span(s.bytes))
+        let sentences: Vec<[usize; 2]> = member
+            .sentences
+            .iter()
+            .map(|s| index.span(s.bytes.clone()))
             .collect();
-        let mut bytes: Vec<usize> = member.body.char_indices().map(|(b, _)| b).collect();
-        bytes.push(member.body.len());
+        let bytes = if member.body.is_ascii() {
+            Vec::new()
+        } else {
+            let mut b: Vec<usize> = member.body.char_indices().map(|(b, _)| b).collect();
+            b.push(member.body.len());
+            b
+        };
         Read {
             member,
+            sentence_terms: (0..sentences.len()).map(|_| OnceCell::new()).collect(),
             sentences,
             bytes,
             termer: Termer::new(member.lang),
@@ -226,18 +220,45 @@ impl<'a> Read<'a> {
 
     /// The text of `[start, end)` chars of the body.
     pub fn text(&self, [start, end]: [usize; 2]) -> &'a str {
-        let at = |c: usize| self.bytes[c.min(self.bytes.len() - 1)];
-        &self.member.body[at(start)..at(end.max(start))]
+        let body = self.member.body;
+        let at = |c: usize| match self.bytes.is_empty() {
+            true => c.min(body.len()),
+            false => self.bytes[c.min(self.bytes.len() - 1)],
+        };
+        &body[at(start)..at(end.max(start))]
     }
 
-    /// The sentence holding char `at`, as `[start, end)` chars (the whole body if none).
-    pub fn sentence_at(&self, at: usize) -> [usize; 2] {
+    /// The index of the sentence holding char `at`.
+    pub fn sentence_index(&self, at: usize) -> Option<usize> {
         let k = self.sentences.partition_point(|s| s[1] <= at);
-        self.sentences
-            .get(k)
-            .copied()
-            .unwrap_or([0, self.bytes.len() - 1])
+        (k < self.sentences.len()).then_some(k)
     }
+
+    /// The terms of sentence `k`.
+    pub fn sentence_terms(&self, k: usize) -> &Terms {
+        self.sentence_terms[k].get_or_init(|| self.termer.terms(self.text(self.sentences[k])))
+    }
+}
+
+/// Members whose sentences speak for their group: each group's representative (the first
+/// member of a group that has none marked), in story order.
+pub(crate) fn representatives(read: &[Read<'_>]) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut of_group: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (m, r) in read.iter().enumerate() {
+        match of_group.get(r.member.group) {
+            None => {
+                of_group.insert(r.member.group, chosen.len());
+                chosen.push(m);
+            }
+            Some(&k) if r.member.representative && !read[chosen[k]].member.representative => {
+                chosen[k] = m
+            }
+            Some(_) => {}
+        }
+    }
+    chosen.sort_unstable();
+    chosen
 }
 
 /// Compares the documents of one story.

@@ -10,6 +10,10 @@
 
 use std::collections::HashMap;
 
+/// Distinct speaker strings up to which names are also matched with spelling variants; a
+/// story with more (a dense dump) matches exact surnames only, so the cost stays linear.
+const FUZZY_LIMIT: usize = 256;
+
 /// Confidence at or under which a per-document speaker is a description, not a name.
 pub const DESCRIBED: f32 = 0.3;
 
@@ -107,21 +111,31 @@ impl<'a> Seen<'a> {
 }
 
 /// Groups the distinct strings into speakers: full names first (first-seen order), then
-/// lone names joining the one full name they fit; descriptions alone.
+/// lone names joining the one full name they fit; descriptions alone. Beyond
+/// [`FUZZY_LIMIT`] strings only equal surnames are compared.
 fn cluster(seen: &[Seen<'_>]) -> Vec<Vec<usize>> {
     let mut clusters: Vec<Vec<usize>> = Vec::new();
     let mut full: Vec<usize> = Vec::new(); // cluster indices led by a full name
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let fuzzy = seen.len() <= FUZZY_LIMIT;
     for (k, s) in seen.iter().enumerate() {
         if !s.is_full_name() {
             continue;
         }
-        let home = full
-            .iter()
-            .copied()
-            .find(|&c| same_person(&seen[clusters[c][0]], s));
+        let fits = |c: &usize| same_person(&seen[clusters[*c][0]], s);
+        let home = match fuzzy {
+            true => full.iter().copied().find(fits),
+            false => by_surname
+                .get(s.surname())
+                .and_then(|l| l.iter().copied().find(fits)),
+        };
         match home {
             Some(c) => clusters[c].push(k),
             None => {
+                by_surname
+                    .entry(s.surname())
+                    .or_default()
+                    .push(clusters.len());
                 full.push(clusters.len());
                 clusters.push(vec![k]);
             }
@@ -133,11 +147,13 @@ fn cluster(seen: &[Seen<'_>]) -> Vec<Vec<usize>> {
         }
         let fits: Vec<usize> = if s.described || s.words.len() != 1 {
             Vec::new()
-        } else {
+        } else if fuzzy {
             full.iter()
                 .copied()
                 .filter(|&c| same_surname(seen[clusters[c][0]].surname(), s.surname()))
                 .collect()
+        } else {
+            by_surname.get(s.surname()).cloned().unwrap_or_default()
         };
         match fits[..] {
             [c] => clusters[c].push(k),

@@ -17,7 +17,7 @@
 //! Changes ("up 5%") are a quantity of their own kind. Returns `numbers`.
 
 use super::leader::Leaders;
-use super::terms::shared;
+use super::terms::{shared, Terms};
 use super::{Quantity, Read, StatedValue};
 use crate::calendar::{is_month_name, is_weekday};
 use crate::numbers::{bound, Bound};
@@ -46,7 +46,11 @@ pub fn quantities(read: &[Read<'_>], config: &CompareConfig) -> Vec<Quantity> {
             let Some(key) = unit_key(r, number) else {
                 continue;
             };
-            let sentence = r.termer.terms(r.text(r.sentence_at(number.span[0])));
+            let empty = Terms::default();
+            let sentence = match r.sentence_index(number.span[0]) {
+                Some(k) => r.sentence_terms(k),
+                None => &empty,
+            };
             let own = r.termer.terms(&number.text);
             let context: Vec<u64> = sentence
                 .all
@@ -66,7 +70,7 @@ pub fn quantities(read: &[Read<'_>], config: &CompareConfig) -> Vec<Quantity> {
                         || shared(&first.entities, &sentence.entities) > 0))
                     .then_some(n as f64)
             };
-            match leaders.best(&context, score) {
+            match leaders.best(&context, 1, score) {
                 Some(leader) => gathered[of_leader[&(key, leader)]].members.push((m, n)),
                 None => {
                     let leader = leaders.add(context);
@@ -74,7 +78,7 @@ pub fn quantities(read: &[Read<'_>], config: &CompareConfig) -> Vec<Quantity> {
                     gathered.push(Gathered {
                         unit: number.unit.clone().unwrap_or_default(),
                         members: vec![(m, n)],
-                        entities: sentence.entities,
+                        entities: sentence.entities.clone(),
                         value,
                     });
                 }
@@ -174,13 +178,19 @@ fn quantity(read: &[Read<'_>], g: Gathered, config: &CompareConfig) -> Quantity 
 /// The unit and the two names most often written in its statements' sentences.
 fn label(read: &[Read<'_>], g: &Gathered) -> String {
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    let mut slot: HashMap<String, usize> = HashMap::new();
     for (pos, &(m, n)) in g.members.iter().enumerate() {
         let r = &read[m];
-        let sentence = r.text(r.sentence_at(r.member.facts.numbers[n].span[0]));
-        for name in names_in(sentence) {
-            match counts.iter_mut().find(|c| c.0 == name) {
-                Some(c) => c.1 += 1,
-                None => counts.push((name, 1, pos)),
+        let Some(k) = r.sentence_index(r.member.facts.numbers[n].span[0]) else {
+            continue;
+        };
+        for name in names_in(r.text(r.sentences[k])) {
+            match slot.get(&name) {
+                Some(&k) => counts[k].1 += 1,
+                None => {
+                    slot.insert(name.clone(), counts.len());
+                    counts.push((name, 1, pos));
+                }
             }
         }
     }

@@ -12,7 +12,7 @@ use super::people::{Speakers, DESCRIBED};
 use super::terms::overlap;
 use super::{Attribution, Conflict, Read, SpeakerQuotes, StoryQuote, Variant};
 use crate::{CompareConfig, Quote};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// A quote of one member: `(member, quote)` indices.
 type At = (usize, usize);
@@ -27,6 +27,7 @@ pub fn by_speaker(
         all_quotes(read).filter_map(|(_, q)| Some((q.speaker.as_deref()?, q.confidence))),
     );
     let mut by_speaker: Vec<(Option<usize>, Vec<StoryQuote>)> = Vec::new();
+    let mut slot: HashMap<Option<usize>, usize> = HashMap::new();
     let mut conflicts = Vec::new();
     for members in &statements {
         let tally = Tally::of(read, members, &speakers);
@@ -35,9 +36,12 @@ pub fn by_speaker(
             conflicts.push(conflict);
         }
         let quote = story_quote(read, members);
-        match by_speaker.iter_mut().find(|(s, _)| *s == speaker) {
-            Some((_, quotes)) => quotes.push(quote),
-            None => by_speaker.push((speaker, vec![quote])),
+        match slot.get(&speaker) {
+            Some(&k) => by_speaker[k].1.push(quote),
+            None => {
+                slot.insert(speaker, by_speaker.len());
+                by_speaker.push((speaker, vec![quote]));
+            }
         }
     }
     let quotes = by_speaker
@@ -75,7 +79,7 @@ fn statements(read: &[Read<'_>], config: &CompareConfig) -> Vec<Vec<At>> {
                 && o.of_larger >= config.quote_cover)
                 .then_some(o.of_smaller + o.of_larger)
         };
-        match leaders.best(&terms, score) {
+        match leaders.best(&terms, config.quote_min_shared, score) {
             Some(k) => groups[k].push(at),
             None => {
                 leaders.add(terms);
@@ -163,13 +167,14 @@ impl Tally {
             return None;
         }
         let mut docs: HashMap<usize, Vec<String>> = HashMap::new();
+        let mut listed: HashSet<(usize, usize)> = HashSet::new();
         for &(m, q) in members {
             let quote = &read[m].member.facts.quotes[q];
             if let Some(s) = quote.speaker.as_deref().and_then(|n| speakers.of(n)) {
-                let list = docs.entry(s).or_default();
-                let id = read[m].member.id.to_string();
-                if !list.contains(&id) {
-                    list.push(id);
+                if listed.insert((s, m)) {
+                    docs.entry(s)
+                        .or_default()
+                        .push(read[m].member.id.to_string());
                 }
             }
         }

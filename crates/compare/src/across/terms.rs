@@ -6,12 +6,15 @@
 //!
 //! Must not: decide whether two texts match; that is the callers' rule.
 
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use samestory_story::lexicon::{algorithm, is_content};
-use samestory_text::{tokens, word_hash};
+use samestory_text::{token_hashes, tokens, word_hash};
+use std::cell::RefCell;
+use std::collections::HashMap;
 
-/// Marks the hash of a number token, so "2022" the number and a word never collide.
-const NUMBER_SALT: u64 = 0x6e75_6d62_6572_0001;
+/// The bit set in the hash of a number and clear in that of a word, so "2022" the number and
+/// a word never collide.
+const NUMBER_BIT: u64 = 1 << 63;
 
 /// The terms of one text.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -24,9 +27,21 @@ pub struct Terms {
     pub entities: Vec<u64>,
 }
 
-/// Turns words into terms under one language's stemmer.
+/// Turns words into terms under one language's stemmer, remembering each word's term (a
+/// story's texts repeat their words).
 pub struct Termer {
     stemmer: Stemmer,
+    /// Word hash → its stem's hash, or `None` for a word that is no content word.
+    known: RefCell<HashMap<u64, Option<u64>>>,
+}
+
+/// One word of a text: hash of its normalised form, char offsets, and that form when the
+/// tokeniser made it (non-ASCII texts).
+struct Word {
+    hash: u64,
+    start: usize,
+    end: usize,
+    norm: Option<String>,
 }
 
 impl Termer {
@@ -34,44 +49,57 @@ impl Termer {
     pub fn new(lang: Option<&str>) -> Termer {
         Termer {
             stemmer: Stemmer::create(algorithm(lang)),
+            known: RefCell::default(),
         }
     }
 
     /// The English termer.
     pub fn english() -> Termer {
-        Termer {
-            stemmer: Stemmer::create(Algorithm::English),
-        }
+        Termer::new(None)
     }
 
     /// The terms of `text`. Words joined by a hyphen ("de-escalation") are one term.
     pub fn terms(&self, text: &str) -> Terms {
-        let mut out = Terms::default();
-        let tokens = tokens(text);
+        let words = words(text);
         let chars = CharAt::new(text);
+        let mut out = Terms::default();
         let mut k = 0;
-        while k < tokens.len() {
-            let first = &tokens[k];
-            let mut word = first.text.clone();
-            while let Some(next) = tokens
-                .get(k + 1)
-                .filter(|n| n.start == tokens[k].end + 1 && chars.is_hyphen(tokens[k].end))
+        let mut compound = String::new();
+        while k < words.len() {
+            let first = &words[k];
+            let mut last = k;
+            while words
+                .get(last + 1)
+                .is_some_and(|n| n.start == words[last].end + 1 && chars.is_hyphen(words[last].end))
             {
-                word.push('-');
-                word.push_str(&next.text);
-                k += 1;
+                last += 1;
             }
-            k += 1;
-            if let Some(number) = number_hash(&word) {
-                out.all.push(number);
-                out.numbers.push(number);
-            } else if is_content(&word) {
-                let stem = self.stem_hash(&word);
-                out.all.push(stem);
-                if chars.is_upper(first.start) {
-                    out.entities.push(stem);
+            let term = if last == k {
+                self.term(first.hash, || norm_of(&chars, first))
+            } else {
+                compound.clear();
+                for (i, w) in words[k..=last].iter().enumerate() {
+                    if i > 0 {
+                        compound.push('-');
+                    }
+                    compound.push_str(&norm_of(&chars, w));
                 }
+                self.term(word_hash(&compound), || compound.clone())
+            };
+            match term {
+                Term::Number(h) => {
+                    out.all.push(h);
+                    out.numbers.push(h);
+                }
+                Term::Content(h) => {
+                    out.all.push(h);
+                    if chars.is_upper(first.start) {
+                        out.entities.push(h);
+                    }
+                }
+                Term::Other => {}
             }
+            k = last + 1;
         }
         for set in [&mut out.all, &mut out.numbers, &mut out.entities] {
             set.sort_unstable();
@@ -80,9 +108,74 @@ impl Termer {
         out
     }
 
+    /// What the word with hash `hash` is; `norm` makes its normalised form when not known.
+    fn term(&self, hash: u64, norm: impl FnOnce() -> String) -> Term {
+        if let Some(known) = self.known.borrow().get(&hash) {
+            return known.map_or(Term::Other, |h| self.classify(h));
+        }
+        let word = norm();
+        let term = if let Some(number) = number_hash(&word) {
+            Some(number)
+        } else if is_content(&word) {
+            Some(self.stem_hash(&word))
+        } else {
+            None
+        };
+        self.known.borrow_mut().insert(hash, term);
+        term.map_or(Term::Other, |h| self.classify(h))
+    }
+
+    /// A remembered term hash as a number or a content word.
+    fn classify(&self, h: u64) -> Term {
+        if h & NUMBER_BIT != 0 {
+            Term::Number(h)
+        } else {
+            Term::Content(h)
+        }
+    }
+
     /// The hash of a normalised word's stem.
     pub fn stem_hash(&self, word: &str) -> u64 {
-        word_hash(&self.stemmer.stem(word))
+        word_hash(&self.stemmer.stem(word)) & !NUMBER_BIT
+    }
+}
+
+/// What one word contributes.
+enum Term {
+    Number(u64),
+    Content(u64),
+    Other,
+}
+
+/// The words of a text: `samestory-text`'s tokeniser (its allocation-free path for ASCII).
+fn words(text: &str) -> Vec<Word> {
+    if text.is_ascii() {
+        return token_hashes(text)
+            .into_iter()
+            .map(|t| Word {
+                hash: t.hash,
+                start: t.start,
+                end: t.end,
+                norm: None,
+            })
+            .collect();
+    }
+    tokens(text)
+        .into_iter()
+        .map(|t| Word {
+            hash: word_hash(&t.text),
+            start: t.start,
+            end: t.end,
+            norm: Some(t.text),
+        })
+        .collect()
+}
+
+/// A word's normalised form: the tokeniser's, or (ASCII) its slice lowercased.
+fn norm_of(chars: &CharAt<'_>, w: &Word) -> String {
+    match &w.norm {
+        Some(n) => n.clone(),
+        None => chars.slice(w.start, w.end).to_ascii_lowercase(),
     }
 }
 
@@ -97,7 +190,7 @@ fn number_hash(word: &str) -> Option<u64> {
         return None;
     }
     let digits: String = word.chars().filter(char::is_ascii_digit).collect();
-    Some(word_hash(&digits) ^ NUMBER_SALT)
+    Some(word_hash(&digits) | NUMBER_BIT)
 }
 
 /// The chars of a text by char offset (ASCII texts need no table).
@@ -126,6 +219,17 @@ impl<'a> CharAt<'a> {
 
     fn is_upper(&self, at: usize) -> bool {
         self.get(at).is_some_and(char::is_uppercase)
+    }
+
+    /// The text of chars `[start, end)`.
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        match &self.bytes {
+            None => &self.text[start..end],
+            Some(b) => {
+                let at = |c: usize| b.get(c).copied().unwrap_or(self.text.len());
+                &self.text[at(start)..at(end)]
+            }
+        }
     }
 }
 

@@ -29,16 +29,21 @@ fn compare(docs: &[Doc]) -> Comparison {
         .iter()
         .map(|d| extract_facts(d.body, Some("eng"), &config))
         .collect();
+    let sentences: Vec<Vec<Sentence>> = docs
+        .iter()
+        .map(|d| crate::sentences(d.body, Some("eng")))
+        .collect();
     let members: Vec<Member<'_>> = docs
         .iter()
-        .zip(&facts)
-        .map(|(d, facts)| Member {
+        .zip(facts.iter().zip(&sentences))
+        .map(|(d, (facts, sentences))| Member {
             id: d.id,
             group: d.group,
             representative: d.id == d.group,
             date: d.date,
             lang: Some("eng"),
             body: d.body,
+            sentences,
             facts,
             borrowed: &d.borrowed,
         })
