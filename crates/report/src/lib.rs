@@ -1,0 +1,66 @@
+//! `report.html`: one self-contained page over a run's output directory — the story list
+//! (newest first, searchable, paginated) and, per story, its sources side by side with
+//! reprinted passages marked, quotes by speaker, numbers, agreed and unique claims, and a
+//! timeline. [`write_report`] reads `documents.jsonl`, `relations.jsonl` and `stories.jsonl`
+//! and writes the page; [`render`] makes it from rows in memory.
+//!
+//! The page needs no network: CSS and script are inline, fonts are the system's. It stays
+//! small and quick at scale because only a compact story list is plain JSON; each story's
+//! details (bodies, comparison) are raw DEFLATE + base64, decoded by the browser's
+//! `DecompressionStream` only when that story is opened. Spans in the details are UTF-16
+//! offsets (converted from the char offsets of the files by [`utf16`]).
+//!
+//! Invariants: the same rows give a byte-identical page (no clock, no hash order); every
+//! string from the input is escaped (HTML text via [`page::escape_html`], inline JSON via
+//! [`page::script_json`], and the script builds the DOM with `textContent` only). Must not:
+//! print, or read or write anything but the three input files and `report.html`.
+
+pub mod blob;
+pub mod detail;
+pub mod error;
+pub mod index;
+pub mod input;
+pub mod page;
+pub mod story;
+pub mod utf16;
+
+pub use error::ReportError;
+pub use input::ReportInput;
+
+use std::path::{Path, PathBuf};
+
+/// Reads the three output files of `out_dir` and writes `out_dir/report.html`; returns its
+/// path.
+pub fn write_report(out_dir: &Path) -> Result<PathBuf, ReportError> {
+    let input = ReportInput::read(out_dir)?;
+    let path = out_dir.join("report.html");
+    std::fs::write(&path, render(&input)).map_err(|source| ReportError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(path)
+}
+
+/// The page for a run's rows.
+pub fn render(input: &ReportInput) -> String {
+    let lookup = detail::Lookup::new(input);
+    let mut rows = Vec::with_capacity(input.stories.len());
+    let mut blobs = String::new();
+    for story in index::newest_first(&input.stories) {
+        let docs = lookup.story_docs(story);
+        let json = serde_json::to_vec(&detail::build(story, &lookup)).expect("details serialise");
+        let packed = blob::pack(&json);
+        rows.push(index::IndexRow::new(
+            story,
+            &docs,
+            blobs.len(),
+            packed.len(),
+        ));
+        blobs.push_str(&packed);
+    }
+    let totals = page::Totals {
+        stories: input.stories.len(),
+        documents: input.documents.len(),
+    };
+    page::page(&rows, &blobs, totals)
+}
