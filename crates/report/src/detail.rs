@@ -278,3 +278,59 @@ impl Offsets {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::DocQuote;
+
+    fn doc(id: &str, date: Option<&str>, body: &str) -> DocRow {
+        DocRow {
+            id: id.into(),
+            date: date.map(Into::into),
+            body: Some(body.into()),
+            ..DocRow::default()
+        }
+    }
+
+    #[test]
+    fn spans_and_passages_become_utf16_and_documents_date_order() {
+        let mut a = doc("a", Some("2024-01-02"), "😀 says \"hi\" here");
+        a.quotes = vec![DocQuote {
+            speaker: Some("X".into()),
+            text: "\"hi\"".into(),
+            span: Some([7, 11]),
+            confidence: Some(0.7),
+        }];
+        let b = doc("b", Some("2024-01-01"), "plain says \"hi\" here");
+        let input = ReportInput {
+            documents: vec![a, b, doc("c", None, "undated")],
+            relations: vec![RelationRow {
+                a: "a".into(),
+                b: "b".into(),
+                kind: "reprint".into(),
+                passages: vec![[2, 11, 6, 15]],
+                original: Some("b".into()),
+            }],
+            stories: vec![StoryRow {
+                story: "a".into(),
+                documents: vec!["a".into(), "b".into(), "c".into(), "gone".into()],
+                ..StoryRow::default()
+            }],
+        };
+        let lookup = Lookup::new(&input);
+        let d = build(&input.stories[0], &lookup);
+        let ids: Vec<&str> = d.docs.iter().map(|x| x.id).collect();
+        assert_eq!(ids, ["b", "a", "c"]);
+        assert!(d.derived);
+        assert_eq!(d.quotes[0].quotes[0].variants[0].span, Some([8, 12]));
+        let a_marks = &d.docs[1].marks;
+        assert_eq!(
+            (a_marks[0].s, a_marks[0].e, a_marks[0].original),
+            (3, 12, false)
+        );
+        let b_marks = &d.docs[0].marks;
+        assert_eq!((b_marks[0].s, b_marks[0].e, b_marks[0].with), (6, 15, "a"));
+        assert!(b_marks[0].original);
+    }
+}

@@ -64,3 +64,48 @@ pub fn render(input: &ReportInput) -> String {
     };
     page::page(&rows, &blobs, totals)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::DocRow;
+    use crate::story::StoryRow;
+
+    fn hostile() -> ReportInput {
+        let evil = "</script><img src=x onerror=alert(1)><!--";
+        ReportInput {
+            documents: vec![DocRow {
+                id: evil.into(),
+                title: Some(evil.into()),
+                body: Some(format!("{evil} & more")),
+                ..DocRow::default()
+            }],
+            relations: Vec::new(),
+            stories: vec![StoryRow {
+                story: evil.into(),
+                documents: vec![evil.into()],
+                ..StoryRow::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn article_text_cannot_inject_html() {
+        let html = render(&hostile());
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("<!--"), "{html}");
+        assert_eq!(html.matches("</script>").count(), 3, "only the page's own");
+        assert!(html.contains("&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    }
+
+    #[test]
+    fn rendering_is_deterministic() {
+        assert_eq!(render(&hostile()), render(&hostile()));
+    }
+
+    #[test]
+    fn an_empty_run_renders() {
+        let html = render(&ReportInput::default());
+        assert!(html.contains("0 stories · 0 documents"));
+    }
+}
