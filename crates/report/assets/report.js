@@ -4,6 +4,7 @@
 'use strict';
 (function () {
   const PAGE = 50;
+  const CARDS = 24; // sources drawn at once; a button draws the rest
   // [id, title, first_date, last_date, documents, outlets, disagree, offset, length]
   const index = JSON.parse(document.getElementById('story-index').textContent);
   const byId = new Map(index.map((r, i) => [r[0], i]));
@@ -78,12 +79,15 @@
     let id;
     try { id = decodeURIComponent(h.slice(7)); } catch (e) { return; }
     const at = byId.get(id);
-    if (at === undefined) return;
+    const main = document.getElementById('story');
+    if (at === undefined) {
+      main.replaceChildren(el('p', { class: 'error' }, 'No story with the id ' + id + '.'));
+      return;
+    }
     current = id;
     const pos = shown.indexOf(index[at]);
     if (pos >= 0) page = Math.floor(pos / PAGE);
     renderList();
-    const main = document.getElementById('story');
     main.setAttribute('aria-busy', 'true');
     try {
       renderStory(main, index[at], await details(index[at]));
@@ -109,13 +113,18 @@
     const ref = (doc, span, text) => span && cards.has(doc)
       ? el('button', { type: 'button', class: 'link', onclick: () => show(doc, span) }, text || label(doc))
       : text || label(doc);
-    const sources = d.docs.map((x) => { const c = docCard(x, label); cards.set(x.id, c); return c; });
+    const card = (x) => { const c = docCard(x, label); cards.set(x.id, c); return c; };
+    const grid = el('div', { class: 'sources' }, d.docs.slice(0, CARDS).map(card));
+    const more = d.docs.length > CARDS
+      ? el('button', { type: 'button', onclick: (e) => { grid.append(...d.docs.slice(CARDS).map(card)); e.target.remove(); } },
+        'Show the other ' + (d.docs.length - CARDS) + ' sources')
+      : null;
     main.replaceChildren(
       el('h2', null, r[1]),
       el('p', { class: 'meta' }, dates(r[2], r[3]) + ' · ' + count(r[4], 'document') + ' · ' + count(r[5], 'outlet')),
       section('Sources side by side',
         d.docs.some((x) => x.marks) ? el('p', { class: 'legend meta' }, el('mark', null, 'highlighted'), ' passages are shared through a reprint (hover for the other document).') : null,
-        el('div', { class: 'sources' }, sources)),
+        grid, more),
       timeline(d.docs, label),
       quotes(d, ref),
       numbers(d, ref),
@@ -203,8 +212,9 @@
       kids.push(el('h4', null, sp.speaker || 'Unattributed'));
       kids.push(el('ul', null, sp.quotes.map((q) => el('li', null,
         el('blockquote', null, q.text),
-        el('ul', { class: 'variants' }, q.variants.map((v) => el('li', null, ref(v.doc, v.span), ': ', v.text,
-          typeof v.confidence === 'number' ? el('span', { class: 'meta' }, ' (confidence ' + v.confidence + ')') : null)))))));
+        q.variants.length === 1 && q.variants[0].text === q.text
+          ? el('p', { class: 'variants' }, '— ', variant(q.variants[0], ref, false))
+          : el('ul', { class: 'variants' }, q.variants.map((v) => el('li', null, variant(v, ref, true))))))));
     }
     if (d.conflicts.length) {
       kids.push(el('h4', null, 'Conflicting attributions'));
@@ -213,6 +223,11 @@
     }
     if (!kids.length) kids.push(el('p', { class: 'meta' }, 'No quotes found.'));
     return section('Quotes by speaker', kids);
+  }
+
+  function variant(v, ref, wording) {
+    const sure = typeof v.confidence === 'number' ? el('span', { class: 'meta' }, ' (confidence ' + v.confidence + ')') : null;
+    return [ref(v.doc, v.span), wording ? ': ' + v.text : null, sure];
   }
 
   function fmtValue(v) {

@@ -137,6 +137,11 @@ pub fn build<'a>(story: &StoryRow, lookup: &Lookup<'a>) -> Detail<'a> {
     detail
 }
 
+/// One story's details as JSON bytes.
+pub fn to_json(story: &StoryRow, lookup: &Lookup<'_>) -> Vec<u8> {
+    serde_json::to_vec(&build(story, lookup)).expect("details serialise")
+}
+
 fn doc_detail<'a>(d: &'a DocRow, lookup: &Lookup<'a>, offsets: &Offsets) -> DocDetail<'a> {
     DocDetail {
         id: &d.id,

@@ -27,6 +27,7 @@ pub mod utf16;
 pub use error::ReportError;
 pub use input::ReportInput;
 
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// Reads the three output files of `out_dir` and writes `out_dir/report.html`; returns its
@@ -44,19 +45,23 @@ pub fn write_report(out_dir: &Path) -> Result<PathBuf, ReportError> {
 /// The page for a run's rows.
 pub fn render(input: &ReportInput) -> String {
     let lookup = detail::Lookup::new(input);
-    let mut rows = Vec::with_capacity(input.stories.len());
-    let mut blobs = String::new();
-    for story in index::newest_first(&input.stories) {
+    let order = index::newest_first(&input.stories);
+    // Each story's details are packed in parallel, collected in list order.
+    let packed: Vec<String> = order
+        .par_iter()
+        .map(|story| blob::pack(&detail::to_json(story, &lookup)))
+        .collect();
+    let mut rows = Vec::with_capacity(order.len());
+    let mut blobs = String::with_capacity(packed.iter().map(String::len).sum());
+    for (story, packed) in order.iter().zip(&packed) {
         let docs = lookup.story_docs(story);
-        let json = serde_json::to_vec(&detail::build(story, &lookup)).expect("details serialise");
-        let packed = blob::pack(&json);
         rows.push(index::IndexRow::new(
             story,
             &docs,
             blobs.len(),
             packed.len(),
         ));
-        blobs.push_str(&packed);
+        blobs.push_str(packed);
     }
     let totals = page::Totals {
         stories: input.stories.len(),
