@@ -6,7 +6,7 @@ stories.jsonl in the shapes of DESIGN.md, with the story comparison fields), run
 `samestory report` on it, then opens the page N times in headless Chromium and reads the
 `data-load-ms` attribute the page sets after load (loadEventEnd - navigationStart).
 
-    python3 bench/report/open_time.py [--stories 10000] [--runs 5] [--work DIR] [--bin PATH]
+    python3 bench/report/open_time.py [--stories 10000] [--runs 5] [--work DIR] [--bin PATH] [--reuse]
 
 Python standard library only. Deterministic corpus (seeded).
 """
@@ -212,12 +212,17 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "samestory-bench-report"))
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "samestory"))
+    ap.add_argument("--reuse", action="store_true", help="keep a corpus already generated in --work")
     args = ap.parse_args()
     if not os.path.exists(args.bin):
         sys.exit(f"{args.bin}: build it first (cargo build --release -p samestory-cli) or pass --bin")
     out = os.path.join(args.work, f"out-{args.stories}")
     t = time.time()
-    docs = generate(out, args.stories)
+    if args.reuse and os.path.exists(os.path.join(out, "stories.jsonl")):
+        with open(os.path.join(out, "documents.jsonl"), "rb") as f:
+            docs = sum(1 for _ in f)
+    else:
+        docs = generate(out, args.stories)
     print(f"generated {args.stories} stories, {docs} documents in {time.time() - t:.1f} s → {out}", file=sys.stderr)
     t = time.time()
     subprocess.run([args.bin, "report", out], check=True, stdout=subprocess.DEVNULL)

@@ -24,7 +24,7 @@
       else if (k === 'onclick') e.addEventListener('click', v);
       else e.setAttribute(k, v);
     }
-    for (const kid of kids.flat()) if (kid !== null && kid !== undefined && kid !== false) e.append(kid);
+    for (const kid of kids.flat(Infinity)) if (kid !== null && kid !== undefined && kid !== false) e.append(kid);
     return e;
   }
   const count = (n, one, many) => n + ' ' + (n === 1 ? one : many || one + 's');
@@ -237,7 +237,7 @@
 
   function numbers(d, ref) {
     if (!d.numbers.length) return section('Numbers', el('p', { class: 'meta' }, 'No numbers found.'));
-    const head = el('thead', null, el('tr', null, ['Quantity', 'Value', 'Qualifier', 'Document', 'As written', 'Sources'].map((t) => el('th', { scope: 'col' }, t))));
+    const head = el('thead', null, el('tr', null, ['Quantity', 'Value', 'Qualifier', 'Document', 'As written', 'Status'].map((t) => el('th', { scope: 'col' }, t))));
     const bodies = d.numbers.map((q) => {
       const bad = q.disagree && !q.compatible;
       const status = d.derived ? 'not compared' : q.disagree ? (q.compatible ? 'differ, but compatible' : 'disagree') : 'agree';

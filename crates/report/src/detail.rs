@@ -121,6 +121,8 @@ pub fn build<'a>(story: &StoryRow, lookup: &Lookup<'a>) -> Detail<'a> {
             story.numbers.clone().unwrap_or_default(),
         ),
     };
+    let mut conflicts = story.conflicts.clone().unwrap_or_default();
+    conflicts.extend(quotes.iter().flat_map(|s| s.conflicts.iter().cloned()));
     let mut detail = Detail {
         docs: docs
             .iter()
@@ -128,7 +130,7 @@ pub fn build<'a>(story: &StoryRow, lookup: &Lookup<'a>) -> Detail<'a> {
             .collect(),
         derived,
         quotes,
-        conflicts: story.conflicts.clone().unwrap_or_default(),
+        conflicts,
         numbers,
         agreed: story.agreed.clone().unwrap_or_default(),
         unique: story.unique.clone().unwrap_or_default(),
@@ -212,6 +214,7 @@ fn doc_quotes(docs: &[&DocRow]) -> Vec<SpeakerQuotes> {
     let into = |((_, speaker), quotes): ((bool, Option<&str>), _)| SpeakerQuotes {
         speaker: speaker.map(str::to_string),
         quotes,
+        conflicts: Vec::new(),
     };
     by_speaker.into_iter().map(into).collect()
 }

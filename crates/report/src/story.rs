@@ -25,14 +25,19 @@ pub struct StoryRow {
     /// Its duplicate groups.
     pub groups: Vec<String>,
     /// Quotes by speaker.
+    #[serde(deserialize_with = "lenient")]
     pub quotes: Option<Vec<SpeakerQuotes>>,
     /// One statement attributed to different speakers.
+    #[serde(deserialize_with = "lenient")]
     pub conflicts: Option<Vec<Conflict>>,
     /// Numbers by quantity.
+    #[serde(deserialize_with = "lenient")]
     pub numbers: Option<Vec<Quantity>>,
     /// Claims of ≥ 2 independent groups.
+    #[serde(deserialize_with = "lenient")]
     pub agreed: Option<Vec<Claim>>,
     /// What only one document reports, by document.
+    #[serde(deserialize_with = "lenient")]
     pub unique: Option<BTreeMap<String, Vec<Passage>>>,
 }
 
@@ -44,6 +49,10 @@ pub struct SpeakerQuotes {
     pub speaker: Option<String>,
     /// Each statement with its wordings.
     pub quotes: Vec<QuoteGroup>,
+    /// Conflicting attributions listed with the speaker (DESIGN.md's placement); the page
+    /// shows them with the story's.
+    #[serde(skip_serializing, deserialize_with = "lenient_vec")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// One statement and its wordings across documents.
@@ -146,6 +155,26 @@ pub struct Passage {
     pub span: Option<[usize; 2]>,
 }
 
+/// A comparison field in a shape this page cannot read (the comparison is still being
+/// settled) is left out, never fatal: `None`.
+fn lenient<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let value = Value::deserialize(deserializer)?;
+    Ok(serde_json::from_value(value).ok())
+}
+
+/// [`lenient`] for a list: unreadable → empty.
+fn lenient_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    Ok(lenient(deserializer)?.unwrap_or_default())
+}
+
 impl StoryRow {
     /// Whether any quantity's values disagree (the story list's badge).
     pub fn numbers_disagree(&self) -> bool {
@@ -153,5 +182,40 @@ impl StoryRow {
             .iter()
             .flatten()
             .any(|q| q.disagree && !q.compatible)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_comparison_reads_in_the_design_shape() {
+        let line = r#"{"story":"a","documents":["a","b"],
+            "quotes":[{"speaker":"Dmytro Kuleba","quotes":[{"text":"t","variants":[
+                {"doc":"a","text":"t","span":[1,2],"confidence":0.9}]}],
+                "conflicts":[{"text":"c","attributions":[{"speaker":"X","docs":["a"]}]}]}],
+            "conflicts":[{"text":"d","attributions":[{"speaker":null,"docs":["b"]}]}],
+            "numbers":[{"quantity":"Russian troops near Ukraine","unit":"troops","disagree":true,
+                "compatible":false,"values":[{"value":130000,"qualifier":"an estimated",
+                "doc":"a","text":"130,000","span":[3,10]},{"value":[10000,90000],"qualifier":null,
+                "doc":"b","text":"tens of thousands","span":[0,17]}]}],
+            "agreed":[{"claim":"k","docs":["a","b"],"groups":["a","b"],"spans":{"a":[0,1],"b":[2,3]}}],
+            "unique":{"a":[{"text":"u","span":[4,5]}]}}"#;
+        let story: StoryRow = serde_json::from_str(line).unwrap();
+        assert!(story.numbers_disagree());
+        let quotes = story.quotes.as_ref().unwrap();
+        assert_eq!(quotes[0].conflicts[0].attributions[0].docs, ["a"]);
+        assert_eq!(story.conflicts.as_ref().unwrap().len(), 1);
+        assert_eq!(story.agreed.as_ref().unwrap()[0].spans["b"], [2, 3]);
+        assert_eq!(story.unique.as_ref().unwrap()["a"][0].span, Some([4, 5]));
+    }
+
+    #[test]
+    fn an_unreadable_comparison_field_is_left_out() {
+        let line = r#"{"story":"a","numbers":"soon","agreed":[{"claim":3}],"quotes":[]}"#;
+        let story: StoryRow = serde_json::from_str(line).unwrap();
+        assert!(story.numbers.is_none() && story.agreed.is_none());
+        assert_eq!(story.quotes.map(|q| q.len()), Some(0));
     }
 }
