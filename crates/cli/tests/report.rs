@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::io::Read;
 
 const INDEX_OPEN: &str = "<script id=\"story-index\" type=\"application/json\">";
-const BLOBS_OPEN: &str = "<script id=\"story-blobs\" type=\"text/plain\">";
+const BLOBS_OPEN: &str = "<div id=\"story-blobs\" hidden><!--";
 
 /// Runs the pipeline on examples/ into a temp dir, then `samestory report` on it.
 fn examples_report() -> (tempfile::TempDir, String) {
@@ -25,10 +25,16 @@ fn examples_report() -> (tempfile::TempDir, String) {
     (dir, html)
 }
 
-/// The text between `open` and the next `</script>`, with its byte range.
+/// The text between `open` and the next `</script>` (`-->` for the blobs' comment), with its
+/// byte range.
 fn script_text<'a>(html: &'a str, open: &str) -> (usize, usize, &'a str) {
-    let start = html.find(open).expect("script element present") + open.len();
-    let end = start + html[start..].find("</script>").expect("script closed");
+    let close = if open.ends_with("<!--") {
+        "-->"
+    } else {
+        "</script>"
+    };
+    let start = html.find(open).expect("element present") + open.len();
+    let end = start + html[start..].find(close).expect("element closed");
     (start, end, &html[start..end])
 }
 

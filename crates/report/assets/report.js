@@ -1,5 +1,6 @@
 // samestory report: the story list (search, pages) and, when a story is opened (#story=ID),
-// its details decoded from the page's base64 + raw DEFLATE text by DecompressionStream.
+// its details decoded from the page's base64 + raw DEFLATE text (one HTML comment) by
+// DecompressionStream.
 // The DOM is built with textContent only: nothing from the input is parsed as HTML.
 'use strict';
 (function () {
@@ -63,7 +64,7 @@
   // ---- a story's details ----
   async function details(r) {
     if (cache.has(r[0])) return cache.get(r[0]);
-    if (blobs === null) blobs = document.getElementById('story-blobs').textContent;
+    if (blobs === null) blobs = document.getElementById('story-blobs').firstChild.data;
     const bin = atob(blobs.substr(r[7], r[8]));
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);

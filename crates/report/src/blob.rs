@@ -27,6 +27,7 @@ mod tests {
     fn pack_round_trips() {
         let json = br#"{"docs":[{"id":"a","body":"x < y & \"z\""}]}"#;
         let packed = pack(json);
+        // Safe inside an HTML comment: never `-`, `!`, `<` or `>`.
         assert!(packed
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)));

@@ -7,7 +7,8 @@
 //! The page needs no network: CSS and script are inline, fonts are the system's. It stays
 //! small and quick at scale because only a compact story list is plain JSON; each story's
 //! details (bodies, comparison) are raw DEFLATE + base64, decoded by the browser's
-//! `DecompressionStream` only when that story is opened. Spans in the details are UTF-16
+//! `DecompressionStream` only when that story is opened (the base64 text sits in one HTML
+//! comment, which Chromium parses ~3× faster than raw text in a `<script>`). Spans in the details are UTF-16
 //! offsets (converted from the char offsets of the files by [`utf16`]).
 //!
 //! Invariants: the same rows give a byte-identical page (no clock, no hash order); every
@@ -98,8 +99,9 @@ mod tests {
     fn article_text_cannot_inject_html() {
         let html = render(&hostile());
         assert!(!html.contains("<img"), "{html}");
-        assert!(!html.contains("<!--"), "{html}");
-        assert_eq!(html.matches("</script>").count(), 3, "only the page's own");
+        assert_eq!(html.matches("<!--").count(), 1, "only the blobs' comment");
+        assert_eq!(html.matches("-->").count(), 1, "only the blobs' comment");
+        assert_eq!(html.matches("</script>").count(), 2, "only the page's own");
         assert!(html.contains("&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"));
     }
 

@@ -1,6 +1,7 @@
 //! The HTML shell of `report.html`: inline CSS and script (`assets/`), the story list as
 //! inline JSON (its first page also as HTML, for a page that shows before any script runs),
-//! and every story's compressed details as one base64 text the script slices on demand.
+//! and every story's compressed details as one base64 text (an HTML comment) the script
+//! slices on demand.
 //! Everything taken from the input is escaped here: HTML text and attributes with
 //! [`escape_html`], JSON inside `<script>` with [`script_json`]. No I/O.
 
@@ -30,9 +31,11 @@ pub fn page(rows: &[IndexRow], blobs: &str, totals: Totals) -> String {
     html.push_str(&script_json(&rows));
     html.push_str("</script>\n<script>\n");
     html.push_str(JS);
-    html.push_str("</script>\n<script id=\"story-blobs\" type=\"text/plain\">");
+    // A comment, not a raw-text element: Chromium parses comment text ~3× faster, and the
+    // blobs are most of the page's bytes. Base64 never holds `-`, `!` or `>`, so cannot end it.
+    html.push_str("</script>\n<div id=\"story-blobs\" hidden><!--");
     html.push_str(blobs);
-    html.push_str("</script>\n</body>\n</html>\n");
+    html.push_str("--></div>\n</body>\n</html>\n");
     html
 }
 
