@@ -16,6 +16,8 @@ use std::collections::{BTreeMap, HashMap};
 /// The documents and reprint relations of a whole run, looked up by id.
 pub struct Lookup<'a> {
     docs: HashMap<&'a str, &'a DocRow>,
+    /// Documents by their `story` field, for a story row without a `documents` list.
+    by_story: HashMap<&'a str, Vec<&'a DocRow>>,
     relations: HashMap<&'a str, Vec<&'a RelationRow>>,
 }
 
@@ -28,16 +30,34 @@ impl<'a> Lookup<'a> {
             relations.entry(r.a.as_str()).or_default().push(r);
             relations.entry(r.b.as_str()).or_default().push(r);
         }
-        Lookup { docs, relations }
+        let mut by_story: HashMap<&str, Vec<&DocRow>> = HashMap::new();
+        for d in &input.documents {
+            if let Some(story) = &d.story {
+                by_story.entry(story.as_str()).or_default().push(d);
+            }
+        }
+        Lookup {
+            docs,
+            by_story,
+            relations,
+        }
     }
 
-    /// A story's documents that exist, oldest first (undated last), then by id.
+    /// A story's documents that exist, oldest first (undated last), then by id: those it
+    /// lists, else those naming it as their `story`.
     pub fn story_docs(&self, story: &StoryRow) -> Vec<&'a DocRow> {
-        let mut docs: Vec<&DocRow> = story
-            .documents
-            .iter()
-            .filter_map(|id| self.docs.get(id.as_str()).copied())
-            .collect();
+        let mut docs: Vec<&DocRow> = match story.documents.is_empty() {
+            false => story
+                .documents
+                .iter()
+                .filter_map(|id| self.docs.get(id.as_str()).copied())
+                .collect(),
+            true => self
+                .by_story
+                .get(story.story.as_str())
+                .cloned()
+                .unwrap_or_default(),
+        };
         docs.sort_by(|x, y| date_key(x).cmp(&date_key(y)));
         docs
     }
@@ -340,5 +360,26 @@ mod tests {
         let b_marks = &d.docs[0].marks;
         assert_eq!((b_marks[0].s, b_marks[0].e, b_marks[0].with), (6, 15, "a"));
         assert!(b_marks[0].original);
+    }
+
+    #[test]
+    fn a_story_without_its_document_list_finds_its_documents() {
+        let mut d = doc("x", None, "body");
+        d.story = Some("x".into());
+        let input = ReportInput {
+            documents: vec![d, doc("y", None, "other")],
+            stories: vec![StoryRow {
+                story: "x".into(),
+                ..StoryRow::default()
+            }],
+            ..ReportInput::default()
+        };
+        let lookup = Lookup::new(&input);
+        let ids: Vec<&str> = build(&input.stories[0], &lookup)
+            .docs
+            .iter()
+            .map(|x| x.id)
+            .collect();
+        assert_eq!(ids, ["x"]);
     }
 }
