@@ -47,7 +47,21 @@ fn decode(blob: &str) -> Value {
     DeflateDecoder::new(&bytes[..])
         .read_to_end(&mut json)
         .expect("raw deflate");
-    serde_json::from_slice(&json).expect("details are JSON")
+    sorted(serde_json::from_slice(&json).expect("details are JSON"))
+}
+
+/// `value` with every object's keys in sorted order, whether or not serde_json preserves
+/// insertion order in this build.
+fn sorted(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
 }
 
 /// The page with CSS and script elided and every embedded JSON decoded and pretty.
