@@ -1,6 +1,7 @@
 //! `samestory report` on the example corpus: the page's structure as an insta snapshot (the
 //! HTML with its inline CSS and script left out, the story list and every story's
-//! compressed details decoded into pretty JSON), and byte-identical pages from two runs.
+//! compressed details decoded into pretty JSON), byte-identical pages from two runs, and —
+//! where Debian's `chromium` is installed — the page's script at work in a real browser.
 
 mod util;
 
@@ -8,6 +9,7 @@ use base64::Engine;
 use flate2::read::DeflateDecoder;
 use serde_json::Value;
 use std::io::Read;
+use std::path::Path;
 
 const INDEX_OPEN: &str = "<script id=\"story-index\" type=\"application/json\">";
 const BLOBS_OPEN: &str = "<div id=\"story-blobs\" hidden><!--";
@@ -136,4 +138,49 @@ fn a_bad_line_is_a_fatal_error_naming_file_and_line() {
         "{}",
         util::stderr(&out)
     );
+}
+
+#[test]
+fn a_story_opens_in_chromium() {
+    let Ok(chromium) = which_chromium() else {
+        eprintln!("skipping: chromium not installed (apt-get install -y chromium)");
+        return;
+    };
+    let (dir, _) = examples_report();
+    let probe = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/report_probe.html");
+    std::fs::copy(&probe, dir.path().join("probe.html")).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(chromium)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--allow-file-access-from-files",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(["--virtual-time-budget=20000", "--dump-dom"])
+        .arg(format!(
+            "file://{}",
+            dir.path().join("probe.html").display()
+        ))
+        .output()
+        .expect("chromium runs");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    for seen in [
+        "title: Halden Strait bridge shut after cable cracks found",
+        "sources: 4",
+        "reprint marks: true",
+        "focused span: true",
+        "search: 1 story",
+    ] {
+        assert!(dom.contains(seen), "{seen:?} not in {dom}");
+    }
+}
+
+fn which_chromium() -> Result<std::path::PathBuf, ()> {
+    let path = std::env::var_os("PATH").ok_or(())?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("chromium"))
+        .find(|p| p.is_file())
+        .ok_or(())
 }
