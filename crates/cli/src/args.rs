@@ -28,6 +28,17 @@ pub enum Command {
     /// Score article pairs for "same event?": reads JSONL `{"pair_id", "a": {id, title,
     /// text, date, url}, "b": {…}}`, prints `{"pair_id", "score"}` per line.
     Similarity(SimilarityArgs),
+    /// Write OUT_DIR/report.html, one self-contained page, from the documents.jsonl,
+    /// relations.jsonl and stories.jsonl of a `run`.
+    Report(ReportArgs),
+}
+
+/// `samestory report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The output directory of `samestory run`.
+    #[arg(value_name = "OUT_DIR")]
+    pub out_dir: PathBuf,
 }
 
 /// `samestory similarity`.
@@ -180,6 +191,16 @@ mod tests {
             panic!("dedup expected")
         };
         assert!(dedup.output.config().unwrap().relate.all_pairs);
+    }
+
+    #[test]
+    fn report_takes_one_directory() {
+        let cli = Cli::try_parse_from(["samestory", "report", "out"]).unwrap();
+        let Command::Report(report) = cli.command else {
+            panic!("report expected")
+        };
+        assert_eq!(report.out_dir, PathBuf::from("out"));
+        assert!(Cli::try_parse_from(["samestory", "report"]).is_err());
     }
 
     #[test]

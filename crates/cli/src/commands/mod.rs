@@ -3,6 +3,7 @@
 mod dedup;
 mod extract;
 mod related;
+mod report;
 mod run;
 mod similarity;
 mod write;
@@ -17,5 +18,6 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Status> {
         Command::Run(args) => run::run(args),
         Command::Dedup(args) => dedup::dedup(args),
         Command::Similarity(args) => similarity::similarity(args),
+        Command::Report(args) => report::report(args),
     }
 }
