@@ -94,6 +94,10 @@ pub struct ExtractArgs {
 pub struct RunArgs {
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Do not write report.html (written by default for up to 200,000 documents; larger
+    /// runs can write it afterwards with `samestory report DIR`).
+    #[arg(long)]
+    pub no_report: bool,
 }
 
 /// Inputs and the output directory, shared by `run` and `dedup`.

@@ -1,10 +1,16 @@
-//! `samestory run`: the whole pipeline, writing its files into `--out`.
+//! `samestory run`: the whole pipeline, writing its files into `--out`, report.html last.
 
 use super::related::read_and_relate;
 use super::write::{write_documents, write_relations, write_stories};
 use crate::args::RunArgs;
 use crate::report::{self, Status};
+use anyhow::Context;
 use samestory_pipeline::cluster_stories;
+use std::path::Path;
+
+/// Documents up to which `run` writes report.html itself: the report reads the output files
+/// whole, so a larger run leaves it to `samestory report DIR`.
+const REPORT_MAX_DOCS: usize = 200_000;
 
 /// Runs every stage and prints a one-line summary.
 pub fn run(args: RunArgs) -> anyhow::Result<Status> {
@@ -14,13 +20,32 @@ pub fn run(args: RunArgs) -> anyhow::Result<Status> {
     write_documents(&args.output, &related, Some(&stories.story_of), compare)?;
     write_relations(&args.output, &related, stories.pairs())?;
     write_stories(&args.output, &related, &stories)?;
+    let docs = related.corpus.docs.len();
     let summary = format!(
-        "{} documents, {} duplicate groups, {} stories, {} relations",
-        related.corpus.docs.len(),
+        "{docs} documents, {} duplicate groups, {} stories, {} relations",
         related.group_count(),
         stories.stories.len(),
         related.relations.relations.len() + stories.pairs().len()
     );
+    drop((related, stories));
+    if !args.no_report {
+        write_report(&args.output.out, docs)?;
+    }
     report::summary(&summary, &args.output.out);
     Ok(Status::from_failures())
+}
+
+/// Writes report.html from the files just written, unless the run is too large for it.
+fn write_report(out: &Path, docs: usize) -> anyhow::Result<()> {
+    if docs > REPORT_MAX_DOCS {
+        report::warning(&format!(
+            "report.html not written for {docs} documents (over {REPORT_MAX_DOCS}); \
+             `samestory report {}` writes it",
+            out.display()
+        ));
+        return Ok(());
+    }
+    samestory_report::write_report(out)
+        .with_context(|| format!("writing {}", out.join("report.html").display()))?;
+    Ok(())
 }
