@@ -31,6 +31,7 @@ seed stream "$ex"/*.jsonl "$ex"/*.warc "$ex"/*.gz "$ex"/*.txt
 seed parse_date
 seed relate
 seed facts "$ex"/*.txt "$ex"/*.md
+seed comparison "$ex"/*.txt "$ex"/*.md
 
 cargo fuzz build -s none || exit 1
 failed=()
