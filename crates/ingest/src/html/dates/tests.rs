@@ -218,6 +218,19 @@ fn an_aside_inside_the_article_holds_its_date() {
 }
 
 #[test]
+fn a_footer_beside_the_headline_holds_its_date() {
+    let head = ld(r#""datePublished":"2022-05-10T13:05:00Z""#, "NewsArticle");
+    let html = format!(
+        "<html><head>{head}</head><body><div><h1>Ferry service resumes</h1>\
+         <footer class='story-meta'><p class='story-date'>10.05.2022 | 15:05</p></footer>\
+         <p>Am Montag, 9. Mai 2022, meldete der Hafen das Ende der Arbeiten am Steg.</p>{LEDE}\
+         </div><footer><p>Archiv 03.01.2020</p></footer></body></html>"
+    );
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2022-05-10"));
+}
+
+#[test]
 fn without_a_headline_a_publish_date_element_counts() {
     let html = "<html><body><div><h5>Notes</h5>\
         <div class='publish-date-author'>Dec. 19, 2025 · Ann Lee</div>{LEDE}</div></body></html>"

@@ -112,6 +112,7 @@ pub fn read(doc: &Document, titles: &[&str]) -> Seen {
     let headline = headline(doc, titles);
     let mut walk = Walk {
         headline_id: headline.as_ref().map(|h| h.id),
+        headline_parent: headline.as_ref().and_then(|h| h.parent()).map(|p| p.id),
         keep: headline
             .iter()
             .flat_map(|h| h.ancestors_it(None))
@@ -211,6 +212,8 @@ struct Placed {
 struct Walk {
     /// The headline element, when the page has an `h1`.
     headline_id: Option<NodeId>,
+    /// The headline's parent: a `<footer>` or `<aside>` beside the headline is its own.
+    headline_parent: Option<NodeId>,
     /// The headline's ancestors: never skipped, whatever their names.
     keep: HashSet<NodeId>,
     text: String,
@@ -238,11 +241,13 @@ impl Walk {
                 continue;
             };
             let name = name.to_ascii_lowercase();
-            // An `<aside>` inside the article is its own margin (date, byline), not the site's.
-            let own_aside = in_article && name == "aside";
-            let skipped = (SKIPPED.contains(&name.as_str()) && !own_aside)
+            // An `<aside>` or `<footer>` inside the article or beside its headline is the
+            // article's own margin (date, byline), not the site's.
+            let own = (in_article || self.beside_headline(&node))
+                && matches!(name.as_str(), "aside" | "footer");
+            let skipped = (SKIPPED.contains(&name.as_str()) && !own)
                 || is_foreign(&node)
-                || (!in_article && is_page_footer(&node, &name));
+                || (!in_article && !own && is_page_footer(&node, &name));
             if skipped && !self.keep.contains(&node.id) {
                 continue;
             }
@@ -251,6 +256,12 @@ impl Walk {
             let children: Vec<NodeRef> = node.children_it(true).collect();
             stack.extend(children.into_iter().map(|c| (c, in_article)));
         }
+    }
+
+    /// Whether `node` shares its parent with the headline.
+    fn beside_headline(&self, node: &NodeRef) -> bool {
+        self.headline_parent
+            .is_some_and(|p| node.parent().is_some_and(|n| n.id == p))
     }
 
     fn done(&self) -> bool {
