@@ -159,7 +159,7 @@ fn confirmed(
         .into_iter()
         .chain(url)
         .find(|c| is_utc(strong) && one_day_apart(&c.day, &strong.day));
-    if first.is_some_and(|c| c.day == strong.day) {
+    if first.is_some_and(|c| same_day_either_order(&c.day, &strong.day)) {
         return Some(strong.clone());
     }
     if let Some(local) = local {
@@ -191,6 +191,17 @@ fn convincing(shown: &Candidate, structured: &[Candidate]) -> bool {
         .iter()
         .any(|c| c.role == Role::Modified && c.day == shown.day);
     marked || modified
+}
+
+/// Whether two days are the same, or the same once day and month are swapped (`09.10.2024`
+/// is 9 October in Europe and September 10 in the US: a shown numeric date read in the other
+/// order still confirms the structured one).
+fn same_day_either_order(shown: &str, strong: &str) -> bool {
+    let swapped = |d: &str| {
+        let (year, month, day) = (d.get(..4)?, d.get(5..7)?, d.get(8..10)?);
+        Some(format!("{year}-{day}-{month}"))
+    };
+    shown == strong || swapped(shown).is_some_and(|s| s == strong)
 }
 
 fn one_day_apart(a: &str, b: &str) -> bool {

@@ -127,6 +127,13 @@ fn todays_date_and_ranges_are_not_the_article_s() {
 }
 
 #[test]
+fn a_deadline_or_the_bound_of_a_period_is_not_the_page_s_date() {
+    let text = "<p>Anträge werden angenommen (bis 31.12.2018).</p>\
+        <p>Open to applicants until March 3, 2025.</p>";
+    assert_eq!(date_of("", text), None);
+}
+
+#[test]
 fn a_list_of_many_days_gives_none() {
     let article = "<p>Events</p><p>2 May 2025 Choir</p><p>9 May 2025 Market</p>\
         <p>16 May 2025 Regatta</p>";
@@ -157,6 +164,15 @@ fn the_page_s_local_day_beats_a_utc_timestamp() {
     let (date, published) = dates_of(&head, shown);
     assert_eq!(date.as_deref(), Some("2024-03-05"));
     assert_eq!(published, None);
+}
+
+#[test]
+fn a_shown_numeric_date_in_the_other_day_month_order_confirms_the_structured_one() {
+    let head = ld(r#""datePublished":"2024-09-10T15:00:00Z""#, "BlogPosting");
+    let shown = "<p class='post-date'>09.10.2024</p>";
+    let (date, published) = dates_of(&head, shown);
+    assert_eq!(date.as_deref(), Some("2024-09-10"));
+    assert_eq!(published.as_deref(), Some("2024-09-10T15:00:00Z"));
 }
 
 fn candidate(day: &str, source: Source, role: Role) -> Candidate {

@@ -5,7 +5,7 @@
 //!
 //! One walk over the body in document order builds the visible text (scripts, navigation,
 //! footers, the site's asides, forms and related-links / teaser / comment / sidebar blocks
-//! left out; an `<aside>` inside the article kept) and notes where each date element starts
+//! left out; an `<aside>` or `<footer>` inside the article or beside its headline kept) and notes where each date element starts
 //! in it. The headline (the heading a title of the page names — an `h1`, else an `h2`–`h4`
 //! before every `h1` — else the first `h1` inside an `article` or `main`, else the first
 //! `h1`, else the start of the `article`) anchors the window that is read; a date far from it
@@ -79,6 +79,13 @@ static MODIFIED_WORD: LazyLock<Regex> = LazyLock::new(|| {
 /// (`Last active`, `Member since`), not the article's.
 static TODAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi|last active|member since|joined")
+        .expect("valid regex")
+});
+
+/// A word right before a date that makes it a deadline or the bound of a period (`bis
+/// 31.12.2018`, `until March 3, 2025`, `since 2019-04-01`), not a day the page was written.
+static BOUND_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s(])(?:bis|until|till|seit|since|ab|through|thru|before|after|desde|hasta|jusqu'au|jusqu’au|depuis|fino al|dal)\s*$")
         .expect("valid regex")
 });
 
@@ -368,7 +375,7 @@ impl Walk {
     }
 
     /// Dates written in the text around the headline, with the role their label gives; the
-    /// ends of a range and a date labelled as today's are left out.
+    /// ends of a range, a deadline and a date labelled as today's are left out.
     fn text_dates(&self, anchor: usize) -> Vec<Placed> {
         let start = floor_boundary(&self.text, anchor.saturating_sub(TEXT_BEFORE));
         let end = floor_boundary(&self.text, (anchor + TEXT_AFTER).min(self.text.len()));
@@ -386,7 +393,7 @@ impl Walk {
         let mut placed = Vec::new();
         for (i, (day, from, _)) in dates.iter().enumerate() {
             let label = &window[floor_boundary(window, from.saturating_sub(LABEL_BEFORE))..*from];
-            if in_range(i) || TODAY_WORD.is_match(label) {
+            if in_range(i) || TODAY_WORD.is_match(label) || BOUND_WORD.is_match(label) {
                 continue;
             }
             let role = role_of_label(label);
