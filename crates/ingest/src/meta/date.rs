@@ -43,6 +43,12 @@ static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let re = format!(r"(?i)\b(?:{PUBLISHED_LABEL_WORDS})(?:\s+(?:on|am|le|el))?\s*:?\s*");
     Regex::new(&re).expect("valid regex")
 });
+/// A month and a year with no day (`March 2022`, `im März 2022`), right after a label.
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let month = MONTH_PATTERN.as_str();
+    let re = format!(r"(?i)^(?:(?:in|im|en|de)\s+)?{month}\.?,?\s+((?:19|20)\d{{2}})(?:[^\d]|$)");
+    Regex::new(&re).expect("valid regex")
+});
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)[a-z]*\.?,?\s+").expect("valid regex")
 });
@@ -158,6 +164,19 @@ pub fn find_published_labelled(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every publication month stated without a day right after a publication label
+/// (`Originally published in March 2022`, `Veröffentlicht im März 2022`) as `YYYY-MM`, in order.
+pub fn find_published_months(text: &str) -> Vec<String> {
+    PUBLISHED_LABEL
+        .find_iter(text)
+        .filter_map(|m| {
+            let c = MONTH_YEAR.captures(&text[m.end()..])?;
+            let month = month_number(c.get(1)?.as_str())?;
+            Some(format!("{}-{month:02}", c.get(2)?.as_str()))
+        })
+        .collect()
+}
+
 /// `s` without a leading label such as `Published:` or `Updated on` (what [`parse_date`]
 /// skips before the date).
 pub(crate) fn strip_label(s: &str) -> &str {
@@ -260,6 +279,20 @@ mod tests {
         ));
         assert!(!starts_with_date_label("Publishing houses closed"));
         assert_eq!(strip_label("On 15 February 2022"), "15 February 2022");
+    }
+
+    #[test]
+    fn a_publication_month_without_a_day() {
+        let months = |t: &str| find_published_months(t);
+        assert_eq!(
+            months("Originally published in March 2022. Last updated on May 3, 2024."),
+            ["2022-03"]
+        );
+        assert_eq!(months("Veröffentlicht im März 2021"), ["2021-03"]);
+        assert_eq!(months("Published: Sept. 2019 by the desk"), ["2019-09"]);
+        assert!(months("Published March 3, 2022").is_empty());
+        assert!(months("Published 3 March 2022").is_empty());
+        assert!(months("Published in 2022").is_empty());
     }
 
     #[test]

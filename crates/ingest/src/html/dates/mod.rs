@@ -44,12 +44,14 @@ pub fn pick(page: &Page, title: Option<&str>) -> (Option<String>, Option<String>
         inline: structured::inline_json(page).into_iter().collect(),
         url: page.url.and_then(url::url_candidate).into_iter().collect(),
         anywhere: Vec::new(),
+        published_month: seen.published_month.clone(),
     };
     let today = rank::today();
     match rank::choose(found, today) {
         (None, _) => {
             let last = Found {
                 anywhere: visible::labelled_anywhere(page.doc).into_iter().collect(),
+                published_month: seen.published_month,
                 ..Found::default()
             };
             rank::choose(last, today)

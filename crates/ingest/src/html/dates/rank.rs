@@ -9,8 +9,9 @@
 //! Implausible dates (after tomorrow, before [`WEB_START`] where only the page's text or URL
 //! says so) are dropped; a structured 1 January without a time is a year and yields to a
 //! shown day. When a UTC timestamp's day is one off the day the page shows near the
-//! headline, the shown day wins. The publication time is kept only from a candidate of the
-//! chosen day.
+//! headline, the shown day wins. A page that states its publication month without a day
+//! (`Originally published in March 2022`) gets no date outside that month. The publication
+//! time is kept only from a candidate of the chosen day.
 
 use super::candidate::{Candidate, Role, Source};
 use chrono::{Days, NaiveDate, Utc};
@@ -36,6 +37,8 @@ pub struct Found {
     pub url: Vec<Candidate>,
     /// A date labelled as the publication date anywhere on the page (the last resort).
     pub anywhere: Vec<Candidate>,
+    /// The publication month (`YYYY-MM`) the page states without a day, if it does.
+    pub published_month: Option<String>,
 }
 
 /// Today (UTC), the latest a plausible date may be (give or take a day of time zones).
@@ -46,7 +49,8 @@ pub fn today() -> NaiveDate {
 /// The chosen date and, when a candidate of that day gives one, the publication time.
 pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>) {
     let latest = today.checked_add_days(Days::new(1)).unwrap_or(today);
-    let keep = |c: &Candidate| plausible(c, latest);
+    let month = found.published_month;
+    let keep = |c: &Candidate| plausible(c, latest) && in_month(c, month.as_deref());
     let structured: Vec<Candidate> = found.structured.into_iter().filter(keep).collect();
     let microdata: Vec<Candidate> = found.microdata.into_iter().filter(keep).collect();
     let near: Vec<Candidate> = found.near.into_iter().filter(keep).collect();
@@ -87,6 +91,13 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
         .clone()
         .or_else(|| time_of_day(&chosen.day, [&structured, &microdata, &near]));
     (Some(chosen.day), time)
+}
+
+/// Whether `candidate` falls in the publication month the page states (any, when it states
+/// none): a page saying `Originally published in March 2022` was not published on the day
+/// it shows as `Last updated December 20, 2024`, and the day it was is unknown.
+fn in_month(candidate: &Candidate, month: Option<&str>) -> bool {
+    month.is_none_or(|m| candidate.day.starts_with(m))
 }
 
 /// A date in the plausible range for its source.

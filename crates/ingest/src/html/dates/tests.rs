@@ -134,6 +134,47 @@ fn a_deadline_or_the_bound_of_a_period_is_not_the_page_s_date() {
 }
 
 #[test]
+fn a_served_time_header_is_no_publication_date() {
+    let head = r#"<meta http-equiv="date" content="Tue, 04 Mar 2025 10:00:00 GMT">
+        <meta http-equiv="expires" content="2025-03-05">"#;
+    assert_eq!(date_of(head, ""), None);
+    let named = r#"<meta name="date" content="2025-03-04">"#;
+    assert_eq!(date_of(named, "").as_deref(), Some("2025-03-04"));
+}
+
+#[test]
+fn recent_and_latest_posts_and_post_navigation_are_not_read() {
+    for class in [
+        "recent-posts",
+        "latestNews",
+        "post-navigation",
+        "you-may-like",
+    ] {
+        let block = format!(
+            "<div class='{class}'><a href='/b'>Harbour fees rise</a> <span>March 3, 2025</span></div>"
+        );
+        assert_eq!(date_of("", &block), None, "{class}");
+    }
+}
+
+#[test]
+fn a_date_outside_the_stated_publication_month_is_not_the_publication_date() {
+    let shown = "<p>Originally published in March 2022. Last updated on December 20, 2024.</p>";
+    assert_eq!(date_of("", shown), None);
+    let head = ld(r#""datePublished":"2022-03-15""#, "Article");
+    assert_eq!(date_of(&head, shown).as_deref(), Some("2022-03-15"));
+}
+
+#[test]
+fn a_dated_link_with_a_headline_is_another_article_s_teaser() {
+    let teaser = "<p><a href='/pier-fees'>Harbour fees rise again after the council vote \
+        <span class='date'>March 3, 2025</span></a></p>";
+    assert_eq!(date_of("", teaser), None);
+    let permalink = "<p><a href='/pier'><time class='entry-date'>March 3, 2025</time></a></p>";
+    assert_eq!(date_of("", permalink).as_deref(), Some("2025-03-03"));
+}
+
+#[test]
 fn a_list_of_many_days_gives_none() {
     let article = "<p>Events</p><p>2 May 2025 Choir</p><p>9 May 2025 Market</p>\
         <p>16 May 2025 Regatta</p>";

@@ -4,9 +4,10 @@
 //! resort) a date labelled `Published …` anywhere on the page.
 //!
 //! One walk over the body in document order builds the visible text (scripts, navigation,
-//! footers, the site's asides, forms and related-links / teaser / comment / sidebar blocks
-//! left out; an `<aside>` or `<footer>` inside the article or beside its headline kept) and notes where each date element starts
-//! in it. The headline (the heading a title of the page names — an `h1`, else an `h2`–`h4`
+//! footers, the site's asides, forms, related-links / teaser / comment / sidebar blocks and
+//! links that hold a date beside another headline left out; an `<aside>` or `<footer>` inside
+//! the article or beside its headline kept) and notes where each date element starts in it.
+//! A publication month stated without a day is reported too. The headline (the heading a title of the page names — an `h1`, else an `h2`–`h4`
 //! before every `h1` — else the first `h1` inside an `article` or `main`, else the first
 //! `h1`, else the start of the `article`) anchors the window that is read; a date far from it
 //! (a teaser, an archive list) is not a candidate, one labelled as today's or as a reader's
@@ -14,7 +15,7 @@
 //! Reads the DOM only; work is bounded by `TEXT_BUDGET`.
 
 use super::candidate::{Candidate, Role, Source};
-use crate::meta::date::{find_dates, find_published_labelled, parse_date};
+use crate::meta::date::{find_dates, find_published_labelled, find_published_months, parse_date};
 use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 use std::collections::HashSet;
@@ -54,7 +55,7 @@ const SKIPPED: &[&str] = &[
 /// Class / id words of blocks that hold other articles' or readers' dates: a word starting a
 /// class / id part (`related-posts`, `relatedArticles`, `comments-area`).
 static OTHERS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from)|also-?read|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
+    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from|posts|like)|also-?(?:read|like)|you-?may|recent-?(?:posts|articles|stories|news)|latest-?(?:posts|articles|stories|news)|further-?reading|post-?navigation|nav-?links|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
         .expect("valid regex")
 });
 
@@ -111,6 +112,9 @@ pub struct Seen {
     pub near: Vec<Candidate>,
     /// Microdata `datePublished` / `dateCreated` / `dateModified` outside `<meta>`.
     pub microdata: Vec<Candidate>,
+    /// The publication month (`YYYY-MM`) when the text near the headline states one without
+    /// a day (`Originally published in March 2022`).
+    pub published_month: Option<String>,
 }
 
 /// Walks `doc` once and returns its visible and microdata dates; `titles` (the page's own
@@ -254,6 +258,7 @@ impl Walk {
                 && matches!(name.as_str(), "aside" | "footer");
             let skipped = (SKIPPED.contains(&name.as_str()) && !own)
                 || is_foreign(&node)
+                || (name == "a" && is_dated_teaser(&node))
                 || (!in_article && !own && is_page_footer(&node, &name));
             if skipped && !self.keep.contains(&node.id) {
                 continue;
@@ -346,9 +351,13 @@ impl Walk {
             return Seen {
                 near,
                 microdata: self.microdata,
+                published_month: None,
             };
         };
         let text_dates = self.text_dates(anchor);
+        let published_month = find_published_months(self.window(anchor))
+            .into_iter()
+            .next();
         let mut placed = self.elements;
         placed.extend(text_dates);
         let mut after: Vec<&Placed> = placed
@@ -371,15 +380,25 @@ impl Walk {
         Seen {
             near,
             microdata: self.microdata,
+            published_month,
         }
+    }
+
+    /// The text read for dates around the headline, with where it starts in `text`.
+    fn window_at(&self, anchor: usize) -> (usize, &str) {
+        let start = floor_boundary(&self.text, anchor.saturating_sub(TEXT_BEFORE));
+        let end = floor_boundary(&self.text, (anchor + TEXT_AFTER).min(self.text.len()));
+        (start, &self.text[start..end])
+    }
+
+    fn window(&self, anchor: usize) -> &str {
+        self.window_at(anchor).1
     }
 
     /// Dates written in the text around the headline, with the role their label gives; the
     /// ends of a range, a deadline and a date labelled as today's are left out.
     fn text_dates(&self, anchor: usize) -> Vec<Placed> {
-        let start = floor_boundary(&self.text, anchor.saturating_sub(TEXT_BEFORE));
-        let end = floor_boundary(&self.text, (anchor + TEXT_AFTER).min(self.text.len()));
-        let window = &self.text[start..end];
+        let (start, window) = self.window_at(anchor);
         let dates = find_dates(window);
         let in_range = |i: usize| {
             let joined = |a: &(String, usize, usize), b: &(String, usize, usize)| {
@@ -487,6 +506,33 @@ pub fn labelled_anywhere(doc: &Document) -> Option<Candidate> {
         [day] => Some(Candidate::day(day.clone(), Source::Text, Role::Published)),
         _ => None,
     }
+}
+
+/// Words besides its date from which a link's text is another article's teaser.
+const TEASER_WORDS: usize = 6;
+
+/// A link whose text holds a date and a headline's worth of other words (`Harbour fees rise
+/// again after the vote · March 3, 2025`): a teaser for another article, whose date is not
+/// this page's. A link around the date alone (a permalink) is not one.
+fn is_dated_teaser(node: &NodeRef) -> bool {
+    let text = node.text();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let dates = find_dates(&text);
+    if dates.is_empty() {
+        return false;
+    }
+    let mut rest = 0;
+    let mut from = 0;
+    for (_, start, end) in &dates {
+        rest += text
+            .get(from..*start)
+            .map_or(0, |t| t.split_whitespace().count());
+        from = *end;
+    }
+    rest += text.get(from..).map_or(0, |t| t.split_whitespace().count());
+    rest >= TEASER_WORDS
 }
 
 /// A footer outside the article (the site's, not the article's own `<footer>` that may hold
