@@ -175,6 +175,41 @@ fn a_dated_link_with_a_headline_is_another_article_s_teaser() {
 }
 
 #[test]
+fn dates_after_a_heading_of_other_articles_or_comments_are_not_read() {
+    let headings = [
+        "You might also like",
+        "Related",
+        "Comments (3)",
+        "3 thoughts on “Pier to be rebuilt”",
+        "Leave a Reply",
+        "Das könnte Sie auch interessieren",
+        "Kommentare",
+        "À lire aussi",
+    ];
+    for heading in headings {
+        let after = format!(
+            "<h2>{heading}</h2><ul><li><a href='/a'>Fees rise</a><br>March 3, 2025</li></ul>"
+        );
+        assert_eq!(date_of("", &after), None, "{heading}");
+    }
+    let own = [
+        "<h2>Related costs of the works</h2><p class='date'>March 3, 2025</p>",
+        "<h2>Why the works took so long</h2><p class='date'>March 3, 2025</p>",
+    ];
+    for section in own {
+        assert_eq!(date_of("", section).as_deref(), Some("2025-03-03"));
+    }
+}
+
+#[test]
+fn a_comment_thread_s_dates_are_not_the_article_s() {
+    let disqus = "<div id='disqus_thread'><span class='date'>March 3, 2025</span></div>";
+    assert_eq!(date_of("", disqus), None);
+    let said = "<div><b>Ann</b> says:</div><div><a href='#c1'>March 3, 2025 at 10:15 am</a></div>";
+    assert_eq!(date_of("", said), None);
+}
+
+#[test]
 fn a_list_of_many_days_gives_none() {
     let article = "<p>Events</p><p>2 May 2025 Choir</p><p>9 May 2025 Market</p>\
         <p>16 May 2025 Regatta</p>";

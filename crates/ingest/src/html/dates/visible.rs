@@ -55,7 +55,7 @@ const SKIPPED: &[&str] = &[
 /// Class / id words of blocks that hold other articles' or readers' dates: a word starting a
 /// class / id part (`related-posts`, `relatedArticles`, `comments-area`).
 static OTHERS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from|posts|like)|also-?(?:read|like)|you-?may|recent-?(?:posts|articles|stories|news)|latest-?(?:posts|articles|stories|news)|further-?reading|post-?navigation|nav-?links|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
+    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from|posts|like)|also-?(?:read|like)|you-?may|recent-?(?:posts|articles|stories|news)|latest-?(?:posts|articles|stories|news)|further-?reading|post-?navigation|nav-?links|disqus|responses|replies|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
         .expect("valid regex")
 });
 
@@ -77,9 +77,9 @@ static MODIFIED_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words saying a date is today's (a masthead or opening-hours date) or a reader's activity
-/// (`Last active`, `Member since`), not the article's.
+/// (`Last active`, `Member since`, a comment's `Ann says:`), not the article's.
 static TODAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi|last active|member since|joined")
+    Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi|last active|member since|joined|says:|sagt:|wrote:|schrieb:|a écrit|replied")
         .expect("valid regex")
 });
 
@@ -104,6 +104,24 @@ static PUBLISHED_WORD: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// The heading of a section that holds other articles or readers' comments: a phrase that
+/// opens it (`You might also like`, `3 thoughts on …`, `Leave a reply`, `Weitere Artikel`,
+/// `À lire aussi`) or a word that is all of it (`Related`, `Related articles`, `Comments (3)`,
+/// `Kommentare`; `Related costs of the works` is the article's own section). The article's
+/// own dates come before it.
+static OTHERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    let phrase = "more (?:from|stories|articles|news|like this|on this)|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|read (?:more|next|also)|also read|see also|further reading|most (?:read|popular|viewed)|latest (?:news|posts|articles|stories)|recent (?:posts|articles|stories|news)|leave a (?:reply|comment)|(?:thoughts?|comments?|responses?|replies) (?:on|to) |weitere (?:artikel|beiträge|nachrichten|themen)|mehr (?:zum thema|aus |von |zu )|das könnte (?:sie|dich) auch interessieren|lesen sie auch|auch interessant|ähnliche (?:artikel|beiträge|themen)|(?:à )?lire aussi|sur le même sujet|articles? (?:similaires|liés|associés)|te puede interesar|noticias relacionadas|artículos relacionados|leggi anche|articoli correlati";
+    let word = "related|recommended|popular|trending|comments?|responses|replies|kommentare?|leserkommentare|commentaires?|comentarios?|commenti";
+    let noun = "articles?|posts?|stories|news|content|reading|links|for you|now|artikel|beiträge";
+    let re = format!(
+        r"(?i)^\s*(?:\d+\s+)?(?:(?:{phrase})|(?:{word})(?:\s+(?:{noun}))?\s*(?:\(\d+\))?\s*:?\s*$)"
+    );
+    Regex::new(&re).expect("valid regex")
+});
+
+/// Words a heading of such a section has at most (a longer heading is a section of the article).
+const OTHERS_HEADING_WORDS: usize = 8;
 
 /// What one walk over a page found.
 #[derive(Debug, Default)]
@@ -235,6 +253,9 @@ struct Walk {
     /// Where the headline's text ends in `text` (about).
     headline_end: usize,
     article_start: Option<usize>,
+    /// Where a heading of other articles or comments after the headline starts in `text`:
+    /// no date from there on is the article's.
+    others_from: Option<usize>,
 }
 
 impl Walk {
@@ -298,8 +319,11 @@ impl Walk {
         if in_article && self.article_start.is_none() {
             self.article_start = Some(at);
         }
+        if self.others_from.is_none() && self.opens_others(node, name) {
+            self.others_from = Some(at);
+        }
         if let Some(candidate) = date_element(node, name) {
-            if !self.labelled_not_published(at) {
+            if self.others_from.is_none() && !self.labelled_not_published(at) {
                 self.elements.push(Placed {
                     at,
                     candidate,
@@ -310,6 +334,20 @@ impl Walk {
         if is_block(name) {
             self.text.push('\n');
         }
+    }
+
+    /// Whether `node` is a heading after the headline (or in the article, when there is no
+    /// headline) that opens a section of other articles or comments.
+    fn opens_others(&self, node: &NodeRef, name: &str) -> bool {
+        let after = match self.headline_id {
+            Some(id) => self.headline.is_some() && node.id != id,
+            None => self.article_start.is_some(),
+        };
+        if !after || !matches!(name, "h2" | "h3" | "h4" | "h5" | "h6") {
+            return false;
+        }
+        let text = node.text();
+        text.split_whitespace().count() <= OTHERS_HEADING_WORDS && OTHERS_HEADING.is_match(&text)
     }
 
     /// Whether the text just before `at` (the headline's own text excepted) labels a date
@@ -396,7 +434,8 @@ impl Walk {
     }
 
     /// Dates written in the text around the headline, with the role their label gives; the
-    /// ends of a range, a deadline and a date labelled as today's are left out.
+    /// ends of a range, a deadline, a date labelled as today's and every date after a heading
+    /// of other articles or comments are left out.
     fn text_dates(&self, anchor: usize) -> Vec<Placed> {
         let (start, window) = self.window_at(anchor);
         let dates = find_dates(window);
@@ -412,7 +451,12 @@ impl Walk {
         let mut placed = Vec::new();
         for (i, (day, from, _)) in dates.iter().enumerate() {
             let label = &window[floor_boundary(window, from.saturating_sub(LABEL_BEFORE))..*from];
-            if in_range(i) || TODAY_WORD.is_match(label) || BOUND_WORD.is_match(label) {
+            let among_others = self.others_from.is_some_and(|o| start + from >= o);
+            if among_others
+                || in_range(i)
+                || TODAY_WORD.is_match(label)
+                || BOUND_WORD.is_match(label)
+            {
                 continue;
             }
             let role = role_of_label(label);
