@@ -323,6 +323,16 @@ fn a_footer_beside_the_headline_holds_its_date() {
 }
 
 #[test]
+fn without_a_heading_the_title_shown_in_the_text_anchors_the_dates() {
+    let html = "<html><head><title>Harbour council backs the new pier | Gazette</title></head>\
+        <body><div><p class='big'>Harbour council backs the new pier</p><p>Ann Lee</p>\
+        <p>Feb 16, 2026</p>{LEDE}</div></body></html>"
+        .replace("{LEDE}", LEDE);
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2026-02-16"));
+}
+
+#[test]
 fn without_a_headline_a_publish_date_element_counts() {
     let html = "<html><body><div><h5>Notes</h5>\
         <div class='publish-date-author'>Dec. 19, 2025 · Ann Lee</div>{LEDE}</div></body></html>"

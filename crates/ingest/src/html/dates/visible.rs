@@ -9,7 +9,8 @@
 //! the article or beside its headline kept) and notes where each date element starts in it.
 //! A publication month stated without a day is reported too. The headline (the heading a title of the page names — an `h1`, else an `h2`–`h4`
 //! before every `h1` — else the first `h1` inside an `article` or `main`, else the first
-//! `h1`, else the start of the `article`) anchors the window that is read; a date far from it
+//! `h1`, else where the text first shows a title of the page, else the start of the
+//! `article`) anchors the window that is read; a date far from it
 //! (a teaser, an archive list) is not a candidate, one labelled as today's or as a reader's
 //! activity is none, and an unlabelled date inside a sentence comes after every other.
 //! Reads the DOM only; work is bounded by `TEXT_BUDGET`.
@@ -142,6 +143,11 @@ pub fn read(doc: &Document, titles: &[&str]) -> Seen {
     let mut walk = Walk {
         headline_id: headline.as_ref().map(|h| h.id),
         headline_parent: headline.as_ref().and_then(|h| h.parent()).map(|p| p.id),
+        titles: if headline.is_some() {
+            Vec::new()
+        } else {
+            shown_titles(titles)
+        },
         keep: headline
             .iter()
             .flat_map(|h| h.ancestors_it(None))
@@ -220,6 +226,19 @@ fn headline<'a>(doc: &'a Document, titles: &[&str]) -> Option<NodeRef<'a>> {
         .or_else(|| h1s.first().map(|(h, _)| *h))
 }
 
+/// Characters a title needs to be looked for in the text when no heading holds it.
+const SHOWN_TITLE_MIN: usize = 20;
+
+/// The titles long enough to be looked for in the text, whitespace collapsed as the walk
+/// writes text.
+fn shown_titles(titles: &[&str]) -> Vec<String> {
+    titles
+        .iter()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| t.len() >= SHOWN_TITLE_MIN)
+        .collect()
+}
+
 /// Lower-cased letters and digits only (to compare a headline with a title).
 fn squash(text: &str) -> String {
     text.chars()
@@ -241,6 +260,8 @@ struct Placed {
 struct Walk {
     /// The headline element, when the page has an `h1`.
     headline_id: Option<NodeId>,
+    /// With no headline element, the page's titles as its text may show them.
+    titles: Vec<String>,
     /// The headline's parent: a `<footer>` or `<aside>` beside the headline is its own.
     headline_parent: Option<NodeId>,
     /// The headline's ancestors: never skipped, whatever their names.
@@ -289,6 +310,12 @@ impl Walk {
             let children: Vec<NodeRef> = node.children_it(true).collect();
             stack.extend(children.into_iter().map(|c| (c, in_article)));
         }
+    }
+
+    /// Where the text first shows one of the page's titles (a headline styled without a
+    /// heading element).
+    fn title_in_text(&self) -> Option<usize> {
+        self.titles.iter().find_map(|t| self.text.find(t.as_str()))
     }
 
     /// Whether `node` shares its parent with the headline.
@@ -374,7 +401,11 @@ impl Walk {
     }
 
     fn finish(self) -> Seen {
-        let Some(anchor) = self.headline.or(self.article_start) else {
+        let Some(anchor) = self
+            .headline
+            .or_else(|| self.title_in_text())
+            .or(self.article_start)
+        else {
             // No headline to be near: only `<time>` elements, marked up as dates, and elements
             // whose names say they hold the publication date count.
             let near = self
