@@ -1,6 +1,7 @@
 //! Chooses the publication date among a page's [`Candidate`]s.
 //!
-//! Order: a published date from structured data (article JSON-LD, `<meta>`, microdata); else
+//! Order: a published date from structured data (article JSON-LD, `<meta>` named for it,
+//! microdata unless it lists many days, a generic `date` `<meta>` last); else
 //! the visible date nearest the headline (published-labelled first, a modified one last; of
 //! one role, a marked-up date before one from running text; on a page listing many days, only
 //! a published-labelled one first after the headline); else inline JSON; else the URL path;
@@ -53,6 +54,11 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
     let keep = |c: &Candidate| plausible(c, latest) && in_month(c, month.as_deref());
     let structured: Vec<Candidate> = found.structured.into_iter().filter(keep).collect();
     let microdata: Vec<Candidate> = found.microdata.into_iter().filter(keep).collect();
+    let microdata = if is_listing(&microdata) {
+        Vec::new()
+    } else {
+        microdata
+    };
     let near: Vec<Candidate> = found.near.into_iter().filter(keep).collect();
     let shown = if is_listing(&near) {
         near.first().filter(|c| c.role == Role::Published)
@@ -107,7 +113,7 @@ fn plausible(candidate: &Candidate, latest: NaiveDate) -> bool {
     };
     let structured = matches!(
         candidate.source,
-        Source::JsonLd | Source::JsonLdPage | Source::Meta | Source::Microdata
+        Source::JsonLd | Source::JsonLdPage | Source::Meta | Source::MetaDate | Source::Microdata
     );
     day <= latest && (structured || chrono::Datelike::year(&day) >= WEB_START)
 }
@@ -117,9 +123,11 @@ fn strong_published<'a>(
     structured: &'a [Candidate],
     microdata: &'a [Candidate],
 ) -> Vec<&'a Candidate> {
-    structured
-        .iter()
+    let explicit = structured.iter().filter(|c| c.source != Source::MetaDate);
+    let generic = structured.iter().filter(|c| c.source == Source::MetaDate);
+    explicit
         .chain(microdata)
+        .chain(generic)
         .filter(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
         .filter(|c| !is_year_only(c))
         .collect()
@@ -131,9 +139,10 @@ fn is_year_only(candidate: &Candidate) -> bool {
     candidate.timestamp.is_none() && candidate.day.ends_with("-01-01")
 }
 
-/// Whether the dates near the headline are many different days (a list of events or of
-/// other articles): then none of them is known to be the page's own, unless the nearest one
-/// is labelled as the publication date (`Written: …` under the headline, a list below).
+/// Whether the dates near the headline (or the page's microdata dates) are many different
+/// days (a list of events or of other articles): then none of them is known to be the
+/// page's own, unless the nearest one is labelled as the publication date (`Written: …`
+/// under the headline, a list below).
 fn is_listing(near: &[Candidate]) -> bool {
     let mut days: Vec<&str> = near.iter().map(|c| c.day.as_str()).collect();
     days.sort_unstable();

@@ -256,6 +256,32 @@ fn candidate(day: &str, source: Source, role: Role) -> Candidate {
 }
 
 #[test]
+fn a_generic_date_meta_ranks_after_a_microdata_publication_date() {
+    let today = NaiveDate::from_ymd_opt(2026, 1, 10).expect("a day");
+    let found = Found {
+        structured: vec![candidate("2022-01-21", Source::MetaDate, Role::Published)],
+        microdata: vec![candidate("2022-01-27", Source::Microdata, Role::Published)],
+        ..Found::default()
+    };
+    assert_eq!(choose(found, today).0.as_deref(), Some("2022-01-27"));
+}
+
+#[test]
+fn microdata_listing_many_days_is_other_items_dates() {
+    let today = NaiveDate::from_ymd_opt(2026, 1, 10).expect("a day");
+    let items = ["2025-12-01", "2025-11-20", "2025-11-02"];
+    let found = Found {
+        structured: vec![candidate("2025-03-27", Source::MetaDate, Role::Published)],
+        microdata: items
+            .iter()
+            .map(|d| candidate(d, Source::Microdata, Role::Published))
+            .collect(),
+        ..Found::default()
+    };
+    assert_eq!(choose(found, today).0.as_deref(), Some("2025-03-27"));
+}
+
+#[test]
 fn future_and_pre_web_dates_are_dropped() {
     let today = NaiveDate::from_ymd_opt(2026, 1, 10).expect("a day");
     let found = |day: &str, source| Found {
