@@ -256,6 +256,14 @@ fn candidate(day: &str, source: Source, role: Role) -> Candidate {
 }
 
 #[test]
+fn a_meta_element_in_the_body_is_not_a_shown_date() {
+    let article = r#"<meta itemprop="dateCreated" content="2004-01-01">
+        <meta itemprop="dateModified" content="2019-06-13">
+        <p class="recipe-date">Updated June 13, 2019</p>"#;
+    assert_eq!(date_of("", article).as_deref(), Some("2019-06-13"));
+}
+
+#[test]
 fn a_generic_date_meta_ranks_after_a_microdata_publication_date() {
     let today = NaiveDate::from_ymd_opt(2026, 1, 10).expect("a day");
     let found = Found {

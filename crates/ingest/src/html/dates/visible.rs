@@ -643,8 +643,15 @@ fn microdata(node: &NodeRef) -> Option<Candidate> {
         .or_else(|| short_text_date(node, Source::Microdata, role))
 }
 
-/// A `<time>` element, or an element whose names say it holds a date.
+/// Elements a reader never sees: a `<meta>` in the body is markup (read with the others
+/// by [`super::structured`]), not a shown date.
+const UNSHOWN: &[&str] = &["meta", "link", "input"];
+
+/// A `<time>` element, or an element whose names say it holds a date (never a `<meta>`).
 fn date_element(node: &NodeRef, name: &str) -> Option<Candidate> {
+    if UNSHOWN.contains(&name) {
+        return None;
+    }
     let names = names_of(node);
     if TODAY_WORD.is_match(&names) {
         return None;
