@@ -49,6 +49,14 @@ static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     let re = format!(r"(?i)^(?:(?:in|im|en|de)\s+)?{month}\.?,?\s+((?:19|20)\d{{2}})(?:[^\d]|$)");
     Regex::new(&re).expect("valid regex")
 });
+/// A statement that the text was first published on a date (`originally published on`,
+/// `This article was first published`, `erstmals erschienen am`), up to the date.
+static ORIGINAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:originally published|(?:article|story|post|piece|report|column) (?:was )?first published|(?:erstmals|ursprünglich) (?:veröffentlicht|erschienen)|(?:publié|paru) initialement|initialement (?:publié|paru)|publicado originalmente|originalmente publicado)(?:\s+(?:on|am|le|el))?\s*:?\s*",
+    )
+    .expect("valid regex")
+});
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)[a-z]*\.?,?\s+").expect("valid regex")
 });
@@ -156,6 +164,18 @@ pub fn find_dates(text: &str) -> Vec<(String, usize, usize)> {
 /// `Erschienen am: 01.11.2023`, `publié le mardi 3 mars 2024`), in order.
 pub fn find_published_labelled(text: &str) -> Vec<String> {
     PUBLISHED_LABEL
+        .find_iter(text)
+        .filter_map(|m| {
+            let rest = strip_match(&WEEKDAY, &text[m.end()..]);
+            parse_bare(rest).map(|(date, _)| date)
+        })
+        .collect()
+}
+
+/// Every date `text` says it was first published on (`originally published on 26 Sep 2019`,
+/// `Dieser Artikel ist erstmals erschienen am 3. Mai 2021`), in order.
+pub fn find_originally_published(text: &str) -> Vec<String> {
+    ORIGINAL_LABEL
         .find_iter(text)
         .filter_map(|m| {
             let rest = strip_match(&WEEKDAY, &text[m.end()..]);
@@ -279,6 +299,25 @@ mod tests {
         ));
         assert!(!starts_with_date_label("Publishing houses closed"));
         assert_eq!(strip_label("On 15 February 2022"), "15 February 2022");
+    }
+
+    #[test]
+    fn an_original_publication_statement() {
+        let original = |t: &str| find_originally_published(t);
+        assert_eq!(
+            original("This article was originally published on 26 Sep 2019 at 4:12pm."),
+            ["2019-09-26"]
+        );
+        assert_eq!(
+            original("Dieser Beitrag ist erstmals erschienen am 3. Mai 2021."),
+            ["2021-05-03"]
+        );
+        assert_eq!(
+            original("This story was first published March 2, 2020."),
+            ["2020-03-02"]
+        );
+        assert!(original("The novel, first published on 3 May 1951, sold well.").is_empty());
+        assert!(original("Originally published in The Harbour Review.").is_empty());
     }
 
     #[test]

@@ -12,7 +12,8 @@
 //! shown day. When a UTC timestamp's day is one off the day the page shows near the
 //! headline, the shown day wins. A page that states its publication month without a day
 //! (`Originally published in March 2022`) gets no date outside that month. The publication
-//! time is kept only from a candidate of the chosen day.
+//! time is kept only from a candidate of the chosen day. Without a structured publication
+//! date, a day the page says it was originally published on wins over the shown ones.
 
 use super::candidate::{Candidate, Role, Source};
 use chrono::{Days, NaiveDate, Utc};
@@ -38,6 +39,9 @@ pub struct Found {
     pub url: Vec<Candidate>,
     /// A date labelled as the publication date anywhere on the page (the last resort).
     pub anywhere: Vec<Candidate>,
+    /// The date the page says it was first published on (`originally published on …`):
+    /// without a structured publication date, it wins over every other.
+    pub original: Vec<Candidate>,
     /// The publication month (`YYYY-MM`) the page states without a day, if it does.
     pub published_month: Option<String>,
 }
@@ -84,7 +88,13 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
             .find(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
             .cloned()
     };
-    let chosen = chosen
+    let original = found
+        .original
+        .into_iter()
+        .find(keep)
+        .filter(|_| strong.is_empty());
+    let chosen = original
+        .or(chosen)
         .or_else(year_only)
         .or_else(|| found.inline.into_iter().find(keep))
         .or(url)
@@ -104,6 +114,16 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
 /// it shows as `Last updated December 20, 2024`, and the day it was is unknown.
 fn in_month(candidate: &Candidate, month: Option<&str>) -> bool {
     month.is_none_or(|m| candidate.day.starts_with(m))
+}
+
+/// Whether the page's structured data or microdata states a publication date (then the
+/// text is not searched for an original publication date).
+pub fn states_published(found: &Found) -> bool {
+    found
+        .structured
+        .iter()
+        .chain(&found.microdata)
+        .any(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
 }
 
 /// A date in the plausible range for its source.

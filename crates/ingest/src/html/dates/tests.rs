@@ -256,6 +256,27 @@ fn candidate(day: &str, source: Source, role: Role) -> Candidate {
 }
 
 #[test]
+fn an_original_publication_day_stated_anywhere_beats_a_shown_date() {
+    let html = format!(
+        "<html><body><article><h1>Pier to be rebuilt</h1><p class='date'>30 Sep 2022</p>\
+         {LEDE}<p>This article was originally published on 26 Sep 2019 and has been \
+         updated since.</p></article></body></html>"
+    );
+    assert_eq!(
+        read(&Document::from(html.as_str())).date.as_deref(),
+        Some("2019-09-26")
+    );
+    let head = ld(r#""datePublished":"2022-09-30""#, "NewsArticle");
+    let with_structured = html.replace("<html>", &format!("<html><head>{head}</head>"));
+    assert_eq!(
+        read(&Document::from(with_structured.as_str()))
+            .date
+            .as_deref(),
+        Some("2022-09-30")
+    );
+}
+
+#[test]
 fn a_meta_element_in_the_body_is_not_a_shown_date() {
     let article = r#"<meta itemprop="dateCreated" content="2004-01-01">
         <meta itemprop="dateModified" content="2019-06-13">

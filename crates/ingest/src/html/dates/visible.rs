@@ -16,7 +16,10 @@
 //! Reads the DOM only; work is bounded by `TEXT_BUDGET`.
 
 use super::candidate::{Candidate, Role, Source};
-use crate::meta::date::{find_dates, find_published_labelled, find_published_months, parse_date};
+use crate::meta::date::{
+    find_dates, find_originally_published, find_published_labelled, find_published_months,
+    parse_date,
+};
 use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 use std::collections::HashSet;
@@ -545,14 +548,13 @@ fn is_named(node: &NodeRef, re: &Regex) -> bool {
         .any(|attr| node.attr(attr).is_some_and(|v| re.is_match(&v)))
 }
 
-/// Elements whose text is never read by [`labelled_anywhere`].
+/// Elements whose text is never read by [`page_text`].
 const UNREAD: &[&str] = &["script", "style", "noscript", "template", "svg", "head"];
 
-/// The publication date the page states with a label (`Published: …`, `Erschienen am …`)
-/// anywhere in its visible text, a sidebar or footer included (other articles' and readers'
-/// blocks left out): the last resort of a page that shows no date near its headline. Several
-/// different labelled days give `None` (a list of articles).
-pub fn labelled_anywhere(doc: &Document) -> Option<Candidate> {
+/// The page's visible text, whitespace collapsed, a sidebar or footer included (other
+/// articles' and readers' blocks left out): what [`labelled_anywhere`] and
+/// [`originally_published`] read.
+pub fn page_text(doc: &Document) -> String {
     let mut text = String::new();
     let body = doc.select("body");
     let mut stack: Vec<NodeRef> = body.nodes().first().copied().into_iter().collect();
@@ -574,8 +576,25 @@ pub fn labelled_anywhere(doc: &Document) -> Option<Candidate> {
         let children: Vec<NodeRef> = node.children_it(true).collect();
         stack.extend(children);
     }
-    let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut days = find_published_labelled(&squashed);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The publication date the page states with a label (`Published: …`, `Erschienen am …`)
+/// anywhere in its text ([`page_text`]): the last resort of a page that shows no date near
+/// its headline. Several different labelled days give `None` (a list of articles).
+pub fn labelled_anywhere(text: &str) -> Option<Candidate> {
+    only_day(find_published_labelled(text))
+}
+
+/// The date the page says it was first published on (`This article was originally published
+/// on 26 Sep 2019 and has been updated since`), anywhere in its text ([`page_text`]); several
+/// different days give `None`.
+pub fn originally_published(text: &str) -> Option<Candidate> {
+    only_day(find_originally_published(text))
+}
+
+fn only_day(mut days: Vec<String>) -> Option<Candidate> {
+    days.sort_unstable();
     days.dedup();
     match days.as_slice() {
         [day] => Some(Candidate::day(day.clone(), Source::Text, Role::Published)),
