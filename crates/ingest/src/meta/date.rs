@@ -57,6 +57,16 @@ static ORIGINAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A byline's opening (`Written by`, `Posted by`, `Verfasst von`): a date right after the
+/// names is the text's.
+static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:written|posted|verfasst|geschrieben|publié|escrito|publicado) (?:by|von|par|por) ",
+    )
+    .expect("valid regex")
+});
+/// Bytes after a byline's opening in which its date is looked for.
+const BYLINE_SPAN: usize = 90;
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)[a-z]*\.?,?\s+").expect("valid regex")
 });
@@ -168,6 +178,28 @@ pub fn find_published_labelled(text: &str) -> Vec<String> {
         .filter_map(|m| {
             let rest = strip_match(&WEEKDAY, &text[m.end()..]);
             parse_bare(rest).map(|(date, _)| date)
+        })
+        .collect()
+}
+
+/// Every date written in a byline after its names (`Written by Ann Lee and Bo Ek April 8,
+/// 2024`, `Posted by admin on 3 May 2021`), in order: the first date within
+/// [`BYLINE_SPAN`] bytes of `Written by`, before the sentence ends.
+pub fn find_byline_dates(text: &str) -> Vec<String> {
+    BYLINE_LABEL
+        .find_iter(text)
+        .filter_map(|m| {
+            let mut end = (m.end() + BYLINE_SPAN).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let span = &text[m.end()..end];
+            let sentence = span.split(['.', '!', '?']).next().unwrap_or(span);
+            find_dates(span)
+                .into_iter()
+                .next()
+                .filter(|(_, start, _)| *start <= sentence.len())
+                .map(|(date, _, _)| date)
         })
         .collect()
 }
@@ -299,6 +331,18 @@ mod tests {
         ));
         assert!(!starts_with_date_label("Publishing houses closed"));
         assert_eq!(strip_label("On 15 February 2022"), "15 February 2022");
+    }
+
+    #[test]
+    fn a_date_after_a_byline_s_names() {
+        let dates = |t: &str| find_byline_dates(t);
+        assert_eq!(
+            dates("Written by Ann Lee and Bo Ek April 8, 2024 Share"),
+            ["2024-04-08"]
+        );
+        assert_eq!(dates("Posted by admin on 3 May 2021"), ["2021-05-03"]);
+        assert!(dates("Written by Ann Lee. The vote of 3 May 2021 was close.").is_empty());
+        assert!(dates("Written by Ann Lee").is_empty());
     }
 
     #[test]

@@ -277,6 +277,18 @@ fn an_original_publication_day_stated_anywhere_beats_a_shown_date() {
 }
 
 #[test]
+fn a_byline_date_at_the_foot_of_the_page_is_the_last_resort() {
+    let html = format!(
+        "<html><body><article><h1>Pier to be rebuilt</h1>{LEDE}</article>\
+         <footer><p>Written by Ann Lee and Bo Ek April 8, 2024</p></footer></body></html>"
+    );
+    assert_eq!(
+        read(&Document::from(html.as_str())).date.as_deref(),
+        Some("2024-04-08")
+    );
+}
+
+#[test]
 fn a_meta_element_in_the_body_is_not_a_shown_date() {
     let article = r#"<meta itemprop="dateCreated" content="2004-01-01">
         <meta itemprop="dateModified" content="2019-06-13">

@@ -17,8 +17,8 @@
 
 use super::candidate::{Candidate, Role, Source};
 use crate::meta::date::{
-    find_dates, find_originally_published, find_published_labelled, find_published_months,
-    parse_date,
+    find_byline_dates, find_dates, find_originally_published, find_published_labelled,
+    find_published_months, parse_date,
 };
 use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
@@ -579,11 +579,14 @@ pub fn page_text(doc: &Document) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The publication date the page states with a label (`Published: …`, `Erschienen am …`)
-/// anywhere in its text ([`page_text`]): the last resort of a page that shows no date near
-/// its headline. Several different labelled days give `None` (a list of articles).
+/// The publication date the page states with a label (`Published: …`, `Erschienen am …`) or
+/// after a byline's names (`Written by Ann Lee and Bo Ek April 8, 2024`) anywhere in its text
+/// ([`page_text`]): the last resort of a page that shows no date near its headline. Several
+/// different labelled days give `None` (a list of articles).
 pub fn labelled_anywhere(text: &str) -> Option<Candidate> {
-    only_day(find_published_labelled(text))
+    let mut days = find_published_labelled(text);
+    days.extend(find_byline_dates(text));
+    only_day(days)
 }
 
 /// The date the page says it was first published on (`This article was originally published
