@@ -143,12 +143,12 @@ fn a_served_time_header_is_no_publication_date() {
 }
 
 #[test]
-fn recent_and_latest_posts_and_post_navigation_are_not_read() {
+fn post_navigation_and_you_may_like_blocks_are_not_read() {
     for class in [
-        "recent-posts",
-        "latestNews",
         "post-navigation",
+        "nav-links",
         "you-may-like",
+        "further-reading",
     ] {
         let block = format!(
             "<div class='{class}'><a href='/b'>Harbour fees rise</a> <span>March 3, 2025</span></div>"
