@@ -184,7 +184,7 @@ pub fn find_published_labelled(text: &str) -> Vec<String> {
 
 /// Every date written in a byline after its names (`Written by Ann Lee and Bo Ek April 8,
 /// 2024`, `Posted by admin on 3 May 2021`), in order: the first date within
-/// [`BYLINE_SPAN`] bytes of `Written by`, before the sentence ends.
+/// `BYLINE_SPAN` (90) bytes of `Written by`, before the sentence ends.
 pub fn find_byline_dates(text: &str) -> Vec<String> {
     BYLINE_LABEL
         .find_iter(text)
