@@ -1,7 +1,8 @@
 //! Chooses the publication date among a page's [`Candidate`]s.
 //!
 //! Order: a published date from structured data (article JSON-LD, `<meta>` named for it,
-//! microdata unless it lists many days, a generic `date` `<meta>` last); else
+//! microdata unless it lists many days, a generic `date` `<meta>` last, which any date
+//! shown near the headline overrules); else
 //! the visible date nearest the headline (published-labelled first, a modified one last; of
 //! one role, a marked-up date before one from running text; on a page listing many days, only
 //! a published-labelled one first after the headline); else inline JSON; else the URL path;
@@ -76,7 +77,7 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
             strong
                 .iter()
                 .find_map(|c| confirmed(c, shown, &near, url.as_ref()))
-                .or_else(|| convincing(shown, &structured).then(|| shown.clone()))
+                .or_else(|| convincing(shown, &strong, &structured).then(|| shown.clone()))
                 .unwrap_or_else(|| (*first).clone()),
         ),
         (first, shown) => first.copied().or(shown).cloned(),
@@ -224,9 +225,11 @@ fn is_utc(candidate: &Candidate) -> bool {
 /// Whether a shown date that contradicts the structured one should win: it is marked up as
 /// a date (`<time>`, a date-named element) or labelled ("Published …", "Updated …": a page
 /// that shows only its update date means that one), or it is the structured modification
-/// date.
-fn convincing(shown: &Candidate, structured: &[Candidate]) -> bool {
-    let marked = shown.source != Source::Text || shown.role != Role::Unknown;
+/// date, or the structured dates are only generic `date` metas (a journal's online date
+/// against the issue date it shows).
+fn convincing(shown: &Candidate, strong: &[&Candidate], structured: &[Candidate]) -> bool {
+    let generic = strong.iter().all(|c| c.source == Source::MetaDate);
+    let marked = shown.source != Source::Text || shown.role != Role::Unknown || generic;
     let modified = structured
         .iter()
         .any(|c| c.role == Role::Modified && c.day == shown.day);

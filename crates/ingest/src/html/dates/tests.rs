@@ -308,6 +308,15 @@ fn a_generic_date_meta_ranks_after_a_microdata_publication_date() {
 }
 
 #[test]
+fn a_date_shown_at_the_headline_overrules_a_generic_date_meta() {
+    let head = r#"<meta name="dc.date" content="2020-03-03">"#;
+    let shown = "<p>Original Research</p><p>7 April 2020</p>";
+    assert_eq!(date_of(head, shown).as_deref(), Some("2020-04-07"));
+    let named = r#"<meta property="article:published_time" content="2020-03-03">"#;
+    assert_eq!(date_of(named, shown).as_deref(), Some("2020-03-03"));
+}
+
+#[test]
 fn microdata_listing_many_days_is_other_items_dates() {
     let today = NaiveDate::from_ymd_opt(2026, 1, 10).expect("a day");
     let items = ["2025-12-01", "2025-11-20", "2025-11-02"];
