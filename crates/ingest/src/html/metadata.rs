@@ -85,7 +85,13 @@ pub fn read(doc: &Document) -> PageMeta {
     }
 }
 
-/// First non-empty `content` of every `<meta>` key, keyed by lower-cased name/property/itemprop.
+/// HTTP headers a saved page may repeat as `<meta http-equiv>` that tell when the copy was
+/// served or goes stale (the crawl), never when the article was written: not read, so that
+/// `http-equiv="date"` is not taken for `name="date"`.
+const SERVED_HEADERS: &[&str] = &["date", "expires"];
+
+/// First non-empty `content` of every `<meta>` key, keyed by lower-cased name/property/itemprop
+/// (and http-equiv, the served-time headers aside).
 fn meta_map(doc: &Document) -> HashMap<String, String> {
     let mut map = HashMap::new();
     for node in doc.select("meta[content]").nodes() {
@@ -93,10 +99,14 @@ fn meta_map(doc: &Document) -> HashMap<String, String> {
             continue;
         };
         for key_attr in ["property", "name", "itemprop", "http-equiv"] {
-            if let Some(key) = node.attr(key_attr) {
-                map.entry(key.trim().to_ascii_lowercase())
-                    .or_insert_with(|| content.clone());
+            let Some(key) = node.attr(key_attr) else {
+                continue;
+            };
+            let key = key.trim().to_ascii_lowercase();
+            if key_attr == "http-equiv" && SERVED_HEADERS.contains(&key.as_str()) {
+                continue;
             }
+            map.entry(key).or_insert_with(|| content.clone());
         }
     }
     map

@@ -198,6 +198,22 @@ fn date_from_time_element_then_url_path() {
 }
 
 #[test]
+fn a_year_last_url_segment_is_read_when_its_order_is_unambiguous() {
+    let date = |u: &str| url_path_date(u);
+    assert_eq!(
+        date("https://example.org/notices/29-10-2021").as_deref(),
+        Some("2021-10-29")
+    );
+    assert_eq!(
+        date("https://example.org/notices/10-29-2021/").as_deref(),
+        Some("2021-10-29")
+    );
+    assert_eq!(date("https://example.org/notices/05-06-2021"), None);
+    assert_eq!(date("https://example.org/notices/31-02-2021"), None);
+    assert_eq!(date("https://example.org/model-12-13-2021-x"), None);
+}
+
+#[test]
 fn no_date_when_page_gives_none() {
     let html = page(
         "<title>t</title>",

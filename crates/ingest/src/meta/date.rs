@@ -43,6 +43,30 @@ static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let re = format!(r"(?i)\b(?:{PUBLISHED_LABEL_WORDS})(?:\s+(?:on|am|le|el))?\s*:?\s*");
     Regex::new(&re).expect("valid regex")
 });
+/// A month and a year with no day (`March 2022`, `im März 2022`), right after a label.
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let month = MONTH_PATTERN.as_str();
+    let re = format!(r"(?i)^(?:(?:in|im|en|de)\s+)?{month}\.?,?\s+((?:19|20)\d{{2}})(?:[^\d]|$)");
+    Regex::new(&re).expect("valid regex")
+});
+/// A statement that the text was first published on a date (`originally published on`,
+/// `This article was first published`, `erstmals erschienen am`), up to the date.
+static ORIGINAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:originally published|(?:article|story|post|piece|report|column) (?:was )?first published|(?:erstmals|ursprünglich) (?:veröffentlicht|erschienen)|(?:publié|paru) initialement|initialement (?:publié|paru)|publicado originalmente|originalmente publicado)(?:\s+(?:on|am|le|el))?\s*:?\s*",
+    )
+    .expect("valid regex")
+});
+/// A byline's opening (`Written by`, `Posted by`, `Verfasst von`): a date right after the
+/// names is the text's.
+static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:written|posted|verfasst|geschrieben|publié|escrito|publicado) (?:by|von|par|por) ",
+    )
+    .expect("valid regex")
+});
+/// Bytes after a byline's opening in which its date is looked for.
+const BYLINE_SPAN: usize = 90;
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)[a-z]*\.?,?\s+").expect("valid regex")
 });
@@ -158,6 +182,53 @@ pub fn find_published_labelled(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every date written in a byline after its names (`Written by Ann Lee and Bo Ek April 8,
+/// 2024`, `Posted by admin on 3 May 2021`), in order: the first date within
+/// `BYLINE_SPAN` (90) bytes of `Written by`, before the sentence ends.
+pub fn find_byline_dates(text: &str) -> Vec<String> {
+    BYLINE_LABEL
+        .find_iter(text)
+        .filter_map(|m| {
+            let mut end = (m.end() + BYLINE_SPAN).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let span = &text[m.end()..end];
+            let sentence = span.split(['.', '!', '?']).next().unwrap_or(span);
+            find_dates(span)
+                .into_iter()
+                .next()
+                .filter(|(_, start, _)| *start <= sentence.len())
+                .map(|(date, _, _)| date)
+        })
+        .collect()
+}
+
+/// Every date `text` says it was first published on (`originally published on 26 Sep 2019`,
+/// `Dieser Artikel ist erstmals erschienen am 3. Mai 2021`), in order.
+pub fn find_originally_published(text: &str) -> Vec<String> {
+    ORIGINAL_LABEL
+        .find_iter(text)
+        .filter_map(|m| {
+            let rest = strip_match(&WEEKDAY, &text[m.end()..]);
+            parse_bare(rest).map(|(date, _)| date)
+        })
+        .collect()
+}
+
+/// Every publication month stated without a day right after a publication label
+/// (`Originally published in March 2022`, `Veröffentlicht im März 2022`) as `YYYY-MM`, in order.
+pub fn find_published_months(text: &str) -> Vec<String> {
+    PUBLISHED_LABEL
+        .find_iter(text)
+        .filter_map(|m| {
+            let c = MONTH_YEAR.captures(&text[m.end()..])?;
+            let month = month_number(c.get(1)?.as_str())?;
+            Some(format!("{}-{month:02}", c.get(2)?.as_str()))
+        })
+        .collect()
+}
+
 /// `s` without a leading label such as `Published:` or `Updated on` (what [`parse_date`]
 /// skips before the date).
 pub(crate) fn strip_label(s: &str) -> &str {
@@ -260,6 +331,51 @@ mod tests {
         ));
         assert!(!starts_with_date_label("Publishing houses closed"));
         assert_eq!(strip_label("On 15 February 2022"), "15 February 2022");
+    }
+
+    #[test]
+    fn a_date_after_a_byline_s_names() {
+        let dates = |t: &str| find_byline_dates(t);
+        assert_eq!(
+            dates("Written by Ann Lee and Bo Ek April 8, 2024 Share"),
+            ["2024-04-08"]
+        );
+        assert_eq!(dates("Posted by admin on 3 May 2021"), ["2021-05-03"]);
+        assert!(dates("Written by Ann Lee. The vote of 3 May 2021 was close.").is_empty());
+        assert!(dates("Written by Ann Lee").is_empty());
+    }
+
+    #[test]
+    fn an_original_publication_statement() {
+        let original = |t: &str| find_originally_published(t);
+        assert_eq!(
+            original("This article was originally published on 26 Sep 2019 at 4:12pm."),
+            ["2019-09-26"]
+        );
+        assert_eq!(
+            original("Dieser Beitrag ist erstmals erschienen am 3. Mai 2021."),
+            ["2021-05-03"]
+        );
+        assert_eq!(
+            original("This story was first published March 2, 2020."),
+            ["2020-03-02"]
+        );
+        assert!(original("The novel, first published on 3 May 1951, sold well.").is_empty());
+        assert!(original("Originally published in The Harbour Review.").is_empty());
+    }
+
+    #[test]
+    fn a_publication_month_without_a_day() {
+        let months = |t: &str| find_published_months(t);
+        assert_eq!(
+            months("Originally published in March 2022. Last updated on May 3, 2024."),
+            ["2022-03"]
+        );
+        assert_eq!(months("Veröffentlicht im März 2021"), ["2021-03"]);
+        assert_eq!(months("Published: Sept. 2019 by the desk"), ["2019-09"]);
+        assert!(months("Published March 3, 2022").is_empty());
+        assert!(months("Published 3 March 2022").is_empty());
+        assert!(months("Published in 2022").is_empty());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! - elements marked as a byline: `itemprop=author` (its nested `itemprop=name` if any),
 //!   `rel=author`, a class or id naming `byline` or `author`, a link to an author page;
 //! - text that opens with a byline label ("By", "Von", "Par", "Por", "Door", "Written by",
-//!   "Author:" …), with the names in the same text or the next node.
+//!   "Article by", "Author:" …), with the names in the same text or the next node.
 //!
 //! Candidates inside navigation, sidebars, footers, comments and related-link lists are
 //! skipped. The first candidate naming a person after the first `<h1>` wins, else the first
@@ -24,7 +24,7 @@ const MAX_DEPTH: usize = 16;
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^\s*(?:
-            (?i:(?:written|posted|published|reported|words|story|reporting|escrito|publicado
+            (?i:(?:written|posted|published|reported|words|story|article|reporting|escrito|publicado
                  |geschrieben|verfasst|erstellt|veröffentlicht|écrit|publié|rédigé|scritto|geschreven)\s+
                 (?:by|von|par|por|door|da|di))
             |By|BY|by|Von|Par|Por|Door|Av|Di|di

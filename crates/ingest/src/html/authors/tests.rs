@@ -148,3 +148,10 @@ fn a_wire_byline_credits_the_agency() {
         (Some("Jane Roe"), Some("AFP"))
     );
 }
+
+#[test]
+fn article_by_is_a_byline_label() {
+    let body = "<h1>Pier to be rebuilt</h1><p>The council voted.</p>\
+        <h2>Article by</h2><div>Ann Lindqvist</div>";
+    assert_eq!(byline(&page("", body)).as_deref(), Some("Ann Lindqvist"));
+}

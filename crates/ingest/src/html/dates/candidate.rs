@@ -11,8 +11,11 @@ pub enum Source {
     JsonLd,
     /// JSON-LD of a plain `WebPage` (CMS dates, often shown nowhere).
     JsonLdPage,
-    /// A `<meta>` tag.
+    /// A `<meta>` tag that names a publication date.
     Meta,
+    /// A `<meta>` tag with a generic date name (`date`, `dc.date`, `dcterms.date`): the
+    /// CMS's date of the page, which may be its publication, its issue or its last save.
+    MetaDate,
     /// A microdata `itemprop` element outside `<meta>`.
     Microdata,
     /// A `"datePublished": "…"`-style key inside another `<script>`.

@@ -1,6 +1,8 @@
 //! Chooses the publication date among a page's [`Candidate`]s.
 //!
-//! Order: a published date from structured data (article JSON-LD, `<meta>`, microdata); else
+//! Order: a published date from structured data (article JSON-LD, `<meta>` named for it,
+//! microdata unless it lists many days, a generic `date` `<meta>` last, which any date
+//! shown near the headline overrules); else
 //! the visible date nearest the headline (published-labelled first, a modified one last; of
 //! one role, a marked-up date before one from running text; on a page listing many days, only
 //! a published-labelled one first after the headline); else inline JSON; else the URL path;
@@ -9,8 +11,10 @@
 //! Implausible dates (after tomorrow, before [`WEB_START`] where only the page's text or URL
 //! says so) are dropped; a structured 1 January without a time is a year and yields to a
 //! shown day. When a UTC timestamp's day is one off the day the page shows near the
-//! headline, the shown day wins. The publication time is kept only from a candidate of the
-//! chosen day.
+//! headline, the shown day wins. A page that states its publication month without a day
+//! (`Originally published in March 2022`) gets no date outside that month. The publication
+//! time is kept only from a candidate of the chosen day. Without a structured publication
+//! date, a day the page says it was originally published on wins over the shown ones.
 
 use super::candidate::{Candidate, Role, Source};
 use chrono::{Days, NaiveDate, Utc};
@@ -36,6 +40,11 @@ pub struct Found {
     pub url: Vec<Candidate>,
     /// A date labelled as the publication date anywhere on the page (the last resort).
     pub anywhere: Vec<Candidate>,
+    /// The date the page says it was first published on (`originally published on …`):
+    /// without a structured publication date, it wins over every other.
+    pub original: Vec<Candidate>,
+    /// The publication month (`YYYY-MM`) the page states without a day, if it does.
+    pub published_month: Option<String>,
 }
 
 /// Today (UTC), the latest a plausible date may be (give or take a day of time zones).
@@ -46,9 +55,15 @@ pub fn today() -> NaiveDate {
 /// The chosen date and, when a candidate of that day gives one, the publication time.
 pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>) {
     let latest = today.checked_add_days(Days::new(1)).unwrap_or(today);
-    let keep = |c: &Candidate| plausible(c, latest);
+    let month = found.published_month;
+    let keep = |c: &Candidate| plausible(c, latest) && in_month(c, month.as_deref());
     let structured: Vec<Candidate> = found.structured.into_iter().filter(keep).collect();
     let microdata: Vec<Candidate> = found.microdata.into_iter().filter(keep).collect();
+    let microdata = if is_listing(&microdata) {
+        Vec::new()
+    } else {
+        microdata
+    };
     let near: Vec<Candidate> = found.near.into_iter().filter(keep).collect();
     let shown = if is_listing(&near) {
         near.first().filter(|c| c.role == Role::Published)
@@ -62,7 +77,7 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
             strong
                 .iter()
                 .find_map(|c| confirmed(c, shown, &near, url.as_ref()))
-                .or_else(|| convincing(shown, &structured).then(|| shown.clone()))
+                .or_else(|| convincing(shown, &strong, &structured).then(|| shown.clone()))
                 .unwrap_or_else(|| (*first).clone()),
         ),
         (first, shown) => first.copied().or(shown).cloned(),
@@ -74,7 +89,13 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
             .find(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
             .cloned()
     };
-    let chosen = chosen
+    let original = found
+        .original
+        .into_iter()
+        .find(keep)
+        .filter(|_| strong.is_empty());
+    let chosen = original
+        .or(chosen)
         .or_else(year_only)
         .or_else(|| found.inline.into_iter().find(keep))
         .or(url)
@@ -89,6 +110,23 @@ pub fn choose(found: Found, today: NaiveDate) -> (Option<String>, Option<String>
     (Some(chosen.day), time)
 }
 
+/// Whether `candidate` falls in the publication month the page states (any, when it states
+/// none): a page saying `Originally published in March 2022` was not published on the day
+/// it shows as `Last updated December 20, 2024`, and the day it was is unknown.
+fn in_month(candidate: &Candidate, month: Option<&str>) -> bool {
+    month.is_none_or(|m| candidate.day.starts_with(m))
+}
+
+/// Whether the page's structured data or microdata states a publication date (then the
+/// text is not searched for an original publication date).
+pub fn states_published(found: &Found) -> bool {
+    found
+        .structured
+        .iter()
+        .chain(&found.microdata)
+        .any(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
+}
+
 /// A date in the plausible range for its source.
 fn plausible(candidate: &Candidate, latest: NaiveDate) -> bool {
     let Ok(day) = NaiveDate::parse_from_str(&candidate.day, "%Y-%m-%d") else {
@@ -96,7 +134,7 @@ fn plausible(candidate: &Candidate, latest: NaiveDate) -> bool {
     };
     let structured = matches!(
         candidate.source,
-        Source::JsonLd | Source::JsonLdPage | Source::Meta | Source::Microdata
+        Source::JsonLd | Source::JsonLdPage | Source::Meta | Source::MetaDate | Source::Microdata
     );
     day <= latest && (structured || chrono::Datelike::year(&day) >= WEB_START)
 }
@@ -106,9 +144,11 @@ fn strong_published<'a>(
     structured: &'a [Candidate],
     microdata: &'a [Candidate],
 ) -> Vec<&'a Candidate> {
-    structured
-        .iter()
+    let explicit = structured.iter().filter(|c| c.source != Source::MetaDate);
+    let generic = structured.iter().filter(|c| c.source == Source::MetaDate);
+    explicit
         .chain(microdata)
+        .chain(generic)
         .filter(|c| c.role == Role::Published && c.source != Source::JsonLdPage)
         .filter(|c| !is_year_only(c))
         .collect()
@@ -120,9 +160,10 @@ fn is_year_only(candidate: &Candidate) -> bool {
     candidate.timestamp.is_none() && candidate.day.ends_with("-01-01")
 }
 
-/// Whether the dates near the headline are many different days (a list of events or of
-/// other articles): then none of them is known to be the page's own, unless the nearest one
-/// is labelled as the publication date (`Written: …` under the headline, a list below).
+/// Whether the dates near the headline (or the page's microdata dates) are many different
+/// days (a list of events or of other articles): then none of them is known to be the
+/// page's own, unless the nearest one is labelled as the publication date (`Written: …`
+/// under the headline, a list below).
 fn is_listing(near: &[Candidate]) -> bool {
     let mut days: Vec<&str> = near.iter().map(|c| c.day.as_str()).collect();
     days.sort_unstable();
@@ -159,7 +200,7 @@ fn confirmed(
         .into_iter()
         .chain(url)
         .find(|c| is_utc(strong) && one_day_apart(&c.day, &strong.day));
-    if first.is_some_and(|c| c.day == strong.day) {
+    if first.is_some_and(|c| same_day_either_order(&c.day, &strong.day)) {
         return Some(strong.clone());
     }
     if let Some(local) = local {
@@ -184,13 +225,26 @@ fn is_utc(candidate: &Candidate) -> bool {
 /// Whether a shown date that contradicts the structured one should win: it is marked up as
 /// a date (`<time>`, a date-named element) or labelled ("Published …", "Updated …": a page
 /// that shows only its update date means that one), or it is the structured modification
-/// date.
-fn convincing(shown: &Candidate, structured: &[Candidate]) -> bool {
-    let marked = shown.source != Source::Text || shown.role != Role::Unknown;
+/// date, or the structured dates are only generic `date` metas (a journal's online date
+/// against the issue date it shows).
+fn convincing(shown: &Candidate, strong: &[&Candidate], structured: &[Candidate]) -> bool {
+    let generic = strong.iter().all(|c| c.source == Source::MetaDate);
+    let marked = shown.source != Source::Text || shown.role != Role::Unknown || generic;
     let modified = structured
         .iter()
         .any(|c| c.role == Role::Modified && c.day == shown.day);
     marked || modified
+}
+
+/// Whether two days are the same, or the same once day and month are swapped (`09.10.2024`
+/// is 9 October in Europe and September 10 in the US: a shown numeric date read in the other
+/// order still confirms the structured one).
+fn same_day_either_order(shown: &str, strong: &str) -> bool {
+    let swapped = |d: &str| {
+        let (year, month, day) = (d.get(..4)?, d.get(5..7)?, d.get(8..10)?);
+        Some(format!("{year}-{day}-{month}"))
+    };
+    shown == strong || swapped(shown).is_some_and(|s| s == strong)
 }
 
 fn one_day_apart(a: &str, b: &str) -> bool {

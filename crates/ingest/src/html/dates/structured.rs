@@ -50,6 +50,10 @@ const PUBLISHED_KEYS: &[&str] = &[
     "release_date",
 ];
 
+/// Keys of [`PUBLISHED_KEYS`] that name a date without saying which (see
+/// [`Source::MetaDate`]).
+const GENERIC_KEYS: &[&str] = &["dc.date", "dcterms.date", "date"];
+
 /// `<meta>` keys that carry a modification date.
 const MODIFIED_KEYS: &[&str] = &[
     "article:modified_time",
@@ -100,7 +104,12 @@ pub fn candidates(page: &Page) -> Vec<Candidate> {
     for (keys, role) in keyed {
         found.extend(keys.iter().filter_map(|k| {
             let value = page.metas.get(*k)?;
-            Candidate::parse(value, Source::Meta, role)
+            let source = if GENERIC_KEYS.contains(k) {
+                Source::MetaDate
+            } else {
+                Source::Meta
+            };
+            Candidate::parse(value, source, role)
         }));
     }
     found

@@ -127,6 +127,89 @@ fn todays_date_and_ranges_are_not_the_article_s() {
 }
 
 #[test]
+fn a_deadline_or_the_bound_of_a_period_is_not_the_page_s_date() {
+    let text = "<p>Anträge werden angenommen (bis 31.12.2018).</p>\
+        <p>Open to applicants until March 3, 2025.</p>";
+    assert_eq!(date_of("", text), None);
+}
+
+#[test]
+fn a_served_time_header_is_no_publication_date() {
+    let head = r#"<meta http-equiv="date" content="Tue, 04 Mar 2025 10:00:00 GMT">
+        <meta http-equiv="expires" content="2025-03-05">"#;
+    assert_eq!(date_of(head, ""), None);
+    let named = r#"<meta name="date" content="2025-03-04">"#;
+    assert_eq!(date_of(named, "").as_deref(), Some("2025-03-04"));
+}
+
+#[test]
+fn post_navigation_and_you_may_like_blocks_are_not_read() {
+    for class in [
+        "post-navigation",
+        "nav-links",
+        "you-may-like",
+        "further-reading",
+    ] {
+        let block = format!(
+            "<div class='{class}'><a href='/b'>Harbour fees rise</a> <span>March 3, 2025</span></div>"
+        );
+        assert_eq!(date_of("", &block), None, "{class}");
+    }
+}
+
+#[test]
+fn a_date_outside_the_stated_publication_month_is_not_the_publication_date() {
+    let shown = "<p>Originally published in March 2022. Last updated on December 20, 2024.</p>";
+    assert_eq!(date_of("", shown), None);
+    let head = ld(r#""datePublished":"2022-03-15""#, "Article");
+    assert_eq!(date_of(&head, shown).as_deref(), Some("2022-03-15"));
+}
+
+#[test]
+fn a_dated_link_with_a_headline_is_another_article_s_teaser() {
+    let teaser = "<p><a href='/pier-fees'>Harbour fees rise again after the council vote \
+        <span class='date'>March 3, 2025</span></a></p>";
+    assert_eq!(date_of("", teaser), None);
+    let permalink = "<p><a href='/pier'><time class='entry-date'>March 3, 2025</time></a></p>";
+    assert_eq!(date_of("", permalink).as_deref(), Some("2025-03-03"));
+}
+
+#[test]
+fn dates_after_a_heading_of_other_articles_or_comments_are_not_read() {
+    let headings = [
+        "You might also like",
+        "Related",
+        "Comments (3)",
+        "3 thoughts on “Pier to be rebuilt”",
+        "Leave a Reply",
+        "Das könnte Sie auch interessieren",
+        "Kommentare",
+        "À lire aussi",
+    ];
+    for heading in headings {
+        let after = format!(
+            "<h2>{heading}</h2><ul><li><a href='/a'>Fees rise</a><br>March 3, 2025</li></ul>"
+        );
+        assert_eq!(date_of("", &after), None, "{heading}");
+    }
+    let own = [
+        "<h2>Related costs of the works</h2><p class='date'>March 3, 2025</p>",
+        "<h2>Why the works took so long</h2><p class='date'>March 3, 2025</p>",
+    ];
+    for section in own {
+        assert_eq!(date_of("", section).as_deref(), Some("2025-03-03"));
+    }
+}
+
+#[test]
+fn a_comment_thread_s_dates_are_not_the_article_s() {
+    let disqus = "<div id='disqus_thread'><span class='date'>March 3, 2025</span></div>";
+    assert_eq!(date_of("", disqus), None);
+    let said = "<div><b>Ann</b> says:</div><div><a href='#c1'>March 3, 2025 at 10:15 am</a></div>";
+    assert_eq!(date_of("", said), None);
+}
+
+#[test]
 fn a_list_of_many_days_gives_none() {
     let article = "<p>Events</p><p>2 May 2025 Choir</p><p>9 May 2025 Market</p>\
         <p>16 May 2025 Regatta</p>";
@@ -159,8 +242,93 @@ fn the_page_s_local_day_beats_a_utc_timestamp() {
     assert_eq!(published, None);
 }
 
+#[test]
+fn a_shown_numeric_date_in_the_other_day_month_order_confirms_the_structured_one() {
+    let head = ld(r#""datePublished":"2024-09-10T15:00:00Z""#, "BlogPosting");
+    let shown = "<p class='post-date'>09.10.2024</p>";
+    let (date, published) = dates_of(&head, shown);
+    assert_eq!(date.as_deref(), Some("2024-09-10"));
+    assert_eq!(published.as_deref(), Some("2024-09-10T15:00:00Z"));
+}
+
 fn candidate(day: &str, source: Source, role: Role) -> Candidate {
     Candidate::day(day.to_string(), source, role)
+}
+
+#[test]
+fn an_original_publication_day_stated_anywhere_beats_a_shown_date() {
+    let html = format!(
+        "<html><body><article><h1>Pier to be rebuilt</h1><p class='date'>30 Sep 2022</p>\
+         {LEDE}<p>This article was originally published on 26 Sep 2019 and has been \
+         updated since.</p></article></body></html>"
+    );
+    assert_eq!(
+        read(&Document::from(html.as_str())).date.as_deref(),
+        Some("2019-09-26")
+    );
+    let head = ld(r#""datePublished":"2022-09-30""#, "NewsArticle");
+    let with_structured = html.replace("<html>", &format!("<html><head>{head}</head>"));
+    assert_eq!(
+        read(&Document::from(with_structured.as_str()))
+            .date
+            .as_deref(),
+        Some("2022-09-30")
+    );
+}
+
+#[test]
+fn a_byline_date_at_the_foot_of_the_page_is_the_last_resort() {
+    let html = format!(
+        "<html><body><article><h1>Pier to be rebuilt</h1>{LEDE}</article>\
+         <footer><p>Written by Ann Lee and Bo Ek April 8, 2024</p></footer></body></html>"
+    );
+    assert_eq!(
+        read(&Document::from(html.as_str())).date.as_deref(),
+        Some("2024-04-08")
+    );
+}
+
+#[test]
+fn a_meta_element_in_the_body_is_not_a_shown_date() {
+    let article = r#"<meta itemprop="dateCreated" content="2004-01-01">
+        <meta itemprop="dateModified" content="2019-06-13">
+        <p class="recipe-date">Updated June 13, 2019</p>"#;
+    assert_eq!(date_of("", article).as_deref(), Some("2019-06-13"));
+}
+
+#[test]
+fn a_generic_date_meta_ranks_after_a_microdata_publication_date() {
+    let today = NaiveDate::from_ymd_opt(2026, 1, 10).expect("a day");
+    let found = Found {
+        structured: vec![candidate("2022-01-21", Source::MetaDate, Role::Published)],
+        microdata: vec![candidate("2022-01-27", Source::Microdata, Role::Published)],
+        ..Found::default()
+    };
+    assert_eq!(choose(found, today).0.as_deref(), Some("2022-01-27"));
+}
+
+#[test]
+fn a_date_shown_at_the_headline_overrules_a_generic_date_meta() {
+    let head = r#"<meta name="dc.date" content="2020-03-03">"#;
+    let shown = "<p>Original Research</p><p>7 April 2020</p>";
+    assert_eq!(date_of(head, shown).as_deref(), Some("2020-04-07"));
+    let named = r#"<meta property="article:published_time" content="2020-03-03">"#;
+    assert_eq!(date_of(named, shown).as_deref(), Some("2020-03-03"));
+}
+
+#[test]
+fn microdata_listing_many_days_is_other_items_dates() {
+    let today = NaiveDate::from_ymd_opt(2026, 1, 10).expect("a day");
+    let items = ["2025-12-01", "2025-11-20", "2025-11-02"];
+    let found = Found {
+        structured: vec![candidate("2025-03-27", Source::MetaDate, Role::Published)],
+        microdata: items
+            .iter()
+            .map(|d| candidate(d, Source::Microdata, Role::Published))
+            .collect(),
+        ..Found::default()
+    };
+    assert_eq!(choose(found, today).0.as_deref(), Some("2025-03-27"));
 }
 
 #[test]
@@ -215,6 +383,29 @@ fn a_lower_heading_that_matches_the_title_anchors_the_dates() {
 fn an_aside_inside_the_article_holds_its_date() {
     let article = r#"<aside><time datetime="2021-06-06">June 6, 2021</time></aside>"#;
     assert_eq!(date_of("", article).as_deref(), Some("2021-06-06"));
+}
+
+#[test]
+fn a_footer_beside_the_headline_holds_its_date() {
+    let head = ld(r#""datePublished":"2022-05-10T13:05:00Z""#, "NewsArticle");
+    let html = format!(
+        "<html><head>{head}</head><body><div><h1>Ferry service resumes</h1>\
+         <footer class='story-meta'><p class='story-date'>10.05.2022 | 15:05</p></footer>\
+         <p>Am Montag, 9. Mai 2022, meldete der Hafen das Ende der Arbeiten am Steg.</p>{LEDE}\
+         </div><footer><p>Archiv 03.01.2020</p></footer></body></html>"
+    );
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2022-05-10"));
+}
+
+#[test]
+fn without_a_heading_the_title_shown_in_the_text_anchors_the_dates() {
+    let html = "<html><head><title>Harbour council backs the new pier | Gazette</title></head>\
+        <body><div><p class='big'>Harbour council backs the new pier</p><p>Ann Lee</p>\
+        <p>Feb 16, 2026</p>{LEDE}</div></body></html>"
+        .replace("{LEDE}", LEDE);
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2026-02-16"));
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! A date in the URL path: `/2024/03/05/`, `/2024-03-05/`, `/20240305/` (a whole path
-//! segment or a segment's leading part). Pure string work.
+//! segment or a segment's leading part), or a segment `/29-10-2021` whose day-month order is
+//! unambiguous. Pure string work.
 
 use super::candidate::{Candidate, Role, Source};
 use crate::meta::date::parse_date;
@@ -11,6 +12,10 @@ static SEGMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^((?:19|20)\d{2})-?([01]\d)-?([0-3]\d)(?:$|[-_.])").expect("valid regex")
 });
 
+/// `DD-MM-YYYY` or `MM-DD-YYYY` as a whole path segment.
+static SEGMENT_DATE_YEAR_LAST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([0-3]?\d)-([0-3]?\d)-((?:19|20)\d{2})$").expect("valid regex"));
+
 /// The URL path's date as a candidate.
 pub fn url_candidate(url: &str) -> Option<Candidate> {
     url_path_date(url).map(|day| Candidate::day(day, Source::UrlPath, Role::Published))
@@ -20,7 +25,9 @@ pub fn url_candidate(url: &str) -> Option<Candidate> {
 pub fn url_path_date(url: &str) -> Option<String> {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     let parts: Vec<&str> = path.split('/').skip(3).collect();
-    split_date(&parts).or_else(|| parts.iter().find_map(|p| segment_date(p)))
+    split_date(&parts)
+        .or_else(|| parts.iter().find_map(|p| segment_date(p)))
+        .or_else(|| parts.iter().find_map(|p| year_last_date(p)))
 }
 
 /// `…/YYYY/MM/DD/…` over three segments.
@@ -39,4 +46,17 @@ fn split_date(parts: &[&str]) -> Option<String> {
 fn segment_date(segment: &str) -> Option<String> {
     let c = SEGMENT_DATE.captures(segment)?;
     parse_date(&format!("{}-{}-{}", &c[1], &c[2], &c[3]))
+}
+
+/// A `DD-MM-YYYY` / `MM-DD-YYYY` segment, read only when one of the first two numbers is over
+/// 12 (`29-10-2021`, `10-29-2021`); `05-06-2021` could be either and gives `None`.
+fn year_last_date(segment: &str) -> Option<String> {
+    let c = SEGMENT_DATE_YEAR_LAST.captures(segment)?;
+    let (a, b): (u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+    let (day, month) = match (a > 12, b > 12) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return None,
+    };
+    parse_date(&format!("{}-{month:02}-{day:02}", &c[3]))
 }

@@ -4,17 +4,22 @@
 //! resort) a date labelled `Published …` anywhere on the page.
 //!
 //! One walk over the body in document order builds the visible text (scripts, navigation,
-//! footers, the site's asides, forms and related-links / teaser / comment / sidebar blocks
-//! left out; an `<aside>` inside the article kept) and notes where each date element starts
-//! in it. The headline (the heading a title of the page names — an `h1`, else an `h2`–`h4`
+//! footers, the site's asides, forms, related-links / teaser / comment / sidebar blocks and
+//! links that hold a date beside another headline left out; an `<aside>` or `<footer>` inside
+//! the article or beside its headline kept) and notes where each date element starts in it.
+//! A publication month stated without a day is reported too. The headline (the heading a title of the page names — an `h1`, else an `h2`–`h4`
 //! before every `h1` — else the first `h1` inside an `article` or `main`, else the first
-//! `h1`, else the start of the `article`) anchors the window that is read; a date far from it
+//! `h1`, else where the text first shows a title of the page, else the start of the
+//! `article`) anchors the window that is read; a date far from it
 //! (a teaser, an archive list) is not a candidate, one labelled as today's or as a reader's
 //! activity is none, and an unlabelled date inside a sentence comes after every other.
 //! Reads the DOM only; work is bounded by `TEXT_BUDGET`.
 
 use super::candidate::{Candidate, Role, Source};
-use crate::meta::date::{find_dates, find_published_labelled, parse_date};
+use crate::meta::date::{
+    find_byline_dates, find_dates, find_originally_published, find_published_labelled,
+    find_published_months, parse_date,
+};
 use dom_query::{Document, NodeId, NodeRef};
 use regex::Regex;
 use std::collections::HashSet;
@@ -54,7 +59,7 @@ const SKIPPED: &[&str] = &[
 /// Class / id words of blocks that hold other articles' or readers' dates: a word starting a
 /// class / id part (`related-posts`, `relatedArticles`, `comments-area`).
 static OTHERS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from)|also-?read|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
+    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from|posts|like)|also-?(?:read|like)|you-?may|further-?reading|post-?navigation|nav-?links|disqus|responses|replies|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
         .expect("valid regex")
 });
 
@@ -76,9 +81,16 @@ static MODIFIED_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words saying a date is today's (a masthead or opening-hours date) or a reader's activity
-/// (`Last active`, `Member since`), not the article's.
+/// (`Last active`, `Member since`, a comment's `Ann says:`), not the article's.
 static TODAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi|last active|member since|joined")
+    Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi|last active|member since|joined|says:|sagt:|wrote:|schrieb:|a écrit|replied")
+        .expect("valid regex")
+});
+
+/// A word right before a date that makes it a deadline or the bound of a period (`bis
+/// 31.12.2018`, `until March 3, 2025`, `since 2019-04-01`), not a day the page was written.
+static BOUND_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s(])(?:bis|until|till|seit|since|ab|through|thru|before|after|desde|hasta|jusqu'au|jusqu’au|depuis|fino al|dal)\s*$")
         .expect("valid regex")
 });
 
@@ -97,6 +109,24 @@ static PUBLISHED_WORD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// The heading of a section that holds other articles or readers' comments: a phrase that
+/// opens it (`You might also like`, `3 thoughts on …`, `Leave a reply`, `Weitere Artikel`,
+/// `À lire aussi`) or a word that is all of it (`Related`, `Related articles`, `Comments (3)`,
+/// `Kommentare`; `Related costs of the works` is the article's own section). The article's
+/// own dates come before it.
+static OTHERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    let phrase = "more (?:from|stories|articles|news|like this|on this)|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|read (?:more|next|also)|also read|see also|further reading|most (?:read|popular|viewed)|latest (?:news|posts|articles|stories)|recent (?:posts|articles|stories|news)|leave a (?:reply|comment)|(?:thoughts?|comments?|responses?|replies) (?:on|to) |weitere (?:artikel|beiträge|nachrichten|themen)|mehr (?:zum thema|aus |von |zu )|das könnte (?:sie|dich) auch interessieren|lesen sie auch|auch interessant|ähnliche (?:artikel|beiträge|themen)|(?:à )?lire aussi|sur le même sujet|articles? (?:similaires|liés|associés)|te puede interesar|noticias relacionadas|artículos relacionados|leggi anche|articoli correlati";
+    let word = "related|recommended|popular|trending|comments?|responses|replies|kommentare?|leserkommentare|commentaires?|comentarios?|commenti";
+    let noun = "articles?|posts?|stories|news|content|reading|links|for you|now|artikel|beiträge";
+    let re = format!(
+        r"(?i)^\s*(?:\d+\s+)?(?:(?:{phrase})|(?:{word})(?:\s+(?:{noun}))?\s*(?:\(\d+\))?\s*:?\s*$)"
+    );
+    Regex::new(&re).expect("valid regex")
+});
+
+/// Words a heading of such a section has at most (a longer heading is a section of the article).
+const OTHERS_HEADING_WORDS: usize = 8;
+
 /// What one walk over a page found.
 #[derive(Debug, Default)]
 pub struct Seen {
@@ -104,6 +134,9 @@ pub struct Seen {
     pub near: Vec<Candidate>,
     /// Microdata `datePublished` / `dateCreated` / `dateModified` outside `<meta>`.
     pub microdata: Vec<Candidate>,
+    /// The publication month (`YYYY-MM`) when the text near the headline states one without
+    /// a day (`Originally published in March 2022`).
+    pub published_month: Option<String>,
 }
 
 /// Walks `doc` once and returns its visible and microdata dates; `titles` (the page's own
@@ -112,6 +145,12 @@ pub fn read(doc: &Document, titles: &[&str]) -> Seen {
     let headline = headline(doc, titles);
     let mut walk = Walk {
         headline_id: headline.as_ref().map(|h| h.id),
+        headline_parent: headline.as_ref().and_then(|h| h.parent()).map(|p| p.id),
+        titles: if headline.is_some() {
+            Vec::new()
+        } else {
+            shown_titles(titles)
+        },
         keep: headline
             .iter()
             .flat_map(|h| h.ancestors_it(None))
@@ -190,6 +229,19 @@ fn headline<'a>(doc: &'a Document, titles: &[&str]) -> Option<NodeRef<'a>> {
         .or_else(|| h1s.first().map(|(h, _)| *h))
 }
 
+/// Characters a title needs to be looked for in the text when no heading holds it.
+const SHOWN_TITLE_MIN: usize = 20;
+
+/// The titles long enough to be looked for in the text, whitespace collapsed as the walk
+/// writes text.
+fn shown_titles(titles: &[&str]) -> Vec<String> {
+    titles
+        .iter()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| t.len() >= SHOWN_TITLE_MIN)
+        .collect()
+}
+
 /// Lower-cased letters and digits only (to compare a headline with a title).
 fn squash(text: &str) -> String {
     text.chars()
@@ -211,6 +263,10 @@ struct Placed {
 struct Walk {
     /// The headline element, when the page has an `h1`.
     headline_id: Option<NodeId>,
+    /// With no headline element, the page's titles as its text may show them.
+    titles: Vec<String>,
+    /// The headline's parent: a `<footer>` or `<aside>` beside the headline is its own.
+    headline_parent: Option<NodeId>,
     /// The headline's ancestors: never skipped, whatever their names.
     keep: HashSet<NodeId>,
     text: String,
@@ -221,6 +277,9 @@ struct Walk {
     /// Where the headline's text ends in `text` (about).
     headline_end: usize,
     article_start: Option<usize>,
+    /// Where a heading of other articles or comments after the headline starts in `text`:
+    /// no date from there on is the article's.
+    others_from: Option<usize>,
 }
 
 impl Walk {
@@ -238,11 +297,14 @@ impl Walk {
                 continue;
             };
             let name = name.to_ascii_lowercase();
-            // An `<aside>` inside the article is its own margin (date, byline), not the site's.
-            let own_aside = in_article && name == "aside";
-            let skipped = (SKIPPED.contains(&name.as_str()) && !own_aside)
+            // An `<aside>` or `<footer>` inside the article or beside its headline is the
+            // article's own margin (date, byline), not the site's.
+            let own = (in_article || self.beside_headline(&node))
+                && matches!(name.as_str(), "aside" | "footer");
+            let skipped = (SKIPPED.contains(&name.as_str()) && !own)
                 || is_foreign(&node)
-                || (!in_article && is_page_footer(&node, &name));
+                || (name == "a" && is_dated_teaser(&node))
+                || (!in_article && !own && is_page_footer(&node, &name));
             if skipped && !self.keep.contains(&node.id) {
                 continue;
             }
@@ -251,6 +313,18 @@ impl Walk {
             let children: Vec<NodeRef> = node.children_it(true).collect();
             stack.extend(children.into_iter().map(|c| (c, in_article)));
         }
+    }
+
+    /// Where the text first shows one of the page's titles (a headline styled without a
+    /// heading element).
+    fn title_in_text(&self) -> Option<usize> {
+        self.titles.iter().find_map(|t| self.text.find(t.as_str()))
+    }
+
+    /// Whether `node` shares its parent with the headline.
+    fn beside_headline(&self, node: &NodeRef) -> bool {
+        self.headline_parent
+            .is_some_and(|p| node.parent().is_some_and(|n| n.id == p))
     }
 
     fn done(&self) -> bool {
@@ -275,8 +349,11 @@ impl Walk {
         if in_article && self.article_start.is_none() {
             self.article_start = Some(at);
         }
+        if self.others_from.is_none() && self.opens_others(node, name) {
+            self.others_from = Some(at);
+        }
         if let Some(candidate) = date_element(node, name) {
-            if !self.labelled_not_published(at) {
+            if self.others_from.is_none() && !self.labelled_not_published(at) {
                 self.elements.push(Placed {
                     at,
                     candidate,
@@ -287,6 +364,20 @@ impl Walk {
         if is_block(name) {
             self.text.push('\n');
         }
+    }
+
+    /// Whether `node` is a heading after the headline (or in the article, when there is no
+    /// headline) that opens a section of other articles or comments.
+    fn opens_others(&self, node: &NodeRef, name: &str) -> bool {
+        let after = match self.headline_id {
+            Some(id) => self.headline.is_some() && node.id != id,
+            None => self.article_start.is_some(),
+        };
+        if !after || !matches!(name, "h2" | "h3" | "h4" | "h5" | "h6") {
+            return false;
+        }
+        let text = node.text();
+        text.split_whitespace().count() <= OTHERS_HEADING_WORDS && OTHERS_HEADING.is_match(&text)
     }
 
     /// Whether the text just before `at` (the headline's own text excepted) labels a date
@@ -313,7 +404,11 @@ impl Walk {
     }
 
     fn finish(self) -> Seen {
-        let Some(anchor) = self.headline.or(self.article_start) else {
+        let Some(anchor) = self
+            .headline
+            .or_else(|| self.title_in_text())
+            .or(self.article_start)
+        else {
             // No headline to be near: only `<time>` elements, marked up as dates, and elements
             // whose names say they hold the publication date count.
             let near = self
@@ -328,9 +423,13 @@ impl Walk {
             return Seen {
                 near,
                 microdata: self.microdata,
+                published_month: None,
             };
         };
         let text_dates = self.text_dates(anchor);
+        let published_month = find_published_months(self.window(anchor))
+            .into_iter()
+            .next();
         let mut placed = self.elements;
         placed.extend(text_dates);
         let mut after: Vec<&Placed> = placed
@@ -353,15 +452,26 @@ impl Walk {
         Seen {
             near,
             microdata: self.microdata,
+            published_month,
         }
     }
 
-    /// Dates written in the text around the headline, with the role their label gives; the
-    /// ends of a range and a date labelled as today's are left out.
-    fn text_dates(&self, anchor: usize) -> Vec<Placed> {
+    /// The text read for dates around the headline, with where it starts in `text`.
+    fn window_at(&self, anchor: usize) -> (usize, &str) {
         let start = floor_boundary(&self.text, anchor.saturating_sub(TEXT_BEFORE));
         let end = floor_boundary(&self.text, (anchor + TEXT_AFTER).min(self.text.len()));
-        let window = &self.text[start..end];
+        (start, &self.text[start..end])
+    }
+
+    fn window(&self, anchor: usize) -> &str {
+        self.window_at(anchor).1
+    }
+
+    /// Dates written in the text around the headline, with the role their label gives; the
+    /// ends of a range, a deadline, a date labelled as today's and every date after a heading
+    /// of other articles or comments are left out.
+    fn text_dates(&self, anchor: usize) -> Vec<Placed> {
+        let (start, window) = self.window_at(anchor);
         let dates = find_dates(window);
         let in_range = |i: usize| {
             let joined = |a: &(String, usize, usize), b: &(String, usize, usize)| {
@@ -375,7 +485,12 @@ impl Walk {
         let mut placed = Vec::new();
         for (i, (day, from, _)) in dates.iter().enumerate() {
             let label = &window[floor_boundary(window, from.saturating_sub(LABEL_BEFORE))..*from];
-            if in_range(i) || TODAY_WORD.is_match(label) {
+            let among_others = self.others_from.is_some_and(|o| start + from >= o);
+            if among_others
+                || in_range(i)
+                || TODAY_WORD.is_match(label)
+                || BOUND_WORD.is_match(label)
+            {
                 continue;
             }
             let role = role_of_label(label);
@@ -433,14 +548,13 @@ fn is_named(node: &NodeRef, re: &Regex) -> bool {
         .any(|attr| node.attr(attr).is_some_and(|v| re.is_match(&v)))
 }
 
-/// Elements whose text is never read by [`labelled_anywhere`].
+/// Elements whose text is never read by [`page_text`].
 const UNREAD: &[&str] = &["script", "style", "noscript", "template", "svg", "head"];
 
-/// The publication date the page states with a label (`Published: …`, `Erschienen am …`)
-/// anywhere in its visible text, a sidebar or footer included (other articles' and readers'
-/// blocks left out): the last resort of a page that shows no date near its headline. Several
-/// different labelled days give `None` (a list of articles).
-pub fn labelled_anywhere(doc: &Document) -> Option<Candidate> {
+/// The page's visible text, whitespace collapsed, a sidebar or footer included (other
+/// articles' and readers' blocks left out): what [`labelled_anywhere`] and
+/// [`originally_published`] read.
+pub fn page_text(doc: &Document) -> String {
     let mut text = String::new();
     let body = doc.select("body");
     let mut stack: Vec<NodeRef> = body.nodes().first().copied().into_iter().collect();
@@ -462,13 +576,60 @@ pub fn labelled_anywhere(doc: &Document) -> Option<Candidate> {
         let children: Vec<NodeRef> = node.children_it(true).collect();
         stack.extend(children);
     }
-    let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut days = find_published_labelled(&squashed);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The publication date the page states with a label (`Published: …`, `Erschienen am …`) or
+/// after a byline's names (`Written by Ann Lee and Bo Ek April 8, 2024`) anywhere in its text
+/// ([`page_text`]): the last resort of a page that shows no date near its headline. Several
+/// different labelled days give `None` (a list of articles).
+pub fn labelled_anywhere(text: &str) -> Option<Candidate> {
+    let mut days = find_published_labelled(text);
+    days.extend(find_byline_dates(text));
+    only_day(days)
+}
+
+/// The date the page says it was first published on (`This article was originally published
+/// on 26 Sep 2019 and has been updated since`), anywhere in its text ([`page_text`]); several
+/// different days give `None`.
+pub fn originally_published(text: &str) -> Option<Candidate> {
+    only_day(find_originally_published(text))
+}
+
+fn only_day(mut days: Vec<String>) -> Option<Candidate> {
+    days.sort_unstable();
     days.dedup();
     match days.as_slice() {
         [day] => Some(Candidate::day(day.clone(), Source::Text, Role::Published)),
         _ => None,
     }
+}
+
+/// Words besides its date from which a link's text is another article's teaser.
+const TEASER_WORDS: usize = 6;
+
+/// A link whose text holds a date and a headline's worth of other words (`Harbour fees rise
+/// again after the vote · March 3, 2025`): a teaser for another article, whose date is not
+/// this page's. A link around the date alone (a permalink) is not one.
+fn is_dated_teaser(node: &NodeRef) -> bool {
+    let text = node.text();
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let dates = find_dates(&text);
+    if dates.is_empty() {
+        return false;
+    }
+    let mut rest = 0;
+    let mut from = 0;
+    for (_, start, end) in &dates {
+        rest += text
+            .get(from..*start)
+            .map_or(0, |t| t.split_whitespace().count());
+        from = *end;
+    }
+    rest += text.get(from..).map_or(0, |t| t.split_whitespace().count());
+    rest >= TEASER_WORDS
 }
 
 /// A footer outside the article (the site's, not the article's own `<footer>` that may hold
@@ -504,8 +665,15 @@ fn microdata(node: &NodeRef) -> Option<Candidate> {
         .or_else(|| short_text_date(node, Source::Microdata, role))
 }
 
-/// A `<time>` element, or an element whose names say it holds a date.
+/// Elements a reader never sees: a `<meta>` in the body is markup (read with the others
+/// by [`super::structured`]), not a shown date.
+const UNSHOWN: &[&str] = &["meta", "link", "input"];
+
+/// A `<time>` element, or an element whose names say it holds a date (never a `<meta>`).
 fn date_element(node: &NodeRef, name: &str) -> Option<Candidate> {
+    if UNSHOWN.contains(&name) {
+        return None;
+    }
     let names = names_of(node);
     if TODAY_WORD.is_match(&names) {
         return None;
