@@ -61,7 +61,8 @@ pub fn claims(
     read: &[Read<'_>],
     config: &CompareConfig,
 ) -> (Vec<Claim>, BTreeMap<String, Vec<Passage>>) {
-    let groups = representatives(read);
+    let members: Vec<_> = read.iter().map(|r| r.member).collect();
+    let groups = representatives(&members);
     if groups.len() < 2 {
         return (Vec::new(), BTreeMap::new());
     }

@@ -29,8 +29,8 @@ mod terms;
 mod tests;
 
 use crate::{span::CharIndex, CompareConfig, Facts, Sentence, Value};
+use rayon::prelude::*;
 use serde::Serialize;
-use std::cell::OnceCell;
 use std::collections::BTreeMap;
 
 pub use terms::{Termer, Terms};
@@ -181,21 +181,26 @@ pub struct Passage {
     pub span: [usize; 2],
 }
 
-/// A member with what every part of the comparison reads from it.
+/// A member with what every part of the comparison reads from it, made once (in parallel
+/// across members) and then only read, so the parts can run side by side.
 pub(crate) struct Read<'a> {
     pub member: Member<'a>,
     /// Sentences as `[start, end)` chars.
     pub sentences: Vec<[usize; 2]>,
     /// Char offset → byte offset, for cutting spans out of the body (empty for ASCII).
     bytes: Vec<usize>,
-    /// The stemmer of its language.
-    pub termer: Termer,
-    /// Each sentence's terms, made when first asked for.
-    sentence_terms: Vec<OnceCell<Terms>>,
+    /// Terms of the sentences the comparison reads: every sentence of a group's
+    /// representative, those holding a number in the others.
+    sentence_terms: Vec<Option<Terms>>,
+    /// Content terms of each quote.
+    pub quote_terms: Vec<Vec<u64>>,
+    /// Per number: its unit's key (`None` for a bare number) and its own text's terms.
+    pub number_terms: Vec<(Option<u64>, Vec<u64>)>,
 }
 
 impl<'a> Read<'a> {
-    fn new(member: Member<'a>) -> Read<'a> {
+    fn new(member: Member<'a>, speaks_for_group: bool) -> Read<'a> {
+        let termer = Termer::new(member.lang);
         let index = CharIndex::new(member.body);
         let sentences: Vec<[usize; 2]> = member
             .sentences
@@ -209,13 +214,36 @@ impl<'a> Read<'a> {
             b.push(member.body.len());
             b
         };
-        Read {
+        let mut read = Read {
             member,
-            sentence_terms: (0..sentences.len()).map(|_| OnceCell::new()).collect(),
+            sentence_terms: vec![None; sentences.len()],
             sentences,
             bytes,
-            termer: Termer::new(member.lang),
+            quote_terms: member
+                .facts
+                .quotes
+                .iter()
+                .map(|q| termer.terms(&q.text).all)
+                .collect(),
+            number_terms: member
+                .facts
+                .numbers
+                .iter()
+                .map(|n| (quantities::unit_key(&termer, n), termer.terms(&n.text).all))
+                .collect(),
+        };
+        let mut needed = vec![speaks_for_group; read.sentences.len()];
+        for n in &member.facts.numbers {
+            if let Some(k) = read.sentence_index(n.span[0]) {
+                needed[k] = true;
+            }
         }
+        for (k, need) in needed.into_iter().enumerate() {
+            if need {
+                read.sentence_terms[k] = Some(termer.terms(read.text(read.sentences[k])));
+            }
+        }
+        read
     }
 
     /// The text of `[start, end)` chars of the body.
@@ -234,24 +262,25 @@ impl<'a> Read<'a> {
         (k < self.sentences.len()).then_some(k)
     }
 
-    /// The terms of sentence `k`.
+    /// The terms of sentence `k` (empty for one the comparison does not read).
     pub fn sentence_terms(&self, k: usize) -> &Terms {
-        self.sentence_terms[k].get_or_init(|| self.termer.terms(self.text(self.sentences[k])))
+        static NONE: Terms = Terms::EMPTY;
+        self.sentence_terms[k].as_ref().unwrap_or(&NONE)
     }
 }
 
 /// Members whose sentences speak for their group: each group's representative (the first
 /// member of a group that has none marked), in story order.
-pub(crate) fn representatives(read: &[Read<'_>]) -> Vec<usize> {
+pub(crate) fn representatives(members: &[Member<'_>]) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();
     let mut of_group: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (m, r) in read.iter().enumerate() {
-        match of_group.get(r.member.group) {
+    for (m, member) in members.iter().enumerate() {
+        match of_group.get(member.group) {
             None => {
-                of_group.insert(r.member.group, chosen.len());
+                of_group.insert(member.group, chosen.len());
                 chosen.push(m);
             }
-            Some(&k) if r.member.representative && !read[chosen[k]].member.representative => {
+            Some(&k) if member.representative && !members[chosen[k]].representative => {
                 chosen[k] = m
             }
             Some(_) => {}
@@ -261,20 +290,37 @@ pub(crate) fn representatives(read: &[Read<'_>]) -> Vec<usize> {
     chosen
 }
 
-/// Compares the documents of one story.
+/// Compares the documents of one story. Members are read in parallel, and statements,
+/// quantities and claims are lined up side by side.
 pub fn compare_story(members: &[Member<'_>], config: &CompareConfig) -> Comparison {
     let mut ordered: Vec<Member<'_>> = members.to_vec();
     ordered.sort_by(|a, b| (a.date.is_none(), a.date, a.id).cmp(&(b.date.is_none(), b.date, b.id)));
-    let read: Vec<Read<'_>> = ordered.into_iter().map(Read::new).collect();
-    let (quotes, conflicts) = quotes::by_speaker(&read, config);
+    let mut speaks = vec![false; ordered.len()];
+    for m in representatives(&ordered) {
+        speaks[m] = true;
+    }
+    let read: Vec<Read<'_>> = ordered
+        .into_par_iter()
+        .zip(speaks)
+        .map(|(member, speaks)| Read::new(member, speaks))
+        .collect();
+    let ((quotes, conflicts), (numbers, claims)) = rayon::join(
+        || quotes::by_speaker(&read, config),
+        || {
+            rayon::join(
+                || quantities::quantities(&read, config),
+                || claims::claims(&read, config),
+            )
+        },
+    );
     Comparison {
         quotes,
         conflicts,
-        numbers: quantities::quantities(&read, config),
+        numbers,
         agreed: Vec::new(),
         unique: BTreeMap::new(),
     }
-    .with_claims(claims::claims(&read, config))
+    .with_claims(claims)
 }
 
 impl Comparison {

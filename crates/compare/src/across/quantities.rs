@@ -17,7 +17,7 @@
 //! Changes ("up 5%") are a quantity of their own kind. Returns `numbers`.
 
 use super::leader::Leaders;
-use super::terms::{shared, Terms};
+use super::terms::{shared, Termer, Terms};
 use super::{Quantity, Read, StatedValue};
 use crate::calendar::{is_month_name, is_weekday};
 use crate::numbers::{bound, Bound};
@@ -43,20 +43,19 @@ pub fn quantities(read: &[Read<'_>], config: &CompareConfig) -> Vec<Quantity> {
     let mut of_leader: HashMap<(u64, usize), usize> = HashMap::new();
     for (m, r) in read.iter().enumerate() {
         for (n, number) in r.member.facts.numbers.iter().enumerate() {
-            let Some(key) = unit_key(r, number) else {
+            let (Some(key), own) = &r.number_terms[n] else {
                 continue;
             };
-            let empty = Terms::default();
+            let key = *key;
             let sentence = match r.sentence_index(number.span[0]) {
                 Some(k) => r.sentence_terms(k),
-                None => &empty,
+                None => &Terms::EMPTY,
             };
-            let own = r.termer.terms(&number.text);
             let context: Vec<u64> = sentence
                 .all
                 .iter()
                 .copied()
-                .filter(|t| own.all.binary_search(t).is_err())
+                .filter(|t| own.binary_search(t).is_err())
                 .collect();
             let leaders = by_unit.entry(key).or_default();
             let value = ends(number.value);
@@ -112,14 +111,14 @@ const PEOPLE: &[&str] = &[
 ];
 
 /// The key of a number's unit (`None` for a bare number), changes apart from levels.
-fn unit_key(r: &Read<'_>, number: &Number) -> Option<u64> {
+pub(super) fn unit_key(termer: &Termer, number: &Number) -> Option<u64> {
     let unit = number.unit.as_deref()?;
     let mut last = unit.rsplit(' ').next().unwrap_or(unit).to_lowercase();
     if PEOPLE.contains(&last.as_str()) {
         last = "people".to_string();
     }
     let change = bound(number.qualifier.as_deref()) == Bound::Change;
-    Some(r.termer.stem_hash(&last) ^ u64::from(change))
+    Some(termer.stem_hash(&last) ^ u64::from(change))
 }
 
 /// A value's ends: `[v, v]` for one number.

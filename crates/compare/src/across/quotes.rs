@@ -70,19 +70,19 @@ fn all_quotes<'r>(read: &'r [Read<'_>]) -> impl Iterator<Item = (At, &'r Quote)>
 fn statements(read: &[Read<'_>], config: &CompareConfig) -> Vec<Vec<At>> {
     let mut leaders = Leaders::default();
     let mut groups: Vec<Vec<At>> = Vec::new();
-    for (at, quote) in all_quotes(read) {
-        let terms = read[at.0].termer.terms(&quote.text).all;
+    for (at, _) in all_quotes(read) {
+        let terms = &read[at.0].quote_terms[at.1];
         let score = |_: usize, leader: &[u64]| {
-            let o = overlap(&terms, leader);
+            let o = overlap(terms, leader);
             (o.shared >= config.quote_min_shared
                 && o.of_smaller >= config.quote_overlap
                 && o.of_larger >= config.quote_cover)
                 .then_some(o.of_smaller + o.of_larger)
         };
-        match leaders.best(&terms, config.quote_min_shared, score) {
+        match leaders.best(terms, config.quote_min_shared, score) {
             Some(k) => groups[k].push(at),
             None => {
-                leaders.add(terms);
+                leaders.add(terms.clone());
                 groups.push(vec![at]);
             }
         }

@@ -27,6 +27,15 @@ pub struct Terms {
     pub entities: Vec<u64>,
 }
 
+impl Terms {
+    /// No terms.
+    pub const EMPTY: Terms = Terms {
+        all: Vec::new(),
+        numbers: Vec::new(),
+        entities: Vec::new(),
+    };
+}
+
 /// Turns words into terms under one language's stemmer, remembering each word's term (a
 /// story's texts repeat their words).
 pub struct Termer {
