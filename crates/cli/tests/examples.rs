@@ -151,3 +151,22 @@ fn the_flood_story_compares_its_three_outlets() {
         .iter()
         .any(|p| p["text"].as_str().unwrap().contains("winter wheat")));
 }
+
+#[test]
+fn a_story_compares_at_most_story_docs_documents() {
+    let (dir, out) = run_examples(&["--set", "compare.story_docs=2", "--no-report"]);
+    assert_eq!(out.status.code(), Some(0), "{}", util::stderr(&out));
+    let stories = util::read_jsonl(&dir.path().join("stories.jsonl"));
+    for story in &stories {
+        let mut compared = std::collections::BTreeSet::new();
+        for speaker in story["quotes"].as_array().unwrap() {
+            for quote in speaker["quotes"].as_array().unwrap() {
+                for v in quote["variants"].as_array().unwrap() {
+                    compared.insert(v["doc"].as_str().unwrap().to_string());
+                }
+            }
+        }
+        assert!(compared.len() <= 2, "{}: {compared:?}", story["story"]);
+    }
+    assert!(!dir.path().join("report.html").exists(), "--no-report");
+}

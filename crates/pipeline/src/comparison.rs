@@ -1,6 +1,6 @@
 //! The story comparison as the pipeline runs it: for each story of two documents or more,
 //! its members' bodies come back from the store (at most `compare.group_docs` per duplicate
-//! group, the representative first), their sentences, quotes and numbers are extracted (in
+//! group, the representative first, and `compare.story_docs` per story), their sentences, quotes and numbers are extracted (in
 //! parallel, within a story too), the passages
 //! each reprints from another document are taken from the engine's reprint relations, and
 //! `samestory_compare::compare_story` lines them up. Stories are compared in parallel
@@ -57,7 +57,8 @@ pub fn for_each_comparison<E: From<PipelineError>>(
 }
 
 /// Indices of the documents a story compares: none for a story of one document, else at
-/// most `group_docs` per duplicate group, its representative first, then by id.
+/// most `group_docs` per duplicate group (its representative first, then by id), and at most
+/// `story_docs` in all (every group's first before any group's second).
 fn compared_members(r: &Related, ids: &[String], config: &CompareConfig) -> Vec<usize> {
     if !config.stories || ids.len() < 2 {
         return Vec::new();
@@ -73,19 +74,25 @@ fn compared_members(r: &Related, ids: &[String], config: &CompareConfig) -> Vec<
             &docs[b].id,
         ))
     });
-    let mut out = Vec::with_capacity(indices.len());
+    let (mut first, mut rest) = (Vec::new(), Vec::new());
     let mut taken = 0;
     for (k, &i) in indices.iter().enumerate() {
         if k > 0 && rel.group_of[indices[k - 1]] != rel.group_of[i] {
             taken = 0;
         }
-        if taken < config.group_docs.max(1) {
-            out.push(i);
-            taken += 1;
+        match taken {
+            0 => first.push(i),
+            t if t < config.group_docs => rest.push(i),
+            _ => {}
         }
+        taken += 1;
     }
-    out.sort_unstable();
-    out
+    first.sort_unstable();
+    rest.sort_unstable();
+    first.extend(rest);
+    first.truncate(config.story_docs.max(2));
+    first.sort_unstable();
+    first
 }
 
 /// The index of document `id` (documents are sorted by id).

@@ -181,14 +181,18 @@ pub struct Passage {
     pub span: [usize; 2],
 }
 
+/// Chars between two byte checkpoints of a non-ASCII body.
+const STRIDE: usize = 64;
+
 /// A member with what every part of the comparison reads from it, made once (in parallel
 /// across members) and then only read, so the parts can run side by side.
 pub(crate) struct Read<'a> {
     pub member: Member<'a>,
     /// Sentences as `[start, end)` chars.
     pub sentences: Vec<[usize; 2]>,
-    /// Char offset → byte offset, for cutting spans out of the body (empty for ASCII).
-    bytes: Vec<usize>,
+    /// Byte offset of every [`STRIDE`]th char, for cutting spans out of the body (empty for
+    /// ASCII, where chars are bytes).
+    checkpoints: Vec<u32>,
     /// Terms of the sentences the comparison reads: every sentence of a group's
     /// representative, those holding a number in the others.
     sentence_terms: Vec<Option<Terms>>,
@@ -207,18 +211,21 @@ impl<'a> Read<'a> {
             .iter()
             .map(|s| index.span(s.bytes.clone()))
             .collect();
-        let bytes = if member.body.is_ascii() {
+        let checkpoints = if member.body.is_ascii() {
             Vec::new()
         } else {
-            let mut b: Vec<usize> = member.body.char_indices().map(|(b, _)| b).collect();
-            b.push(member.body.len());
-            b
+            member
+                .body
+                .char_indices()
+                .step_by(STRIDE)
+                .map(|(b, _)| b as u32)
+                .collect()
         };
         let mut read = Read {
             member,
             sentence_terms: vec![None; sentences.len()],
             sentences,
-            bytes,
+            checkpoints,
             quote_terms: member
                 .facts
                 .quotes
@@ -248,12 +255,22 @@ impl<'a> Read<'a> {
 
     /// The text of `[start, end)` chars of the body.
     pub fn text(&self, [start, end]: [usize; 2]) -> &'a str {
+        let (start, end) = (self.byte_at(start), self.byte_at(end.max(start)));
+        &self.member.body[start..end]
+    }
+
+    /// The byte offset of char `c` (the body's end past it).
+    fn byte_at(&self, c: usize) -> usize {
         let body = self.member.body;
-        let at = |c: usize| match self.bytes.is_empty() {
-            true => c.min(body.len()),
-            false => self.bytes[c.min(self.bytes.len() - 1)],
-        };
-        &body[at(start)..at(end.max(start))]
+        if self.checkpoints.is_empty() {
+            return c.min(body.len());
+        }
+        let k = (c / STRIDE).min(self.checkpoints.len() - 1);
+        let from = self.checkpoints[k] as usize;
+        body[from..]
+            .char_indices()
+            .nth(c - k * STRIDE)
+            .map_or(body.len(), |(b, _)| from + b)
     }
 
     /// The index of the sentence holding char `at`.

@@ -203,3 +203,36 @@ fn members_in_any_order_give_the_same_comparison() {
     let backward = compare(&[doc("c", "c", C), doc("b", "b", B), doc("a", "a", A)]);
     assert_eq!(forward, backward);
 }
+
+#[test]
+fn spans_cut_the_same_text_from_non_ascii_bodies() {
+    let body: String = (0..40)
+        .map(|i| format!("Ünïcödé wörd {i} — “q” "))
+        .collect();
+    let facts = Facts::default();
+    let sentences = crate::sentences(&body, None);
+    let member = Member {
+        id: "u",
+        group: "u",
+        representative: true,
+        date: None,
+        lang: None,
+        body: &body,
+        sentences: &sentences,
+        facts: &facts,
+        borrowed: &[],
+    };
+    let read = Read::new(member, true);
+    let chars: Vec<char> = body.chars().collect();
+    for (start, end) in [
+        (0, 0),
+        (0, 5),
+        (63, 64),
+        (64, 130),
+        (100, chars.len()),
+        (5, 3),
+    ] {
+        let want: String = chars[start..end.max(start)].iter().collect();
+        assert_eq!(read.text([start, end]), want, "{start}..{end}");
+    }
+}

@@ -22,6 +22,9 @@ pub struct CompareConfig {
     /// Documents of one duplicate group compared at most (its representative first): copies
     /// state nothing new, and 20,000 copies must not cost 20,000 readings. Default 8.
     pub group_docs: usize,
+    /// Documents of one story compared at most (every group's representative first): a
+    /// story of 100,000 groups in a dense dump must not hold them all at once. Default 1000.
+    pub story_docs: usize,
     /// Two quotes are one statement when they share at least this many content words…
     /// Default 2.
     pub quote_min_shared: usize,
@@ -54,6 +57,7 @@ impl Default for CompareConfig {
             describe_unnamed_speakers: true,
             stories: true,
             group_docs: 8,
+            story_docs: 1000,
             quote_min_shared: 2,
             quote_overlap: 0.5,
             quote_cover: 0.2,
