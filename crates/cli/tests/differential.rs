@@ -153,7 +153,7 @@ fn run_writes_what_the_pipeline_library_returns_on_the_examples() {
     let mut docs = Vec::new();
     let compare = Some(&related.config.compare);
     let all = 0..related.corpus.docs.len();
-    for_each_body(&related.corpus, all, compare, |i, body, facts| {
+    for_each_body(&related.corpus, all, compare, None, |i, body, facts| {
         let row = DocumentRow::new(
             &related.corpus.docs[i],
             (Some(body), related.corpus.bodies.chars(i)),

@@ -30,10 +30,11 @@ pub use quotes::Quote;
 pub use samestory_core::CompareConfig;
 pub use sentences::{sentences, Sentence};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// What one document states: its quotes and its quantities, in body order.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// What one document states: its quotes and its quantities, in body order. Written as JSON
+/// and read back unchanged (the pipeline keeps extracted facts on disk between stages).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Facts {
     /// Quotes, direct and indirect, with their speakers.
     pub quotes: Vec<Quote>,
@@ -95,5 +96,20 @@ mod tests {
             extract_facts(body, Some("deu"), &config),
             Default::default()
         );
+    }
+
+    #[test]
+    fn facts_read_back_as_written() {
+        let body = "\"We will rebuild,\" Mayor Ines Kolar said. Between 30 and 40 homes, \
+                    more than 1.5 million euros and about 0.35 percent were lost.";
+        let facts = extract_facts(body, None, &CompareConfig::default());
+        assert!(
+            !facts.quotes.is_empty() && facts.numbers.len() >= 3,
+            "{facts:?}"
+        );
+        let json = serde_json::to_string(&facts).unwrap();
+        let back: super::Facts = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, facts);
+        assert_eq!(serde_json::to_string(&back).unwrap(), json);
     }
 }

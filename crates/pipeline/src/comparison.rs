@@ -9,6 +9,7 @@
 //!
 //! Must not: write or print; the visitor does that.
 
+use crate::facts::{FactsCache, FactsSpill};
 use crate::{PipelineError, Related};
 use rayon::prelude::*;
 use samestory_compare::{
@@ -24,11 +25,13 @@ const BATCH_DOCS: usize = 1024;
 
 /// Calls `visit(k, comparison)` for each story `k` of `stories`, in order. A story of one
 /// document (or every story, when `compare.stories` is off) gets an empty comparison.
+/// Returns the facts it extracted, for [`for_each_body`](crate::for_each_body) to reuse.
 pub fn for_each_comparison<E: From<PipelineError>>(
     r: &Related,
     stories: &Stories,
     mut visit: impl FnMut(usize, &Comparison) -> Result<(), E>,
-) -> Result<(), E> {
+) -> Result<FactsCache, E> {
+    let mut kept = FactsSpill::new(r.corpus.docs.len())?;
     let config = &r.config.compare;
     let borrowed = borrowed_passages(r);
     let members: Vec<Vec<usize>> = stories
@@ -44,17 +47,24 @@ pub fn for_each_comparison<E: From<PipelineError>>(
             docs += members[end].len();
             end += 1;
         }
-        let compared: Vec<Result<Comparison, PipelineError>> = members[start..end]
+        let compared: Vec<Result<Compared, PipelineError>> = members[start..end]
             .par_iter()
             .map(|m| compare_one(r, m, &borrowed, config))
             .collect();
-        for (k, comparison) in compared.into_iter().enumerate() {
-            visit(start + k, &comparison?)?;
+        for (k, compared) in compared.into_iter().enumerate() {
+            let (comparison, facts) = compared?;
+            for (&i, facts) in members[start + k].iter().zip(&facts) {
+                kept.keep(i, facts)?;
+            }
+            visit(start + k, &comparison)?;
         }
         start = end;
     }
-    Ok(())
+    Ok(kept.finish()?)
 }
+
+/// A story's comparison and its members' facts (in member order).
+type Compared = (Comparison, Vec<Facts>);
 
 /// Indices of the documents a story compares: none for a story of one document, else at
 /// most `group_docs` per duplicate group (its representative first, then by id), and at most
@@ -136,9 +146,9 @@ fn compare_one(
     indices: &[usize],
     borrowed: &HashMap<usize, Vec<[usize; 2]>>,
     config: &CompareConfig,
-) -> Result<Comparison, PipelineError> {
+) -> Result<Compared, PipelineError> {
     if indices.is_empty() {
-        return Ok(Comparison::default());
+        return Ok((Comparison::default(), Vec::new()));
     }
     let docs = &r.corpus.docs;
     let read: Vec<(String, Vec<Sentence>, Facts)> = indices
@@ -166,5 +176,10 @@ fn compare_one(
             borrowed: borrowed.get(&i).map_or(&[], Vec::as_slice),
         })
         .collect();
-    Ok(compare_story(&members, config))
+    let comparison = compare_story(&members, config);
+    drop(members);
+    Ok((
+        comparison,
+        read.into_iter().map(|(_, _, facts)| facts).collect(),
+    ))
 }

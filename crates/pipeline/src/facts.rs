@@ -3,10 +3,14 @@
 //! and the caller sees them one by one in the order asked — so output stays deterministic
 //! whatever the threads, and memory holds one batch of bodies.
 //!
+//! Facts another stage already extracted (the story comparison) come from a [`FactsCache`]
+//! instead of being extracted again.
+//!
 //! Must not: write or print; the visitor does that.
 
 use crate::PipelineError;
 use samestory_compare::{extract_facts, CompareConfig, Facts};
+use samestory_core::{BodySpill, BodyStore};
 use samestory_ingest::corpus::Corpus;
 
 /// Documents per batch: enough to keep every core busy, small enough to bound memory.
@@ -20,6 +24,7 @@ pub fn for_each_body<E: From<PipelineError>>(
     corpus: &Corpus,
     indices: impl IntoIterator<Item = usize>,
     compare: Option<&CompareConfig>,
+    cached: Option<&FactsCache>,
     mut visit: impl FnMut(usize, &str, Option<&Facts>) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut indices = indices.into_iter();
@@ -27,7 +32,7 @@ pub fn for_each_body<E: From<PipelineError>>(
     if !ready.load(corpus, &mut indices)? {
         return Ok(());
     }
-    ready.facts = compare.map(|config| batch_facts(corpus, &ready, config));
+    ready.facts = compare.map(|config| batch_facts(corpus, &ready, config, cached));
     let mut next = Batch::default();
     loop {
         let more = next.load(corpus, &mut indices)?;
@@ -35,7 +40,7 @@ pub fn for_each_body<E: From<PipelineError>>(
         rayon::in_place_scope(|scope| {
             if let (true, Some(config)) = (more, compare) {
                 let next = &mut next;
-                scope.spawn(move |_| next.facts = Some(batch_facts(corpus, next, config)));
+                scope.spawn(move |_| next.facts = Some(batch_facts(corpus, next, config, cached)));
             }
             visited = ready.visit(&mut visit);
         });
@@ -87,13 +92,76 @@ impl Batch {
     }
 }
 
-/// The facts of one batch, extracted in parallel, in batch order.
-fn batch_facts(corpus: &Corpus, batch: &Batch, config: &CompareConfig) -> Vec<Facts> {
+/// The facts of one batch, taken from `cached` or extracted, in parallel, in batch order.
+fn batch_facts(
+    corpus: &Corpus,
+    batch: &Batch,
+    config: &CompareConfig,
+    cached: Option<&FactsCache>,
+) -> Vec<Facts> {
     use rayon::prelude::*;
     batch
         .indices
         .par_iter()
         .zip(&batch.bodies)
-        .map(|(&i, body)| extract_facts(body, corpus.docs[i].meta.lang.as_deref(), config))
+        .map(|(&i, body)| {
+            cached
+                .and_then(|c| c.get(i))
+                .unwrap_or_else(|| extract_facts(body, corpus.docs[i].meta.lang.as_deref(), config))
+        })
         .collect()
+}
+
+/// Facts extracted once and kept on disk (JSON in an unnamed temporary file), by document
+/// index: what the story comparison extracted, for the documents.jsonl writer.
+pub struct FactsCache {
+    store: Option<BodyStore>,
+    slot: Vec<u32>,
+}
+
+impl FactsCache {
+    /// The facts of document `i`, when kept (and readable: the cache only saves work, so a
+    /// failed read means they are extracted again).
+    pub fn get(&self, i: usize) -> Option<Facts> {
+        let slot = *self.slot.get(i).filter(|&&s| s != u32::MAX)?;
+        let json = self.store.as_ref()?.body(slot as usize).ok()?;
+        serde_json::from_str(&json).ok()
+    }
+}
+
+/// Fills a [`FactsCache`].
+pub(crate) struct FactsSpill {
+    spill: BodySpill,
+    slot: Vec<u32>,
+    kept: u32,
+}
+
+impl FactsSpill {
+    /// An empty cache for `docs` documents.
+    pub(crate) fn new(docs: usize) -> Result<FactsSpill, PipelineError> {
+        Ok(FactsSpill {
+            spill: BodySpill::new()?,
+            slot: vec![u32::MAX; docs],
+            kept: 0,
+        })
+    }
+
+    /// Keeps the facts of document `i` (the first time only).
+    pub(crate) fn keep(&mut self, i: usize, facts: &Facts) -> Result<(), PipelineError> {
+        if self.slot[i] != u32::MAX || self.kept == u32::MAX {
+            return Ok(());
+        }
+        self.spill.push(&serde_json::to_string(facts)?)?;
+        self.slot[i] = self.kept;
+        self.kept += 1;
+        Ok(())
+    }
+
+    /// Ends writing.
+    pub(crate) fn finish(self) -> Result<FactsCache, PipelineError> {
+        Ok(FactsCache {
+            store: Some(self.spill.finish()?),
+            slot: self.slot,
+        })
+    }
 }

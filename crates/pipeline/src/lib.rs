@@ -48,7 +48,7 @@ mod stories;
 
 pub use comparison::for_each_comparison;
 pub use error::PipelineError;
-pub use facts::for_each_body;
+pub use facts::{for_each_body, FactsCache};
 pub use related::{read_inputs, relate_inputs, Related};
 pub use samestory_compare::{Comparison, Facts};
 pub use samestory_ingest::corpus::{Corpus, ReadEvents};

@@ -16,10 +16,11 @@ const REPORT_MAX_DOCS: usize = 200_000;
 pub fn run(args: RunArgs) -> anyhow::Result<Status> {
     let mut related = read_and_relate(&args.output)?;
     let stories = cluster_stories(&mut related)?;
-    let compare = Some(&related.config.compare);
+    let cached = write_stories(&args.output, &related, &stories)?;
+    let compare = Some((&related.config.compare, &cached));
     write_documents(&args.output, &related, Some(&stories.story_of), compare)?;
+    drop(cached);
     write_relations(&args.output, &related, stories.pairs())?;
-    write_stories(&args.output, &related, &stories)?;
     let docs = related.corpus.docs.len();
     let summary = format!(
         "{docs} documents, {} duplicate groups, {} stories, {} relations",

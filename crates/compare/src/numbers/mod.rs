@@ -23,7 +23,7 @@ mod tests;
 use crate::sentences::Sentence;
 use crate::span::CharIndex;
 use lexicon::ascii_lower;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A stated value: one number, or a range `[min, max]`. Whole numbers serialise without a
 /// fractional part (`130000`, not `130000.0`).
@@ -41,6 +41,22 @@ impl Serialize for Value {
             Value::One(v) => Plain(*v).serialize(serializer),
             Value::Range([lo, hi]) => [Plain(*lo), Plain(*hi)].serialize(serializer),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// The two shapes [`Value`] is written in.
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            One(f64),
+            Range([f64; 2]),
+        }
+        Ok(match Written::deserialize(deserializer)? {
+            Written::One(v) => Value::One(v),
+            Written::Range(r) => Value::Range(r),
+        })
     }
 }
 
@@ -62,7 +78,7 @@ impl Serialize for Plain {
 }
 
 /// One quantity as the text states it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Number {
     /// The value, scale words applied.
     pub value: Value,

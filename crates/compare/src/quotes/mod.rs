@@ -24,10 +24,10 @@ mod tests;
 
 use crate::sentences::Sentence;
 use crate::span::CharIndex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One quote: what was said, by whom, where.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The speaker's name as first introduced in the document, titles dropped. When no
     /// named person or organisation fits, the speaker as the text describes it ("a
