@@ -14,7 +14,8 @@
 //! - [`for_each_body`]: bodies back from the store in order, with their quotes and numbers
 //!   (the compare stage, run in parallel batches) for the writers.
 //! - [`for_each_comparison`]: each story's comparison (quotes by speaker, conflicts,
-//!   numbers, agreed and unique claims), in story order, for the writers.
+//!   numbers, agreed and unique claims), in story order, for the writers; returns the facts
+//!   it extracted ([`FactsCache`]) for `for_each_body` to reuse.
 //! - [`rows`]: `ExtractRow`, `DocumentRow`, `StoryRow` and the `relations.jsonl` lines.
 //!
 //! Must not: print, draw progress, or write files — that is the front end's.
