@@ -1,14 +1,15 @@
 //! Per-document facts for the comparison of sources: the sentences of a cleaned body, the
 //! quotes in it with their speakers ([`Quote`]), and the quantities it states with their
-//! units and qualifiers ([`Number`]). [`extract_facts`] returns them for one body; the story
-//! comparison (which lines them up across documents) builds on them.
+//! units and qualifiers ([`Number`]). [`extract_facts`] returns them for one body;
+//! [`compare_story`] (module [`across`]) lines up the facts and sentences of one story's
+//! documents: statements by speaker, quantities that disagree, agreed and unique claims.
 //!
 //! Every span is `[start, end)` in chars (Unicode scalar values) of the body it was taken
 //! from, as everywhere in samestory's output.
 //!
-//! Must not: read files, touch metadata other than the language it is given, or look at
-//! other documents — one body in, its facts out, so any front end can call it per document
-//! and in parallel.
+//! Must not: read files, or touch metadata other than what it is given (the language; for a
+//! story, each member's id, group and date) — bodies in, facts and comparisons out, so any
+//! front end can call it per document or per story, in parallel.
 //!
 //! ```
 //! use samestory_compare::{extract_facts, CompareConfig};
