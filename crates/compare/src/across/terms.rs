@@ -36,12 +36,20 @@ impl Terms {
     };
 }
 
-/// Turns words into terms under one language's stemmer, remembering each word's term (a
-/// story's texts repeat their words).
+/// Turns words into terms under one language's stemmer, remembering each word's term in a
+/// cache of the thread (texts repeat their words; the stemmer is most of the cost).
 pub struct Termer {
     stemmer: Stemmer,
-    /// Word hash → its stem's hash, or `None` for a word that is no content word.
-    known: RefCell<HashMap<u64, Option<u64>>>,
+    /// Separates the cache entries of one word under different stemmers.
+    salt: u64,
+}
+
+/// Entries beyond which a thread's cache of terms starts over (bounds its memory).
+const KNOWN_MAX: usize = 1 << 20;
+
+thread_local! {
+    /// Salted word hash → its stem's hash, or `None` for a word that is no content word.
+    static KNOWN: RefCell<HashMap<u64, Option<u64>>> = RefCell::default();
 }
 
 /// One word of a text: hash of its normalised form, char offsets, and that form when the
@@ -56,9 +64,10 @@ struct Word {
 impl Termer {
     /// A termer for texts in `lang` (ISO 639-3; English when unknown).
     pub fn new(lang: Option<&str>) -> Termer {
+        let alg = algorithm(lang);
         Termer {
-            stemmer: Stemmer::create(algorithm(lang)),
-            known: RefCell::default(),
+            stemmer: Stemmer::create(alg),
+            salt: (alg as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
         }
     }
 
@@ -119,18 +128,29 @@ impl Termer {
 
     /// What the word with hash `hash` is; `norm` makes its normalised form when not known.
     fn term(&self, hash: u64, norm: impl FnOnce() -> String) -> Term {
-        if let Some(known) = self.known.borrow().get(&hash) {
-            return known.map_or(Term::Other, |h| self.classify(h));
-        }
-        let word = norm();
-        let term = if let Some(number) = number_hash(&word) {
-            Some(number)
-        } else if is_content(&word) {
-            Some(self.stem_hash(&word))
-        } else {
-            None
+        let key = hash ^ self.salt;
+        let known = KNOWN.with(|k| k.borrow().get(&key).copied());
+        let term = match known {
+            Some(term) => term,
+            None => {
+                let word = norm();
+                let term = if let Some(number) = number_hash(&word) {
+                    Some(number)
+                } else if is_content(&word) {
+                    Some(self.stem_hash(&word))
+                } else {
+                    None
+                };
+                KNOWN.with(|k| {
+                    let mut k = k.borrow_mut();
+                    if k.len() >= KNOWN_MAX {
+                        k.clear();
+                    }
+                    k.insert(key, term);
+                });
+                term
+            }
         };
-        self.known.borrow_mut().insert(hash, term);
         term.map_or(Term::Other, |h| self.classify(h))
     }
 
