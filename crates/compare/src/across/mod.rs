@@ -321,7 +321,7 @@ pub fn compare_story(members: &[Member<'_>], config: &CompareConfig) -> Comparis
         .zip(speaks)
         .map(|(member, speaks)| Read::new(member, speaks))
         .collect();
-    let ((quotes, conflicts), (numbers, claims)) = rayon::join(
+    let ((quotes, conflicts), (numbers, (agreed, unique))) = rayon::join(
         || quotes::by_speaker(&read, config),
         || {
             rayon::join(
@@ -334,19 +334,7 @@ pub fn compare_story(members: &[Member<'_>], config: &CompareConfig) -> Comparis
         quotes,
         conflicts,
         numbers,
-        agreed: Vec::new(),
-        unique: BTreeMap::new(),
-    }
-    .with_claims(claims)
-}
-
-impl Comparison {
-    fn with_claims(
-        mut self,
-        (agreed, unique): (Vec<Claim>, BTreeMap<String, Vec<Passage>>),
-    ) -> Self {
-        self.agreed = agreed;
-        self.unique = unique;
-        self
+        agreed,
+        unique,
     }
 }
