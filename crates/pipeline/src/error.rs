@@ -22,6 +22,12 @@ pub enum PipelineError {
     /// A body could not be re-read for output.
     #[error("re-reading a spilled body: {0}")]
     Body(#[from] std::io::Error),
+    /// Documents handed to `relate_documents` out of id order, or an id twice.
+    #[error("documents must come sorted by id, each once: {id:?} came out of order")]
+    Unsorted {
+        /// The id that broke the order.
+        id: String,
+    },
     /// A row could not be serialised.
     #[error("serialising a row: {0}")]
     Json(#[from] serde_json::Error),

@@ -10,12 +10,16 @@
 //!   duplicate groups and relations.
 //! - [`cluster_stories`]`(&mut related)`: the story stage over the same documents; engine
 //!   relations get `story_score` 1.
+//! - [`relate_documents`]: the same from documents the caller holds, sorted by id (an
+//!   index re-relating what it stores).
 //! - [`read_inputs`]: ingestion only.
 //! - [`for_each_body`]: bodies back from the store in order, with their quotes and numbers
 //!   (the compare stage, run in parallel batches) for the writers.
 //! - [`for_each_comparison`]: each story's comparison (quotes by speaker, conflicts,
 //!   numbers, agreed and unique claims), in story order, for the writers; returns the facts
 //!   it extracted ([`FactsCache`]) for `for_each_body` to reuse.
+//! - [`for_each_run_row`]: every story row, then every document's body and facts, as
+//!   `samestory run` writes them (the comparison's facts reused).
 //! - [`rows`]: `ExtractRow`, `DocumentRow`, `StoryRow` and the `relations.jsonl` lines.
 //!
 //! Must not: print, draw progress, or write files — that is the front end's.
@@ -45,12 +49,14 @@ mod error;
 mod facts;
 mod related;
 pub mod rows;
+mod run;
 mod stories;
 
 pub use comparison::for_each_comparison;
 pub use error::PipelineError;
 pub use facts::{for_each_body, FactsCache};
-pub use related::{read_inputs, relate_inputs, Related};
+pub use related::{read_inputs, relate_documents, relate_inputs, Related};
+pub use run::for_each_run_row;
 pub use samestory_compare::{Comparison, Facts};
 pub use samestory_ingest::corpus::{Corpus, ReadEvents};
 pub use stories::cluster_stories;

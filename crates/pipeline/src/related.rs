@@ -3,7 +3,7 @@
 //! spilled bodies. Returns documents sorted by id with their groups and relations.
 
 use crate::error::PipelineError;
-use samestory_core::Config;
+use samestory_core::{BodySpill, Config, Document};
 use samestory_ingest::corpus::{read_corpus, Corpus, ReadEvents};
 use samestory_relate::{Relater, Relations};
 
@@ -39,6 +39,64 @@ pub fn relate_inputs(
         corpus,
         relations,
     })
+}
+
+/// Documents per batch handed to the relation engine by [`relate_documents`].
+const DOCUMENT_BATCH: usize = 1024;
+
+/// Relates documents the caller already holds (an index re-relating what it stores), with
+/// bodies: the same engine and the same [`Related`] as [`relate_inputs`] gives for files
+/// holding these documents. `docs` must come sorted by id, each id once (a typed error
+/// otherwise); an `Err` item stops the run and is returned. Bodies are spilled as they
+/// come, so memory holds one batch of text.
+pub fn relate_documents<E: From<PipelineError>>(
+    config: Config,
+    docs: impl IntoIterator<Item = Result<Document, E>>,
+) -> Result<Related, E> {
+    let mut relater = Relater::new(&config.relate);
+    let mut spill = BodySpill::new().map_err(PipelineError::Body)?;
+    let mut metas: Vec<Document> = Vec::new();
+    let mut batch: Vec<Document> = Vec::with_capacity(DOCUMENT_BATCH);
+    for doc in docs {
+        let doc = doc?;
+        let previous = batch.last().or(metas.last()).map(|d| d.id.as_str());
+        if previous.is_some_and(|p| p >= doc.id.as_str()) {
+            return Err(PipelineError::Unsorted { id: doc.id }.into());
+        }
+        batch.push(doc);
+        if batch.len() == DOCUMENT_BATCH {
+            spill_batch(&mut relater, &mut spill, &mut batch, &mut metas)?;
+        }
+    }
+    spill_batch(&mut relater, &mut spill, &mut batch, &mut metas)?;
+    let bodies = spill.finish().map_err(PipelineError::Body)?;
+    let relations = relater
+        .finish(&metas, &bodies)
+        .map_err(PipelineError::Relate)?;
+    Ok(Related {
+        config,
+        corpus: Corpus {
+            docs: metas,
+            bodies,
+        },
+        relations,
+    })
+}
+
+/// Sketches a batch, moves its bodies to the spill and its metadata to `metas`.
+fn spill_batch(
+    relater: &mut Relater,
+    spill: &mut BodySpill,
+    batch: &mut Vec<Document>,
+    metas: &mut Vec<Document>,
+) -> Result<(), PipelineError> {
+    relater.add_batch(batch);
+    for mut doc in batch.drain(..) {
+        spill.push(&doc.body)?;
+        doc.body = String::new();
+        metas.push(doc);
+    }
+    Ok(())
 }
 
 /// Reads every input into a [`Corpus`] sorted by id (ingestion only: `samestory extract`).

@@ -13,7 +13,7 @@ use std::io::Write;
 /// Deduplicates the inputs into `--out`.
 pub fn dedup(args: DedupArgs) -> anyhow::Result<Status> {
     let related = read_and_relate(&args.output)?;
-    write_documents(&args.output, &related, None, None)?;
+    write_documents(&args.output, &related)?;
     write_relations(&args.output, &related, [])?;
     if args.keep_first {
         write_kept(&args.output.out.join("kept.jsonl"), &related)?;

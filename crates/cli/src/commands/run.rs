@@ -1,7 +1,7 @@
 //! `samestory run`: the whole pipeline, writing its files into `--out`, report.html last.
 
 use super::related::read_and_relate;
-use super::write::{write_documents, write_relations, write_stories};
+use super::write::{write_relations, write_stories_and_documents};
 use crate::args::RunArgs;
 use crate::report::{self, Status};
 use anyhow::Context;
@@ -16,10 +16,7 @@ const REPORT_MAX_DOCS: usize = 200_000;
 pub fn run(args: RunArgs) -> anyhow::Result<Status> {
     let mut related = read_and_relate(&args.output)?;
     let stories = cluster_stories(&mut related)?;
-    let cached = write_stories(&args.output, &related, &stories)?;
-    let compare = Some((&related.config.compare, &cached));
-    write_documents(&args.output, &related, Some(&stories.story_of), compare)?;
-    drop(cached);
+    write_stories_and_documents(&args.output, &related, &stories)?;
     write_relations(&args.output, &related, stories.pairs())?;
     let docs = related.corpus.docs.len();
     let summary = format!(
