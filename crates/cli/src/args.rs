@@ -31,6 +31,127 @@ pub enum Command {
     /// Write OUT_DIR/report.html, one self-contained page, from the documents.jsonl,
     /// relations.jsonl and stories.jsonl of a `run`.
     Report(ReportArgs),
+    /// Keep a persistent index (one redb file): add articles as they arrive, ask where a
+    /// new one belongs, remove or expire old ones, export what it holds.
+    Index(IndexArgs),
+}
+
+/// `samestory index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// The index file (created by the first `add`).
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        default_value = ".samestory/index.redb",
+        env = "SAMESTORY_INDEX"
+    )]
+    pub index: PathBuf,
+    /// A TOML file overriding any default threshold (the hashing parameters must match
+    /// the index's).
+    #[arg(long, global = true, value_name = "FILE", env = "SAMESTORY_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Override one setting, e.g. `--set story.window_days=3` (repeatable).
+    #[arg(long = "set", global = true, value_name = "SECTION.KEY=VALUE")]
+    pub settings: Vec<String>,
+    /// What to do with the index.
+    #[command(subcommand)]
+    pub command: IndexCommand,
+}
+
+/// The `samestory index` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum IndexCommand {
+    /// Add files, directories, globs or `-` as one batch: new ids are added, a known id
+    /// with other content becomes its next revision, the same content is a no-op; groups,
+    /// stories and comparisons are updated before the batch commits.
+    Add(IndexAddArgs),
+    /// Print where articles would belong — what they duplicate, reprint or are reprinted
+    /// by, which story they would join, with the evidence — without adding them.
+    Query(IndexQueryArgs),
+    /// Remove documents by id, with their relations; groups and stories are updated.
+    Remove(IndexRemoveArgs),
+    /// Remove documents published before DATE, and undated ones added before it.
+    Expire(IndexExpireArgs),
+    /// Print counts, sizes and the format version (JSON).
+    Stats,
+    /// Write documents.jsonl, relations.jsonl, stories.jsonl and report.html, as `run`
+    /// writes them, into --out.
+    Export(IndexExportArgs),
+    /// Print where a story id points now (itself, or the story that holds its documents).
+    Story(IndexStoryArgs),
+}
+
+/// `samestory index add`.
+#[derive(Debug, Args)]
+pub struct IndexAddArgs {
+    /// Files, directories (read recursively), glob patterns, or `-` for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Keep boilerplate lines in bodies instead of removing them.
+    #[arg(long)]
+    pub no_clean: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Never draw a progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// `samestory index query`.
+#[derive(Debug, Args)]
+pub struct IndexQueryArgs {
+    /// The article(s): a file, directory, glob, or `-` for stdin.
+    #[arg(required = true, value_name = "FILE")]
+    pub paths: Vec<String>,
+    /// `json` (one object per article per line) or `text` (a readable summary).
+    #[arg(long, value_name = "FORMAT", default_value = "json", value_parser = ["json", "text"])]
+    pub format: String,
+}
+
+/// `samestory index remove`.
+#[derive(Debug, Args)]
+pub struct IndexRemoveArgs {
+    /// Document ids.
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+}
+
+/// `samestory index expire`.
+#[derive(Debug, Args)]
+pub struct IndexExpireArgs {
+    /// `YYYY-MM-DD`: documents dated before it go, and undated ones added before it.
+    #[arg(long, value_name = "DATE")]
+    pub before: String,
+}
+
+/// `samestory index export`.
+#[derive(Debug, Args)]
+pub struct IndexExportArgs {
+    /// Output directory (created if missing).
+    #[arg(long, short = 'o', value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+    /// Do not write report.html.
+    #[arg(long)]
+    pub no_report: bool,
+}
+
+/// `samestory index story`.
+#[derive(Debug, Args)]
+pub struct IndexStoryArgs {
+    /// A story id, current or once issued.
+    #[arg(value_name = "ID")]
+    pub id: String,
+}
+
+impl IndexArgs {
+    /// The config: defaults, then the config file, then `--set`.
+    pub fn config(&self) -> anyhow::Result<Config> {
+        Config::load(self.config.as_deref(), &self.settings)
+            .context("loading the config (--config, --set)")
+    }
 }
 
 /// `samestory report`.

@@ -2,6 +2,7 @@
 
 mod dedup;
 mod extract;
+mod index;
 mod related;
 mod report;
 mod run;
@@ -19,5 +20,6 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Status> {
         Command::Dedup(args) => dedup::dedup(args),
         Command::Similarity(args) => similarity::similarity(args),
         Command::Report(args) => report::report(args),
+        Command::Index(args) => index::index(args),
     }
 }

@@ -1,0 +1,123 @@
+//! `index export`: the files `samestory run` writes — documents.jsonl, relations.jsonl,
+//! stories.jsonl and report.html — from the index's tables, byte for byte what `run` gives
+//! on the documents the index holds.
+//!
+//! Must not: change the index.
+
+use crate::error::{db, StoreError};
+use crate::read;
+use crate::tables::{BODIES, DOCUMENTS, PLACES, RELATIONS, STORIES};
+use crate::Index;
+use redb::{ReadableDatabase, ReadableTable};
+use samestory_pipeline::rows::DocumentRow;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+/// What an export wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportSummary {
+    /// Lines of documents.jsonl.
+    pub documents: usize,
+    /// Lines of relations.jsonl.
+    pub relations: usize,
+    /// Lines of stories.jsonl.
+    pub stories: usize,
+}
+
+impl Index {
+    /// Writes documents.jsonl, relations.jsonl, stories.jsonl and (with `report`)
+    /// report.html into `dir` (created if missing).
+    pub fn export(&self, dir: &Path, report: bool) -> Result<ExportSummary, StoreError> {
+        std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
+        let summary = ExportSummary {
+            documents: self.export_documents(&dir.join("documents.jsonl"))?,
+            relations: self.export_lines(&dir.join("relations.jsonl"), Lines::Relations)?,
+            stories: self.export_lines(&dir.join("stories.jsonl"), Lines::Stories)?,
+        };
+        if report {
+            samestory_report::write_report(dir)?;
+        }
+        Ok(summary)
+    }
+
+    /// documents.jsonl: each stored document in id order, as `run` writes it.
+    fn export_documents(&self, path: &Path) -> Result<usize, StoreError> {
+        let name = self.name.as_str();
+        let txn = self.db.begin_read().map_err(db(name))?;
+        let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
+        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        let places = txn.open_table(PLACES).map_err(db(name))?;
+        let mut out = create(path)?;
+        let mut n = 0;
+        for doc in read::documents(name, &records, &bodies)? {
+            let doc = doc?;
+            let place = places.get(doc.id.as_str()).map_err(db(name))?;
+            let place = place.ok_or_else(|| read::damaged(name, "places", &doc.id, "missing"))?;
+            let place = read::place(name, &doc.id, place.value())?;
+            let chars = doc.chars();
+            let row = DocumentRow::new(
+                &doc,
+                (Some(&doc.body), chars),
+                (&place.group, Some(&place.story)),
+                Some(&place.facts),
+            );
+            serde_json::to_writer(&mut out, &row).map_err(|e| failed(path, e.into()))?;
+            out.write_all(b"\n").map_err(|e| failed(path, e))?;
+            n += 1;
+        }
+        out.flush().map_err(|e| failed(path, e))?;
+        Ok(n)
+    }
+
+    /// relations.jsonl or stories.jsonl: their stored lines in order.
+    fn export_lines(&self, path: &Path, which: Lines) -> Result<usize, StoreError> {
+        let name = self.name.as_str();
+        let txn = self.db.begin_read().map_err(db(name))?;
+        let mut out = create(path)?;
+        let mut n = 0;
+        let mut line = |text: &str| -> Result<(), StoreError> {
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+                .map_err(|e| failed(path, e))?;
+            n += 1;
+            Ok(())
+        };
+        match which {
+            Lines::Relations => {
+                let table = txn.open_table(RELATIONS).map_err(db(name))?;
+                for entry in table.iter().map_err(db(name))? {
+                    line(entry.map_err(db(name))?.1.value())?;
+                }
+            }
+            Lines::Stories => {
+                let table = txn.open_table(STORIES).map_err(db(name))?;
+                for entry in table.iter().map_err(db(name))? {
+                    line(entry.map_err(db(name))?.1.value())?;
+                }
+            }
+        }
+        out.flush().map_err(|e| failed(path, e))?;
+        Ok(n)
+    }
+}
+
+/// Which line table to export.
+enum Lines {
+    Relations,
+    Stories,
+}
+
+/// Creates an export file.
+fn create(path: &Path) -> Result<BufWriter<File>, StoreError> {
+    let file = File::create(path).map_err(|e| failed(path, e))?;
+    Ok(BufWriter::new(file))
+}
+
+/// An export file that could not be written.
+fn failed(path: &Path, source: std::io::Error) -> StoreError {
+    StoreError::Export {
+        path: path.display().to_string(),
+        source,
+    }
+}

@@ -1,0 +1,275 @@
+//! Opening an index ([`IndexBuilder`]: where, cache budget, config) and changing it
+//! ([`Index::add`], [`Index::remove`], [`Index::expire`]). Every change is one write
+//! transaction: the documents change and every derived table is refreshed before it
+//! commits, so a reader sees the state before the batch or after it, never between, and a
+//! batch reported as added is durable.
+//!
+//! All file access goes through one seam: redb's `StorageBackend` (a file for
+//! [`IndexBuilder::open`], any backend for [`IndexBuilder::open_backend`], so tests can use
+//! memory or a backend that fails).
+
+use crate::error::{db, StoreError};
+use crate::record::{compress_body, content_hash, DocumentRecord};
+use crate::tables::{BODIES, DOCUMENTS};
+use crate::{header, refresh};
+use redb::backends::FileBackend;
+use redb::{Database, DatabaseError, Durability, ReadableTable, StorageBackend, WriteTransaction};
+use samestory_core::{Config, Document};
+use std::path::Path;
+
+/// Default redb page cache: 256 MiB.
+const DEFAULT_CACHE_BYTES: usize = 256 << 20;
+
+/// How to open an index.
+#[derive(Clone, Debug)]
+pub struct IndexBuilder {
+    config: Config,
+    cache_bytes: usize,
+}
+
+impl IndexBuilder {
+    /// An index run with `config` (its hashing parameters must match the file's).
+    pub fn new(config: Config) -> Self {
+        IndexBuilder {
+            config,
+            cache_bytes: DEFAULT_CACHE_BYTES,
+        }
+    }
+
+    /// The page cache's budget in bytes (default 256 MiB).
+    pub fn cache_bytes(mut self, bytes: usize) -> Self {
+        self.cache_bytes = bytes;
+        self
+    }
+
+    /// Opens the index file at `path`, creating it (and its directory) when missing.
+    pub fn open(self, path: &Path) -> Result<Index, StoreError> {
+        let name = path.display().to_string();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| db(&name)(redb::Error::Io(e)))?;
+        }
+        let file = std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(path)
+            .map_err(|e| db(&name)(redb::Error::Io(e)))?;
+        let backend = FileBackend::new(file).map_err(|e| opened(&name, e))?;
+        self.open_backend(backend, &name)
+    }
+
+    /// Opens an index kept by `backend` (named `name` in errors).
+    pub fn open_backend(
+        self,
+        backend: impl StorageBackend,
+        name: &str,
+    ) -> Result<Index, StoreError> {
+        let database = redb::Builder::new()
+            .set_cache_size(self.cache_bytes)
+            .create_with_backend(backend)
+            .map_err(|e| opened(name, e))?;
+        let index = Index {
+            db: database,
+            config: self.config,
+            name: name.to_string(),
+        };
+        let txn = index.begin_write()?;
+        crate::tables::create_all(&txn).map_err(db(name))?;
+        header::write_or_check(&txn, &index.config, name)?;
+        txn.commit().map_err(db(name))?;
+        Ok(index)
+    }
+}
+
+/// An open index: documents and everything derived from them.
+pub struct Index {
+    pub(crate) db: Database,
+    pub(crate) config: Config,
+    pub(crate) name: String,
+}
+
+/// What one [`Index::add`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AddSummary {
+    /// New ids.
+    pub added: usize,
+    /// Known ids whose content changed (stored as a new revision).
+    pub revised: usize,
+    /// Known ids with the same content (nothing done).
+    pub unchanged: usize,
+}
+
+/// What one [`Index::remove`] or [`Index::expire`] did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RemoveSummary {
+    /// Ids removed.
+    pub removed: Vec<String>,
+    /// Ids asked for that the index does not hold.
+    pub unknown: Vec<String>,
+}
+
+impl Index {
+    /// The index's name in messages (its path).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The config the index runs with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Adds documents (with bodies) as one batch, added at `now` (Unix seconds): a new id
+    /// is added, a known id with other content replaces the stored one as its next
+    /// revision, the same content again is a no-op. Relations, groups, stories and their
+    /// comparisons are refreshed before the batch commits.
+    pub fn add(
+        &mut self,
+        docs: impl IntoIterator<Item = Document>,
+        now: i64,
+    ) -> Result<AddSummary, StoreError> {
+        let name = self.name.clone();
+        let txn = self.begin_write()?;
+        let mut summary = AddSummary::default();
+        {
+            let mut records = txn.open_table(DOCUMENTS).map_err(db(&name))?;
+            let mut bodies = txn.open_table(BODIES).map_err(db(&name))?;
+            for doc in docs {
+                let stored = match records.get(doc.id.as_str()).map_err(db(&name))? {
+                    Some(v) => Some(crate::read::record(&name, &doc.id, v.value())?),
+                    None => None,
+                };
+                let record = match stored {
+                    Some(old) if old.content == content_hash(&doc) => {
+                        summary.unchanged += 1;
+                        continue;
+                    }
+                    Some(old) => {
+                        summary.revised += 1;
+                        DocumentRecord::new(&doc, old.added, old.revision + 1)
+                    }
+                    None => {
+                        summary.added += 1;
+                        DocumentRecord::new(&doc, now, 1)
+                    }
+                };
+                let json = serde_json::to_vec(&record).map_err(|e| corrupt(&name, &doc.id, e))?;
+                let body = compress_body(&doc.body).map_err(|e| db(&name)(redb::Error::Io(e)))?;
+                records
+                    .insert(doc.id.as_str(), json.as_slice())
+                    .map_err(db(&name))?;
+                bodies
+                    .insert(doc.id.as_str(), body.as_slice())
+                    .map_err(db(&name))?;
+            }
+        }
+        if summary.added + summary.revised == 0 {
+            txn.abort().map_err(db(&name))?;
+            return Ok(summary);
+        }
+        refresh::refresh(&txn, &self.config, &name)?;
+        txn.commit().map_err(db(&name))?;
+        Ok(summary)
+    }
+
+    /// Removes the documents with these ids (and, by the refresh, their relations); groups
+    /// and stories are refreshed before the batch commits.
+    pub fn remove(&mut self, ids: &[String]) -> Result<RemoveSummary, StoreError> {
+        let name = self.name.clone();
+        let txn = self.begin_write()?;
+        let mut summary = RemoveSummary::default();
+        {
+            let mut records = txn.open_table(DOCUMENTS).map_err(db(&name))?;
+            let mut bodies = txn.open_table(BODIES).map_err(db(&name))?;
+            for id in ids {
+                if records.remove(id.as_str()).map_err(db(&name))?.is_some() {
+                    bodies.remove(id.as_str()).map_err(db(&name))?;
+                    summary.removed.push(id.clone());
+                } else {
+                    summary.unknown.push(id.clone());
+                }
+            }
+        }
+        if summary.removed.is_empty() {
+            txn.abort().map_err(db(&name))?;
+            return Ok(summary);
+        }
+        refresh::refresh(&txn, &self.config, &name)?;
+        txn.commit().map_err(db(&name))?;
+        Ok(summary)
+    }
+
+    /// Removes every document published before `date` (`YYYY-MM-DD`), and every undated one
+    /// added before that day began (UTC).
+    pub fn expire(&mut self, before: &str) -> Result<RemoveSummary, StoreError> {
+        let cutoff = day_start(before)?;
+        let expired: Vec<String> = crate::read::records(self)?
+            .into_iter()
+            .filter(|r| match r.document.meta.date.as_deref() {
+                Some(date) => date < before,
+                None => r.added < cutoff,
+            })
+            .map(|r| r.document.id)
+            .collect();
+        self.remove(&expired)
+    }
+
+    /// A durable write transaction.
+    fn begin_write(&self) -> Result<WriteTransaction, StoreError> {
+        let mut txn = self.db.begin_write().map_err(db(&self.name))?;
+        txn.set_durability(Durability::Immediate)
+            .map_err(|e| db(&self.name)(redb::Error::from(e)))?;
+        Ok(txn)
+    }
+}
+
+/// The start of day `date` (`YYYY-MM-DD`), Unix seconds, UTC.
+fn day_start(date: &str) -> Result<i64, StoreError> {
+    chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .ok()
+        .filter(|_| date.len() == 10)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|t| t.and_utc().timestamp())
+        .ok_or_else(|| StoreError::BadDate {
+            date: date.to_string(),
+        })
+}
+
+/// An error opening the database: the file lock becomes [`StoreError::Locked`].
+fn opened(name: &str, e: DatabaseError) -> StoreError {
+    match e {
+        DatabaseError::DatabaseAlreadyOpen => StoreError::Locked {
+            index: name.to_string(),
+        },
+        other => db(name)(other),
+    }
+}
+
+/// A record that cannot be encoded.
+fn corrupt(name: &str, id: &str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt {
+        index: name.to_string(),
+        table: "documents",
+        key: id.to_string(),
+        why: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_start_is_utc_midnight() {
+        assert_eq!(day_start("1970-01-02").unwrap(), 86_400);
+        assert!(matches!(
+            day_start("2024-13-01"),
+            Err(StoreError::BadDate { .. })
+        ));
+        assert!(matches!(
+            day_start("yesterday"),
+            Err(StoreError::BadDate { .. })
+        ));
+    }
+}

@@ -1,0 +1,194 @@
+//! `index query`: where new articles would belong, without adding them. The stored
+//! documents and the new ones are related and clustered together exactly as an add would
+//! do it; nothing is written. Each new article gets what it duplicates, the relations it
+//! would be an end of (reprints in either direction, near-duplicates, same-story links,
+//! each with its evidence) and the story it would join.
+//!
+//! Must not: write to the index.
+
+use crate::error::{db, StoreError};
+use crate::read;
+use crate::tables::{BODIES, DOCUMENTS, PLACES};
+use crate::Index;
+use redb::ReadableDatabase;
+use samestory_core::Document;
+use samestory_pipeline::rows::relation_lines;
+use samestory_pipeline::{cluster_stories, relate_documents};
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+
+/// Where one queried article would belong.
+#[derive(Clone, Debug, Serialize)]
+pub struct Placement {
+    /// The article's id.
+    pub id: String,
+    /// Its title, when it has one.
+    pub title: Option<String>,
+    /// The duplicate group it would be in (the smallest member id).
+    pub group: String,
+    /// The stored documents in that group: what it duplicates.
+    pub duplicates: Vec<String>,
+    /// The relations it would be an end of, as relations.jsonl writes them (evidence
+    /// included: scores, passages, why, original).
+    pub relations: Vec<Box<RawValue>>,
+    /// The story it would be in.
+    pub story: StoryPlacement,
+}
+
+/// The story a queried article would be in.
+#[derive(Clone, Debug, Serialize)]
+pub struct StoryPlacement {
+    /// The story's id once it is added (the smallest member id).
+    pub id: String,
+    /// The stored story it joins (the one holding most of its other members), or `None`
+    /// when it would start a story of its own.
+    pub joins: Option<String>,
+    /// That story's title.
+    pub title: Option<String>,
+    /// Every member once it is added, the article included.
+    pub documents: Vec<String>,
+}
+
+impl Index {
+    /// Where each of `docs` (with bodies; ids unique) would belong if added now. A new
+    /// article with the id of a stored one is placed as its next revision would be.
+    pub fn query(&self, mut docs: Vec<Document>) -> Result<Vec<Placement>, StoreError> {
+        let name = self.name.as_str();
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        docs.dedup_by(|a, b| a.id == b.id);
+        let txn = self.db.begin_read().map_err(db(name))?;
+        let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
+        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        let places = txn.open_table(PLACES).map_err(db(name))?;
+        let stored = read::documents(name, &records, &bodies)?;
+        let asked: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+        let merged = merge_by_id(stored, docs);
+        let mut related =
+            relate_documents(self.config.clone(), merged).map_err(|e| e.in_index(name))?;
+        let stories =
+            cluster_stories(&mut related).map_err(|e| StoreError::from(e).in_index(name))?;
+        let lines = relation_lines(&related.relations.relations, stories.pairs())
+            .map_err(|e| StoreError::from(samestory_pipeline::PipelineError::from(e)))?;
+        let relations = relations_of(&lines, &asked);
+        let ids: Vec<&str> = related.corpus.docs.iter().map(|d| d.id.as_str()).collect();
+        let mut out = Vec::with_capacity(asked.len());
+        for (id, relations) in asked.iter().zip(relations) {
+            let Ok(i) = ids.binary_search(&id.as_str()) else {
+                continue;
+            };
+            let group = related.relations.group_of[i].clone();
+            let duplicates = (0..ids.len())
+                .filter(|&j| j != i && related.relations.group_of[j] == group)
+                .map(|j| ids[j].to_string())
+                .collect();
+            let story_id = &stories.story_of[i];
+            let story = stories
+                .stories
+                .binary_search_by(|s| s.story.as_str().cmp(story_id))
+                .ok()
+                .map(|k| &stories.stories[k]);
+            let members = story.map(|s| s.documents.clone()).unwrap_or_default();
+            let others = members.iter().filter(|m| asked.binary_search(m).is_err());
+            let mut joins = BTreeMap::<String, usize>::new();
+            for other in others {
+                if let Some(v) = places.get(other.as_str()).map_err(db(name))? {
+                    *joins
+                        .entry(read::place(name, other, v.value())?.story)
+                        .or_default() += 1;
+                }
+            }
+            let joins = joins
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+                .map(|(story, _)| story);
+            out.push(Placement {
+                id: id.clone(),
+                title: related.corpus.docs[i].meta.title.clone(),
+                group,
+                duplicates,
+                relations,
+                story: StoryPlacement {
+                    id: story_id.clone(),
+                    joins,
+                    title: story.and_then(|s| s.title.clone()),
+                    documents: members,
+                },
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// The stored documents (id order) and the new ones (id order) as one id-ordered stream; a
+/// new document replaces the stored one with its id.
+fn merge_by_id<E>(
+    stored: impl Iterator<Item = Result<Document, E>>,
+    new: Vec<Document>,
+) -> impl Iterator<Item = Result<Document, E>> {
+    let mut stored = stored.peekable();
+    let mut new = new.into_iter().peekable();
+    std::iter::from_fn(move || {
+        let next_new = new.peek().map(|d| d.id.clone());
+        match (stored.peek(), next_new) {
+            (Some(Ok(s)), Some(n)) if s.id < n => stored.next(),
+            (Some(Ok(s)), Some(n)) if s.id == n => {
+                stored.next();
+                new.next().map(Ok)
+            }
+            (Some(Err(_)), _) => stored.next(),
+            (_, Some(_)) => new.next().map(Ok),
+            (_, None) => stored.next(),
+        }
+    })
+}
+
+/// The two ids of a relations.jsonl line.
+#[derive(Deserialize)]
+struct Ends {
+    a: String,
+    b: String,
+}
+
+/// For each asked id (sorted), the relations.jsonl lines it is an end of, as written.
+fn relations_of(lines: &[String], asked: &[String]) -> Vec<Vec<Box<RawValue>>> {
+    let mut out = vec![Vec::new(); asked.len()];
+    for line in lines {
+        let Ok(ends) = serde_json::from_str::<Ends>(line) else {
+            continue;
+        };
+        for end in [&ends.a, &ends.b] {
+            if let Ok(k) = asked.binary_search(end) {
+                if let Ok(raw) = RawValue::from_string(line.clone()) {
+                    out[k].push(raw);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use samestory_core::Format;
+
+    fn doc(id: &str, body: &str) -> Document {
+        Document::new(id, Format::Text, body)
+    }
+
+    #[test]
+    fn merge_keeps_id_order_and_replaces() {
+        let stored = vec![doc("a", "1"), doc("c", "1"), doc("e", "1")];
+        let new = vec![doc("b", "2"), doc("c", "2"), doc("f", "2")];
+        let merged: Vec<(String, String)> = merge_by_id(stored.into_iter().map(Ok::<_, ()>), new)
+            .map(|d| d.map(|d| (d.id, d.body)).unwrap())
+            .collect();
+        let want = [("a", "1"), ("b", "2"), ("c", "2"), ("e", "1"), ("f", "2")];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(merged, want);
+    }
+}

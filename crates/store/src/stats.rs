@@ -1,0 +1,76 @@
+//! `index stats`: what the index holds — counts per table, stored sizes and the format.
+//!
+//! Must not: write.
+
+use crate::error::{db, StoreError};
+use crate::header::Params;
+use crate::read;
+use crate::tables::{
+    BODIES, DOCUMENTS, FORMAT_VERSION, ISSUED_STORIES, PLACES, RELATIONS, STORIES,
+};
+use crate::Index;
+use redb::{ReadableDatabase, ReadableTable, ReadableTableMetadata};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// Counts and sizes of an index.
+#[derive(Clone, Debug, Serialize)]
+pub struct Stats {
+    /// The format version.
+    pub format: String,
+    /// The hashing parameters.
+    pub params: Params,
+    /// Documents held.
+    pub documents: u64,
+    /// Duplicate groups.
+    pub groups: u64,
+    /// Current stories.
+    pub stories: u64,
+    /// Story ids ever issued (current ones included).
+    pub issued_story_ids: u64,
+    /// Lines of relations.jsonl.
+    pub relations: u64,
+    /// Compressed bytes of all bodies.
+    pub body_bytes: u64,
+    /// Bytes of the index file, when it is a file.
+    pub file_bytes: Option<u64>,
+}
+
+impl Index {
+    /// Counts and sizes.
+    pub fn stats(&self) -> Result<Stats, StoreError> {
+        let name = self.name.as_str();
+        let txn = self.db.begin_read().map_err(db(name))?;
+        let count = |n: Result<u64, redb::StorageError>| n.map_err(db(name));
+        let documents = count(txn.open_table(DOCUMENTS).map_err(db(name))?.len())?;
+        let stories = count(txn.open_table(STORIES).map_err(db(name))?.len())?;
+        let issued = count(txn.open_table(ISSUED_STORIES).map_err(db(name))?.len())?;
+        let relations = count(txn.open_table(RELATIONS).map_err(db(name))?.len())?;
+        let mut body_bytes = 0;
+        for entry in txn
+            .open_table(BODIES)
+            .map_err(db(name))?
+            .iter()
+            .map_err(db(name))?
+        {
+            body_bytes += entry.map_err(db(name))?.1.value().len() as u64;
+        }
+        let mut groups = BTreeSet::new();
+        let places = txn.open_table(PLACES).map_err(db(name))?;
+        for entry in places.iter().map_err(db(name))? {
+            let (id, value) = entry.map_err(db(name))?;
+            groups.insert(read::place(name, id.value(), value.value())?.group);
+        }
+        Ok(Stats {
+            format: FORMAT_VERSION.to_string(),
+            params: Params::of(&self.config),
+            documents,
+            groups: groups.len() as u64,
+            stories,
+            issued_story_ids: issued,
+            relations,
+            body_bytes,
+            file_bytes: std::fs::metadata(&self.name).ok().map(|m| m.len()),
+        })
+    }
+}

@@ -1,0 +1,53 @@
+//! Every table of the index file, defined once: its name, key and value types. The byte
+//! layout of each is documented in `docs/index-format.md`; a change to any of them bumps
+//! [`FORMAT_VERSION`].
+//!
+//! Must not: read or write; the other modules open these tables in their transactions.
+
+use redb::{MultimapTableDefinition, TableDefinition};
+
+/// The format this build reads and writes (recorded in [`HEADER`] under `format`).
+pub const FORMAT_VERSION: &str = "samestory-index 1";
+
+/// `name → bytes`: `format` (the format version, UTF-8), `params` (the hashing parameters,
+/// JSON), `config` (the config of the last refresh, JSON).
+pub const HEADER: TableDefinition<&str, &[u8]> = TableDefinition::new("header");
+
+/// `document id → record`: the document without its body, when it was added and its
+/// revision (JSON, see `record`).
+pub const DOCUMENTS: TableDefinition<&str, &[u8]> = TableDefinition::new("documents");
+
+/// `document id → body`: the cleaned body, UTF-8, one zstd frame.
+pub const BODIES: TableDefinition<&str, &[u8]> = TableDefinition::new("bodies");
+
+/// `document id → place`: its duplicate group, its story, its quotes and numbers (JSON),
+/// as of the last refresh.
+pub const PLACES: TableDefinition<&str, &[u8]> = TableDefinition::new("places");
+
+/// `position → line`: the lines of `relations.jsonl`, in its order (sorted by `a`, `b`).
+pub const RELATIONS: TableDefinition<u64, &str> = TableDefinition::new("relations");
+
+/// `document id → position`: the relations each document is `a` or `b` of.
+pub const RELATIONS_BY_DOCUMENT: MultimapTableDefinition<&str, u64> =
+    MultimapTableDefinition::new("relations_by_document");
+
+/// `story id → line`: the lines of `stories.jsonl` (the story with its comparison), in its
+/// order (by story id).
+pub const STORIES: TableDefinition<&str, &str> = TableDefinition::new("stories");
+
+/// `story id → member ids`: every story id ever issued, with its members when it was last
+/// current (JSON array), so that an old id resolves to where its documents went.
+pub const ISSUED_STORIES: TableDefinition<&str, &[u8]> = TableDefinition::new("issued_stories");
+
+/// Creates every table that does not exist yet, so readers never meet a missing one.
+pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> {
+    txn.open_table(HEADER)?;
+    txn.open_table(DOCUMENTS)?;
+    txn.open_table(BODIES)?;
+    txn.open_table(PLACES)?;
+    txn.open_table(RELATIONS)?;
+    txn.open_multimap_table(RELATIONS_BY_DOCUMENT)?;
+    txn.open_table(STORIES)?;
+    txn.open_table(ISSUED_STORIES)?;
+    Ok(())
+}
