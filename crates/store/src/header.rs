@@ -48,12 +48,13 @@ impl Params {
     }
 }
 
-/// Writes the header of a new index, or checks an existing one against `config`.
+/// Writes the header of a new index (true), or checks an existing one against `config`
+/// (false: nothing written).
 pub fn write_or_check(
     txn: &WriteTransaction,
     config: &Config,
     index: &str,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let mut header = txn.open_table(HEADER).map_err(db(index))?;
     let current = Params::of(config);
     let found = header
@@ -68,7 +69,7 @@ pub fn write_or_check(
         header
             .insert("params", params.as_slice())
             .map_err(db(index))?;
-        return Ok(());
+        return Ok(true);
     };
     let found = String::from_utf8_lossy(&found).into_owned();
     if found != FORMAT_VERSION {
@@ -97,5 +98,5 @@ pub fn write_or_check(
             current: current.describe(),
         });
     }
-    Ok(())
+    Ok(false)
 }

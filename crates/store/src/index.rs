@@ -75,9 +75,12 @@ impl IndexBuilder {
             name: name.to_string(),
         };
         let txn = index.begin_write()?;
-        crate::tables::create_all(&txn).map_err(db(name))?;
-        header::write_or_check(&txn, &index.config, name)?;
-        txn.commit().map_err(db(name))?;
+        if header::write_or_check(&txn, &index.config, name)? {
+            crate::tables::create_all(&txn).map_err(db(name))?;
+            txn.commit().map_err(db(name))?;
+        } else {
+            txn.abort().map_err(db(name))?;
+        }
         Ok(index)
     }
 }
