@@ -1,5 +1,6 @@
 //! What can go wrong with an index, each error naming the index (its path, or the name given
-//! to an in-memory backend) and, where one is involved, the table, key or id.
+//! to an in-memory backend) and, where one is involved, the table, key or id. An underlying
+//! error is the `source()`, not repeated in the message, so a reporter prints the chain once.
 
 use samestory_pipeline::PipelineError;
 
@@ -36,8 +37,8 @@ pub enum StoreError {
         /// The parameters of the config given.
         current: String,
     },
-    /// The database could not be opened, read or written.
-    #[error("{index}: {source}")]
+    /// The database could not be opened, read or written (redb's error is the `source`).
+    #[error("{index}")]
     Db {
         /// The index.
         index: String,
@@ -57,8 +58,8 @@ pub enum StoreError {
         /// What is wrong with it.
         why: String,
     },
-    /// Relating, clustering or comparing the stored documents failed.
-    #[error("{index}: {source}")]
+    /// Relating, clustering or comparing the stored documents failed (the `source`).
+    #[error("{index}")]
     Pipeline {
         /// The index.
         index: String,
@@ -66,8 +67,8 @@ pub enum StoreError {
         #[source]
         source: PipelineError,
     },
-    /// Writing an export file failed.
-    #[error("{path}: cannot write: {source}")]
+    /// Writing an export file failed (the I/O error is the `source`).
+    #[error("{path}: cannot write")]
     Export {
         /// The file.
         path: String,

@@ -1,0 +1,256 @@
+//! The store through its library API: write failures injected through the I/O seam leave
+//! the last committed state; a second opener gets the lock error; an index from an older
+//! format or other hashing parameters is refused with a typed error naming both; expiry by
+//! date and by time added; an in-memory backend.
+
+use redb::backends::FileBackend;
+use redb::{BackendError, StorageBackend};
+use samestory_core::{Config, Document, Format};
+use samestory_store::{InMemoryBackend, IndexBuilder, StoreError};
+use std::ops::Bound;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+const FLOOD: &str = "Flood waters rose along the Westmere river on Tuesday as the spillway \
+    at Orrin dam reached its limit, and the regional authority ordered the evacuation of \
+    three villages downstream, the emergency office said in a statement.";
+const BRIDGE: &str = "Ministers agreed on Tuesday to reopen the northern bridge after a month \
+    of repairs to its span, the transport office said, adding that heavy lorries will \
+    stay banned until the spring inspection is finished.";
+
+fn doc(id: &str, body: &str, date: Option<&str>) -> Document {
+    let mut d = Document::new(id, Format::Text, body);
+    d.meta.date = date.map(str::to_string);
+    d
+}
+
+fn corpus() -> Vec<Document> {
+    vec![
+        doc("a", FLOOD, Some("2024-05-01")),
+        doc("b", FLOOD, Some("2024-05-02")),
+        doc("c", BRIDGE, None),
+    ]
+}
+
+/// A file backend whose writes and syncs fail while `failing` is set.
+#[derive(Debug)]
+struct Failing {
+    inner: FileBackend,
+    failing: Arc<AtomicBool>,
+}
+
+impl Failing {
+    fn check(&self) -> std::io::Result<()> {
+        if self.failing.load(Ordering::SeqCst) {
+            return Err(std::io::Error::other("injected write failure"));
+        }
+        Ok(())
+    }
+}
+
+impl StorageBackend for Failing {
+    fn len(&self) -> std::io::Result<u64> {
+        self.inner.len()
+    }
+    fn read(&self, offset: u64, out: &mut [u8]) -> std::io::Result<()> {
+        self.inner.read(offset, out)
+    }
+    fn set_len(&self, len: u64) -> std::io::Result<()> {
+        self.check()?;
+        self.inner.set_len(len)
+    }
+    fn sync_data(&self) -> std::io::Result<()> {
+        self.check()?;
+        self.inner.sync_data()
+    }
+    fn write(&self, offset: u64, data: &[u8]) -> std::io::Result<()> {
+        self.check()?;
+        self.inner.write(offset, data)
+    }
+    fn close(&self) -> std::io::Result<()> {
+        self.inner.close()
+    }
+    fn try_lock_range(&self, a: Bound<u64>, b: Bound<u64>) -> Result<bool, BackendError> {
+        self.inner.try_lock_range(a, b)
+    }
+    fn try_lock_shared_range(&self, a: Bound<u64>, b: Bound<u64>) -> Result<bool, BackendError> {
+        self.inner.try_lock_shared_range(a, b)
+    }
+    fn lock_range(&self, a: Bound<u64>, b: Bound<u64>) -> Result<(), BackendError> {
+        self.inner.lock_range(a, b)
+    }
+    fn lock_shared_range(&self, a: Bound<u64>, b: Bound<u64>) -> Result<(), BackendError> {
+        self.inner.lock_shared_range(a, b)
+    }
+    fn unlock_range(&self, a: Bound<u64>, b: Bound<u64>) -> Result<(), BackendError> {
+        self.inner.unlock_range(a, b)
+    }
+    fn query_lock_range(&self, a: Bound<u64>, b: Bound<u64>) -> Result<bool, BackendError> {
+        self.inner.query_lock_range(a, b)
+    }
+}
+
+fn open_file(path: &Path) -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .unwrap()
+}
+
+/// Every file an export writes, read back.
+fn exported(index: &samestory_store::Index) -> Vec<Vec<u8>> {
+    let dir = tempfile::tempdir().unwrap();
+    index.export(dir.path(), false).unwrap();
+    ["documents.jsonl", "relations.jsonl", "stories.jsonl"]
+        .iter()
+        .map(|f| std::fs::read(dir.path().join(f)).unwrap())
+        .collect()
+}
+
+#[test]
+fn injected_write_failures_leave_the_last_committed_state() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.redb");
+    let failing = Arc::new(AtomicBool::new(false));
+    let backend = Failing {
+        inner: FileBackend::new(open_file(&path)).unwrap(),
+        failing: failing.clone(),
+    };
+    let mut index = IndexBuilder::new(Config::default())
+        .open_backend(backend, "failing")
+        .unwrap();
+    index.add(corpus().into_iter().take(2), 10).unwrap();
+    let committed = exported(&index);
+    failing.store(true, Ordering::SeqCst);
+    let err = index.add(corpus(), 20).unwrap_err();
+    assert!(matches!(err, StoreError::Db { .. }), "{err}");
+    assert_eq!(err.to_string(), "failing");
+    let err = index.remove(&["a".to_string()]).unwrap_err();
+    assert!(matches!(err, StoreError::Db { .. }), "{err}");
+    drop(index);
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    assert_eq!(index.stats().unwrap().documents, 2);
+    assert_eq!(exported(&index), committed);
+}
+
+#[test]
+fn a_second_opener_gets_the_lock_error_naming_the_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.redb");
+    let _first = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    let Err(err) = IndexBuilder::new(Config::default()).open(&path) else {
+        panic!("a second open must fail while the first holds the lock");
+    };
+    assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+    assert!(err.to_string().contains("index.redb"), "{err}");
+}
+
+#[test]
+fn other_hashing_parameters_are_refused_naming_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.redb");
+    IndexBuilder::new(Config::default()).open(&path).unwrap();
+    let mut other = Config::default();
+    other.relate.shingle = 4;
+    let Err(err) = IndexBuilder::new(other).open(&path) else {
+        panic!("other hashing parameters must be refused");
+    };
+    let StoreError::Params { stored, current, .. } = &err else {
+        panic!("expected a parameter mismatch, got {err}");
+    };
+    assert!(stored.contains("shingle=5"), "{stored}");
+    assert!(current.contains("shingle=4"), "{current}");
+    let mut thresholds = Config::default();
+    thresholds.relate.near_dup_jaccard = 0.7;
+    assert!(IndexBuilder::new(thresholds).open(&path).is_ok());
+}
+
+/// The index file of format 0 kept under tests/data (written by
+/// `write_format_0_fixture`).
+fn format_0_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/index-format-0.redb")
+}
+
+#[test]
+fn an_index_of_an_older_format_is_refused_with_the_typed_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("old.redb");
+    std::fs::copy(format_0_fixture(), &copy).unwrap();
+    let Err(err) = IndexBuilder::new(Config::default()).open(&copy) else {
+        panic!("format 0 must be refused");
+    };
+    let StoreError::Format { found, expected, .. } = &err else {
+        panic!("expected a format error, got {err}");
+    };
+    assert_eq!(found, "samestory-index 0");
+    assert_eq!(expected, "samestory-index 1");
+    let Err(again) = IndexBuilder::new(Config::default()).open(&copy) else {
+        panic!("refusing must leave the file as it was: format 0 again");
+    };
+    assert_eq!(again.to_string(), err.to_string());
+}
+
+/// Writes the format-0 fixture: a header naming format 0 and one document record in the
+/// old shape. Run with `--ignored` only to remake it.
+#[test]
+#[ignore]
+fn write_format_0_fixture() {
+    let path = format_0_fixture();
+    let _ = std::fs::remove_file(&path);
+    let db = redb::Database::create(&path).unwrap();
+    let header: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new("header");
+    let docs: redb::TableDefinition<&str, &str> = redb::TableDefinition::new("docs");
+    let txn = db.begin_write().unwrap();
+    {
+        let mut h = txn.open_table(header).unwrap();
+        h.insert("format", b"samestory-index 0".as_slice()).unwrap();
+        let mut d = txn.open_table(docs).unwrap();
+        d.insert("a", "{\"id\":\"a\",\"body\":\"old shape\"}").unwrap();
+    }
+    txn.commit().unwrap();
+}
+
+#[test]
+fn expire_removes_by_date_and_undated_by_time_added() {
+    let mut index = IndexBuilder::new(Config::default())
+        .open_backend(InMemoryBackend::new(), "memory")
+        .unwrap();
+    let day = 86_400;
+    let t_2024_05_02 = 19_845 * day;
+    index.add(corpus(), t_2024_05_02).unwrap();
+    let kept = index.expire("2024-05-02").unwrap();
+    assert_eq!(kept.removed, ["a"]);
+    assert!(index.record("c").unwrap().is_some(), "added on the day itself");
+    let gone = index.expire("2024-05-03").unwrap();
+    assert_eq!(gone.removed, ["b", "c"]);
+    assert_eq!(index.stats().unwrap().documents, 0);
+    assert!(matches!(
+        index.expire("2024-5-3"),
+        Err(StoreError::BadDate { .. })
+    ));
+}
+
+#[test]
+fn revisions_replace_and_same_content_is_a_no_op() {
+    let mut index = IndexBuilder::new(Config::default())
+        .open_backend(InMemoryBackend::new(), "memory")
+        .unwrap();
+    let first = index.add(corpus(), 100).unwrap();
+    assert_eq!((first.added, first.revised, first.unchanged), (3, 0, 0));
+    let again = index.add(corpus(), 200).unwrap();
+    assert_eq!((again.added, again.revised, again.unchanged), (0, 0, 3));
+    let changed = index.add([doc("c", FLOOD, None)], 300).unwrap();
+    assert_eq!(changed.revised, 1);
+    let record = index.record("c").unwrap().unwrap();
+    assert_eq!((record.revision, record.added), (2, 100));
+    let place = index.place("c").unwrap().unwrap();
+    assert_eq!(place.group, "a", "the revision joined the flood copies");
+    let placed = index.query(vec![doc("d", BRIDGE, None)]).unwrap();
+    assert!(placed[0].duplicates.is_empty());
+    assert_eq!(placed[0].story.joins, None);
+    assert!(index.record("d").unwrap().is_none(), "query adds nothing");
+}
