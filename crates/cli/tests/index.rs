@@ -74,7 +74,12 @@ fn one_at_a_time_in_any_order_or_all_at_once_exports_what_run_writes() {
     let dir = tempfile::tempdir().unwrap();
     let orders: [Vec<&str>; 2] = [
         paths.iter().rev().copied().collect(),
-        paths.iter().skip(5).chain(paths.iter().take(5)).copied().collect(),
+        paths
+            .iter()
+            .skip(5)
+            .chain(paths.iter().take(5))
+            .copied()
+            .collect(),
     ];
     for (k, order) in orders.iter().enumerate() {
         let at = dir.path().join(format!("one-by-one-{k}.redb"));
@@ -112,7 +117,10 @@ fn after_remove_the_state_is_a_batch_run_on_what_remains() {
     let dir = tempfile::tempdir().unwrap();
     let at = dir.path().join("index.redb");
     add(&at, &paths);
-    let gone = ["westmere_flood_northland_wire.txt", "wire_bridge_closure.txt"];
+    let gone = [
+        "westmere_flood_northland_wire.txt",
+        "wire_bridge_closure.txt",
+    ];
     let removed = index(&at, &["remove", gone[0], gone[1]]);
     assert_eq!(removed.status.code(), Some(0), "{}", util::stderr(&removed));
     let kept: Vec<&str> = paths
@@ -130,8 +138,9 @@ fn query_places_an_article_without_adding_it() {
     let paths: Vec<&str> = files.iter().map(|p| p.to_str().unwrap()).collect();
     let dir = tempfile::tempdir().unwrap();
     let at = dir.path().join("index.redb");
-    let (held, asked): (Vec<&str>, Vec<&str>) =
-        paths.iter().partition(|p| !p.ends_with("westmere_flood_radio_kestrel.md"));
+    let (held, asked): (Vec<&str>, Vec<&str>) = paths
+        .iter()
+        .partition(|p| !p.ends_with("westmere_flood_radio_kestrel.md"));
     add(&at, &held);
     let before = export(&at);
     let answer = index(&at, &["query", asked[0]]);
@@ -140,7 +149,9 @@ fn query_places_an_article_without_adding_it() {
     assert_eq!(rows.len(), 1);
     let row = &rows[0];
     assert_eq!(row["id"], "westmere_flood_radio_kestrel.md");
-    let joins = row["story"]["joins"].as_str().expect("joins a stored story");
+    let joins = row["story"]["joins"]
+        .as_str()
+        .expect("joins a stored story");
     assert!(joins.starts_with("westmere_flood"), "{joins}");
     let relations = row["relations"].as_array().unwrap();
     assert!(!relations.is_empty());
@@ -216,7 +227,10 @@ fn bad_input_gives_one_line_and_leaves_the_index_unchanged() {
         .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
         .collect();
     std::fs::write(&corrupt, &junk).unwrap();
-    for args in [vec!["stats"], vec!["add", util::examples_dir().to_str().unwrap()]] {
+    for args in [
+        vec!["stats"],
+        vec!["add", util::examples_dir().to_str().unwrap()],
+    ] {
         let out = index(&corrupt, &args);
         assert_eq!(out.status.code(), Some(1), "{args:?}");
         let err = util::stderr(&out);
@@ -230,11 +244,19 @@ fn bad_input_gives_one_line_and_leaves_the_index_unchanged() {
     let before = export(&at);
     let out = index(&at, &["expire", "--before", "2024-13-01"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(util::stderr(&out).contains("bad date \"2024-13-01\""), "{}", util::stderr(&out));
+    assert!(
+        util::stderr(&out).contains("bad date \"2024-13-01\""),
+        "{}",
+        util::stderr(&out)
+    );
     let out = index(&at, &["remove", "no-such-id"]);
     assert_eq!(out.status.code(), Some(2));
     let err = util::stderr(&out);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("no-such-id: no such document"), "{err}");
-    assert_same_files(before.path(), export(&at).path(), "bad input changed the index");
+    assert_same_files(
+        before.path(),
+        export(&at).path(),
+        "bad input changed the index",
+    );
 }

@@ -159,7 +159,10 @@ fn other_hashing_parameters_are_refused_naming_both() {
     let Err(err) = IndexBuilder::new(other).open(&path) else {
         panic!("other hashing parameters must be refused");
     };
-    let StoreError::Params { stored, current, .. } = &err else {
+    let StoreError::Params {
+        stored, current, ..
+    } = &err
+    else {
         panic!("expected a parameter mismatch, got {err}");
     };
     assert!(stored.contains("shingle=5"), "{stored}");
@@ -183,7 +186,10 @@ fn an_index_of_an_older_format_is_refused_with_the_typed_error() {
     let Err(err) = IndexBuilder::new(Config::default()).open(&copy) else {
         panic!("format 0 must be refused");
     };
-    let StoreError::Format { found, expected, .. } = &err else {
+    let StoreError::Format {
+        found, expected, ..
+    } = &err
+    else {
         panic!("expected a format error, got {err}");
     };
     assert_eq!(found, "samestory-index 0");
@@ -209,7 +215,8 @@ fn write_format_0_fixture() {
         let mut h = txn.open_table(header).unwrap();
         h.insert("format", b"samestory-index 0".as_slice()).unwrap();
         let mut d = txn.open_table(docs).unwrap();
-        d.insert("a", "{\"id\":\"a\",\"body\":\"old shape\"}").unwrap();
+        d.insert("a", "{\"id\":\"a\",\"body\":\"old shape\"}")
+            .unwrap();
     }
     txn.commit().unwrap();
 }
@@ -224,7 +231,10 @@ fn expire_removes_by_date_and_undated_by_time_added() {
     index.add(corpus(), t_2024_05_02).unwrap();
     let kept = index.expire("2024-05-02").unwrap();
     assert_eq!(kept.removed, ["a"]);
-    assert!(index.record("c").unwrap().is_some(), "added on the day itself");
+    assert!(
+        index.record("c").unwrap().is_some(),
+        "added on the day itself"
+    );
     let gone = index.expire("2024-05-03").unwrap();
     assert_eq!(gone.removed, ["b", "c"]);
     assert_eq!(index.stats().unwrap().documents, 0);
