@@ -109,6 +109,12 @@ pub struct IndexQueryArgs {
     /// `json` (one object per article per line) or `text` (a readable summary).
     #[arg(long, value_name = "FORMAT", default_value = "json", value_parser = ["json", "text"])]
     pub format: String,
+    /// Relate and cluster the articles with every stored document, as an add would (also
+    /// finds the story they would join by content alone; costs a batch run over the
+    /// index). Without it, only the stored documents the index's sketches point to are
+    /// verified, in milliseconds, and the story is the one those are in.
+    #[arg(long)]
+    pub exact: bool,
 }
 
 /// `samestory index remove`.

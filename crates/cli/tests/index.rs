@@ -143,7 +143,9 @@ fn query_places_an_article_without_adding_it() {
         .partition(|p| !p.ends_with("westmere_flood_radio_kestrel.md"));
     add(&at, &held);
     let before = export(&at);
-    let answer = index(&at, &["query", asked[0]]);
+
+    // By content alone (no copy of it is held): only the exact query finds its story.
+    let answer = index(&at, &["query", "--exact", asked[0]]);
     assert_eq!(answer.status.code(), Some(0), "{}", util::stderr(&answer));
     let rows = util::jsonl(&String::from_utf8_lossy(&answer.stdout));
     assert_eq!(rows.len(), 1);
@@ -159,9 +161,24 @@ fn query_places_an_article_without_adding_it() {
         assert!(r["a"] == row["id"] || r["b"] == row["id"], "{r}");
         assert!(r["why"].as_str().is_some_and(|w| !w.is_empty()), "{r}");
     }
-    let text = index(&at, &["query", "--format", "text", asked[0]]);
+    let text = index(&at, &["query", "--exact", "--format", "text", asked[0]]);
     let text = String::from_utf8_lossy(&text.stdout).into_owned();
     assert!(text.contains(&format!("story: joins {joins}")), "{text}");
+
+    // A copy of a held article under another name: the sketch lookup finds it.
+    let copy = dir.path().join("copy-of-the-wire.txt");
+    let wire = util::examples_dir().join("westmere_flood_northland_wire.txt");
+    std::fs::copy(&wire, &copy).unwrap();
+    let answer = index(&at, &["query", copy.to_str().unwrap()]);
+    assert_eq!(answer.status.code(), Some(0), "{}", util::stderr(&answer));
+    let row = &util::jsonl(&String::from_utf8_lossy(&answer.stdout))[0];
+    assert_eq!(
+        row["duplicates"][0], "westmere_flood_northland_wire.txt",
+        "{row}"
+    );
+    assert_eq!(row["relations"][0]["kind"], "exact", "{row}");
+    assert_eq!(row["story"]["joins"], joins, "{row}");
+    assert!(row["verified"].as_u64().unwrap() >= 1, "{row}");
     assert_same_files(before.path(), export(&at).path(), "query changed the index");
 }
 

@@ -6,6 +6,7 @@
 
 use crate::error::{db, StoreError};
 use crate::read;
+use crate::record::decompress_text;
 use crate::tables::{BODIES, DOCUMENTS, PLACES, RELATIONS, STORIES};
 use crate::Index;
 use redb::{ReadableDatabase, ReadableTable};
@@ -93,7 +94,10 @@ impl Index {
             Lines::Stories => {
                 let table = txn.open_table(STORIES).map_err(db(name))?;
                 for entry in table.iter().map_err(db(name))? {
-                    line(entry.map_err(db(name))?.1.value())?;
+                    let (id, packed) = entry.map_err(db(name))?;
+                    let text = decompress_text(packed.value())
+                        .map_err(|e| read::damaged(name, "stories", id.value(), e))?;
+                    line(&text)?;
                 }
             }
         }

@@ -9,12 +9,15 @@
 //! memory or a backend that fails).
 
 use crate::error::{db, StoreError};
-use crate::record::{compress_body, content_hash, DocumentRecord};
+use crate::record::{compress_text, content_hash, DocumentRecord};
+use crate::sketches::SketchTables;
 use crate::tables::{BODIES, DOCUMENTS};
 use crate::{header, refresh};
+use rayon::prelude::*;
 use redb::backends::FileBackend;
 use redb::{Database, DatabaseError, Durability, ReadableTable, StorageBackend, WriteTransaction};
 use samestory_core::{Config, Document};
+use samestory_relate::features::{DocSketch, Sketcher};
 use std::path::Path;
 
 /// Default redb page cache: 256 MiB.
@@ -135,36 +138,49 @@ impl Index {
         let name = self.name.clone();
         let txn = self.begin_write()?;
         let mut summary = AddSummary::default();
+        let docs: Vec<Document> = docs.into_iter().collect();
+        let sketches: Vec<DocSketch> = docs
+            .par_iter()
+            .map_init(
+                || Sketcher::new(&self.config.relate),
+                |s, d| s.sketch(&d.body),
+            )
+            .collect();
         {
             let mut records = txn.open_table(DOCUMENTS).map_err(db(&name))?;
             let mut bodies = txn.open_table(BODIES).map_err(db(&name))?;
-            for doc in docs {
+            let mut postings = SketchTables::open(&txn, &name)?;
+            let mut sketcher = Sketcher::new(&self.config.relate);
+            for (doc, sketch) in docs.iter().zip(&sketches) {
                 let stored = match records.get(doc.id.as_str()).map_err(db(&name))? {
                     Some(v) => Some(crate::read::record(&name, &doc.id, v.value())?),
                     None => None,
                 };
                 let record = match stored {
-                    Some(old) if old.content == content_hash(&doc) => {
+                    Some(old) if old.content == content_hash(doc) => {
                         summary.unchanged += 1;
                         continue;
                     }
                     Some(old) => {
                         summary.revised += 1;
-                        DocumentRecord::new(&doc, old.added, old.revision + 1)
+                        let old_body = crate::read::body(&name, &bodies, &doc.id)?;
+                        postings.remove(&doc.id, &sketcher.sketch(&old_body), &name)?;
+                        DocumentRecord::new(doc, old.added, old.revision + 1)
                     }
                     None => {
                         summary.added += 1;
-                        DocumentRecord::new(&doc, now, 1)
+                        DocumentRecord::new(doc, now, 1)
                     }
                 };
                 let json = serde_json::to_vec(&record).map_err(|e| corrupt(&name, &doc.id, e))?;
-                let body = compress_body(&doc.body).map_err(|e| db(&name)(redb::Error::Io(e)))?;
+                let body = compress_text(&doc.body).map_err(|e| db(&name)(redb::Error::Io(e)))?;
                 records
                     .insert(doc.id.as_str(), json.as_slice())
                     .map_err(db(&name))?;
                 bodies
                     .insert(doc.id.as_str(), body.as_slice())
                     .map_err(db(&name))?;
+                postings.insert(&doc.id, sketch, &name)?;
             }
         }
         if summary.added + summary.revised == 0 {
@@ -185,9 +201,13 @@ impl Index {
         {
             let mut records = txn.open_table(DOCUMENTS).map_err(db(&name))?;
             let mut bodies = txn.open_table(BODIES).map_err(db(&name))?;
+            let mut postings = SketchTables::open(&txn, &name)?;
+            let mut sketcher = Sketcher::new(&self.config.relate);
             for id in ids {
                 if records.remove(id.as_str()).map_err(db(&name))?.is_some() {
+                    let body = crate::read::body(&name, &bodies, id)?;
                     bodies.remove(id.as_str()).map_err(db(&name))?;
+                    postings.remove(id, &sketcher.sketch(&body), &name)?;
                     summary.removed.push(id.clone());
                 } else {
                     summary.unknown.push(id.clone());

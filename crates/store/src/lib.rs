@@ -35,6 +35,7 @@ mod query;
 mod read;
 mod record;
 mod refresh;
+mod sketches;
 mod stats;
 mod stories;
 pub mod tables;

@@ -1,19 +1,30 @@
-//! `index query`: where new articles would belong, without adding them. The stored
-//! documents and the new ones are related and clustered together exactly as an add would
-//! do it; nothing is written. Each new article gets what it duplicates, the relations it
-//! would be an end of (reprints in either direction, near-duplicates, same-story links,
-//! each with its evidence) and the story it would join.
+//! `index query`: where new articles would belong, without adding them; nothing is written.
+//! Each new article gets what it duplicates, the relations it would be an end of (reprints
+//! in either direction, near-duplicates, same-story links, each with its evidence) and the
+//! story it would join.
+//!
+//! Two ways: [`Index::query`] sketches the article, looks its candidates up in the stored
+//! postings (`sketches`) and has the relation engine verify it against those only — cost
+//! independent of the index's size; the story is the one its duplicates and reprints are
+//! in. [`Index::query_exact`] relates and clusters it with every stored document, exactly
+//! as an add would (same-story links by content included), at the cost of a batch run.
 //!
 //! Must not: write to the index.
 
 use crate::error::{db, StoreError};
 use crate::read;
-use crate::tables::{BODIES, DOCUMENTS, PLACES};
+use crate::record::decompress_text;
+use crate::sketches::{candidates, Postings};
+use crate::tables::{
+    BAND_KEYS, BODIES, DOCUMENTS, EXACT_KEYS, NUMBERED_DOCUMENTS, PLACES, PRINT_KEYS, STORIES,
+};
 use crate::Index;
-use redb::ReadableDatabase;
+use redb::{ReadableDatabase, ReadableTable};
 use samestory_core::Document;
 use samestory_pipeline::rows::relation_lines;
 use samestory_pipeline::{cluster_stories, relate_documents};
+use samestory_relate::features::Sketcher;
+use samestory_relate::Relation;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -34,6 +45,9 @@ pub struct Placement {
     pub relations: Vec<Box<RawValue>>,
     /// The story it would be in.
     pub story: StoryPlacement,
+    /// How many stored documents were verified against it (`None`: all of them, by
+    /// [`Index::query_exact`]).
+    pub verified: Option<usize>,
 }
 
 /// The story a queried article would be in.
@@ -51,9 +65,104 @@ pub struct StoryPlacement {
 }
 
 impl Index {
-    /// Where each of `docs` (with bodies; ids unique) would belong if added now. A new
-    /// article with the id of a stored one is placed as its next revision would be.
+    /// Where each of `docs` (with bodies) would belong, from the stored postings: up to
+    /// [`QUERY_CANDIDATES`] stored documents sharing its exact key, an LSH band or
+    /// fingerprints are verified against it by the relation engine. The story is the stored
+    /// one its related documents are in (most of them; then the smallest id); an article
+    /// that duplicates or reprints nothing starts a story of its own here (same-story
+    /// placement by content alone is [`Index::query_exact`]'s).
     pub fn query(&self, mut docs: Vec<Document>) -> Result<Vec<Placement>, StoreError> {
+        let name = self.name.as_str();
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        docs.dedup_by(|a, b| a.id == b.id);
+        let txn = self.db.begin_read().map_err(db(name))?;
+        let postings = Postings {
+            ids: txn.open_table(NUMBERED_DOCUMENTS).map_err(db(name))?,
+            exact: txn.open_table(EXACT_KEYS).map_err(db(name))?,
+            bands: txn.open_table(BAND_KEYS).map_err(db(name))?,
+            prints: txn.open_table(PRINT_KEYS).map_err(db(name))?,
+        };
+        let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
+        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        let places = txn.open_table(PLACES).map_err(db(name))?;
+        let stories = txn.open_table(STORIES).map_err(db(name))?;
+        let cfg = &self.config.relate;
+        let mut sketcher = Sketcher::new(cfg);
+        let mut out = Vec::with_capacity(docs.len());
+        for doc in docs {
+            let sketch = sketcher.sketch(&doc.body);
+            let ids = candidates(&postings, &sketch, cfg, &doc.id, QUERY_CANDIDATES, name)?;
+            let mut set = Vec::with_capacity(ids.len() + 1);
+            for id in &ids {
+                set.push(read::document(name, &records, &bodies, id)?);
+            }
+            let id = doc.id.clone();
+            let title = doc.meta.title.clone();
+            set.push(doc);
+            set.sort_by(|a, b| a.id.cmp(&b.id));
+            let found = samestory_relate::relate(&set, cfg);
+            let mine: Vec<&Relation> = found
+                .relations
+                .iter()
+                .filter(|r| r.a == id || r.b == id)
+                .collect();
+            let other = |r: &Relation| if r.a == id { r.b.clone() } else { r.a.clone() };
+            let duplicates: Vec<String> = mine
+                .iter()
+                .filter(|r| r.kind.joins_group())
+                .map(|r| other(r))
+                .collect();
+            let mut group = id.clone();
+            let mut joins = BTreeMap::<String, usize>::new();
+            for r in &mine {
+                let o = other(r);
+                if let Some(v) = places.get(o.as_str()).map_err(db(name))? {
+                    let place = read::place(name, &o, v.value())?;
+                    if r.kind.joins_group() && place.group < group {
+                        group = place.group;
+                    }
+                    *joins.entry(place.story).or_default() += 1;
+                }
+            }
+            let joins = majority(joins);
+            let (story_title, mut members) = match &joins {
+                Some(story) => story_of(&stories, story, name)?,
+                None => (None, Vec::new()),
+            };
+            members.push(id.clone());
+            members.sort();
+            let relations = mine
+                .iter()
+                .map(|r| {
+                    serde_json::to_string(r)
+                        .ok()
+                        .and_then(|l| RawValue::from_string(l).ok())
+                })
+                .collect::<Option<Vec<_>>>()
+                .unwrap_or_default();
+            out.push(Placement {
+                id: id.clone(),
+                title,
+                group,
+                duplicates,
+                relations,
+                story: StoryPlacement {
+                    id: members[0].clone(),
+                    joins,
+                    title: story_title,
+                    documents: members,
+                },
+                verified: Some(ids.len()),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Where each of `docs` (with bodies; ids unique) would belong if added now, exactly:
+    /// the stored documents and these are related and clustered together as an add would
+    /// do it (the cost of a batch run over the index). A new article with the id of a
+    /// stored one is placed as its next revision would be.
+    pub fn query_exact(&self, mut docs: Vec<Document>) -> Result<Vec<Placement>, StoreError> {
         let name = self.name.as_str();
         docs.sort_by(|a, b| a.id.cmp(&b.id));
         docs.dedup_by(|a, b| a.id == b.id);
@@ -98,10 +207,7 @@ impl Index {
                         .or_default() += 1;
                 }
             }
-            let joins = joins
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-                .map(|(story, _)| story);
+            let joins = majority(joins);
             out.push(Placement {
                 id: id.clone(),
                 title: related.corpus.docs[i].meta.title.clone(),
@@ -114,10 +220,42 @@ impl Index {
                     title: story.and_then(|s| s.title.clone()),
                     documents: members,
                 },
+                verified: None,
             });
         }
         Ok(out)
     }
+}
+
+/// Stored documents verified against one queried article at most.
+pub const QUERY_CANDIDATES: usize = 32;
+
+/// The key counted most often (ties: the smallest key).
+fn majority(counts: BTreeMap<String, usize>) -> Option<String> {
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(key, _)| key)
+}
+
+/// The title and members of stored story `id`, read from its stories.jsonl line.
+fn story_of(
+    stories: &impl ReadableTable<&'static str, &'static [u8]>,
+    id: &str,
+    name: &str,
+) -> Result<(Option<String>, Vec<String>), StoreError> {
+    #[derive(Deserialize)]
+    struct Head {
+        title: Option<String>,
+        documents: Vec<String>,
+    }
+    let Some(line) = stories.get(id).map_err(db(name))? else {
+        return Ok((None, Vec::new()));
+    };
+    let text = decompress_text(line.value()).map_err(|e| read::damaged(name, "stories", id, e))?;
+    let head: Head =
+        serde_json::from_str(&text).map_err(|e| read::damaged(name, "stories", id, e))?;
+    Ok((head.title, head.documents))
 }
 
 /// The stored documents (id order) and the new ones (id order) as one id-ordered stream; a

@@ -5,7 +5,7 @@
 //! Must not: write.
 
 use crate::error::{db, StoreError};
-use crate::record::{decompress_body, DocumentRecord, Place};
+use crate::record::{decompress_text, DocumentRecord, Place};
 use crate::tables::{DOCUMENTS, PLACES};
 use crate::Index;
 use redb::{ReadableDatabase, ReadableTable};
@@ -34,6 +34,31 @@ pub fn records(index: &Index) -> Result<Vec<DocumentRecord>, StoreError> {
     Ok(out)
 }
 
+/// Stored document `id` with its body.
+pub fn document(
+    index: &str,
+    records: &impl ReadableTable<&'static str, &'static [u8]>,
+    bodies: &impl ReadableTable<&'static str, &'static [u8]>,
+    id: &str,
+) -> Result<Document, StoreError> {
+    let value = records.get(id).map_err(db(index))?;
+    let value = value.ok_or_else(|| damaged(index, "documents", id, "missing"))?;
+    let mut doc = record(index, id, value.value())?.document;
+    doc.body = body(index, bodies, id)?;
+    Ok(doc)
+}
+
+/// The body of stored document `id`.
+pub fn body(
+    index: &str,
+    bodies: &impl ReadableTable<&'static str, &'static [u8]>,
+    id: &str,
+) -> Result<String, StoreError> {
+    let body = bodies.get(id).map_err(db(index))?;
+    let body = body.ok_or_else(|| damaged(index, "bodies", id, "missing"))?;
+    decompress_text(body.value()).map_err(|e| damaged(index, "bodies", id, e))
+}
+
 /// Every stored document with its body, in id order, from `records` and `bodies`.
 pub fn documents<'t>(
     index: &'t str,
@@ -45,9 +70,7 @@ pub fn documents<'t>(
         let (id, value) = entry.map_err(db(index))?;
         let id = id.value();
         let mut doc = record(index, id, value.value())?.document;
-        let body = bodies.get(id).map_err(db(index))?;
-        let body = body.ok_or_else(|| damaged(index, "bodies", id, "missing"))?;
-        doc.body = decompress_body(body.value()).map_err(|e| damaged(index, "bodies", id, e))?;
+        doc.body = body(index, bodies, id)?;
         Ok(doc)
     }))
 }

@@ -9,8 +9,8 @@ use samestory_core::Document;
 use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::xxh3_128;
 
-/// zstd level of stored bodies: fast, about 3× smaller on news text.
-const BODY_LEVEL: i32 = 3;
+/// zstd level of stored text (bodies, story lines): fast, about 3× smaller on news text.
+const TEXT_LEVEL: i32 = 3;
 
 /// A stored document without its body.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -60,13 +60,13 @@ pub fn content_hash(doc: &Document) -> String {
     format!("{:032x}", xxh3_128(&bytes))
 }
 
-/// A body compressed for the `bodies` table.
-pub fn compress_body(body: &str) -> std::io::Result<Vec<u8>> {
-    zstd::stream::encode_all(body.as_bytes(), BODY_LEVEL)
+/// Text (a body, a story line) compressed for a table: one zstd frame.
+pub fn compress_text(text: &str) -> std::io::Result<Vec<u8>> {
+    zstd::stream::encode_all(text.as_bytes(), TEXT_LEVEL)
 }
 
-/// A body from the `bodies` table.
-pub fn decompress_body(bytes: &[u8]) -> Result<String, String> {
+/// Text back from [`compress_text`]'s bytes.
+pub fn decompress_text(bytes: &[u8]) -> Result<String, String> {
     let raw = zstd::stream::decode_all(bytes).map_err(|e| e.to_string())?;
     String::from_utf8(raw).map_err(|e| e.to_string())
 }
@@ -91,10 +91,10 @@ mod tests {
     #[test]
     fn bodies_round_trip_compressed() {
         let body = "Flood waters rose. ".repeat(200) + "Ünïcode — “quotes”.";
-        let packed = compress_body(&body).unwrap();
+        let packed = compress_text(&body).unwrap();
         assert!(packed.len() < body.len() / 5);
-        assert_eq!(decompress_body(&packed).unwrap(), body);
-        assert!(decompress_body(b"not zstd").is_err());
+        assert_eq!(decompress_text(&packed).unwrap(), body);
+        assert!(decompress_text(b"not zstd").is_err());
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use crate::error::{db, StoreError};
 use crate::read;
-use crate::record::Place;
+use crate::record::{compress_text, Place};
 use crate::tables::{
     BODIES, DOCUMENTS, ISSUED_STORIES, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES,
 };
@@ -62,8 +62,9 @@ fn write_rows(
                 serde_json::to_string(&row).map_err(samestory_pipeline::PipelineError::from)?;
             let members = serde_json::to_vec(&story.documents)
                 .map_err(samestory_pipeline::PipelineError::from)?;
+            let line = compress_text(&line).map_err(|e| db(name)(redb::Error::Io(e)))?;
             story_lines
-                .insert(story.story.as_str(), line.as_str())
+                .insert(story.story.as_str(), line.as_slice())
                 .map_err(db(name))?;
             issued
                 .insert(story.story.as_str(), members.as_slice())

@@ -6,12 +6,15 @@ use crate::error::{db, StoreError};
 use crate::header::Params;
 use crate::read;
 use crate::tables::{
-    BODIES, DOCUMENTS, FORMAT_VERSION, ISSUED_STORIES, PLACES, RELATIONS, STORIES,
+    BAND_KEYS, BODIES, DOCUMENTS, DOCUMENT_NUMBERS, EXACT_KEYS, FORMAT_VERSION, ISSUED_STORIES,
+    NUMBERED_DOCUMENTS, PLACES, PRINT_KEYS, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES,
 };
 use crate::Index;
-use redb::{ReadableDatabase, ReadableTable, ReadableTableMetadata};
+use redb::{
+    MultimapTableHandle, ReadableDatabase, ReadableTable, ReadableTableMetadata, TableHandle,
+};
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Counts and sizes of an index.
 #[derive(Clone, Debug, Serialize)]
@@ -34,6 +37,30 @@ pub struct Stats {
     pub body_bytes: u64,
     /// Bytes of the index file, when it is a file.
     pub file_bytes: Option<u64>,
+    /// Per table: bytes stored (keys and values), B-tree metadata, and fragmentation
+    /// (free space inside its pages).
+    pub tables: BTreeMap<&'static str, TableSize>,
+}
+
+/// The space one table takes.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct TableSize {
+    /// Key and value bytes.
+    pub stored: u64,
+    /// B-tree page metadata.
+    pub metadata: u64,
+    /// Free space inside its pages.
+    pub fragmented: u64,
+}
+
+impl From<redb::TableStats> for TableSize {
+    fn from(s: redb::TableStats) -> Self {
+        TableSize {
+            stored: s.stored_bytes(),
+            metadata: s.metadata_bytes(),
+            fragmented: s.fragmented_bytes(),
+        }
+    }
 }
 
 impl Index {
@@ -61,6 +88,28 @@ impl Index {
             let (id, value) = entry.map_err(db(name))?;
             groups.insert(read::place(name, id.value(), value.value())?.group);
         }
+        let mut tables = BTreeMap::new();
+        macro_rules! size {
+            ($open:ident, $($def:expr),+) => {$(
+                let table = txn.$open($def).map_err(db(name))?;
+                let stats = table.stats().map_err(db(name))?;
+                tables.insert($def.name(), TableSize::from(stats));
+            )+};
+        }
+        size!(
+            open_table,
+            DOCUMENTS,
+            BODIES,
+            PLACES,
+            ISSUED_STORIES,
+            STORIES
+        );
+        size!(open_table, DOCUMENT_NUMBERS);
+        size!(open_table, NUMBERED_DOCUMENTS);
+        size!(open_table, RELATIONS);
+        size!(open_table, EXACT_KEYS);
+        size!(open_table, BAND_KEYS, PRINT_KEYS);
+        size!(open_multimap_table, RELATIONS_BY_DOCUMENT);
         Ok(Stats {
             format: FORMAT_VERSION.to_string(),
             params: Params::of(&self.config),
@@ -71,6 +120,7 @@ impl Index {
             relations,
             body_bytes,
             file_bytes: std::fs::metadata(&self.name).ok().map(|m| m.len()),
+            tables,
         })
     }
 }

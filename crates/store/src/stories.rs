@@ -7,6 +7,7 @@
 
 use crate::error::{db, StoreError};
 use crate::read;
+use crate::record::decompress_text;
 use crate::tables::{ISSUED_STORIES, PLACES, STORIES};
 use crate::Index;
 use redb::ReadableDatabase;
@@ -87,7 +88,11 @@ impl Index {
         let name = self.name.as_str();
         let txn = self.db.begin_read().map_err(db(name))?;
         let stories = txn.open_table(STORIES).map_err(db(name))?;
-        let line = stories.get(id).map_err(db(name))?;
-        Ok(line.map(|v| v.value().to_string()))
+        let Some(line) = stories.get(id).map_err(db(name))? else {
+            return Ok(None);
+        };
+        let text =
+            decompress_text(line.value()).map_err(|e| read::damaged(name, "stories", id, e))?;
+        Ok(Some(text))
     }
 }

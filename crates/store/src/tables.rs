@@ -10,7 +10,7 @@ use redb::{MultimapTableDefinition, TableDefinition};
 pub const FORMAT_VERSION: &str = "samestory-index 1";
 
 /// `name → bytes`: `format` (the format version, UTF-8), `params` (the hashing parameters,
-/// JSON), `config` (the config of the last refresh, JSON).
+/// JSON), `next_number` (the next document number, u32 LE).
 pub const HEADER: TableDefinition<&str, &[u8]> = TableDefinition::new("header");
 
 /// `document id → record`: the document without its body, when it was added and its
@@ -32,8 +32,8 @@ pub const RELATIONS_BY_DOCUMENT: MultimapTableDefinition<&str, u64> =
     MultimapTableDefinition::new("relations_by_document");
 
 /// `story id → line`: the lines of `stories.jsonl` (the story with its comparison), in its
-/// order (by story id).
-pub const STORIES: TableDefinition<&str, &str> = TableDefinition::new("stories");
+/// order (by story id), each one zstd frame.
+pub const STORIES: TableDefinition<&str, &[u8]> = TableDefinition::new("stories");
 
 /// `story id → member ids`: every story id ever issued, with its members when it was last
 /// current (JSON array), so that an old id resolves to where its documents went.
@@ -49,5 +49,27 @@ pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> 
     txn.open_multimap_table(RELATIONS_BY_DOCUMENT)?;
     txn.open_table(STORIES)?;
     txn.open_table(ISSUED_STORIES)?;
+    txn.open_table(DOCUMENT_NUMBERS)?;
+    txn.open_table(NUMBERED_DOCUMENTS)?;
+    txn.open_table(EXACT_KEYS)?;
+    txn.open_table(BAND_KEYS)?;
+    txn.open_table(PRINT_KEYS)?;
     Ok(())
 }
+
+/// `document id → number`: the number its postings use (4 bytes instead of the id).
+pub const DOCUMENT_NUMBERS: TableDefinition<&str, u32> = TableDefinition::new("document_numbers");
+
+/// `number → document id`: the inverse of `document_numbers`.
+pub const NUMBERED_DOCUMENTS: TableDefinition<u32, &str> =
+    TableDefinition::new("numbered_documents");
+
+/// `key << 32 | document number → ()`, key the upper 32 bits of the exact key: documents
+/// whose normalised word sequences hash alike (a range scan over one key lists them).
+pub const EXACT_KEYS: TableDefinition<u64, ()> = TableDefinition::new("exact_keys");
+
+/// `band key << 32 | document number → ()`: the MinHash LSH buckets.
+pub const BAND_KEYS: TableDefinition<u64, ()> = TableDefinition::new("band_keys");
+
+/// `fingerprint << 32 | document number → ()`: the containment index.
+pub const PRINT_KEYS: TableDefinition<u64, ()> = TableDefinition::new("print_keys");

@@ -93,7 +93,11 @@ fn add_inputs(index: &mut Index, args: &IndexAddArgs, config: &Config) -> anyhow
 /// `index query`.
 fn query_inputs(index: &Index, args: &IndexQueryArgs, config: &Config) -> anyhow::Result<Status> {
     let docs = read_documents(&args.paths, config, false)?;
-    let placements = index.query(docs)?;
+    let placements = if args.exact {
+        index.query_exact(docs)?
+    } else {
+        index.query(docs)?
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for p in &placements {
@@ -152,6 +156,13 @@ fn write_placement(out: &mut impl Write, p: &Placement) -> anyhow::Result<()> {
             p.story.documents.len()
         )?,
         None => writeln!(out, "  story: starts a new one")?,
+    }
+    match p.verified {
+        Some(n) => writeln!(
+            out,
+            "  (verified against {n} stored documents its sketch points to)"
+        )?,
+        None => writeln!(out, "  (related with every stored document)")?,
     }
     Ok(())
 }

@@ -1,0 +1,103 @@
+"""The index benchmark: for each size N, bench/dedup's synthetic corpus (N documents) is
+split into an initial part (N - 100 - QUERIES documents), a batch of 100 and QUERIES single
+articles. Measured, each command a child process of the product binary (wall-clock, CPU and
+peak RSS from os.wait4):
+
+- batch `samestory run` on the initial part (docs/s), for comparison;
+- `samestory index add` of the initial part into a new index (docs/s);
+- `samestory index add` of the batch of 100 into that index (docs/s of the batch);
+- `samestory index query` of each single article (latency p50 / p99; with few queries p99
+  is the slowest one);
+- index size per document: the file, and the file less the compressed bodies.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+BATCH = 100
+
+
+def measure(cmd, stdout=subprocess.DEVNULL):
+    """Runs cmd; returns (wall s, cpu s, peak RSS MB). Fails loudly on a non-zero exit."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=stdout)
+    _, status, ru = os.wait4(proc.pid, 0)
+    wall = time.monotonic() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"{' '.join(cmd)}: exit {code}")
+    return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024
+
+
+def corpus(bench, work, n):
+    path = os.path.join(work, f"corpus_{n}.jsonl")
+    if not os.path.exists(path):
+        truth = os.path.join(work, f"truth_{n}.jsonl")
+        subprocess.run([bench, "gen", str(n), path, truth], check=True)
+    return path
+
+
+def split(path, work, n, queries):
+    with open(path) as f:
+        lines = f.readlines()
+    first = len(lines) - BATCH - queries
+    base = os.path.join(work, f"base_{n}.jsonl")
+    batch = os.path.join(work, f"batch_{n}.jsonl")
+    with open(base, "w") as f:
+        f.writelines(lines[:first])
+    with open(batch, "w") as f:
+        f.writelines(lines[first : first + BATCH])
+    singles = []
+    for k, line in enumerate(lines[first + BATCH :]):
+        single = os.path.join(work, f"query_{n}_{k}.jsonl")
+        with open(single, "w") as f:
+            f.write(line)
+        singles.append(single)
+    return base, first, batch, singles
+
+
+def percentile(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+def bench_size(samestory, bench, work, n, queries):
+    base, first, batch, singles = split(corpus(bench, work, n), work, n, queries)
+    with tempfile.TemporaryDirectory(dir=work) as tmp:
+        out = os.path.join(tmp, "out")
+        run = measure([samestory, "run", base, "--out", out, "--no-report", "--quiet"])
+        index = os.path.join(tmp, "index.redb")
+        ix = [samestory, "index", "--index", index]
+        bulk = measure(ix + ["add", "--quiet", base])
+        add = measure(ix + ["add", "--quiet", batch])
+        latencies = [measure(ix + ["query", q])[0] for q in singles]
+        stats = json.loads(subprocess.run(ix + ["stats"], check=True, capture_output=True).stdout)
+    docs = stats["documents"]
+    rows = [
+        ("batch `run`", f"{first / run[0]:,.0f} docs/s", f"{run[0]:.1f} s, {run[1]:.1f} CPU-s, {run[2]:.0f} MB"),
+        ("`index add` (bulk, new index)", f"{first / bulk[0]:,.0f} docs/s", f"{bulk[0]:.1f} s, {bulk[1]:.1f} CPU-s, {bulk[2]:.0f} MB"),
+        (f"`index add` {BATCH} into the index", f"{BATCH / add[0]:,.1f} docs/s", f"{add[0]:.1f} s, {add[1]:.1f} CPU-s, {add[2]:.0f} MB"),
+        (f"`index query` ({len(latencies)} articles)", f"p50 {percentile(latencies, 50) * 1000:,.0f} ms", f"p99 {percentile(latencies, 99) * 1000:,.0f} ms"),
+        ("index size per document", f"{stats['file_bytes'] / docs:,.0f} B", f"without bodies {(stats['file_bytes'] - stats['body_bytes']) / docs:,.0f} B"),
+    ]
+    print(f"\n### {n:,} synthetic documents ({docs:,} indexed)\n")
+    print("| measure | value | detail |")
+    print("|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print(f"\nbulk add / run: {run[0] / bulk[0]:.2f}× the docs/s; add of {BATCH} / run: {(BATCH / add[0]) / (first / run[0]):.4f}×")
+
+
+def main():
+    samestory, bench, work, *sizes = sys.argv[1:]
+    queries = int(os.environ.get("QUERIES", "10"))
+    for n in sizes:
+        bench_size(samestory, bench, work, int(n), queries)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+//! The relation engine's sketches kept in the index as postings — from each document's
+//! exact key, LSH band keys and winnowed fingerprints to its number — and the candidate
+//! lookup a query makes with them: the stored documents that share the new one's exact key,
+//! an LSH band (buckets over `relate.lsh_max_bucket` skipped) or at least
+//! `relate.min_shared_fingerprints` fingerprints (fingerprints in over
+//! `relate.containment_max_bucket` documents skipped: boilerplate), best first. A posting is
+//! a key `key << 32 | document number` with no value, so a bucket is one range scan and an entry
+//! costs a few bytes. Removing a document sketches its stored body again to find its keys.
+//!
+//! Must not: decide relations; the engine verifies the candidates.
+
+use crate::error::{db, StoreError};
+use crate::tables::{
+    BAND_KEYS, DOCUMENT_NUMBERS, EXACT_KEYS, HEADER, NUMBERED_DOCUMENTS, PRINT_KEYS,
+};
+use redb::{ReadOnlyTable, ReadableTable, Table, WriteTransaction};
+use samestory_core::RelateConfig;
+use samestory_relate::features::DocSketch;
+use std::collections::HashMap;
+
+/// The tables that number documents and hold their postings, in one write transaction.
+pub struct SketchTables<'t> {
+    header: Table<'t, &'static str, &'static [u8]>,
+    numbers: Table<'t, &'static str, u32>,
+    ids: Table<'t, u32, &'static str>,
+    exact: Table<'t, u64, ()>,
+    bands: Table<'t, u64, ()>,
+    prints: Table<'t, u64, ()>,
+}
+
+impl<'t> SketchTables<'t> {
+    /// Opens them in `txn`.
+    pub fn open(txn: &'t WriteTransaction, index: &str) -> Result<Self, StoreError> {
+        Ok(SketchTables {
+            header: txn.open_table(HEADER).map_err(db(index))?,
+            numbers: txn.open_table(DOCUMENT_NUMBERS).map_err(db(index))?,
+            ids: txn.open_table(NUMBERED_DOCUMENTS).map_err(db(index))?,
+            exact: txn.open_table(EXACT_KEYS).map_err(db(index))?,
+            bands: txn.open_table(BAND_KEYS).map_err(db(index))?,
+            prints: txn.open_table(PRINT_KEYS).map_err(db(index))?,
+        })
+    }
+
+    /// Numbers document `id` (a new number) and stores the postings of its sketch.
+    pub fn insert(&mut self, id: &str, s: &DocSketch, index: &str) -> Result<(), StoreError> {
+        let next = self.header.get("next_number").map_err(db(index))?;
+        let n = next
+            .and_then(|v| v.value().try_into().ok().map(u32::from_le_bytes))
+            .unwrap_or(0);
+        self.header
+            .insert("next_number", (n + 1).to_le_bytes().as_slice())
+            .map_err(db(index))?;
+        self.numbers.insert(id, n).map_err(db(index))?;
+        self.ids.insert(n, id).map_err(db(index))?;
+        self.postings(n, s, true, index)
+    }
+
+    /// Removes document `id`'s number and postings; `s` is the sketch of its stored body.
+    pub fn remove(&mut self, id: &str, s: &DocSketch, index: &str) -> Result<(), StoreError> {
+        let Some(n) = self
+            .numbers
+            .remove(id)
+            .map_err(db(index))?
+            .map(|v| v.value())
+        else {
+            return Ok(());
+        };
+        self.ids.remove(n).map_err(db(index))?;
+        self.postings(n, s, false, index)
+    }
+
+    /// Inserts (or removes) the postings of document number `n`.
+    fn postings(
+        &mut self,
+        n: u32,
+        s: &DocSketch,
+        add: bool,
+        index: &str,
+    ) -> Result<(), StoreError> {
+        if s.words == 0 {
+            return Ok(());
+        }
+        let mut prints = s.prints.clone();
+        prints.sort_unstable();
+        prints.dedup();
+        let each = |table: &mut Table<'t, u64, ()>, key: u32| {
+            let posting = posting(key, n);
+            if add {
+                table.insert(posting, ()).map(|_| ())
+            } else {
+                table.remove(posting).map(|_| ())
+            }
+        };
+        each(&mut self.exact, exact_key(s)).map_err(db(index))?;
+        for &band in &s.bands {
+            each(&mut self.bands, band).map_err(db(index))?;
+        }
+        for print in prints {
+            each(&mut self.prints, print).map_err(db(index))?;
+        }
+        Ok(())
+    }
+}
+
+/// The postings a query reads.
+pub struct Postings {
+    /// Numbers to ids.
+    pub ids: ReadOnlyTable<u32, &'static str>,
+    /// Exact keys.
+    pub exact: ReadOnlyTable<u64, ()>,
+    /// LSH buckets.
+    pub bands: ReadOnlyTable<u64, ()>,
+    /// Fingerprints.
+    pub prints: ReadOnlyTable<u64, ()>,
+}
+
+/// What a stored document shares with the query.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Shared {
+    exact: bool,
+    bands: u32,
+    prints: u32,
+}
+
+/// The posting of document number `n` under `key`.
+fn posting(key: u32, n: u32) -> u64 {
+    u64::from(key) << 32 | u64::from(n)
+}
+
+/// The key a document's exact key is posted under (its upper 32 bits: a candidate only;
+/// verification compares the bodies).
+fn exact_key(s: &DocSketch) -> u32 {
+    (s.key >> 32) as u32
+}
+
+/// The document numbers posted under `key`, or `None` when there are more than `cap`.
+fn bucket(
+    table: &ReadOnlyTable<u64, ()>,
+    key: u32,
+    cap: usize,
+    index: &str,
+) -> Result<Option<Vec<u32>>, StoreError> {
+    let range = table
+        .range(posting(key, 0)..=posting(key, u32::MAX))
+        .map_err(db(index))?;
+    let mut out = Vec::new();
+    for entry in range {
+        let (k, _) = entry.map_err(db(index))?;
+        out.push(k.value() as u32);
+        if out.len() > cap {
+            return Ok(None);
+        }
+    }
+    Ok(Some(out))
+}
+
+/// Up to `limit` stored documents worth verifying against a body sketched as `s`, best
+/// first (exact key, then shared bands, then shared fingerprints, then id), `except` left
+/// out.
+pub fn candidates(
+    p: &Postings,
+    s: &DocSketch,
+    cfg: &RelateConfig,
+    except: &str,
+    limit: usize,
+    index: &str,
+) -> Result<Vec<String>, StoreError> {
+    let mut shared: HashMap<u32, Shared> = HashMap::new();
+    if s.words == 0 {
+        return Ok(Vec::new());
+    }
+    for n in bucket(&p.exact, exact_key(s), usize::MAX, index)?.unwrap_or_default() {
+        shared.entry(n).or_default().exact = true;
+    }
+    for &band in &s.bands {
+        for n in bucket(&p.bands, band, cfg.lsh_max_bucket, index)?.unwrap_or_default() {
+            shared.entry(n).or_default().bands += 1;
+        }
+    }
+    let mut prints = s.prints.clone();
+    prints.sort_unstable();
+    prints.dedup();
+    for print in prints {
+        let posting = bucket(&p.prints, print, cfg.containment_max_bucket, index)?;
+        for n in posting.unwrap_or_default() {
+            shared.entry(n).or_default().prints += 1;
+        }
+    }
+    let min_prints = cfg.min_shared_fingerprints as u32;
+    let mut found: Vec<(Shared, String)> = Vec::new();
+    for (n, s) in shared {
+        if !(s.exact || s.bands > 0 || s.prints >= min_prints) {
+            continue;
+        }
+        let id = p.ids.get(n).map_err(db(index))?;
+        let Some(id) = id.map(|v| v.value().to_string()) else {
+            continue;
+        };
+        if id != except {
+            found.push((s, id));
+        }
+    }
+    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    found.truncate(limit);
+    Ok(found.into_iter().map(|(_, id)| id).collect())
+}
