@@ -6,8 +6,9 @@ peak RSS from os.wait4):
 - batch `samestory run` on the initial part (docs/s), for comparison;
 - `samestory index add` of the initial part into a new index (docs/s);
 - `samestory index add` of the batch of 100 into that index (docs/s of the batch);
-- `samestory index query` of each single article (latency p50 / p99; with few queries p99
-  is the slowest one);
+- `samestory index query` of each single article, as a command (latency p50 / p99; with few
+  queries p99 is the slowest one), and the same queries inside one process through the
+  library (`index-bench query`: the latency a server answering them sees);
 - index size per document: the file, and the file less the compressed bodies.
 """
 
@@ -65,7 +66,7 @@ def percentile(xs, p):
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
-def bench_size(samestory, bench, work, n, queries):
+def bench_size(samestory, bench, index_bench, work, n, queries):
     base, first, batch, singles = split(corpus(bench, work, n), work, n, queries)
     with tempfile.TemporaryDirectory(dir=work) as tmp:
         out = os.path.join(tmp, "out")
@@ -75,13 +76,16 @@ def bench_size(samestory, bench, work, n, queries):
         bulk = measure(ix + ["add", "--quiet", base])
         add = measure(ix + ["add", "--quiet", batch])
         latencies = [measure(ix + ["query", q])[0] for q in singles]
+        inproc = json.loads(subprocess.run([index_bench, "query", index] + singles, check=True, capture_output=True).stdout)
+        inproc = [ms / 1000 for ms in inproc["latencies_ms"]]
         stats = json.loads(subprocess.run(ix + ["stats"], check=True, capture_output=True).stdout)
     docs = stats["documents"]
     rows = [
         ("batch `run`", f"{first / run[0]:,.0f} docs/s", f"{run[0]:.1f} s, {run[1]:.1f} CPU-s, {run[2]:.0f} MB"),
         ("`index add` (bulk, new index)", f"{first / bulk[0]:,.0f} docs/s", f"{bulk[0]:.1f} s, {bulk[1]:.1f} CPU-s, {bulk[2]:.0f} MB"),
         (f"`index add` {BATCH} into the index", f"{BATCH / add[0]:,.1f} docs/s", f"{add[0]:.1f} s, {add[1]:.1f} CPU-s, {add[2]:.0f} MB"),
-        (f"`index query` ({len(latencies)} articles)", f"p50 {percentile(latencies, 50) * 1000:,.0f} ms", f"p99 {percentile(latencies, 99) * 1000:,.0f} ms"),
+        (f"`index query` command ({len(latencies)} articles)", f"p50 {percentile(latencies, 50) * 1000:,.1f} ms", f"p99 {percentile(latencies, 99) * 1000:,.1f} ms"),
+        (f"`Index::query` in one process ({len(inproc)} articles)", f"p50 {percentile(inproc, 50) * 1000:,.2f} ms", f"p99 {percentile(inproc, 99) * 1000:,.2f} ms"),
         ("index size per document", f"{stats['file_bytes'] / docs:,.0f} B", f"without bodies {(stats['file_bytes'] - stats['body_bytes']) / docs:,.0f} B"),
     ]
     print(f"\n### {n:,} synthetic documents ({docs:,} indexed)\n")
@@ -93,10 +97,10 @@ def bench_size(samestory, bench, work, n, queries):
 
 
 def main():
-    samestory, bench, work, *sizes = sys.argv[1:]
+    samestory, bench, index_bench, work, *sizes = sys.argv[1:]
     queries = int(os.environ.get("QUERIES", "10"))
     for n in sizes:
-        bench_size(samestory, bench, work, int(n), queries)
+        bench_size(samestory, bench, index_bench, work, int(n), queries)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ WORK="${WORK:-${TMPDIR:-/tmp}/samestory-bench-index}"
 mkdir -p "$WORK"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(10000 100000)
-(cd "$ROOT" && cargo build --release -q -p samestory-bench-dedup -p samestory-cli)
+(cd "$ROOT" && cargo build --release -q -p samestory-bench-dedup -p samestory-bench-index -p samestory-cli)
 TARGET="${CARGO_TARGET_DIR:-$ROOT/target}"
-python3 "$HERE/run.py" "$TARGET/release/samestory" "$TARGET/release/dedup-bench" "$WORK" "${SIZES[@]}"
+python3 "$HERE/run.py" "$TARGET/release/samestory" "$TARGET/release/dedup-bench" \
+  "$TARGET/release/index-bench" "$WORK" "${SIZES[@]}"

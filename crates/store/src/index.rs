@@ -238,6 +238,18 @@ impl Index {
         self.remove(&expired)
     }
 
+    /// Gives the free space that copy-on-write leaves behind back to the file system (each
+    /// change rewrites the derived tables; their old pages are free space until compacted).
+    /// Needs no read transaction open on this index.
+    pub fn compact(&mut self) -> Result<(), StoreError> {
+        while self
+            .db
+            .compact()
+            .map_err(|e| db(&self.name)(redb::Error::from(e)))?
+        {}
+        Ok(())
+    }
+
     /// A durable write transaction.
     fn begin_write(&self) -> Result<WriteTransaction, StoreError> {
         let mut txn = self.db.begin_write().map_err(db(&self.name))?;

@@ -35,10 +35,12 @@ pub fn index(args: IndexArgs) -> anyhow::Result<Status> {
         IndexCommand::Query(query) => query_inputs(&index, query, &config),
         IndexCommand::Remove(remove) => {
             let summary = index.remove(&remove.ids)?;
+            index.compact()?;
             report_removed(&index, &summary)
         }
         IndexCommand::Expire(expire) => {
             let summary = index.expire(&expire.before)?;
+            index.compact()?;
             report_removed(&index, &summary)
         }
         IndexCommand::Stats => {
@@ -81,6 +83,7 @@ fn add_inputs(index: &mut Index, args: &IndexAddArgs, config: &Config) -> anyhow
     let docs = read_documents(&args.paths, config, progress)?;
     let now = chrono::Utc::now().timestamp();
     let added = index.add(docs, now)?;
+    index.compact()?;
     let stats = index.stats()?;
     let what = format!(
         "{} added, {} revised, {} unchanged; the index holds {} documents, {} stories",

@@ -1,0 +1,48 @@
+//! `index-bench query INDEX FILE...`: opens the index once and times `Index::query` on each
+//! file's articles, one article per call, as a server would answer them; prints one JSON
+//! object: the latencies in milliseconds and how many were placed next to a stored story.
+//! `index-bench query-exact INDEX FILE...` times `Index::query_exact` the same way.
+
+use samestory_core::Config;
+use samestory_ingest::{IngestError, IngestWarning};
+use samestory_pipeline::{read_inputs, ReadEvents};
+use samestory_store::IndexBuilder;
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+/// Ignores reading problems (the bench's inputs are generated).
+struct Quiet;
+
+impl ReadEvents for Quiet {
+    fn error(&self, _: &IngestError) {}
+    fn warning(&self, _: &IngestWarning) {}
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [mode, index, files @ ..] = args.as_slice() else {
+        return Err("usage: index-bench query|query-exact INDEX FILE...".into());
+    };
+    let config = Config::default();
+    let index = IndexBuilder::new(config.clone()).open(Path::new(index))?;
+    let corpus = read_inputs(files, &config, &Quiet)?;
+    let mut latencies = Vec::new();
+    let mut joined = 0;
+    for (i, doc) in corpus.docs.iter().enumerate() {
+        let mut doc = doc.clone();
+        doc.body = corpus.bodies.body(i)?;
+        let start = Instant::now();
+        let placed = match mode.as_str() {
+            "query" => index.query(vec![doc])?,
+            "query-exact" => index.query_exact(vec![doc])?,
+            other => return Err(format!("unknown mode {other}").into()),
+        };
+        latencies.push(start.elapsed().as_secs_f64() * 1000.0);
+        joined += placed.iter().filter(|p| p.story.joins.is_some()).count();
+    }
+    let out = serde_json::json!({ "latencies_ms": latencies, "joined": joined });
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{out}")?;
+    Ok(())
+}
