@@ -66,6 +66,33 @@ def percentile(xs, p):
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
 
 
+def agreement(samestory, ix, singles, placements, tmp):
+    """Adds the queried articles, then counts those whose story is the one the query named
+    (a stored story: the article now shares its story with that story's old id, a
+    document; none: the article's story holds no document that was stored before)."""
+    before = stories_of(samestory, ix, tmp, "before")
+    subprocess.run(ix + ["add", "--quiet"] + singles, check=True, stdout=subprocess.DEVNULL)
+    after = stories_of(samestory, ix, tmp, "after")
+    members = {}
+    for doc, story in after.items():
+        members.setdefault(story, []).append(doc)
+    agree = 0
+    for p in placements:
+        story = after.get(p["id"])
+        if p["joins"] is None:
+            agree += all(m not in before for m in members.get(story, []) if m != p["id"])
+        else:
+            agree += story == after.get(p["joins"])
+    return agree, len(placements)
+
+
+def stories_of(samestory, ix, tmp, name):
+    out = os.path.join(tmp, f"export-{name}")
+    subprocess.run(ix + ["export", "--no-report", "--out", out], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(out, "documents.jsonl")) as f:
+        return {d["id"]: d["story"] for d in map(json.loads, f)}
+
+
 def bench_size(samestory, bench, index_bench, work, n, queries):
     base, first, batch, singles = split(corpus(bench, work, n), work, n, queries)
     with tempfile.TemporaryDirectory(dir=work) as tmp:
@@ -76,9 +103,10 @@ def bench_size(samestory, bench, index_bench, work, n, queries):
         bulk = measure(ix + ["add", "--quiet", base])
         add = measure(ix + ["add", "--quiet", batch])
         latencies = [measure(ix + ["query", q])[0] for q in singles]
-        inproc = json.loads(subprocess.run([index_bench, "query", index] + singles, check=True, capture_output=True).stdout)
-        inproc = [ms / 1000 for ms in inproc["latencies_ms"]]
+        answer = json.loads(subprocess.run([index_bench, "query", index] + singles, check=True, capture_output=True).stdout)
+        inproc = [ms / 1000 for ms in answer["latencies_ms"]]
         stats = json.loads(subprocess.run(ix + ["stats"], check=True, capture_output=True).stdout)
+        agree, total = agreement(samestory, ix, singles, answer["placements"], tmp)
     docs = stats["documents"]
     rows = [
         ("batch `run`", f"{first / run[0]:,.0f} docs/s", f"{run[0]:.1f} s, {run[1]:.1f} CPU-s, {run[2]:.0f} MB"),
@@ -86,6 +114,7 @@ def bench_size(samestory, bench, index_bench, work, n, queries):
         (f"`index add` {BATCH} into the index", f"{BATCH / add[0]:,.1f} docs/s", f"{add[0]:.1f} s, {add[1]:.1f} CPU-s, {add[2]:.0f} MB"),
         (f"`index query` command ({len(latencies)} articles)", f"p50 {percentile(latencies, 50) * 1000:,.1f} ms", f"p99 {percentile(latencies, 99) * 1000:,.1f} ms"),
         (f"`Index::query` in one process ({len(inproc)} articles)", f"p50 {percentile(inproc, 50) * 1000:,.2f} ms", f"p99 {percentile(inproc, 99) * 1000:,.2f} ms"),
+        ("query placement = story after adding", f"{agree}/{total}", "the story `query` names is the one `add` puts the article in"),
         ("index size per document", f"{stats['file_bytes'] / docs:,.0f} B", f"without bodies {(stats['file_bytes'] - stats['body_bytes']) / docs:,.0f} B"),
     ]
     print(f"\n### {n:,} synthetic documents ({docs:,} indexed)\n")

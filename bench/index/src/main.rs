@@ -1,6 +1,7 @@
 //! `index-bench query INDEX FILE...`: opens the index once and times `Index::query` on each
 //! file's articles, one article per call, as a server would answer them; prints one JSON
-//! object: the latencies in milliseconds and how many were placed next to a stored story.
+//! object: the latencies in milliseconds, how many were placed in a stored story, and each
+//! article's placement (`id`, `joins`).
 //! `index-bench query-exact INDEX FILE...` times `Index::query_exact` the same way.
 
 use samestory_core::Config;
@@ -29,6 +30,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let corpus = read_inputs(files, &config, &Quiet)?;
     let mut latencies = Vec::new();
     let mut joined = 0;
+    let mut placements = Vec::new();
     for (i, doc) in corpus.docs.iter().enumerate() {
         let mut doc = doc.clone();
         doc.body = corpus.bodies.body(i)?;
@@ -40,8 +42,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         latencies.push(start.elapsed().as_secs_f64() * 1000.0);
         joined += placed.iter().filter(|p| p.story.joins.is_some()).count();
+        for p in placed {
+            placements.push(serde_json::json!({ "id": p.id, "joins": p.story.joins }));
+        }
     }
-    let out = serde_json::json!({ "latencies_ms": latencies, "joined": joined });
+    let out = serde_json::json!({
+        "latencies_ms": latencies,
+        "joined": joined,
+        "placements": placements,
+    });
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{out}")?;
     Ok(())

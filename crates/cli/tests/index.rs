@@ -144,7 +144,12 @@ fn query_places_an_article_without_adding_it() {
     add(&at, &held);
     let before = export(&at);
 
-    // By content alone (no copy of it is held): only the exact query finds its story.
+    // By content alone (no copy of it is held): the term postings find its story, and so
+    // does the exact query.
+    let fast = index(&at, &["query", asked[0]]);
+    assert_eq!(fast.status.code(), Some(0), "{}", util::stderr(&fast));
+    let fast = &util::jsonl(&String::from_utf8_lossy(&fast.stdout))[0];
+    assert_eq!(fast["relations"][0]["kind"], "same_story", "{fast}");
     let answer = index(&at, &["query", "--exact", asked[0]]);
     assert_eq!(answer.status.code(), Some(0), "{}", util::stderr(&answer));
     let rows = util::jsonl(&String::from_utf8_lossy(&answer.stdout));

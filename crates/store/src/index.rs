@@ -10,8 +10,9 @@
 
 use crate::error::{db, StoreError};
 use crate::record::{compress_text, content_hash, DocumentRecord};
-use crate::sketches::SketchTables;
+use crate::sketches::{Keys, SketchTables};
 use crate::tables::{BODIES, DOCUMENTS};
+use crate::terms::story_terms;
 use crate::{header, refresh};
 use rayon::prelude::*;
 use redb::backends::FileBackend;
@@ -163,8 +164,17 @@ impl Index {
                     }
                     Some(old) => {
                         summary.revised += 1;
-                        let old_body = crate::read::body(&name, &bodies, &doc.id)?;
-                        postings.remove(&doc.id, &sketcher.sketch(&old_body), &name)?;
+                        let mut old_doc = old.document.clone();
+                        old_doc.body = crate::read::body(&name, &bodies, &doc.id)?;
+                        let keys = (sketcher.sketch(&old_doc.body), story_terms(&old_doc));
+                        postings.remove(
+                            &doc.id,
+                            Keys {
+                                sketch: &keys.0,
+                                terms: &keys.1,
+                            },
+                            &name,
+                        )?;
                         DocumentRecord::new(doc, old.added, old.revision + 1)
                     }
                     None => {
@@ -180,7 +190,15 @@ impl Index {
                 bodies
                     .insert(doc.id.as_str(), body.as_slice())
                     .map_err(db(&name))?;
-                postings.insert(&doc.id, sketch, &name)?;
+                let terms = story_terms(doc);
+                postings.insert(
+                    &doc.id,
+                    Keys {
+                        sketch,
+                        terms: &terms,
+                    },
+                    &name,
+                )?;
             }
         }
         if summary.added + summary.revised == 0 {
@@ -204,10 +222,21 @@ impl Index {
             let mut postings = SketchTables::open(&txn, &name)?;
             let mut sketcher = Sketcher::new(&self.config.relate);
             for id in ids {
-                if records.remove(id.as_str()).map_err(db(&name))?.is_some() {
-                    let body = crate::read::body(&name, &bodies, id)?;
+                let old = records.remove(id.as_str()).map_err(db(&name))?;
+                if let Some(old) = old {
+                    let mut doc = crate::read::record(&name, id, old.value())?.document;
+                    drop(old);
+                    doc.body = crate::read::body(&name, &bodies, id)?;
                     bodies.remove(id.as_str()).map_err(db(&name))?;
-                    postings.remove(id, &sketcher.sketch(&body), &name)?;
+                    let keys = (sketcher.sketch(&doc.body), story_terms(&doc));
+                    postings.remove(
+                        id,
+                        Keys {
+                            sketch: &keys.0,
+                            terms: &keys.1,
+                        },
+                        &name,
+                    )?;
                     summary.removed.push(id.clone());
                 } else {
                     summary.unknown.push(id.clone());

@@ -39,6 +39,7 @@ mod sketches;
 mod stats;
 mod stories;
 pub mod tables;
+mod terms;
 
 pub use error::StoreError;
 pub use export::ExportSummary;

@@ -14,17 +14,21 @@
 use crate::error::{db, StoreError};
 use crate::read;
 use crate::record::decompress_text;
-use crate::sketches::{candidates, Postings};
+use crate::sketches::{candidates, term_candidates, Postings};
 use crate::tables::{
     BAND_KEYS, BODIES, DOCUMENTS, EXACT_KEYS, NUMBERED_DOCUMENTS, PLACES, PRINT_KEYS, STORIES,
+    TERM_KEYS,
 };
+use crate::terms::story_terms;
 use crate::Index;
 use redb::{ReadableDatabase, ReadableTable};
+use samestory_core::round4;
 use samestory_core::Document;
 use samestory_pipeline::rows::relation_lines;
 use samestory_pipeline::{cluster_stories, relate_documents};
 use samestory_relate::features::Sketcher;
 use samestory_relate::Relation;
+use samestory_story::{pair_score, PairContext, PairDoc, SameStoryPair};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -81,6 +85,7 @@ impl Index {
             exact: txn.open_table(EXACT_KEYS).map_err(db(name))?,
             bands: txn.open_table(BAND_KEYS).map_err(db(name))?,
             prints: txn.open_table(PRINT_KEYS).map_err(db(name))?,
+            terms: txn.open_table(TERM_KEYS).map_err(db(name))?,
         };
         let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
         let bodies = txn.open_table(BODIES).map_err(db(name))?;
@@ -98,6 +103,8 @@ impl Index {
             }
             let id = doc.id.clone();
             let title = doc.meta.title.clone();
+            let pair = pair_doc(&doc);
+            let terms = story_terms(&doc);
             set.push(doc);
             set.sort_by(|a, b| a.id.cmp(&b.id));
             let found = samestory_relate::relate(&set, cfg);
@@ -124,22 +131,30 @@ impl Index {
                     *joins.entry(place.story).or_default() += 1;
                 }
             }
-            let joins = majority(joins);
+            let mut relations: Vec<Box<RawValue>> = mine
+                .iter()
+                .filter_map(|r| {
+                    let line = serde_json::to_string(r).ok()?;
+                    RawValue::from_string(line).ok()
+                })
+                .collect();
+            let joins = match majority(joins) {
+                Some(story) => Some(story),
+                None => {
+                    let found =
+                        self.by_content(&postings, &records, &bodies, &places, (&pair, &terms))?;
+                    found.map(|(story, line)| {
+                        relations.extend(RawValue::from_string(line).ok());
+                        story
+                    })
+                }
+            };
             let (story_title, mut members) = match &joins {
                 Some(story) => story_of(&stories, story, name)?,
                 None => (None, Vec::new()),
             };
             members.push(id.clone());
             members.sort();
-            let relations = mine
-                .iter()
-                .map(|r| {
-                    serde_json::to_string(r)
-                        .ok()
-                        .and_then(|l| RawValue::from_string(l).ok())
-                })
-                .collect::<Option<Vec<_>>>()
-                .unwrap_or_default();
             out.push(Placement {
                 id: id.clone(),
                 title,
@@ -224,6 +239,83 @@ impl Index {
             });
         }
         Ok(out)
+    }
+}
+
+impl Index {
+    /// The stored story an article that copies nothing would join by content: stored
+    /// documents sharing its title and lead words (`terms`) are scored against it with
+    /// `pair_score`, and the best at or above `story.join_threshold` names the story. Returns
+    /// the story and the `same_story` relations.jsonl line that is its evidence.
+    fn by_content(
+        &self,
+        postings: &Postings,
+        records: &impl ReadableTable<&'static str, &'static [u8]>,
+        bodies: &impl ReadableTable<&'static str, &'static [u8]>,
+        places: &impl ReadableTable<&'static str, &'static [u8]>,
+        (query, terms): (&PairDoc, &[u32]),
+    ) -> Result<Option<(String, String)>, StoreError> {
+        let name = self.name.as_str();
+        let id = query.id.as_deref().unwrap_or("");
+        let limits = (TERMS_SHARED, TERM_BUCKET, STORY_CANDIDATES);
+        let found = term_candidates(postings, terms, limits, name)?;
+        let mut docs = Vec::with_capacity(found.len());
+        for other in found.iter().filter(|o| o.as_str() != id) {
+            docs.push(pair_doc(&read::document(name, records, bodies, other)?));
+        }
+        let ctx = PairContext::new(docs.iter().chain([query]), &self.config.story);
+        let mut best: Option<(f32, &PairDoc)> = None;
+        for doc in &docs {
+            let score = pair_score(query, doc, &ctx);
+            if score >= self.config.story.join_threshold && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, doc));
+            }
+        }
+        let Some((score, doc)) = best else {
+            return Ok(None);
+        };
+        let other = doc.id.clone().unwrap_or_default();
+        let Some(place) = places.get(other.as_str()).map_err(db(name))? else {
+            return Ok(None);
+        };
+        let story = read::place(name, &other, place.value())?.story;
+        let (a, b) = if id < other.as_str() {
+            (id, other.as_str())
+        } else {
+            (other.as_str(), id)
+        };
+        let pair = SameStoryPair {
+            a: a.to_string(),
+            b: b.to_string(),
+            kind: "same_story",
+            story_score: round4(f64::from(score)),
+            why: format!(
+                "same story: shares title and lead words with {other} (score {score:.2}; found by the index's term postings)"
+            ),
+        };
+        let line = relation_lines(&[], [pair])
+            .map_err(|e| StoreError::from(samestory_pipeline::PipelineError::from(e)))?;
+        Ok(line.into_iter().next().map(|line| (story, line)))
+    }
+}
+
+/// Story terms two documents must share to be scored as one story's.
+const TERMS_SHARED: u32 = 2;
+
+/// A story term posted for more documents than this is too common to find a story by.
+const TERM_BUCKET: usize = 500;
+
+/// Stored documents scored for a story at most.
+const STORY_CANDIDATES: usize = 16;
+
+/// The story crate's view of a document.
+fn pair_doc(doc: &Document) -> PairDoc {
+    PairDoc {
+        id: Some(doc.id.clone()),
+        title: doc.meta.title.clone(),
+        text: doc.body.clone(),
+        date: doc.meta.date.clone(),
+        url: doc.meta.url.clone(),
     }
 }
 

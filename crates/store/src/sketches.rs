@@ -11,7 +11,7 @@
 
 use crate::error::{db, StoreError};
 use crate::tables::{
-    BAND_KEYS, DOCUMENT_NUMBERS, EXACT_KEYS, HEADER, NUMBERED_DOCUMENTS, PRINT_KEYS,
+    BAND_KEYS, DOCUMENT_NUMBERS, EXACT_KEYS, HEADER, NUMBERED_DOCUMENTS, PRINT_KEYS, TERM_KEYS,
 };
 use redb::{ReadOnlyTable, ReadableTable, Table, WriteTransaction};
 use samestory_core::RelateConfig;
@@ -26,6 +26,15 @@ pub struct SketchTables<'t> {
     exact: Table<'t, u64, ()>,
     bands: Table<'t, u64, ()>,
     prints: Table<'t, u64, ()>,
+    terms: Table<'t, u64, ()>,
+}
+
+/// What a document is posted under: its sketch and its story terms.
+pub struct Keys<'a> {
+    /// The relation engine's sketch of its body.
+    pub sketch: &'a DocSketch,
+    /// Its story terms (`terms::story_terms`).
+    pub terms: &'a [u32],
 }
 
 impl<'t> SketchTables<'t> {
@@ -38,11 +47,12 @@ impl<'t> SketchTables<'t> {
             exact: txn.open_table(EXACT_KEYS).map_err(db(index))?,
             bands: txn.open_table(BAND_KEYS).map_err(db(index))?,
             prints: txn.open_table(PRINT_KEYS).map_err(db(index))?,
+            terms: txn.open_table(TERM_KEYS).map_err(db(index))?,
         })
     }
 
-    /// Numbers document `id` (a new number) and stores the postings of its sketch.
-    pub fn insert(&mut self, id: &str, s: &DocSketch, index: &str) -> Result<(), StoreError> {
+    /// Numbers document `id` (a new number) and stores its postings.
+    pub fn insert(&mut self, id: &str, keys: Keys<'_>, index: &str) -> Result<(), StoreError> {
         let next = self.header.get("next_number").map_err(db(index))?;
         let n = next
             .and_then(|v| v.value().try_into().ok().map(u32::from_le_bytes))
@@ -52,11 +62,11 @@ impl<'t> SketchTables<'t> {
             .map_err(db(index))?;
         self.numbers.insert(id, n).map_err(db(index))?;
         self.ids.insert(n, id).map_err(db(index))?;
-        self.postings(n, s, true, index)
+        self.postings(n, keys, true, index)
     }
 
-    /// Removes document `id`'s number and postings; `s` is the sketch of its stored body.
-    pub fn remove(&mut self, id: &str, s: &DocSketch, index: &str) -> Result<(), StoreError> {
+    /// Removes document `id`'s number and postings (`keys`: those of the stored document).
+    pub fn remove(&mut self, id: &str, keys: Keys<'_>, index: &str) -> Result<(), StoreError> {
         let Some(n) = self
             .numbers
             .remove(id)
@@ -66,20 +76,18 @@ impl<'t> SketchTables<'t> {
             return Ok(());
         };
         self.ids.remove(n).map_err(db(index))?;
-        self.postings(n, s, false, index)
+        self.postings(n, keys, false, index)
     }
 
     /// Inserts (or removes) the postings of document number `n`.
     fn postings(
         &mut self,
         n: u32,
-        s: &DocSketch,
+        keys: Keys<'_>,
         add: bool,
         index: &str,
     ) -> Result<(), StoreError> {
-        if s.words == 0 {
-            return Ok(());
-        }
+        let s = keys.sketch;
         let mut prints = s.prints.clone();
         prints.sort_unstable();
         prints.dedup();
@@ -91,6 +99,12 @@ impl<'t> SketchTables<'t> {
                 table.remove(posting).map(|_| ())
             }
         };
+        for &term in keys.terms {
+            each(&mut self.terms, term).map_err(db(index))?;
+        }
+        if s.words == 0 {
+            return Ok(());
+        }
         each(&mut self.exact, exact_key(s)).map_err(db(index))?;
         for &band in &s.bands {
             each(&mut self.bands, band).map_err(db(index))?;
@@ -112,6 +126,8 @@ pub struct Postings {
     pub bands: ReadOnlyTable<u64, ()>,
     /// Fingerprints.
     pub prints: ReadOnlyTable<u64, ()>,
+    /// Story terms.
+    pub terms: ReadOnlyTable<u64, ()>,
 }
 
 /// What a stored document shares with the query.
@@ -134,7 +150,7 @@ fn exact_key(s: &DocSketch) -> u32 {
 }
 
 /// The document numbers posted under `key`, or `None` when there are more than `cap`.
-fn bucket(
+pub fn bucket(
     table: &ReadOnlyTable<u64, ()>,
     key: u32,
     cap: usize,
@@ -203,4 +219,34 @@ pub fn candidates(
     found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     found.truncate(limit);
     Ok(found.into_iter().map(|(_, id)| id).collect())
+}
+
+/// Stored documents sharing the most story terms with `terms` (at least `min_shared`; terms
+/// posted for more than `cap` documents skipped as too common), best first, at most
+/// `limit`, as document numbers.
+pub fn term_candidates(
+    p: &Postings,
+    terms: &[u32],
+    (min_shared, cap, limit): (u32, usize, usize),
+    index: &str,
+) -> Result<Vec<String>, StoreError> {
+    let mut shared: HashMap<u32, u32> = HashMap::new();
+    for &term in terms {
+        for n in bucket(&p.terms, term, cap, index)?.unwrap_or_default() {
+            *shared.entry(n).or_default() += 1;
+        }
+    }
+    let mut best: Vec<(u32, u32)> = shared
+        .into_iter()
+        .filter(|&(_, c)| c >= min_shared)
+        .collect();
+    best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    best.truncate(limit);
+    let mut out = Vec::with_capacity(best.len());
+    for (n, _) in best {
+        if let Some(id) = p.ids.get(n).map_err(db(index))? {
+            out.push(id.value().to_string());
+        }
+    }
+    Ok(out)
 }

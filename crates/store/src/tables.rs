@@ -54,6 +54,7 @@ pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> 
     txn.open_table(EXACT_KEYS)?;
     txn.open_table(BAND_KEYS)?;
     txn.open_table(PRINT_KEYS)?;
+    txn.open_table(TERM_KEYS)?;
     Ok(())
 }
 
@@ -70,6 +71,9 @@ pub const EXACT_KEYS: TableDefinition<u64, ()> = TableDefinition::new("exact_key
 
 /// `band key << 32 | document number → ()`: the MinHash LSH buckets.
 pub const BAND_KEYS: TableDefinition<u64, ()> = TableDefinition::new("band_keys");
+
+/// `term << 32 | document number → ()`: the story candidates (`terms`: title and lead words).
+pub const TERM_KEYS: TableDefinition<u64, ()> = TableDefinition::new("term_keys");
 
 /// `fingerprint << 32 | document number → ()`: the containment index.
 pub const PRINT_KEYS: TableDefinition<u64, ()> = TableDefinition::new("print_keys");
