@@ -28,7 +28,7 @@ use samestory_pipeline::rows::relation_lines;
 use samestory_pipeline::{cluster_stories, relate_documents};
 use samestory_relate::features::Sketcher;
 use samestory_relate::Relation;
-use samestory_story::{pair_score, PairContext, PairDoc, SameStoryPair};
+use samestory_story::{scores_against, PairDoc, SameStoryPair};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
@@ -245,7 +245,7 @@ impl Index {
 impl Index {
     /// The stored story an article that copies nothing would join by content: stored
     /// documents sharing its title and lead words (`terms`) are scored against it with
-    /// `pair_score`, and the best at or above `story.join_threshold` names the story. Returns
+    /// `pair_score` (`scores_against`), and the best at or above `story.join_threshold` names the story. Returns
     /// the story and the `same_story` relations.jsonl line that is its evidence.
     fn by_content(
         &self,
@@ -263,10 +263,9 @@ impl Index {
         for other in found.iter().filter(|o| o.as_str() != id) {
             docs.push(pair_doc(&read::document(name, records, bodies, other)?));
         }
-        let ctx = PairContext::new(docs.iter().chain([query]), &self.config.story);
+        let scores = scores_against(query, &docs, &self.config.story);
         let mut best: Option<(f32, &PairDoc)> = None;
-        for doc in &docs {
-            let score = pair_score(query, doc, &ctx);
+        for (doc, &score) in docs.iter().zip(&scores) {
             if score >= self.config.story.join_threshold && best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, doc));
             }
@@ -303,10 +302,10 @@ impl Index {
 const TERMS_SHARED: u32 = 2;
 
 /// A story term posted for more documents than this is too common to find a story by.
-const TERM_BUCKET: usize = 500;
+const TERM_BUCKET: usize = 300;
 
 /// Stored documents scored for a story at most.
-const STORY_CANDIDATES: usize = 16;
+const STORY_CANDIDATES: usize = 8;
 
 /// The story crate's view of a document.
 fn pair_doc(doc: &Document) -> PairDoc {

@@ -97,7 +97,7 @@ pub use kind::Kind;
 pub use links::link_relations;
 pub use model::Model;
 pub use output::{FeatureNames, MemberWhy, SameStoryPair, Stories, Story};
-pub use pair::{pair_score, PairContext, PairDoc};
+pub use pair::{pair_score, scores_against, PairContext, PairDoc};
 pub use samestory_core::StoryConfig;
 pub use score::story_score;
 pub use source::DocMeta;

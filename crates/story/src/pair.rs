@@ -162,6 +162,41 @@ pub fn pair_score(a: &PairDoc, b: &PairDoc, ctx: &PairContext) -> f32 {
     combine(content, days_apart(&fa, &fb), &ctx.cfg)
 }
 
+/// [`pair_score`] of `query` against each of `others`, lexical, under the context
+/// [`PairContext::new`] would count from all of them (the query included) — but each
+/// article's features are extracted once, not once per pair: what an index needs to score
+/// one new article against a few stored ones.
+pub fn scores_against(query: &PairDoc, others: &[PairDoc], cfg: &StoryConfig) -> Vec<f32> {
+    let all: Vec<&PairDoc> = std::iter::once(query).chain(others).collect();
+    let vocab = Vocab::default();
+    let mut model = Model::new(&untruncated(cfg));
+    let bags: Vec<_> = all
+        .iter()
+        .map(|d| extract(&d.story_doc(), cfg, &vocab))
+        .collect();
+    for bag in &bags {
+        model.count(bag.len, bag.features.iter().map(|f| f.0));
+    }
+    model.finish(vocab.names());
+    let features: Vec<DocFeatures> = all
+        .iter()
+        .zip(&bags)
+        .map(|(d, bag)| DocFeatures {
+            vec: model.vector(bag, |v| Kind::of(&vocab.name(v))),
+            day: d.story_doc().date.and_then(day_number),
+        })
+        .collect();
+    let q = &features[0];
+    others
+        .iter()
+        .zip(&features[1..])
+        .map(|(o, f)| match same_url(query, o) {
+            true => 1.0,
+            false => combine(q.vec.dot(&f.vec), days_apart(q, f), cfg),
+        })
+        .collect()
+}
+
 /// The embedding cosine adjusted by the entity channel: `w · embedding + (1 - w) ·
 /// entities`, or the embedding alone when there is no entity evidence.
 fn with_entities(embedding: f32, entities: Option<f32>, w: f32) -> f32 {
@@ -222,6 +257,35 @@ mod tests {
         assert!(ac.is_some_and(|x| x > ab.unwrap_or(1.0)), "{ac:?}");
         let none = ctx.features(&doc("", "a house fire killed three"));
         assert_eq!(entity_cosine(&fa.vec, &none.vec, &ctx.model), None);
+    }
+
+    #[test]
+    fn scores_against_equal_pair_scores_under_the_same_context() {
+        let q = doc(
+            "Fire in Columbus",
+            "A house fire in Columbus killed three people.",
+        );
+        let others = [
+            doc(
+                "Columbus fire",
+                "Three people died in a house fire in Columbus, Ohio.",
+            ),
+            doc("Budget talks", "Ministers met about the budget on Tuesday."),
+            PairDoc {
+                url: Some("https://x.test/a/".into()),
+                ..doc("Other", "Unrelated text about gardens.")
+            },
+        ];
+        let q = PairDoc {
+            url: Some("https://x.test/a".into()),
+            ..q
+        };
+        let cfg = StoryConfig::default();
+        let ctx = PairContext::new(std::iter::once(&q).chain(&others), &cfg);
+        let want: Vec<f32> = others.iter().map(|o| pair_score(&q, o, &ctx)).collect();
+        assert_eq!(scores_against(&q, &others, &cfg), want);
+        assert_eq!(want[2], 1.0, "equal URLs");
+        assert!(want[0] > want[1], "{want:?}");
     }
 
     #[test]
