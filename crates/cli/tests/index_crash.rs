@@ -10,7 +10,7 @@ use std::process::Stdio;
 use std::time::Instant;
 
 /// Kills spread over one add.
-const KILLS: u32 = 24;
+const KILLS: u32 = 20;
 
 /// `n` articles from `first` on as JSON Lines: invented words, a few shared sentences so
 /// that groups and stories form.
