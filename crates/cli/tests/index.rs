@@ -33,6 +33,14 @@ fn example_files() -> Vec<PathBuf> {
     files
 }
 
+/// A new index holding every example file: its directory and path.
+fn indexed_examples() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let at = dir.path().join("index.redb");
+    add(&at, &[util::examples_dir().to_str().unwrap()]);
+    (dir, at)
+}
+
 /// `samestory run PATHS…` into a new directory.
 fn run_batch(paths: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
@@ -114,9 +122,7 @@ fn export_equals_run_on_the_seeds() {
 fn after_remove_the_state_is_a_batch_run_on_what_remains() {
     let files = example_files();
     let paths: Vec<&str> = files.iter().map(|p| p.to_str().unwrap()).collect();
-    let dir = tempfile::tempdir().unwrap();
-    let at = dir.path().join("index.redb");
-    add(&at, &paths);
+    let (_dir, at) = indexed_examples();
     let gone = [
         "westmere_flood_northland_wire.txt",
         "wire_bridge_closure.txt",
@@ -189,11 +195,7 @@ fn query_places_an_article_without_adding_it() {
 
 #[test]
 fn story_ids_keep_resolving_after_their_documents_move() {
-    let files = example_files();
-    let paths: Vec<&str> = files.iter().map(|p| p.to_str().unwrap()).collect();
-    let dir = tempfile::tempdir().unwrap();
-    let at = dir.path().join("index.redb");
-    add(&at, &paths);
+    let (_dir, at) = indexed_examples();
     let stories = util::read_jsonl(&export(&at).path().join("stories.jsonl"));
     let flood = stories
         .iter()
