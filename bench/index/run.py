@@ -9,7 +9,11 @@ peak RSS from os.wait4):
 - `samestory index query` of each single article, as a command (latency p50 / p99; with few
   queries p99 is the slowest one), and the same queries inside one process through the
   library (`index-bench query`: the latency a server answering them sees);
-- index size per document: the file, and the file less the compressed bodies.
+- index size per document: the file, and the file less the compressed bodies;
+- the stories of the index after its two adds (bulk, then the batch) against a batch `run` on
+  the same documents: B-cubed precision, recall and F1 over story assignments (1.0: the
+  incremental state is the batch state);
+- whether each single article's `query` placement is where `add` then puts it.
 """
 
 import json
@@ -86,6 +90,24 @@ def agreement(samestory, ix, singles, placements, tmp):
     return agree, len(placements)
 
 
+def bcubed(found, truth):
+    """B-cubed precision, recall and F1 of the clustering `found` (id -> cluster) against
+    `truth`, over the ids both hold."""
+    ids = [i for i in found if i in truth]
+    by_found, by_truth = {}, {}
+    for i in ids:
+        by_found.setdefault(found[i], set()).add(i)
+        by_truth.setdefault(truth[i], set()).add(i)
+    p = r = 0.0
+    for i in ids:
+        f, t = by_found[found[i]], by_truth[truth[i]]
+        both = len(f & t)
+        p += both / len(f)
+        r += both / len(t)
+    p, r = p / len(ids), r / len(ids)
+    return p, r, 2 * p * r / (p + r)
+
+
 def stories_of(samestory, ix, tmp, name):
     out = os.path.join(tmp, f"export-{name}")
     subprocess.run(ix + ["export", "--no-report", "--out", out], check=True, stdout=subprocess.DEVNULL)
@@ -106,6 +128,12 @@ def bench_size(samestory, bench, index_bench, work, n, queries):
         answer = json.loads(subprocess.run([index_bench, "query", index] + singles, check=True, capture_output=True).stdout)
         inproc = [ms / 1000 for ms in answer["latencies_ms"]]
         stats = json.loads(subprocess.run(ix + ["stats"], check=True, capture_output=True).stdout)
+        incremental = stories_of(samestory, ix, tmp, "incremental")
+        both = os.path.join(tmp, "both")
+        subprocess.run([samestory, "run", base, batch, "--out", both, "--no-report", "--quiet"], check=True, stdout=subprocess.DEVNULL)
+        with open(os.path.join(both, "documents.jsonl")) as f:
+            batch_stories = {d["id"]: d["story"] for d in map(json.loads, f)}
+        b3 = bcubed(incremental, batch_stories)
         agree, total = agreement(samestory, ix, singles, answer["placements"], tmp)
     docs = stats["documents"]
     rows = [
@@ -114,6 +142,7 @@ def bench_size(samestory, bench, index_bench, work, n, queries):
         (f"`index add` {BATCH} into the index", f"{BATCH / add[0]:,.1f} docs/s", f"{add[0]:.1f} s, {add[1]:.1f} CPU-s, {add[2]:.0f} MB"),
         (f"`index query` command ({len(latencies)} articles)", f"p50 {percentile(latencies, 50) * 1000:,.1f} ms", f"p99 {percentile(latencies, 99) * 1000:,.1f} ms"),
         (f"`Index::query` in one process ({len(inproc)} articles)", f"p50 {percentile(inproc, 50) * 1000:,.2f} ms", f"p99 {percentile(inproc, 99) * 1000:,.2f} ms"),
+        ("stories: incremental against batch `run`", f"B-cubed F1 {b3[2]:.4f}", f"precision {b3[0]:.4f}, recall {b3[1]:.4f}"),
         ("query placement = story after adding", f"{agree}/{total}", "the story `query` names is the one `add` puts the article in"),
         ("index size per document", f"{stats['file_bytes'] / docs:,.0f} B", f"without bodies {(stats['file_bytes'] - stats['body_bytes']) / docs:,.0f} B"),
     ]
