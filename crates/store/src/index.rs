@@ -136,69 +136,30 @@ impl Index {
         docs: impl IntoIterator<Item = Document>,
         now: i64,
     ) -> Result<AddSummary, StoreError> {
+        self.add_from(docs.into_iter().map(Ok::<_, StoreError>), now)
+    }
+
+    /// [`Index::add`] from a fallible source (bodies read back from a spill, say), in
+    /// chunks, so memory holds one chunk of text: an `Err` item aborts the batch (nothing
+    /// of it is committed) and is returned.
+    pub fn add_from<E: From<StoreError>>(
+        &mut self,
+        docs: impl IntoIterator<Item = Result<Document, E>>,
+        now: i64,
+    ) -> Result<AddSummary, E> {
         let name = self.name.clone();
         let txn = self.begin_write()?;
         let mut summary = AddSummary::default();
-        let docs: Vec<Document> = docs.into_iter().collect();
-        let sketches: Vec<DocSketch> = docs
-            .par_iter()
-            .map_init(
-                || Sketcher::new(&self.config.relate),
-                |s, d| s.sketch(&d.body),
-            )
-            .collect();
         {
-            let mut records = txn.open_table(DOCUMENTS).map_err(db(&name))?;
-            let mut bodies = txn.open_table(BODIES).map_err(db(&name))?;
-            let mut postings = SketchTables::open(&txn, &name)?;
-            let mut sketcher = Sketcher::new(&self.config.relate);
-            for (doc, sketch) in docs.iter().zip(&sketches) {
-                let stored = match records.get(doc.id.as_str()).map_err(db(&name))? {
-                    Some(v) => Some(crate::read::record(&name, &doc.id, v.value())?),
-                    None => None,
-                };
-                let record = match stored {
-                    Some(old) if old.content == content_hash(doc) => {
-                        summary.unchanged += 1;
-                        continue;
-                    }
-                    Some(old) => {
-                        summary.revised += 1;
-                        let mut old_doc = old.document.clone();
-                        old_doc.body = crate::read::body(&name, &bodies, &doc.id)?;
-                        let keys = (sketcher.sketch(&old_doc.body), story_terms(&old_doc));
-                        postings.remove(
-                            &doc.id,
-                            Keys {
-                                sketch: &keys.0,
-                                terms: &keys.1,
-                            },
-                            &name,
-                        )?;
-                        DocumentRecord::new(doc, old.added, old.revision + 1)
-                    }
-                    None => {
-                        summary.added += 1;
-                        DocumentRecord::new(doc, now, 1)
-                    }
-                };
-                let json = serde_json::to_vec(&record).map_err(|e| corrupt(&name, &doc.id, e))?;
-                let body = compress_text(&doc.body).map_err(|e| db(&name)(redb::Error::Io(e)))?;
-                records
-                    .insert(doc.id.as_str(), json.as_slice())
-                    .map_err(db(&name))?;
-                bodies
-                    .insert(doc.id.as_str(), body.as_slice())
-                    .map_err(db(&name))?;
-                let terms = story_terms(doc);
-                postings.insert(
-                    &doc.id,
-                    Keys {
-                        sketch,
-                        terms: &terms,
-                    },
-                    &name,
-                )?;
+            let mut writer = DocumentWriter::open(&txn, &self.config, &name)?;
+            let mut docs = docs.into_iter();
+            loop {
+                let chunk: Vec<Document> =
+                    docs.by_ref().take(ADD_CHUNK).collect::<Result<_, E>>()?;
+                if chunk.is_empty() {
+                    break;
+                }
+                writer.put_all(&chunk, now, &mut summary)?;
             }
         }
         if summary.added + summary.revised == 0 {
@@ -285,6 +246,106 @@ impl Index {
         txn.set_durability(Durability::Immediate)
             .map_err(|e| db(&self.name)(redb::Error::from(e)))?;
         Ok(txn)
+    }
+}
+
+/// Documents added per chunk: sketched in parallel, then written in order.
+const ADD_CHUNK: usize = 1024;
+
+/// The tables an add writes, in its transaction.
+struct DocumentWriter<'t> {
+    records: redb::Table<'t, &'static str, &'static [u8]>,
+    bodies: redb::Table<'t, &'static str, &'static [u8]>,
+    postings: SketchTables<'t>,
+    config: &'t Config,
+    name: &'t str,
+}
+
+impl<'t> DocumentWriter<'t> {
+    fn open(
+        txn: &'t WriteTransaction,
+        config: &'t Config,
+        name: &'t str,
+    ) -> Result<Self, StoreError> {
+        Ok(DocumentWriter {
+            records: txn.open_table(DOCUMENTS).map_err(db(name))?,
+            bodies: txn.open_table(BODIES).map_err(db(name))?,
+            postings: SketchTables::open(txn, name)?,
+            config,
+            name,
+        })
+    }
+
+    /// Sketches a chunk in parallel and writes each document, in order.
+    fn put_all(
+        &mut self,
+        chunk: &[Document],
+        now: i64,
+        summary: &mut AddSummary,
+    ) -> Result<(), StoreError> {
+        let sketches: Vec<DocSketch> = chunk
+            .par_iter()
+            .map_init(
+                || Sketcher::new(&self.config.relate),
+                |s, d| s.sketch(&d.body),
+            )
+            .collect();
+        for (doc, sketch) in chunk.iter().zip(&sketches) {
+            self.put(doc, sketch, now, summary)?;
+        }
+        Ok(())
+    }
+
+    /// Writes one document: new, a revision (its old postings removed), or unchanged.
+    fn put(
+        &mut self,
+        doc: &Document,
+        sketch: &DocSketch,
+        now: i64,
+        summary: &mut AddSummary,
+    ) -> Result<(), StoreError> {
+        let name = self.name;
+        let stored = match self.records.get(doc.id.as_str()).map_err(db(name))? {
+            Some(v) => Some(crate::read::record(name, &doc.id, v.value())?),
+            None => None,
+        };
+        let record = match stored {
+            Some(old) if old.content == content_hash(doc) => {
+                summary.unchanged += 1;
+                return Ok(());
+            }
+            Some(old) => {
+                summary.revised += 1;
+                let mut old_doc = old.document.clone();
+                old_doc.body = crate::read::body(name, &self.bodies, &doc.id)?;
+                let old_sketch = Sketcher::new(&self.config.relate).sketch(&old_doc.body);
+                let terms = story_terms(&old_doc);
+                let keys = Keys {
+                    sketch: &old_sketch,
+                    terms: &terms,
+                };
+                self.postings.remove(&doc.id, keys, name)?;
+                DocumentRecord::new(doc, old.added, old.revision + 1)
+            }
+            None => {
+                summary.added += 1;
+                DocumentRecord::new(doc, now, 1)
+            }
+        };
+        let json = serde_json::to_vec(&record).map_err(|e| corrupt(name, &doc.id, e))?;
+        let body = compress_text(&doc.body).map_err(|e| db(name)(redb::Error::Io(e)))?;
+        let id = doc.id.as_str();
+        self.records.insert(id, json.as_slice()).map_err(db(name))?;
+        self.bodies.insert(id, body.as_slice()).map_err(db(name))?;
+        let terms = story_terms(doc);
+        self.postings.insert(
+            id,
+            Keys {
+                sketch,
+                terms: &terms,
+            },
+            name,
+        )
     }
 }
 

@@ -63,13 +63,9 @@ pub fn index(args: IndexArgs) -> anyhow::Result<Status> {
     }
 }
 
-/// Reads the inputs (bad ones reported and skipped) into documents with their bodies.
-fn read_documents(
-    paths: &[String],
-    config: &Config,
-    progress: bool,
-) -> anyhow::Result<Vec<Document>> {
-    let corpus = read_inputs(paths, config, &ReadReport::new(progress))?;
+/// Reads the articles of a query (bad ones reported and skipped), with their bodies.
+fn read_documents(paths: &[String], config: &Config) -> anyhow::Result<Vec<Document>> {
+    let corpus = read_inputs(paths, config, &ReadReport::new(false))?;
     let mut docs = corpus.docs;
     for (i, doc) in docs.iter_mut().enumerate() {
         doc.body = corpus.bodies.body(i).context("re-reading a spilled body")?;
@@ -77,12 +73,20 @@ fn read_documents(
     Ok(docs)
 }
 
-/// `index add`.
+/// `index add`: the inputs are read (bodies spilled), then handed to the index one by one.
 fn add_inputs(index: &mut Index, args: &IndexAddArgs, config: &Config) -> anyhow::Result<Status> {
     let progress = !args.quiet && std::io::stderr().is_terminal();
-    let docs = read_documents(&args.paths, config, progress)?;
+    let corpus = read_inputs(&args.paths, config, &ReadReport::new(progress))?;
+    let bodies = &corpus.bodies;
+    let docs = corpus.docs.iter().enumerate().map(|(i, doc)| {
+        let body = bodies.body(i).context("re-reading a spilled body")?;
+        Ok::<_, anyhow::Error>(Document {
+            body,
+            ..doc.clone()
+        })
+    });
     let now = chrono::Utc::now().timestamp();
-    let added = index.add(docs, now)?;
+    let added = index.add_from(docs, now)?;
     index.compact()?;
     let stats = index.stats()?;
     let what = format!(
@@ -95,7 +99,7 @@ fn add_inputs(index: &mut Index, args: &IndexAddArgs, config: &Config) -> anyhow
 
 /// `index query`.
 fn query_inputs(index: &Index, args: &IndexQueryArgs, config: &Config) -> anyhow::Result<Status> {
-    let docs = read_documents(&args.paths, config, false)?;
+    let docs = read_documents(&args.paths, config)?;
     let placements = if args.exact {
         index.query_exact(docs)?
     } else {
