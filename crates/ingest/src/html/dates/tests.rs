@@ -487,3 +487,63 @@ fn an_abbr_date_gives_its_title() {
     let article = r#"<abbr class="published" title="2019-11-18T17:19:53+00:00">Monday</abbr>"#;
     assert_eq!(date_of("", article).as_deref(), Some("2019-11-18"));
 }
+
+/// The roles of the dates shown near the headline of a page with `article` under it.
+fn shown_roles(article: &str) -> Vec<(String, Role)> {
+    let html = format!(
+        "<html><body><article><h1>Pier to be rebuilt</h1>{article}{LEDE}</article></body></html>"
+    );
+    let doc = Document::from(html.as_str());
+    super::visible::read(&doc, &["Pier to be rebuilt"])
+        .near
+        .into_iter()
+        .filter(|c| c.source != Source::Text)
+        .map(|c| (c.day, c.role))
+        .collect()
+}
+
+#[test]
+fn a_date_element_s_itemprop_names_its_role_over_its_class() {
+    let article = r#"<time class="post-published-time" itemprop="dateModified"
+        datetime="2024-04-01T09:00:00Z"></time>"#;
+    assert_eq!(
+        shown_roles(article),
+        [("2024-04-01".to_string(), Role::Modified)]
+    );
+}
+
+#[test]
+fn an_updated_label_before_a_date_element_makes_it_a_modification_date() {
+    let labelled = r#"<p>Updated <time class="entry-date published"
+        datetime="2024-04-01"></time></p>"#;
+    assert_eq!(
+        shown_roles(labelled),
+        [("2024-04-01".to_string(), Role::Modified)]
+    );
+    // A published date followed by its update: each keeps its own role.
+    let pair = r#"<p>Posted on <time class="entry-date published" datetime="2024-03-05">March 5,
+        2024</time> <time class="updated" datetime="2024-04-01">April 1, 2024</time></p>"#;
+    assert_eq!(
+        shown_roles(pair),
+        [
+            ("2024-03-05".to_string(), Role::Published),
+            ("2024-04-01".to_string(), Role::Modified)
+        ]
+    );
+}
+
+#[test]
+fn an_update_word_in_the_headline_labels_no_date() {
+    let html = "<html><body><article><h1>Best ferries of the year (updated)</h1>\
+        <time class=\"published\" datetime=\"2024-03-05\"></time></article></body></html>";
+    let doc = Document::from(html);
+    let near = super::visible::read(&doc, &["Best ferries of the year (updated)"]).near;
+    assert_eq!(near.first().map(|c| c.role), Some(Role::Published));
+}
+
+#[test]
+fn a_published_date_beats_a_date_element_labelled_updated() {
+    let article = r#"<p class="meta">Updated <time class="entry-date published"
+        datetime="2024-04-01">April 1, 2024</time></p><p>First posted March 5, 2024</p>"#;
+    assert_eq!(date_of("", article).as_deref(), Some("2024-03-05"));
+}

@@ -13,6 +13,8 @@
 //! `article`) anchors the window that is read; a date far from it
 //! (a teaser, an archive list) is not a candidate, one labelled as today's or as a reader's
 //! activity is none, and an unlabelled date inside a sentence comes after every other.
+//! A date element's role comes from its `itemprop` (`dateModified`), else its names; an
+//! `Updated` label right before it makes it a modification date whatever its class says.
 //! Reads the DOM only; work is bounded by `TEXT_BUDGET`.
 
 use super::candidate::{Candidate, Role, Source};
@@ -352,8 +354,11 @@ impl Walk {
         if self.others_from.is_none() && self.opens_others(node, name) {
             self.others_from = Some(at);
         }
-        if let Some(candidate) = date_element(node, name) {
+        if let Some(mut candidate) = date_element(node, name) {
             if self.others_from.is_none() && !self.labelled_not_published(at) {
+                if role_of_label(self.label_before(at)) == Role::Modified {
+                    candidate.role = Role::Modified;
+                }
                 self.elements.push(Placed {
                     at,
                     candidate,
@@ -383,6 +388,12 @@ impl Walk {
     /// Whether the text just before `at` (the headline's own text excepted) labels a date
     /// there as today's or as a reader's activity (`Today's hours`, `Last active`).
     fn labelled_not_published(&self, at: usize) -> bool {
+        TODAY_WORD.is_match(self.label_before(at))
+    }
+
+    /// The text just before `at` that may label a date there: at most [`LABEL_BEFORE`]
+    /// bytes, never the headline's own words (`Best laptops (updated 2025)`).
+    fn label_before(&self, at: usize) -> &str {
         let from = floor_boundary(&self.text, at.saturating_sub(LABEL_BEFORE));
         let from = if self.headline.is_some_and(|h| h < at) {
             from.max(self.headline_end.min(at))
@@ -390,7 +401,7 @@ impl Walk {
             from
         };
         let from = floor_boundary(&self.text, from);
-        TODAY_WORD.is_match(&self.text[from..at])
+        self.text.get(from..at).unwrap_or_default()
     }
 
     fn push_text(&mut self, text: &str) {
@@ -685,7 +696,7 @@ fn date_element(node: &NodeRef, name: &str) -> Option<Candidate> {
     } else {
         return None;
     };
-    let role = role_of_names(&names);
+    let role = role_of_itemprop(node).unwrap_or_else(|| role_of_names(&names));
     machine_value(node)
         .and_then(|v| Candidate::parse(&v, source, role))
         .or_else(|| short_text_date(node, source, role))
@@ -717,6 +728,17 @@ fn short_text_date(node: &NodeRef, source: Source, role: Role) -> Option<Candida
     let label = role_of_label(&text[..from]);
     let role = if label == Role::Unknown { role } else { label };
     parse_date(&day).map(|day| Candidate::day(day, source, role))
+}
+
+/// The role that an element's microdata `itemprop` states (`dateModified` inside a
+/// `class="published-time"` is a modification date: the itemprop names the field, a class
+/// only styles it).
+fn role_of_itemprop(node: &NodeRef) -> Option<Role> {
+    match &*node.attr("itemprop")? {
+        "datePublished" | "dateCreated" => Some(Role::Published),
+        "dateModified" => Some(Role::Modified),
+        _ => None,
+    }
 }
 
 /// The role that an element's names give its date (`published` wins over `updated`:
