@@ -547,3 +547,18 @@ fn a_published_date_beats_a_date_element_labelled_updated() {
         datetime="2024-04-01">April 1, 2024</time></p><p>First posted March 5, 2024</p>"#;
     assert_eq!(date_of("", article).as_deref(), Some("2024-03-05"));
 }
+
+#[test]
+fn an_h1_without_text_is_the_site_s_logo_not_the_headline() {
+    let menu: String = (0..300)
+        .map(|i| format!("<li>Topic number {i}</li>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Pier to be rebuilt</title></head><body>\
+         <h1><a href='/'><img src='logo.png' alt=''></a></h1><ul>{menu}</ul>\
+         <div class='post'><h2>Pier to be rebuilt</h2><span class='post-time'>28.09.19 12:44</span>\
+         {LEDE}</div></body></html>"
+    );
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2019-09-28"));
+}

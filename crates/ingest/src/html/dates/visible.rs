@@ -7,7 +7,7 @@
 //! footers, the site's asides, forms, related-links / teaser / comment / sidebar blocks and
 //! links that hold a date beside another headline left out; an `<aside>` or `<footer>` inside
 //! the article or beside its headline kept) and notes where each date element starts in it.
-//! A publication month stated without a day is reported too. The headline (the heading a title of the page names — an `h1`, else an `h2`–`h4`
+//! A publication month stated without a day is reported too. The headline (the heading a title of the page names — an `h1` with text (an empty one is a logo), else an `h2`–`h4`
 //! before every `h1` — else the first `h1` inside an `article` or `main`, else the first
 //! `h1`, else where the text first shows a title of the page, else the start of the
 //! `article`) anchors the window that is read; a date far from it
@@ -190,7 +190,11 @@ const HEADING_MIN: usize = 8;
 /// else the first `h1`.
 fn headline<'a>(doc: &'a Document, titles: &[&str]) -> Option<NodeRef<'a>> {
     let headings = doc.select("h1, h2, h3, h4");
-    let is_h1 = |h: &NodeRef| h.node_name().is_some_and(|n| n.eq_ignore_ascii_case("h1"));
+    // An `h1` with no text (a logo link or image) is the site's mark, not a headline.
+    let is_h1 = |h: &NodeRef| {
+        h.node_name().is_some_and(|n| n.eq_ignore_ascii_case("h1"))
+            && h.text().chars().any(char::is_alphanumeric)
+    };
     let squashed = |h: &NodeRef<'a>| (*h, squash(&h.text()));
     let nodes = headings.nodes();
     let h1s: Vec<(NodeRef<'a>, String)> = nodes
