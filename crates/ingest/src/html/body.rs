@@ -40,6 +40,26 @@ pub fn extract_body(html: &str) -> String {
 /// with `cfg.clean_boilerplate` the text cleaning rules apply to the rendered blocks.
 pub fn body_of(doc: Document, cfg: &IngestConfig) -> Body {
     let (blocks, mode) = readable_blocks(doc);
+    finish(blocks, mode, cfg)
+}
+
+/// The body of a page whose article kept no text, read from the whole `<body>` of `html`
+/// parsed afresh: dom_smoothie rewrites the DOM it reads, and on a short post it may settle on
+/// a cookie notice (that the renderer drops) or strip the page before giving up. A page's own
+/// few lines are text; no text at all leaves its metadata unread.
+pub fn whole_page_body(html: &str, cfg: &IngestConfig) -> Body {
+    let doc = Document::from(html);
+    let body = doc.select_single("body");
+    let blocks = body
+        .nodes()
+        .first()
+        .map(|n| render(n, Render::BodyOnly))
+        .unwrap_or_default();
+    finish(blocks, Render::BodyOnly, cfg)
+}
+
+/// Cleans rendered blocks and joins the kept ones.
+fn finish(blocks: Vec<Block>, mode: Render, cfg: &IngestConfig) -> Body {
     let mut blocks = keep_blocks(blocks, cfg);
     blocks.retain(|b| b.dropped.is_none() || reported(b, mode));
     Body {
