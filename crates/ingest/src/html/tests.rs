@@ -414,3 +414,19 @@ fn a_short_post_whose_article_is_not_found_keeps_its_own_lines_and_metadata() {
     );
     assert_eq!(out.date.as_deref(), Some("2013-06-14"));
 }
+
+#[test]
+fn react_s_streamed_segments_are_read_and_other_hidden_blocks_are_not() {
+    let prose: String = PROSE.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let html = page(
+        "<title>Pier to be rebuilt</title>",
+        &format!(
+            "<div><nav><a href='/'>Home</a></nav><template id='B:0'></template></div>\
+             <div hidden id='menu-panel'><p>Secret drawer text that nobody sees.</p></div>\
+             <div hidden id='S:0'><article><h1>Pier to be rebuilt</h1>{prose}</article></div>"
+        ),
+    );
+    let out = run(&html);
+    assert!(out.body.starts_with(PROSE[0]), "{:?}", out.body);
+    assert!(!out.body.contains("Secret drawer"), "{:?}", out.body);
+}
