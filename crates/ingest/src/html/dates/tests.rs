@@ -562,3 +562,35 @@ fn an_h1_without_text_is_the_site_s_logo_not_the_headline() {
     let meta = read(&Document::from(html.as_str()));
     assert_eq!(meta.date.as_deref(), Some("2019-09-28"));
 }
+
+#[test]
+fn a_citation_s_retrieved_or_a_printout_s_date_is_the_reader_s() {
+    let cited = "<p>Harbour records, retrieved 5 January 2024.</p>";
+    assert_eq!(date_of("", cited), None);
+    let printed = "<p>Printed on 5 January 2024</p>";
+    assert_eq!(date_of("", printed), None);
+    let accessed = "<p>Tide tables (accessed 6 January 2024)</p>";
+    assert_eq!(date_of("", accessed), None);
+}
+
+#[test]
+fn dates_after_a_reviews_heading_are_customers_not_the_page_s() {
+    let reviews = "<h3>Customer reviews</h3><p>Ann: lovely pier. 3 March 2024</p>";
+    assert_eq!(date_of("", reviews), None);
+}
+
+#[test]
+fn a_date_after_the_headline_s_article_element_ends_is_the_site_s() {
+    let html = format!(
+        "<html><body><article><h1>Pier to be rebuilt</h1>{LEDE}</article>\
+         <div class='site-info'>Last updated: January 5, 2024</div></body></html>"
+    );
+    assert_eq!(read(&Document::from(html.as_str())).date, None);
+    // Inside the article element, the same line is the article's.
+    let inside = format!(
+        "<html><body><article><h1>Pier to be rebuilt</h1>{LEDE}\
+         <div class='site-info'>Last updated: January 5, 2024</div></article></body></html>"
+    );
+    let date = read(&Document::from(inside.as_str())).date;
+    assert_eq!(date.as_deref(), Some("2024-01-05"));
+}

@@ -12,7 +12,9 @@
 //! `h1`, else where the text first shows a title of the page, else the start of the
 //! `article`) anchors the window that is read; a date far from it
 //! (a teaser, an archive list) is not a candidate, one labelled as today's or as a reader's
-//! activity is none, and an unlabelled date inside a sentence comes after every other.
+//! activity (a comment, a citation's `retrieved`, `printed on`) is none, nor is one after the
+//! article element that holds the headline has ended (the site's footer, a list below), and
+//! an unlabelled date inside a sentence comes after every other.
 //! A date element's role comes from its `itemprop` (`dateModified`), else its names; an
 //! `Updated` label right before it makes it a modification date whatever its class says.
 //! Reads the DOM only; work is bounded by `TEXT_BUDGET`.
@@ -83,9 +85,10 @@ static MODIFIED_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words saying a date is today's (a masthead or opening-hours date) or a reader's activity
-/// (`Last active`, `Member since`, a comment's `Ann says:`), not the article's.
+/// (`Last active`, `Member since`, a comment's `Ann says:`, a citation's `Retrieved` /
+/// `Accessed`, a printout's `Printed on`), not the article's.
 static TODAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi|last active|member since|joined|says:|sagt:|wrote:|schrieb:|a écrit|replied")
+    Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi|last active|member since|joined|says:|sagt:|wrote:|schrieb:|a écrit|replied|retrieved|accessed|abgerufen|zugriff|consulté|consultado|printed|gedruckt")
         .expect("valid regex")
 });
 
@@ -111,14 +114,14 @@ static PUBLISHED_WORD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The heading of a section that holds other articles or readers' comments: a phrase that
+/// The heading of a section that holds other articles or readers' comments or reviews: a phrase that
 /// opens it (`You might also like`, `3 thoughts on …`, `Leave a reply`, `Weitere Artikel`,
 /// `À lire aussi`) or a word that is all of it (`Related`, `Related articles`, `Comments (3)`,
 /// `Kommentare`; `Related costs of the works` is the article's own section). The article's
 /// own dates come before it.
 static OTHERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     let phrase = "more (?:from|stories|articles|news|like this|on this)|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|read (?:more|next|also)|also read|see also|further reading|most (?:read|popular|viewed)|latest (?:news|posts|articles|stories)|recent (?:posts|articles|stories|news)|leave a (?:reply|comment)|(?:thoughts?|comments?|responses?|replies) (?:on|to) |weitere (?:artikel|beiträge|nachrichten|themen)|mehr (?:zum thema|aus |von |zu )|das könnte (?:sie|dich) auch interessieren|lesen sie auch|auch interessant|ähnliche (?:artikel|beiträge|themen)|(?:à )?lire aussi|sur le même sujet|articles? (?:similaires|liés|associés)|te puede interesar|noticias relacionadas|artículos relacionados|leggi anche|articoli correlati";
-    let word = "related|recommended|popular|trending|comments?|responses|replies|kommentare?|leserkommentare|commentaires?|comentarios?|commenti";
+    let word = "related|recommended|popular|trending|comments?|responses|replies|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|(?:customer |user |product )?reviews|bewertungen|kundenbewertungen|avis clients|reseñas|opiniones";
     let noun = "articles?|posts?|stories|news|content|reading|links|for you|now|artikel|beiträge";
     let re = format!(
         r"(?i)^\s*(?:\d+\s+)?(?:(?:{phrase})|(?:{word})(?:\s+(?:{noun}))?\s*(?:\(\d+\))?\s*:?\s*$)"
@@ -158,6 +161,7 @@ pub fn read(doc: &Document, titles: &[&str]) -> Seen {
             .flat_map(|h| h.ancestors_it(None))
             .map(|a| a.id)
             .collect(),
+        container: headline.as_ref().and_then(container_of),
         ..Walk::default()
     };
     let body = doc.select("body");
@@ -286,15 +290,26 @@ struct Walk {
     /// Where a heading of other articles or comments after the headline starts in `text`:
     /// no date from there on is the article's.
     others_from: Option<usize>,
+    /// The article element that holds the headline, if one does.
+    container: Option<NodeId>,
+    /// Where that element ends in `text`: a date after it is the site's or another item's.
+    container_end: Option<usize>,
 }
 
 impl Walk {
     fn run(&mut self, root: &NodeRef) {
-        let mut stack: Vec<(NodeRef, bool)> = vec![(*root, false)];
-        while let Some((node, in_article)) = stack.pop() {
+        // `None` marks the end of the headline's article element.
+        let mut stack: Vec<(Option<NodeRef>, bool)> = vec![(Some(*root), false)];
+        while let Some((next, in_article)) = stack.pop() {
             if self.done() {
                 break;
             }
+            let Some(node) = next else {
+                // What follows starts past the end, even a date element with no text before.
+                self.container_end = Some(self.text.len());
+                self.text.push('\n');
+                continue;
+            };
             if node.is_text() {
                 self.push_text(&node.text());
                 continue;
@@ -316,8 +331,11 @@ impl Walk {
             }
             let in_article = in_article || is_article(&node, &name);
             self.enter(&node, &name, in_article);
+            if Some(node.id) == self.container {
+                stack.push((None, in_article));
+            }
             let children: Vec<NodeRef> = node.children_it(true).collect();
-            stack.extend(children.into_iter().map(|c| (c, in_article)));
+            stack.extend(children.into_iter().map(|c| (Some(c), in_article)));
         }
     }
 
@@ -447,6 +465,8 @@ impl Walk {
             .next();
         let mut placed = self.elements;
         placed.extend(text_dates);
+        let end = self.container_end.unwrap_or(usize::MAX);
+        placed.retain(|p| p.at <= end);
         let mut after: Vec<&Placed> = placed
             .iter()
             .filter(|p| p.at >= anchor && p.at <= anchor + ELEMENT_AFTER)
@@ -549,6 +569,17 @@ fn is_article(node: &NodeRef, name: &str) -> bool {
         || node
             .attr("itemtype")
             .is_some_and(|t| t.ends_with("Article") || t.ends_with("BlogPosting"))
+}
+
+/// The nearest article element (see [`is_article`]) holding the headline.
+fn container_of<'a>(headline: &NodeRef<'a>) -> Option<NodeId> {
+    headline
+        .ancestors_it(None)
+        .find(|a| {
+            a.node_name()
+                .is_some_and(|n| is_article(a, &n.to_ascii_lowercase()))
+        })
+        .map(|a| a.id)
 }
 
 /// A block whose class or id says it holds other articles, readers' comments or the site's
