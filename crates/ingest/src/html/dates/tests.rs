@@ -577,6 +577,8 @@ fn a_citation_s_retrieved_or_a_printout_s_date_is_the_reader_s() {
 fn dates_after_a_reviews_heading_are_customers_not_the_page_s() {
     let reviews = "<h3>Customer reviews</h3><p>Ann: lovely pier. 3 March 2024</p>";
     assert_eq!(date_of("", reviews), None);
+    let block = "<section id='product-reviews'><div>Ann, 3 March 2024: lovely pier</div></section>";
+    assert_eq!(date_of("", block), None);
 }
 
 #[test]

@@ -61,9 +61,9 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Class / id words of blocks that hold other articles' or readers' dates: a word starting a
-/// class / id part (`related-posts`, `relatedArticles`, `comments-area`).
+/// class / id part (`related-posts`, `relatedArticles`, `comments-area`, `product-reviews`).
 static OTHERS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from|posts|like)|also-?(?:read|like)|you-?may|further-?reading|post-?navigation|nav-?links|disqus|responses|replies|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
+    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from|posts|like)|also-?(?:read|like)|you-?may|further-?reading|post-?navigation|nav-?links|disqus|responses|replies|(?:customer-?|product-?|user-?)?reviews(?:$|[\s_-])|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
         .expect("valid regex")
 });
 
