@@ -4,8 +4,8 @@
 //! - text that opens with a byline label ("By", "Von", "Par", "Por", "Door", "Written by",
 //!   "Article by", "Author:" …), with the names in the same text or the next node.
 //!
-//! Candidates inside navigation, sidebars, footers, comments and related-link lists are
-//! skipped. The first candidate naming a person after the first `<h1>` wins, else the first
+//! Candidates inside navigation, sidebars, footers, comments, related-link lists, teaser
+//! cards and figure captions (a picture's credit) are skipped. The first candidate naming a person after the first `<h1>` wins, else the first
 //! before it. Work is bounded: at most [`MAX_CANDIDATES`] candidates are read.
 
 use crate::meta::people::{parse_byline, Credits, SiteNames};
@@ -323,9 +323,18 @@ fn in_skipped_region(node: &NodeRef) -> bool {
         })
 }
 
-/// Elements whose bylines are not the article's.
+/// Elements whose bylines are not the article's (a `figcaption`'s "by" credits the picture).
 const SKIPPED_TAGS: &[&str] = &[
-    "nav", "aside", "footer", "script", "style", "noscript", "template", "button", "select",
+    "nav",
+    "aside",
+    "footer",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "button",
+    "select",
+    "figcaption",
 ];
 
 /// A class or id naming a region that holds other pages' bylines. Read per class token, the
@@ -370,4 +379,5 @@ const SKIPPED_REGIONS: &[&str] = &[
     "more-from",
     "read-next",
     "trending",
+    "teaser",
 ];
