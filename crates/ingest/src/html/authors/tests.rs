@@ -174,3 +174,19 @@ fn a_teaser_card_s_byline_and_a_picture_s_credit_are_not_the_article_s() {
     );
     assert_eq!(byline(&caption), None);
 }
+
+#[test]
+fn a_lower_case_by_in_the_middle_of_a_sentence_is_no_byline() {
+    let sentence = page(
+        "",
+        "<article><h1>Pier to be rebuilt</h1><p>The hall is <a href='/map'>easily reached</a> \
+         by Harbour Line Tram from the station.</p></article>",
+    );
+    assert_eq!(byline(&sentence), None);
+    let byline_line = page(
+        "",
+        "<article><h1>Pier to be rebuilt</h1><p class='meta'><span>by Ann Lee</span></p>\
+         <p>The hall is easily reached from the station.</p></article>",
+    );
+    assert_eq!(byline(&byline_line).as_deref(), Some("Ann Lee"));
+}
