@@ -13,7 +13,8 @@
 //! page has no readable text; plus the dropped blocks inside the article, each with its
 //! reason, in document order. When dom_smoothie finds no article (the whole `<body>` is
 //! rendered) only the blocks the text rules drop are reported, never the page's furniture.
-//! Never panics on malformed HTML.
+//! React's streamed segments (`<div hidden id="S:0">`, moved into place by a script) are
+//! shown first, as a browser shows them. Never panics on malformed HTML.
 
 use super::render::{render, Block, Render};
 use crate::plain::{clean, paragraphs};
@@ -39,7 +40,39 @@ pub fn extract_body(html: &str) -> String {
 /// Extracts the article body from a parsed page (consumed: extraction rewrites the DOM);
 /// with `cfg.clean_boilerplate` the text cleaning rules apply to the rendered blocks.
 pub fn body_of(doc: Document, cfg: &IngestConfig) -> Body {
+    reveal_streamed(&doc);
     let (blocks, mode) = readable_blocks(doc);
+    finish(blocks, mode, cfg)
+}
+
+/// The body of a page whose article kept no text, read from the whole `<body>` of `html`
+/// parsed afresh: dom_smoothie rewrites the DOM it reads, and on a short post it may settle on
+/// a cookie notice (that the renderer drops) or strip the page before giving up. A page's own
+/// few lines are text; no text at all leaves its metadata unread.
+pub fn whole_page_body(html: &str, cfg: &IngestConfig) -> Body {
+    let doc = Document::from(html);
+    reveal_streamed(&doc);
+    let body = doc.select_single("body");
+    let blocks = body
+        .nodes()
+        .first()
+        .map(|n| render(n, Render::BodyOnly))
+        .unwrap_or_default();
+    finish(blocks, Render::BodyOnly, cfg)
+}
+
+/// React's streamed segments (`<div hidden id="S:0">`): the page's content, sent after the
+/// shell and moved into place by a script. Shown, as a browser shows them; otherwise a page
+/// rendered that way has no text to read.
+const STREAMED: &str = r#"div[hidden][id^="S:"]"#;
+
+/// Removes `hidden` from the page's streamed segments ([`STREAMED`]).
+fn reveal_streamed(doc: &Document) {
+    doc.select(STREAMED).remove_attr("hidden");
+}
+
+/// Cleans rendered blocks and joins the kept ones.
+fn finish(blocks: Vec<Block>, mode: Render, cfg: &IngestConfig) -> Body {
     let mut blocks = keep_blocks(blocks, cfg);
     blocks.retain(|b| b.dropped.is_none() || reported(b, mode));
     Body {

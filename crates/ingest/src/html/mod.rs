@@ -4,7 +4,9 @@
 //! publication time, url, byline, outlet and declared language from JSON-LD ([`jsonld`]),
 //! `<meta>` tags, links and `<time>`; then [`body`] hands the same DOM to dom_smoothie (a
 //! Readability.js port) and [`render`]s the chosen subtree as paragraphs, dropping what
-//! boilerplate survives.
+//! boilerplate survives. A page whose article yields no text (dom_smoothie settled on a
+//! consent notice, or stripped the page) is read whole from a fresh parse, so that a short
+//! post keeps its lines and its metadata.
 //! What it drops inside the article goes to `removed` with a reason and the source line found
 //! by [`lines`] (0 when unknown).
 //!
@@ -38,7 +40,10 @@ use samestory_core::{IngestConfig, RemovedLine};
 pub fn extract(html: &str, cfg: &IngestConfig) -> Extracted {
     let doc = Document::from(html);
     let meta = metadata::read(&doc);
-    let body = body::body_of(doc, cfg);
+    let mut body = body::body_of(doc, cfg);
+    if body.text.is_empty() {
+        body = body::whole_page_body(html, cfg);
+    }
     Extracted {
         title: meta.title,
         date: meta.date,

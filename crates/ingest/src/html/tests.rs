@@ -393,3 +393,40 @@ fn outlet_that_is_a_url_is_skipped_and_tagline_dropped() {
     let tagline = r#"<meta property="og:site_name" content="Gazette | News for the coast">"#;
     assert_eq!(run(&page(tagline, "")).outlet.as_deref(), Some("Gazette"));
 }
+
+#[test]
+fn a_short_post_whose_article_is_not_found_keeps_its_own_lines_and_metadata() {
+    // dom_smoothie settles on the consent form's text, which the renderer drops.
+    let html = page(
+        "<title>Overheard at the quay</title>",
+        "<h2><a href='/2013/06/14/quay/'>Overheard at the quay</a></h2>\
+         <p class='meta'>14. Juni 2013 at 20:51 (<a href='/c/'>Quay</a>)</p>\
+         <p>– „Not at all, said the skipper.“</p>\
+         <div class='widget cookie-law'><div><form method='post'>\
+         More on cookies, and on how to control them, can be found on this page:\
+         </form></div></div>",
+    );
+    let out = run(&html);
+    assert!(
+        out.body.contains("Not at all, said the skipper"),
+        "{:?}",
+        out.body
+    );
+    assert_eq!(out.date.as_deref(), Some("2013-06-14"));
+}
+
+#[test]
+fn react_s_streamed_segments_are_read_and_other_hidden_blocks_are_not() {
+    let prose: String = PROSE.iter().map(|p| format!("<p>{p}</p>")).collect();
+    let html = page(
+        "<title>Pier to be rebuilt</title>",
+        &format!(
+            "<div><nav><a href='/'>Home</a></nav><template id='B:0'></template></div>\
+             <div hidden id='menu-panel'><p>Secret drawer text that nobody sees.</p></div>\
+             <div hidden id='S:0'><article><h1>Pier to be rebuilt</h1>{prose}</article></div>"
+        ),
+    );
+    let out = run(&html);
+    assert!(out.body.starts_with(PROSE[0]), "{:?}", out.body);
+    assert!(!out.body.contains("Secret drawer"), "{:?}", out.body);
+}

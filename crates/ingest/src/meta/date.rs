@@ -94,13 +94,22 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_START: LazyLock<Regex> = LazyLock::new(|| {
     let month = MONTH_PATTERN.as_str();
     let re = format!(
-        r"(?i)(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.)?(?:\s*|-)(?:of\s+|de\s+)?{month}|{month}\.?\s+\d{{1,2}}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}|\d{{4}}\s*[年년])"
+        r"(?i)(?:\d{{1,2}}(?:st|nd|rd|th|er|º|°|\.)?(?:\s*|-)(?:of\s+|de\s+)?{month}|{month}\.?\s+\d{{1,2}}|\d{{4}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}|\d{{1,2}}\.\d{{1,2}}\.\d{{2}},?\s+(?:um\s+|at\s+)?\d{{1,2}}:\d{{2}}|\d{{4}}\s*[年년])"
     );
     Regex::new(&re).expect("valid regex")
 });
 static NUMERIC_YEAR_LAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4})(?:\D|$)").expect("valid regex")
 });
+/// `DD.MM.YY` followed by a time of day (`28.09.19 12:44`, `28.09.19, 12:44 Uhr`): the stamp
+/// forums and comment systems put on a post. A two-digit year alone (`28.09.19`) may be a
+/// version or a reference number and is not read.
+static SHORT_YEAR_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}),?\s+(?:um\s+|at\s+)?(\d{1,2}):(\d{2})(?:\D|$)")
+        .expect("valid regex")
+});
+/// Two-digit years from this one on are of the 1900s (`31.12.99`), before it of the 2000s.
+const SHORT_YEAR_PIVOT: u32 = 70;
 static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^[\s,|@–—-]*(?:at\s+)?
@@ -111,7 +120,8 @@ static TIME_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Parses a date at the start of a string (ISO 8601 / RFC 3339, RFC 2822, `YYYYMMDD`,
-/// `YYYY/MM/DD`, `Month D, YYYY`, `D Month YYYY`, `Mon. D, YYYY`, `DD.MM.YYYY`, …) into
+/// `YYYY/MM/DD`, `Month D, YYYY`, `D Month YYYY`, `Mon. D, YYYY`, `DD.MM.YYYY`, `DD.MM.YY HH:MM`,
+/// …) into
 /// `YYYY-MM-DD`; `None` when it is not a plausible date.
 pub fn parse_date(s: &str) -> Option<String> {
     parse_date_prefix(s).map(|(date, _)| date)
@@ -250,8 +260,15 @@ type Parsed = Option<(String, usize)>;
 
 /// Tries every shape at the very start of `s`; returns the date and the bytes it used.
 fn parse_bare(s: &str) -> Parsed {
-    let parsers: [fn(&str) -> Parsed; 6] =
-        [iso, compact, month_first, day_first, numeric_year_last, cjk];
+    let parsers: [fn(&str) -> Parsed; 7] = [
+        iso,
+        compact,
+        month_first,
+        day_first,
+        numeric_year_last,
+        short_year_with_time,
+        cjk,
+    ];
     parsers.iter().find_map(|parse| parse(s))
 }
 
@@ -298,6 +315,22 @@ fn numeric_year_last(s: &str) -> Option<(String, usize)> {
         _ => return None,
     };
     Some((ymd(year, month, day)?, end))
+}
+
+/// `DD.MM.YY HH:MM` (see `SHORT_YEAR_TIME`); the date ends at the year, the time is left
+/// to the caller. The time must be a real one (`12:44`, not `31:99`).
+fn short_year_with_time(s: &str) -> Option<(String, usize)> {
+    let c = SHORT_YEAR_TIME.captures(s)?;
+    let (day, month, short) = (num(&c[1])?, num(&c[2])?, num(&c[3])?);
+    if num(&c[4])? > 23 || num(&c[5])? > 59 {
+        return None;
+    }
+    let century = if short >= SHORT_YEAR_PIVOT {
+        1900
+    } else {
+        2000
+    };
+    Some((ymd(century + short, month, day)?, c.get(3)?.end()))
 }
 
 fn num(s: &str) -> Option<u32> {
@@ -428,6 +461,22 @@ mod tests {
             Some("2022-02-15")
         );
         assert_eq!(d("Updated on 15 Feb 2022").as_deref(), Some("2022-02-15"));
+    }
+
+    #[test]
+    fn a_two_digit_year_only_with_a_time_of_day() {
+        assert_eq!(d("28.09.19 12:44").as_deref(), Some("2019-09-28"));
+        assert_eq!(d("3.1.98, 08:05").as_deref(), Some("1998-01-03"));
+        assert_eq!(d("28.09.19").as_deref(), None);
+        assert_eq!(d("28.09.19 31:44").as_deref(), None);
+        assert_eq!(d("31.09.19 12:44").as_deref(), None);
+        let found = find_dates("kein Netz mit iOS 13 ? anna 28.09.19 12:44 Hallo, version 13.1.1");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, "2019-09-28");
+        assert_eq!(
+            parse_date_line("28.09.19 12:44").as_deref(),
+            Some("2019-09-28")
+        );
     }
 
     #[test]

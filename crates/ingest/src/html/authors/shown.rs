@@ -2,10 +2,11 @@
 //! - elements marked as a byline: `itemprop=author` (its nested `itemprop=name` if any),
 //!   `rel=author`, a class or id naming `byline` or `author`, a link to an author page;
 //! - text that opens with a byline label ("By", "Von", "Par", "Por", "Door", "Written by",
-//!   "Article by", "Author:" …), with the names in the same text or the next node.
+//!   "Article by", "Author:" …), with the names in the same text or the next node; a
+//!   lower-case "by" that goes on from a link or words before it is inside a sentence.
 //!
-//! Candidates inside navigation, sidebars, footers, comments and related-link lists are
-//! skipped. The first candidate naming a person after the first `<h1>` wins, else the first
+//! Candidates inside navigation, sidebars, footers, comments, related-link lists, teaser
+//! cards and figure captions (a picture's credit) are skipped. The first candidate naming a person after the first `<h1>` wins, else the first
 //! before it. Work is bounded: at most [`MAX_CANDIDATES`] candidates are read.
 
 use crate::meta::people::{parse_byline, Credits, SiteNames};
@@ -183,7 +184,7 @@ fn candidate_text(node: &NodeRef) -> Option<String> {
 /// The names after a byline label: in the same text, else in the next node.
 fn labelled_text(node: &NodeRef) -> Option<String> {
     let text = node.text();
-    if text.len() > MAX_TEXT * 2 {
+    if text.len() > MAX_TEXT * 2 || continues_sentence(node, &text) {
         return None;
     }
     let caps = LABELLED.captures(&text)?;
@@ -195,6 +196,30 @@ fn labelled_text(node: &NodeRef) -> Option<String> {
         Some(rest) => Some(rest.to_string()),
         None => next_text(node),
     }
+}
+
+/// Inline elements that may stand inside a sentence.
+const INLINE: &[&str] = &[
+    "a", "em", "strong", "b", "i", "span", "abbr", "code", "mark",
+];
+
+/// Whether a text opening with a lower-case label ("by the Central line …") goes on from a
+/// link or other inline words just before it: the middle of a sentence ("reached <a>easily
+/// </a> by the Central line"), not a byline.
+fn continues_sentence(node: &NodeRef, text: &str) -> bool {
+    if !text.trim_start().starts_with(char::is_lowercase) {
+        return false;
+    }
+    let Some(before) = node.prev_sibling() else {
+        return false;
+    };
+    if before.is_text() {
+        return before.text().chars().any(char::is_alphanumeric);
+    }
+    before
+        .node_name()
+        .is_some_and(|n| INLINE.contains(&n.to_ascii_lowercase().as_str()))
+        && before.text().chars().any(char::is_alphanumeric)
 }
 
 /// The text of the node after `node` (or after its parent, when it is the last child).
@@ -323,9 +348,18 @@ fn in_skipped_region(node: &NodeRef) -> bool {
         })
 }
 
-/// Elements whose bylines are not the article's.
+/// Elements whose bylines are not the article's (a `figcaption`'s "by" credits the picture).
 const SKIPPED_TAGS: &[&str] = &[
-    "nav", "aside", "footer", "script", "style", "noscript", "template", "button", "select",
+    "nav",
+    "aside",
+    "footer",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "button",
+    "select",
+    "figcaption",
 ];
 
 /// A class or id naming a region that holds other pages' bylines. Read per class token, the
@@ -370,4 +404,5 @@ const SKIPPED_REGIONS: &[&str] = &[
     "more-from",
     "read-next",
     "trending",
+    "teaser",
 ];

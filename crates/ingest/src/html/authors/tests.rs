@@ -155,3 +155,38 @@ fn article_by_is_a_byline_label() {
         <h2>Article by</h2><div>Ann Lindqvist</div>";
     assert_eq!(byline(&page("", body)).as_deref(), Some("Ann Lindqvist"));
 }
+
+#[test]
+fn a_teaser_card_s_byline_and_a_picture_s_credit_are_not_the_article_s() {
+    let teaser = page(
+        "",
+        "<article><h1>Pier to be rebuilt</h1><p>The council voted to rebuild the pier.</p>\
+         </article><div class='teaser5-card'><h4><a href='/ferry'>Ferry fares rise</a></h4>\
+         <p class='teaser5-meta'><span>By <a href='/author/ann-lee/' rel='author'>Ann Lee</a>\
+         </span></p></div>",
+    );
+    assert_eq!(byline(&teaser), None);
+    let caption = page(
+        "",
+        "<article><h1>Pier to be rebuilt</h1><figure><img src='pier.jpg'>\
+         <figcaption>The old pier at dawn. <small>By Tom Reed</small></figcaption></figure>\
+         <p>The council voted to rebuild the pier.</p></article>",
+    );
+    assert_eq!(byline(&caption), None);
+}
+
+#[test]
+fn a_lower_case_by_in_the_middle_of_a_sentence_is_no_byline() {
+    let sentence = page(
+        "",
+        "<article><h1>Pier to be rebuilt</h1><p>The hall is <a href='/map'>easily reached</a> \
+         by Harbour Line Tram from the station.</p></article>",
+    );
+    assert_eq!(byline(&sentence), None);
+    let byline_line = page(
+        "",
+        "<article><h1>Pier to be rebuilt</h1><p class='meta'><span>by Ann Lee</span></p>\
+         <p>The hall is easily reached from the station.</p></article>",
+    );
+    assert_eq!(byline(&byline_line).as_deref(), Some("Ann Lee"));
+}

@@ -487,3 +487,112 @@ fn an_abbr_date_gives_its_title() {
     let article = r#"<abbr class="published" title="2019-11-18T17:19:53+00:00">Monday</abbr>"#;
     assert_eq!(date_of("", article).as_deref(), Some("2019-11-18"));
 }
+
+/// The roles of the dates shown near the headline of a page with `article` under it.
+fn shown_roles(article: &str) -> Vec<(String, Role)> {
+    let html = format!(
+        "<html><body><article><h1>Pier to be rebuilt</h1>{article}{LEDE}</article></body></html>"
+    );
+    let doc = Document::from(html.as_str());
+    super::visible::read(&doc, &["Pier to be rebuilt"])
+        .near
+        .into_iter()
+        .filter(|c| c.source != Source::Text)
+        .map(|c| (c.day, c.role))
+        .collect()
+}
+
+#[test]
+fn a_date_element_s_itemprop_names_its_role_over_its_class() {
+    let article = r#"<time class="post-published-time" itemprop="dateModified"
+        datetime="2024-04-01T09:00:00Z"></time>"#;
+    assert_eq!(
+        shown_roles(article),
+        [("2024-04-01".to_string(), Role::Modified)]
+    );
+}
+
+#[test]
+fn an_updated_label_before_a_date_element_makes_it_a_modification_date() {
+    let labelled = r#"<p>Updated <time class="entry-date published"
+        datetime="2024-04-01"></time></p>"#;
+    assert_eq!(
+        shown_roles(labelled),
+        [("2024-04-01".to_string(), Role::Modified)]
+    );
+    // A published date followed by its update: each keeps its own role.
+    let pair = r#"<p>Posted on <time class="entry-date published" datetime="2024-03-05">March 5,
+        2024</time> <time class="updated" datetime="2024-04-01">April 1, 2024</time></p>"#;
+    assert_eq!(
+        shown_roles(pair),
+        [
+            ("2024-03-05".to_string(), Role::Published),
+            ("2024-04-01".to_string(), Role::Modified)
+        ]
+    );
+}
+
+#[test]
+fn an_update_word_in_the_headline_labels_no_date() {
+    let html = "<html><body><article><h1>Best ferries of the year (updated)</h1>\
+        <time class=\"published\" datetime=\"2024-03-05\"></time></article></body></html>";
+    let doc = Document::from(html);
+    let near = super::visible::read(&doc, &["Best ferries of the year (updated)"]).near;
+    assert_eq!(near.first().map(|c| c.role), Some(Role::Published));
+}
+
+#[test]
+fn a_published_date_beats_a_date_element_labelled_updated() {
+    let article = r#"<p class="meta">Updated <time class="entry-date published"
+        datetime="2024-04-01">April 1, 2024</time></p><p>First posted March 5, 2024</p>"#;
+    assert_eq!(date_of("", article).as_deref(), Some("2024-03-05"));
+}
+
+#[test]
+fn an_h1_without_text_is_the_site_s_logo_not_the_headline() {
+    let menu: String = (0..300)
+        .map(|i| format!("<li>Topic number {i}</li>"))
+        .collect();
+    let html = format!(
+        "<html><head><title>Pier to be rebuilt</title></head><body>\
+         <h1><a href='/'><img src='logo.png' alt=''></a></h1><ul>{menu}</ul>\
+         <div class='post'><h2>Pier to be rebuilt</h2><span class='post-time'>28.09.19 12:44</span>\
+         {LEDE}</div></body></html>"
+    );
+    let meta = read(&Document::from(html.as_str()));
+    assert_eq!(meta.date.as_deref(), Some("2019-09-28"));
+}
+
+#[test]
+fn a_citation_s_retrieved_or_a_printout_s_date_is_the_reader_s() {
+    let cited = "<p>Harbour records, retrieved 5 January 2024.</p>";
+    assert_eq!(date_of("", cited), None);
+    let printed = "<p>Printed on 5 January 2024</p>";
+    assert_eq!(date_of("", printed), None);
+    let accessed = "<p>Tide tables (accessed 6 January 2024)</p>";
+    assert_eq!(date_of("", accessed), None);
+}
+
+#[test]
+fn dates_after_a_reviews_heading_are_customers_not_the_page_s() {
+    let reviews = "<h3>Customer reviews</h3><p>Ann: lovely pier. 3 March 2024</p>";
+    assert_eq!(date_of("", reviews), None);
+    let block = "<section id='product-reviews'><div>Ann, 3 March 2024: lovely pier</div></section>";
+    assert_eq!(date_of("", block), None);
+}
+
+#[test]
+fn a_date_after_the_headline_s_article_element_ends_is_the_site_s() {
+    let html = format!(
+        "<html><body><article><h1>Pier to be rebuilt</h1>{LEDE}</article>\
+         <div class='site-info'>Last updated: January 5, 2024</div></body></html>"
+    );
+    assert_eq!(read(&Document::from(html.as_str())).date, None);
+    // Inside the article element, the same line is the article's.
+    let inside = format!(
+        "<html><body><article><h1>Pier to be rebuilt</h1>{LEDE}\
+         <div class='site-info'>Last updated: January 5, 2024</div></article></body></html>"
+    );
+    let date = read(&Document::from(inside.as_str())).date;
+    assert_eq!(date.as_deref(), Some("2024-01-05"));
+}

@@ -7,12 +7,16 @@
 //! footers, the site's asides, forms, related-links / teaser / comment / sidebar blocks and
 //! links that hold a date beside another headline left out; an `<aside>` or `<footer>` inside
 //! the article or beside its headline kept) and notes where each date element starts in it.
-//! A publication month stated without a day is reported too. The headline (the heading a title of the page names — an `h1`, else an `h2`–`h4`
+//! A publication month stated without a day is reported too. The headline (the heading a title of the page names — an `h1` with text (an empty one is a logo), else an `h2`–`h4`
 //! before every `h1` — else the first `h1` inside an `article` or `main`, else the first
 //! `h1`, else where the text first shows a title of the page, else the start of the
 //! `article`) anchors the window that is read; a date far from it
 //! (a teaser, an archive list) is not a candidate, one labelled as today's or as a reader's
-//! activity is none, and an unlabelled date inside a sentence comes after every other.
+//! activity (a comment, a citation's `retrieved`, `printed on`) is none, nor is one after the
+//! article element that holds the headline has ended (the site's footer, a list below), and
+//! an unlabelled date inside a sentence comes after every other.
+//! A date element's role comes from its `itemprop` (`dateModified`), else its names; an
+//! `Updated` label right before it makes it a modification date whatever its class says.
 //! Reads the DOM only; work is bounded by `TEXT_BUDGET`.
 
 use super::candidate::{Candidate, Role, Source};
@@ -57,9 +61,9 @@ const SKIPPED: &[&str] = &[
 ];
 
 /// Class / id words of blocks that hold other articles' or readers' dates: a word starting a
-/// class / id part (`related-posts`, `relatedArticles`, `comments-area`).
+/// class / id part (`related-posts`, `relatedArticles`, `comments-area`, `product-reviews`).
 static OTHERS_BLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from|posts|like)|also-?(?:read|like)|you-?may|further-?reading|post-?navigation|nav-?links|disqus|responses|replies|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
+    Regex::new(r"(?i)(?:^|[\s_-])(?:related|recommend|teaser|trending|popular|read-?next|more-?(?:stories|articles|news|from|posts|like)|also-?(?:read|like)|you-?may|further-?reading|post-?navigation|nav-?links|disqus|responses|replies|(?:customer-?|product-?|user-?)?reviews(?:$|[\s_-])|comment(?:s|list|-list|-area|s-area)?(?:$|[\s_-]))")
         .expect("valid regex")
 });
 
@@ -81,9 +85,10 @@ static MODIFIED_WORD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words saying a date is today's (a masthead or opening-hours date) or a reader's activity
-/// (`Last active`, `Member since`, a comment's `Ann says:`), not the article's.
+/// (`Last active`, `Member since`, a comment's `Ann says:`, a citation's `Retrieved` /
+/// `Accessed`, a printout's `Printed on`), not the article's.
 static TODAY_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi|last active|member since|joined|says:|sagt:|wrote:|schrieb:|a écrit|replied")
+    Regex::new(r"(?i)today|heute|aujourd|hoy\b|oggi|last active|member since|joined|says:|sagt:|wrote:|schrieb:|a écrit|replied|retrieved|accessed|abgerufen|zugriff|consulté|consultado|printed|gedruckt")
         .expect("valid regex")
 });
 
@@ -109,14 +114,14 @@ static PUBLISHED_WORD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// The heading of a section that holds other articles or readers' comments: a phrase that
+/// The heading of a section that holds other articles or readers' comments or reviews: a phrase that
 /// opens it (`You might also like`, `3 thoughts on …`, `Leave a reply`, `Weitere Artikel`,
 /// `À lire aussi`) or a word that is all of it (`Related`, `Related articles`, `Comments (3)`,
 /// `Kommentare`; `Related costs of the works` is the article's own section). The article's
 /// own dates come before it.
 static OTHERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     let phrase = "more (?:from|stories|articles|news|like this|on this)|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|read (?:more|next|also)|also read|see also|further reading|most (?:read|popular|viewed)|latest (?:news|posts|articles|stories)|recent (?:posts|articles|stories|news)|leave a (?:reply|comment)|(?:thoughts?|comments?|responses?|replies) (?:on|to) |weitere (?:artikel|beiträge|nachrichten|themen)|mehr (?:zum thema|aus |von |zu )|das könnte (?:sie|dich) auch interessieren|lesen sie auch|auch interessant|ähnliche (?:artikel|beiträge|themen)|(?:à )?lire aussi|sur le même sujet|articles? (?:similaires|liés|associés)|te puede interesar|noticias relacionadas|artículos relacionados|leggi anche|articoli correlati";
-    let word = "related|recommended|popular|trending|comments?|responses|replies|kommentare?|leserkommentare|commentaires?|comentarios?|commenti";
+    let word = "related|recommended|popular|trending|comments?|responses|replies|kommentare?|leserkommentare|commentaires?|comentarios?|commenti|(?:customer |user |product )?reviews|bewertungen|kundenbewertungen|avis clients|reseñas|opiniones";
     let noun = "articles?|posts?|stories|news|content|reading|links|for you|now|artikel|beiträge";
     let re = format!(
         r"(?i)^\s*(?:\d+\s+)?(?:(?:{phrase})|(?:{word})(?:\s+(?:{noun}))?\s*(?:\(\d+\))?\s*:?\s*$)"
@@ -156,6 +161,7 @@ pub fn read(doc: &Document, titles: &[&str]) -> Seen {
             .flat_map(|h| h.ancestors_it(None))
             .map(|a| a.id)
             .collect(),
+        container: headline.as_ref().and_then(container_of),
         ..Walk::default()
     };
     let body = doc.select("body");
@@ -188,7 +194,11 @@ const HEADING_MIN: usize = 8;
 /// else the first `h1`.
 fn headline<'a>(doc: &'a Document, titles: &[&str]) -> Option<NodeRef<'a>> {
     let headings = doc.select("h1, h2, h3, h4");
-    let is_h1 = |h: &NodeRef| h.node_name().is_some_and(|n| n.eq_ignore_ascii_case("h1"));
+    // An `h1` with no text (a logo link or image) is the site's mark, not a headline.
+    let is_h1 = |h: &NodeRef| {
+        h.node_name().is_some_and(|n| n.eq_ignore_ascii_case("h1"))
+            && h.text().chars().any(char::is_alphanumeric)
+    };
     let squashed = |h: &NodeRef<'a>| (*h, squash(&h.text()));
     let nodes = headings.nodes();
     let h1s: Vec<(NodeRef<'a>, String)> = nodes
@@ -280,15 +290,26 @@ struct Walk {
     /// Where a heading of other articles or comments after the headline starts in `text`:
     /// no date from there on is the article's.
     others_from: Option<usize>,
+    /// The article element that holds the headline, if one does.
+    container: Option<NodeId>,
+    /// Where that element ends in `text`: a date after it is the site's or another item's.
+    container_end: Option<usize>,
 }
 
 impl Walk {
     fn run(&mut self, root: &NodeRef) {
-        let mut stack: Vec<(NodeRef, bool)> = vec![(*root, false)];
-        while let Some((node, in_article)) = stack.pop() {
+        // `None` marks the end of the headline's article element.
+        let mut stack: Vec<(Option<NodeRef>, bool)> = vec![(Some(*root), false)];
+        while let Some((next, in_article)) = stack.pop() {
             if self.done() {
                 break;
             }
+            let Some(node) = next else {
+                // What follows starts past the end, even a date element with no text before.
+                self.container_end = Some(self.text.len());
+                self.text.push('\n');
+                continue;
+            };
             if node.is_text() {
                 self.push_text(&node.text());
                 continue;
@@ -310,8 +331,11 @@ impl Walk {
             }
             let in_article = in_article || is_article(&node, &name);
             self.enter(&node, &name, in_article);
+            if Some(node.id) == self.container {
+                stack.push((None, in_article));
+            }
             let children: Vec<NodeRef> = node.children_it(true).collect();
-            stack.extend(children.into_iter().map(|c| (c, in_article)));
+            stack.extend(children.into_iter().map(|c| (Some(c), in_article)));
         }
     }
 
@@ -352,8 +376,11 @@ impl Walk {
         if self.others_from.is_none() && self.opens_others(node, name) {
             self.others_from = Some(at);
         }
-        if let Some(candidate) = date_element(node, name) {
+        if let Some(mut candidate) = date_element(node, name) {
             if self.others_from.is_none() && !self.labelled_not_published(at) {
+                if role_of_label(self.label_before(at)) == Role::Modified {
+                    candidate.role = Role::Modified;
+                }
                 self.elements.push(Placed {
                     at,
                     candidate,
@@ -383,6 +410,12 @@ impl Walk {
     /// Whether the text just before `at` (the headline's own text excepted) labels a date
     /// there as today's or as a reader's activity (`Today's hours`, `Last active`).
     fn labelled_not_published(&self, at: usize) -> bool {
+        TODAY_WORD.is_match(self.label_before(at))
+    }
+
+    /// The text just before `at` that may label a date there: at most [`LABEL_BEFORE`]
+    /// bytes, never the headline's own words (`Best laptops (updated 2025)`).
+    fn label_before(&self, at: usize) -> &str {
         let from = floor_boundary(&self.text, at.saturating_sub(LABEL_BEFORE));
         let from = if self.headline.is_some_and(|h| h < at) {
             from.max(self.headline_end.min(at))
@@ -390,7 +423,7 @@ impl Walk {
             from
         };
         let from = floor_boundary(&self.text, from);
-        TODAY_WORD.is_match(&self.text[from..at])
+        self.text.get(from..at).unwrap_or_default()
     }
 
     fn push_text(&mut self, text: &str) {
@@ -432,6 +465,8 @@ impl Walk {
             .next();
         let mut placed = self.elements;
         placed.extend(text_dates);
+        let end = self.container_end.unwrap_or(usize::MAX);
+        placed.retain(|p| p.at <= end);
         let mut after: Vec<&Placed> = placed
             .iter()
             .filter(|p| p.at >= anchor && p.at <= anchor + ELEMENT_AFTER)
@@ -534,6 +569,17 @@ fn is_article(node: &NodeRef, name: &str) -> bool {
         || node
             .attr("itemtype")
             .is_some_and(|t| t.ends_with("Article") || t.ends_with("BlogPosting"))
+}
+
+/// The nearest article element (see [`is_article`]) holding the headline.
+fn container_of<'a>(headline: &NodeRef<'a>) -> Option<NodeId> {
+    headline
+        .ancestors_it(None)
+        .find(|a| {
+            a.node_name()
+                .is_some_and(|n| is_article(a, &n.to_ascii_lowercase()))
+        })
+        .map(|a| a.id)
 }
 
 /// A block whose class or id says it holds other articles, readers' comments or the site's
@@ -685,7 +731,7 @@ fn date_element(node: &NodeRef, name: &str) -> Option<Candidate> {
     } else {
         return None;
     };
-    let role = role_of_names(&names);
+    let role = role_of_itemprop(node).unwrap_or_else(|| role_of_names(&names));
     machine_value(node)
         .and_then(|v| Candidate::parse(&v, source, role))
         .or_else(|| short_text_date(node, source, role))
@@ -717,6 +763,17 @@ fn short_text_date(node: &NodeRef, source: Source, role: Role) -> Option<Candida
     let label = role_of_label(&text[..from]);
     let role = if label == Role::Unknown { role } else { label };
     parse_date(&day).map(|day| Candidate::day(day, source, role))
+}
+
+/// The role that an element's microdata `itemprop` states (`dateModified` inside a
+/// `class="published-time"` is a modification date: the itemprop names the field, a class
+/// only styles it).
+fn role_of_itemprop(node: &NodeRef) -> Option<Role> {
+    match &*node.attr("itemprop")? {
+        "datePublished" | "dateCreated" => Some(Role::Published),
+        "dateModified" => Some(Role::Modified),
+        _ => None,
+    }
 }
 
 /// The role that an element's names give its date (`published` wins over `updated`:

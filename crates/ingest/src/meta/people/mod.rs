@@ -1,7 +1,7 @@
 //! Person names in bylines, shared by every input shape (HTML, text headers, JSON Lines):
 //! a raw byline ("By Jane Roe, Senior Editor | Nov 3, 2024", "Von A und B", "Ann Lee/AFP")
 //! → the persons it names, each once, and the organisation it credits (a wire agency first,
-//! else a desk or team). Also splits and joins person lists. Pure functions over `&str`; the
+//! else a desk, team or the outlet after "for": "Ann Lee for Radio Kestrel"). Also splits and joins person lists. Pure functions over `&str`; the
 //! site's own names come in as [`SiteNames`], never read from anywhere here.
 
 mod name;
@@ -38,8 +38,12 @@ static SENTENCE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
 static SEGMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+[-–—|·•]\s+|\s*[|·•\n]\s*|\s+[-–—]$").expect("valid regex"));
 static PERSON_SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*[,;&/+]\s*|\s+(?:and|und|et|y|e|with|mit|och|og|en|i|for|für|pour|para)\s+")
-        .expect("valid regex")
+    Regex::new(r"\s*[,;&/+]\s*|\s+(?:and|und|et|y|e|with|mit|och|og|en|i)\s+").expect("valid regex")
+});
+/// "… for" before the outlet a person wrote for ("Ann Lee for Radio Kestrel", "pour l'AFP"):
+/// what follows is an organisation, never a second person.
+static FOR_OUTLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.+?)\s+(?:for|für|pour|para)\s+(.+)$").expect("valid regex")
 });
 /// A credit for work other than writing ("Reviewed by", "Photos by", "Edited by",
 /// "Contact:"): its names are no authors, whether in the same segment or the next one.
@@ -144,7 +148,7 @@ pub fn parse_byline(raw: &str, site: &SiteNames) -> Credits {
         }
         let segment = strip_label(segment);
         let segment = SENTENCE_TAIL.replace(segment, "");
-        if is_one_organisation(&segment) {
+        if is_one_organisation(&segment) && person_for_outlet(&segment).is_none() {
             parts += 1;
             add_part(&mut credits, &segment, site);
             continue;
@@ -152,7 +156,13 @@ pub fn parse_byline(raw: &str, site: &SiteNames) -> Credits {
         for part in PERSON_SPLIT.split(&segment) {
             let part = strip_label(part.trim());
             parts += usize::from(!part.is_empty());
-            add_part(&mut credits, part, site);
+            match person_for_outlet(part) {
+                Some((person, outlet)) => {
+                    add_part(&mut credits, person, site);
+                    add_outlet(&mut credits, outlet, site);
+                }
+                None => add_part(&mut credits, part, site),
+            }
         }
     }
     drop_lone_words(&mut credits.persons, parts);
@@ -210,6 +220,29 @@ fn add_part(credits: &mut Credits, part: &str, site: &SiteNames) {
             credits.credit = better_credit(credits.credit.take(), Some(o))
         }
         _ => {}
+    }
+}
+
+/// A person and the outlet they wrote for ("Ann Lee for Radio Kestrel" → "Ann Lee", "Radio
+/// Kestrel"), when the words before "for" name a person ("Center for Widget Research" is one
+/// organisation).
+fn person_for_outlet(part: &str) -> Option<(&str, &str)> {
+    let c = FOR_OUTLET.captures(part)?;
+    let (person, outlet) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    matches!(classify(person), Named::Person(_)).then_some((person, outlet))
+}
+
+/// Credits the outlet a person wrote for: an agency or organisation by its name, else (a name
+/// without an organisation word, "Radio Kestrel") as written; never a person, never the site.
+fn add_outlet(credits: &mut Credits, outlet: &str, site: &SiteNames) {
+    let name = match classify(outlet) {
+        Named::Agency(a) => a,
+        Named::Organisation(o) => o,
+        Named::Person(_) => outlet.trim().to_string(),
+        _ => return,
+    };
+    if !site.is_site(&name) {
+        credits.credit = better_credit(credits.credit.take(), Some(name));
     }
 }
 
@@ -322,6 +355,26 @@ mod tests {
     }
 
     #[test]
+    fn the_outlet_after_for_is_no_person() {
+        let c = parse_byline("By Jane Doe for Radio Kestrel", &SiteNames::default());
+        assert_eq!(
+            (c.byline().as_deref(), c.credit.as_deref()),
+            (Some("Jane Doe"), Some("Radio Kestrel"))
+        );
+        let c = parse_byline(
+            "By Jane Doe and Tom Reed for Radio Kestrel",
+            &SiteNames::new(["Radio Kestrel"]),
+        );
+        assert_eq!(
+            (c.byline().as_deref(), c.credit.as_deref()),
+            (Some("Jane Doe and Tom Reed"), None)
+        );
+        let c = parse_byline("Jane Doe for The Harbour Gazette", &SiteNames::default());
+        assert_eq!(c.byline().as_deref(), Some("Jane Doe"));
+        assert_eq!(persons("Tom Reed for Kestrel Weekly Review"), ["Tom Reed"]);
+    }
+
+    #[test]
     fn agencies_and_desks_go_to_credit() {
         let c = parse_byline("By Ann Lee, AFP", &SiteNames::default());
         assert_eq!(
@@ -343,6 +396,11 @@ mod tests {
         assert_eq!(persons("Ann (Kim) Lee (@annlee)"), ["Ann (Kim) Lee"]);
         let c = parse_byline("Ann Lee (AP)", &SiteNames::default());
         assert_eq!(c.credit.as_deref(), Some("AP"));
+        let c = parse_byline("Von Ann Lee für dpa", &SiteNames::default());
+        assert_eq!(
+            (c.byline().as_deref(), c.credit.as_deref()),
+            (Some("Ann Lee"), Some("dpa"))
+        );
         let c = parse_byline("Staff Reports", &SiteNames::default());
         assert_eq!(
             (c.byline(), c.credit.as_deref()),
