@@ -166,7 +166,7 @@ fn run_writes_what_the_pipeline_library_returns_on_the_examples() {
     .unwrap();
     assert_eq!(read("documents.jsonl"), docs.concat());
     let mut story_rows = Vec::new();
-    samestory_pipeline::for_each_comparison(&related, &stories, |k, comparison| {
+    samestory_pipeline::for_each_comparison(&related, &stories, None, |k, comparison| {
         let row = StoryRow::new(&stories.stories[k], Some(comparison));
         story_rows.push(serde_json::to_string(&row)? + "\n");
         Ok::<_, PipelineError>(())

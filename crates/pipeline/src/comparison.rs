@@ -9,7 +9,7 @@
 //!
 //! Must not: write or print; the visitor does that.
 
-use crate::facts::{FactsCache, FactsSpill};
+use crate::facts::{FactsCache, FactsSpill, KnownFacts};
 use crate::{PipelineError, Related};
 use rayon::prelude::*;
 use samestory_compare::{
@@ -25,10 +25,12 @@ const BATCH_DOCS: usize = 1024;
 
 /// Calls `visit(k, comparison)` for each story `k` of `stories`, in order. A story of one
 /// document (or every story, when `compare.stories` is off) gets an empty comparison.
+/// Members whose facts `known` holds are not extracted again.
 /// Returns the facts it extracted, for [`for_each_body`](crate::for_each_body) to reuse.
 pub fn for_each_comparison<E: From<PipelineError>>(
     r: &Related,
     stories: &Stories,
+    known: Option<&dyn KnownFacts>,
     mut visit: impl FnMut(usize, &Comparison) -> Result<(), E>,
 ) -> Result<FactsCache, E> {
     let mut kept = FactsSpill::new(r.corpus.docs.len())?;
@@ -49,7 +51,7 @@ pub fn for_each_comparison<E: From<PipelineError>>(
         }
         let compared: Vec<Result<Compared, PipelineError>> = members[start..end]
             .par_iter()
-            .map(|m| compare_one(r, m, &borrowed, config))
+            .map(|m| compare_one(r, m, &borrowed, (config, known)))
             .collect();
         for (k, compared) in compared.into_iter().enumerate() {
             let (comparison, facts) = compared?;
@@ -145,7 +147,7 @@ fn compare_one(
     r: &Related,
     indices: &[usize],
     borrowed: &HashMap<usize, Vec<[usize; 2]>>,
-    config: &CompareConfig,
+    (config, known): (&CompareConfig, Option<&dyn KnownFacts>),
 ) -> Result<Compared, PipelineError> {
     if indices.is_empty() {
         return Ok((Comparison::default(), Vec::new()));
@@ -157,7 +159,9 @@ fn compare_one(
             let body = r.corpus.bodies.body(i)?;
             let lang = docs[i].meta.lang.as_deref();
             let sentences = sentences(&body, lang);
-            let facts = extract_facts_in(&body, lang, &sentences, config);
+            let facts = known
+                .and_then(|k| k.facts(i))
+                .unwrap_or_else(|| extract_facts_in(&body, lang, &sentences, config));
             Ok((body, sentences, facts))
         })
         .collect::<Result<_, PipelineError>>()?;

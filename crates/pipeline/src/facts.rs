@@ -17,14 +17,15 @@ use samestory_ingest::corpus::Corpus;
 const BATCH: usize = 256;
 
 /// Calls `visit(i, body, facts)` for each document index of `indices` in order. `facts` is
-/// `Some` when `compare` is given (extracted with it), else `None` and nothing is extracted.
+/// `Some` when `compare` is given (taken from `cached` where it knows them, else extracted
+/// with `compare`), else `None` and nothing is extracted.
 /// While the caller visits one batch on this thread, the next batch's facts are extracted
 /// on the thread pool, so writing and extraction overlap.
 pub fn for_each_body<E: From<PipelineError>>(
     corpus: &Corpus,
     indices: impl IntoIterator<Item = usize>,
     compare: Option<&CompareConfig>,
-    cached: Option<&FactsCache>,
+    cached: Option<&dyn KnownFacts>,
     mut visit: impl FnMut(usize, &str, Option<&Facts>) -> Result<(), E>,
 ) -> Result<(), E> {
     let mut indices = indices.into_iter();
@@ -97,7 +98,7 @@ fn batch_facts(
     corpus: &Corpus,
     batch: &Batch,
     config: &CompareConfig,
-    cached: Option<&FactsCache>,
+    cached: Option<&dyn KnownFacts>,
 ) -> Vec<Facts> {
     use rayon::prelude::*;
     batch
@@ -106,10 +107,32 @@ fn batch_facts(
         .zip(&batch.bodies)
         .map(|(&i, body)| {
             cached
-                .and_then(|c| c.get(i))
+                .and_then(|c| c.facts(i))
                 .unwrap_or_else(|| extract_facts(body, corpus.docs[i].meta.lang.as_deref(), config))
         })
         .collect()
+}
+
+/// Facts already extracted, by document index: `None` means "extract them". The story
+/// comparison's [`FactsCache`] is one; an index that kept each document's facts is another.
+pub trait KnownFacts: Sync {
+    /// The facts of document `i`, when known.
+    fn facts(&self, i: usize) -> Option<Facts>;
+}
+
+impl KnownFacts for FactsCache {
+    fn facts(&self, i: usize) -> Option<Facts> {
+        self.get(i)
+    }
+}
+
+/// The facts one source knows, else another's.
+pub(crate) struct EitherFacts<'a>(pub &'a dyn KnownFacts, pub Option<&'a dyn KnownFacts>);
+
+impl KnownFacts for EitherFacts<'_> {
+    fn facts(&self, i: usize) -> Option<Facts> {
+        self.0.facts(i).or_else(|| self.1?.facts(i))
+    }
 }
 
 /// Facts extracted once and kept on disk (JSON in an unnamed temporary file), by document

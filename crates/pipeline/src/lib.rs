@@ -54,7 +54,7 @@ mod stories;
 
 pub use comparison::for_each_comparison;
 pub use error::PipelineError;
-pub use facts::{for_each_body, FactsCache};
+pub use facts::{for_each_body, FactsCache, KnownFacts};
 pub use related::{read_inputs, relate_documents, relate_inputs, Related};
 pub use run::for_each_run_row;
 pub use samestory_compare::{Comparison, Facts};

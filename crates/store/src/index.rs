@@ -19,6 +19,7 @@ use redb::backends::FileBackend;
 use redb::{Database, DatabaseError, Durability, ReadableTable, StorageBackend, WriteTransaction};
 use samestory_core::{Config, Document};
 use samestory_relate::features::{DocSketch, Sketcher};
+use std::collections::HashSet;
 use std::path::Path;
 
 /// Default redb page cache: 256 MiB.
@@ -150,6 +151,7 @@ impl Index {
         let name = self.name.clone();
         let txn = self.begin_write()?;
         let mut summary = AddSummary::default();
+        let mut changed = HashSet::new();
         {
             let mut writer = DocumentWriter::open(&txn, &self.config, &name)?;
             let mut docs = docs.into_iter();
@@ -159,14 +161,14 @@ impl Index {
                 if chunk.is_empty() {
                     break;
                 }
-                writer.put_all(&chunk, now, &mut summary)?;
+                writer.put_all(&chunk, now, &mut summary, &mut changed)?;
             }
         }
         if summary.added + summary.revised == 0 {
             txn.abort().map_err(db(&name))?;
             return Ok(summary);
         }
-        refresh::refresh(&txn, &self.config, &name)?;
+        refresh::refresh(&txn, &self.config, &changed, &name)?;
         txn.commit().map_err(db(&name))?;
         Ok(summary)
     }
@@ -208,7 +210,7 @@ impl Index {
             txn.abort().map_err(db(&name))?;
             return Ok(summary);
         }
-        refresh::refresh(&txn, &self.config, &name)?;
+        refresh::refresh(&txn, &self.config, &HashSet::new(), &name)?;
         txn.commit().map_err(db(&name))?;
         Ok(summary)
     }
@@ -276,12 +278,14 @@ impl<'t> DocumentWriter<'t> {
         })
     }
 
-    /// Sketches a chunk in parallel and writes each document, in order.
+    /// Sketches a chunk in parallel and writes each document, in order; the ids written
+    /// (new or revised) go to `changed`.
     fn put_all(
         &mut self,
         chunk: &[Document],
         now: i64,
         summary: &mut AddSummary,
+        changed: &mut HashSet<String>,
     ) -> Result<(), StoreError> {
         let sketches: Vec<DocSketch> = chunk
             .par_iter()
@@ -291,19 +295,22 @@ impl<'t> DocumentWriter<'t> {
             )
             .collect();
         for (doc, sketch) in chunk.iter().zip(&sketches) {
-            self.put(doc, sketch, now, summary)?;
+            if self.put(doc, sketch, now, summary)? {
+                changed.insert(doc.id.clone());
+            }
         }
         Ok(())
     }
 
-    /// Writes one document: new, a revision (its old postings removed), or unchanged.
+    /// Writes one document: new, a revision (its old postings removed), or unchanged;
+    /// whether it wrote it.
     fn put(
         &mut self,
         doc: &Document,
         sketch: &DocSketch,
         now: i64,
         summary: &mut AddSummary,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let name = self.name;
         let stored = match self.records.get(doc.id.as_str()).map_err(db(name))? {
             Some(v) => Some(crate::read::record(name, &doc.id, v.value())?),
@@ -312,7 +319,7 @@ impl<'t> DocumentWriter<'t> {
         let record = match stored {
             Some(old) if old.content == content_hash(doc) => {
                 summary.unchanged += 1;
-                return Ok(());
+                return Ok(false);
             }
             Some(old) => {
                 summary.revised += 1;
@@ -345,7 +352,8 @@ impl<'t> DocumentWriter<'t> {
                 terms: &terms,
             },
             name,
-        )
+        )?;
+        Ok(true)
     }
 }
 

@@ -11,17 +11,28 @@ use crate::error::{db, StoreError};
 use crate::read;
 use crate::record::{compress_text, Place};
 use crate::tables::{
-    BODIES, DOCUMENTS, ISSUED_STORIES, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES,
+    BODIES, DOCUMENTS, HEADER, ISSUED_STORIES, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES,
 };
-use redb::WriteTransaction;
+use redb::{ReadableTable, WriteTransaction};
 use samestory_core::Config;
 use samestory_pipeline::rows::relation_lines;
-use samestory_pipeline::{cluster_stories, for_each_run_row, relate_documents, Related};
+use samestory_pipeline::{
+    cluster_stories, for_each_run_row, relate_documents, Facts, KnownFacts, Related,
+};
 use samestory_story::Stories;
 use serde::Deserialize;
+use std::collections::HashSet;
 
-/// Re-derives every derived table from the documents `txn` holds.
-pub fn refresh(txn: &WriteTransaction, config: &Config, name: &str) -> Result<(), StoreError> {
+/// Re-derives every derived table from the documents `txn` holds. The quotes and numbers of
+/// documents not in `changed` are taken from their places when the last refresh extracted
+/// them with the same `compare` settings (they depend on the body, its language and those
+/// settings only).
+pub fn refresh(
+    txn: &WriteTransaction,
+    config: &Config,
+    changed: &HashSet<String>,
+    name: &str,
+) -> Result<(), StoreError> {
     let mut related = {
         let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
         let bodies = txn.open_table(BODIES).map_err(db(name))?;
@@ -29,9 +40,52 @@ pub fn refresh(txn: &WriteTransaction, config: &Config, name: &str) -> Result<()
         relate_documents(config.clone(), docs).map_err(|e| e.in_index(name))?
     };
     let stories = cluster_stories(&mut related).map_err(|e| StoreError::from(e).in_index(name))?;
+    let known = kept_facts(txn, &related, config, changed, name)?;
     clear(txn, name)?;
-    write_rows(txn, &related, &stories, name)?;
+    write_rows(txn, &related, &stories, &known, name)?;
     write_relations(txn, &related, &stories, name)
+}
+
+/// Each document's place as the last refresh wrote it (JSON), by document index: the
+/// documents whose facts can be kept.
+struct KeptFacts(Vec<Option<Vec<u8>>>);
+
+impl KnownFacts for KeptFacts {
+    fn facts(&self, i: usize) -> Option<Facts> {
+        let json = self.0.get(i)?.as_deref()?;
+        serde_json::from_slice::<Place>(json).ok().map(|p| p.facts)
+    }
+}
+
+/// The places of unchanged documents, when the last refresh used these `compare` settings
+/// (recorded in the header as `facts_config`, rewritten here).
+fn kept_facts(
+    txn: &WriteTransaction,
+    r: &Related,
+    config: &Config,
+    changed: &HashSet<String>,
+    name: &str,
+) -> Result<KeptFacts, StoreError> {
+    let settings = serde_json::to_vec(&config.compare).unwrap_or_default();
+    let mut header = txn.open_table(HEADER).map_err(db(name))?;
+    let same = header
+        .get("facts_config")
+        .map_err(db(name))?
+        .is_some_and(|v| v.value() == settings.as_slice());
+    header
+        .insert("facts_config", settings.as_slice())
+        .map_err(db(name))?;
+    let places = txn.open_table(PLACES).map_err(db(name))?;
+    let mut kept = Vec::with_capacity(r.corpus.docs.len());
+    for doc in &r.corpus.docs {
+        let keep = same && !changed.contains(&doc.id);
+        let place = match keep {
+            true => places.get(doc.id.as_str()).map_err(db(name))?,
+            false => None,
+        };
+        kept.push(place.map(|v| v.value().to_vec()));
+    }
+    Ok(KeptFacts(kept))
 }
 
 /// Empties the tables a refresh rewrites (issued story ids are kept: they outlive stories).
@@ -49,6 +103,7 @@ fn write_rows(
     txn: &WriteTransaction,
     r: &Related,
     stories: &Stories,
+    known: &KeptFacts,
     name: &str,
 ) -> Result<(), StoreError> {
     let mut story_lines = txn.open_table(STORIES).map_err(db(name))?;
@@ -57,6 +112,7 @@ fn write_rows(
     for_each_run_row(
         r,
         stories,
+        Some(known),
         |story, row| {
             let line =
                 serde_json::to_string(&row).map_err(samestory_pipeline::PipelineError::from)?;

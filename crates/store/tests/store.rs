@@ -264,3 +264,26 @@ fn revisions_replace_and_same_content_is_a_no_op() {
     assert_eq!(placed[0].story.joins, None);
     assert!(index.record("d").unwrap().is_none(), "query adds nothing");
 }
+
+#[test]
+fn kept_facts_follow_the_compare_settings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.redb");
+    let quoted = "\"We will reopen the bridge in May,\" said Anna Berg, the transport minister. \
+        Lorries stay banned until the spring inspection.";
+    let docs = vec![doc("q", quoted, None), doc("c", BRIDGE, None)];
+    let mut index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    index.add(docs.clone(), 1).unwrap();
+    let quotes = |index: &samestory_store::Index| index.place("q").unwrap().unwrap().facts.quotes;
+    assert!(!quotes(&index).is_empty(), "the quote is found");
+    drop(index);
+    let mut off = Config::default();
+    off.compare.quotes = false;
+    let mut index = IndexBuilder::new(off).open(&path).unwrap();
+    index.add([doc("d", FLOOD, None)], 2).unwrap();
+    assert!(quotes(&index).is_empty(), "facts kept under other settings");
+    drop(index);
+    let mut index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    index.remove(&["d".to_string()]).unwrap();
+    assert!(!quotes(&index).is_empty(), "the default settings extract the quote again");
+}

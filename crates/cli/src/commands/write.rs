@@ -94,6 +94,7 @@ pub fn write_stories_and_documents(
     for_each_run_row(
         r,
         stories,
+        None,
         |_, row| {
             write_jsonl(&mut out, [row])
                 .with_context(|| format!("{}: cannot write", path.display()))
