@@ -29,7 +29,7 @@ fn seed_comparison() -> Option<Comparison> {
     let stories = cluster_stories(&mut related).unwrap();
     assert_eq!(stories.stories.len(), 1, "the seeds are one story");
     let mut out = Vec::new();
-    for_each_comparison::<samestory_pipeline::PipelineError>(&related, &stories, |_, c| {
+    for_each_comparison::<samestory_pipeline::PipelineError>(&related, &stories, None, |_, c| {
         out.push(c.clone());
         Ok(())
     })

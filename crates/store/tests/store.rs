@@ -285,5 +285,8 @@ fn kept_facts_follow_the_compare_settings() {
     drop(index);
     let mut index = IndexBuilder::new(Config::default()).open(&path).unwrap();
     index.remove(&["d".to_string()]).unwrap();
-    assert!(!quotes(&index).is_empty(), "the default settings extract the quote again");
+    assert!(
+        !quotes(&index).is_empty(),
+        "the default settings extract the quote again"
+    );
 }
