@@ -32,6 +32,7 @@ seed parse_date
 seed relate
 seed facts "$ex"/*.txt "$ex"/*.md
 seed comparison "$ex"/*.txt "$ex"/*.md
+seed index "$ex"/*.txt "$ex"/*.md
 
 cargo fuzz build -s none || exit 1
 failed=()

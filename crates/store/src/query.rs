@@ -305,7 +305,7 @@ const TERMS_SHARED: u32 = 2;
 const TERM_BUCKET: usize = 300;
 
 /// Stored documents scored for a story at most.
-const STORY_CANDIDATES: usize = 8;
+const STORY_CANDIDATES: usize = 4;
 
 /// The story crate's view of a document.
 fn pair_doc(doc: &Document) -> PairDoc {
