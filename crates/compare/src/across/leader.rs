@@ -9,7 +9,7 @@
 //!
 //! Must not: know what the items are (quotes, sentences, quantities).
 
-use std::collections::HashMap;
+use super::hashed::HashedMap;
 
 /// Leaders one term can point to before it stops being used to find candidates.
 const MAX_POSTING: usize = 64;
@@ -18,7 +18,7 @@ const MAX_POSTING: usize = 64;
 #[derive(Default)]
 pub struct Leaders {
     terms: Vec<Vec<u64>>,
-    postings: HashMap<u64, Vec<u32>>,
+    postings: HashedMap<Vec<u32>>,
     /// Per leader, the terms found shared so far in the current search.
     hits: Vec<u32>,
     /// Leaders with a hit in the current search.
