@@ -65,7 +65,7 @@ pub fn build<S: BodySource>(
         .into_par_iter()
         .map(|(p, day)| DocFeatures {
             // Every feature was counted: none is unknown, `kind_of` is never asked.
-            vec: model.vector(&p.unpack().weighted(cfg.title_weight), |_| Kind::Term),
+            vec: model.vector(&p.weighted(cfg.title_weight), |_| Kind::Term),
             day,
         })
         .collect();
