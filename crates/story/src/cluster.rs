@@ -89,7 +89,8 @@ fn best_story(
     index: &mut StoryIndex,
     cfg: &StoryConfig,
 ) -> Option<usize> {
-    let live = |s: u32| within(unit.range, ranges[s as usize], cfg);
+    // An undated unit is within every story's window: no story's range is read.
+    let live = |s: u32| unit.range.is_none() || within(unit.range, ranges[s as usize], cfg);
     let cands = index.candidates(strongest, cfg.max_candidates, cfg.max_posting, live);
     let scored = cands
         .into_iter()

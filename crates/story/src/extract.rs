@@ -223,6 +223,12 @@ fn with_cache<R>(vocab: &Vocab, f: impl FnOnce(&mut Cache) -> R) -> R {
     })
 }
 
+/// Frees this thread's cache (what it learnt is only worth its memory while documents of
+/// one vocabulary are being extracted).
+pub(crate) fn release_cache() {
+    CACHE.with(|c| *c.borrow_mut() = Cache::default());
+}
+
 /// Keys are already xxh3 hashes: the map uses them as they are.
 #[derive(Default)]
 struct Prehashed(u64);

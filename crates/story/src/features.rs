@@ -6,7 +6,7 @@
 
 use crate::dates::day_number;
 use crate::error::StoryError;
-use crate::extract::counts;
+use crate::extract::{counts, release_cache};
 use crate::kind::Kind;
 use crate::model::Model;
 use crate::packed::Packed;
@@ -55,6 +55,9 @@ pub fn build<S: BodySource>(
             Ok((Packed::new(&counts(&doc, &vocab)), day(&doc)))
         })
         .collect();
+    // Every thread's word cache is done with; the rest of the stage needs the memory.
+    rayon::broadcast(|_| release_cache());
+    release_cache();
     let packed: Vec<(Packed, Option<i32>)> = packed.into_iter().collect::<Result<_, _>>()?;
     let mut model = Model::new(cfg);
     for (p, _) in &packed {
@@ -65,7 +68,7 @@ pub fn build<S: BodySource>(
         .into_par_iter()
         .map(|(p, day)| DocFeatures {
             // Every feature was counted: none is unknown, `kind_of` is never asked.
-            vec: model.vector(&p.unpack().weighted(cfg.title_weight), |_| Kind::Term),
+            vec: model.vector(&p.weighted(cfg.title_weight), |_| Kind::Term),
             day,
         })
         .collect();

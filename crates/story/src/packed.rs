@@ -4,7 +4,7 @@
 //! `(id delta << 1 | in title)`, the body count, and (when in the title) the title count;
 //! ids ascend, so deltas are small.
 
-use crate::extract::{weighted, Count, Counts};
+use crate::extract::{weighted, Bag, Count, Counts};
 
 /// Compact [`Counts`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -60,7 +60,20 @@ impl Packed {
         weighted(self.body_words, self.title_words, title_weight)
     }
 
+    /// The bag of these counts with title occurrences weighted by `title_weight` (as
+    /// [`Counts::weighted`] of [`Packed::unpack`], without the unpacked copy).
+    pub fn weighted(&self, title_weight: f32) -> Bag {
+        Bag {
+            features: self
+                .iter()
+                .map(|c| (c.id, weighted(c.body, c.title, title_weight)))
+                .collect(),
+            len: self.len(title_weight),
+        }
+    }
+
     /// The counts back.
+    #[cfg(test)]
     pub fn unpack(&self) -> Counts {
         Counts {
             features: self.iter().collect(),
@@ -108,5 +121,6 @@ mod tests {
         let p = Packed::new(&counts);
         assert_eq!(p.unpack(), counts);
         assert_eq!(p.bytes.len(), 16);
+        assert_eq!(p.weighted(2.0), counts.weighted(2.0));
     }
 }

@@ -9,7 +9,7 @@
 //!
 //! Must not: know what the items are (quotes, sentences, quantities).
 
-use std::collections::HashMap;
+use super::hashed::HashedMap;
 
 /// Leaders one term can point to before it stops being used to find candidates.
 const MAX_POSTING: usize = 64;
@@ -18,12 +18,26 @@ const MAX_POSTING: usize = 64;
 #[derive(Default)]
 pub struct Leaders {
     terms: Vec<Vec<u64>>,
-    postings: HashMap<u64, Vec<u32>>,
+    /// Term → its posting list, kept in `entries` (one arena, not a vector per term).
+    postings: HashedMap<Posting>,
+    /// Posting list entries: `(leader, next entry)`, each list linked from its newest.
+    entries: Vec<(u32, u32)>,
     /// Per leader, the terms found shared so far in the current search.
     hits: Vec<u32>,
     /// Leaders with a hit in the current search.
     touched: Vec<u32>,
 }
+
+/// One term's posting list: its newest entry and its length. (Leaders are visited newest
+/// first; the choice among them does not depend on the order.)
+#[derive(Clone, Copy)]
+struct Posting {
+    newest: u32,
+    len: u32,
+}
+
+/// The end of a posting list.
+const END: u32 = u32::MAX;
 
 impl Leaders {
     /// The leader `score(leader, leader's terms)` rates highest among those it rates at
@@ -38,13 +52,16 @@ impl Leaders {
         let mut unlooked = 0;
         for t in terms {
             match self.postings.get(t) {
-                Some(list) if list.len() <= MAX_POSTING => {
-                    for &leader in list {
+                Some(list) if list.len as usize <= MAX_POSTING => {
+                    let mut at = list.newest;
+                    while at != END {
+                        let (leader, next) = self.entries[at as usize];
                         let h = &mut self.hits[leader as usize];
                         if *h == 0 {
                             self.touched.push(leader);
                         }
                         *h += 1;
+                        at = next;
                     }
                 }
                 Some(_) => unlooked += 1,
@@ -73,7 +90,13 @@ impl Leaders {
     pub fn add(&mut self, terms: Vec<u64>) -> usize {
         let index = self.terms.len();
         for &t in &terms {
-            self.postings.entry(t).or_default().push(index as u32);
+            let list = self.postings.entry(t).or_insert(Posting {
+                newest: END,
+                len: 0,
+            });
+            self.entries.push((index as u32, list.newest));
+            list.newest = (self.entries.len() - 1) as u32;
+            list.len += 1;
         }
         self.terms.push(terms);
         self.hits.push(0);

@@ -6,11 +6,11 @@
 //!
 //! Must not: decide whether two texts match; that is the callers' rule.
 
+use super::hashed::HashedMap;
 use rust_stemmers::Stemmer;
 use samestory_story::lexicon::{algorithm, is_content};
-use samestory_text::{token_hashes, tokens, word_hash};
+use samestory_text::{for_each_token_hash, tokens, word_hash};
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// The bit set in the hash of a number and clear in that of a word, so "2022" the number and
 /// a word never collide.
@@ -49,7 +49,7 @@ const KNOWN_MAX: usize = 1 << 20;
 
 thread_local! {
     /// Salted word hash → its stem's hash, or `None` for a word that is no content word.
-    static KNOWN: RefCell<HashMap<u64, Option<u64>>> = RefCell::default();
+    static KNOWN: RefCell<HashedMap<Option<u64>>> = RefCell::default();
 }
 
 /// One word of a text: hash of its normalised form, char offsets, and that form when the
@@ -179,15 +179,16 @@ enum Term {
 /// The words of a text: `samestory-text`'s tokeniser (its allocation-free path for ASCII).
 fn words(text: &str) -> Vec<Word> {
     if text.is_ascii() {
-        return token_hashes(text)
-            .into_iter()
-            .map(|t| Word {
+        let mut out = Vec::with_capacity(text.len() / 6);
+        for_each_token_hash(text, |t| {
+            out.push(Word {
                 hash: t.hash,
                 start: t.start,
                 end: t.end,
                 norm: None,
             })
-            .collect();
+        });
+        return out;
     }
     tokens(text)
         .into_iter()
