@@ -21,7 +21,7 @@ use crate::tables::{
 };
 use crate::terms::story_terms;
 use crate::Index;
-use redb::{ReadableDatabase, ReadableTable};
+use redb::{ReadOnlyTable, ReadTransaction, ReadableDatabase, ReadableTable};
 use samestory_core::round4;
 use samestory_core::Document;
 use samestory_pipeline::rows::relation_lines;
@@ -68,107 +68,152 @@ pub struct StoryPlacement {
     pub documents: Vec<String>,
 }
 
+/// The tables a query reads, opened once per query call.
+struct QueryTables {
+    postings: Postings,
+    records: ReadOnlyTable<&'static str, &'static [u8]>,
+    bodies: ReadOnlyTable<&'static str, &'static [u8]>,
+    places: ReadOnlyTable<&'static str, &'static [u8]>,
+    stories: ReadOnlyTable<&'static str, &'static [u8]>,
+}
+
+impl QueryTables {
+    fn open(txn: &ReadTransaction, name: &str) -> Result<Self, StoreError> {
+        Ok(QueryTables {
+            postings: Postings {
+                ids: txn.open_table(NUMBERED_DOCUMENTS).map_err(db(name))?,
+                exact: txn.open_table(EXACT_KEYS).map_err(db(name))?,
+                bands: txn.open_table(BAND_KEYS).map_err(db(name))?,
+                prints: txn.open_table(PRINT_KEYS).map_err(db(name))?,
+                terms: txn.open_table(TERM_KEYS).map_err(db(name))?,
+            },
+            records: txn.open_table(DOCUMENTS).map_err(db(name))?,
+            bodies: txn.open_table(BODIES).map_err(db(name))?,
+            places: txn.open_table(PLACES).map_err(db(name))?,
+            stories: txn.open_table(STORIES).map_err(db(name))?,
+        })
+    }
+}
+
+/// What the relation engine found for one queried article among its candidates.
+struct Related {
+    /// Its relations (with evidence), as relations.jsonl writes them.
+    relations: Vec<Box<RawValue>>,
+    /// The documents joined to its group.
+    duplicates: Vec<String>,
+    /// Its group id once added.
+    group: String,
+    /// The stored stories of the documents it relates to, counted.
+    stories: BTreeMap<String, usize>,
+}
+
 impl Index {
     /// Where each of `docs` (with bodies) would belong, from the stored postings: up to
     /// [`QUERY_CANDIDATES`] stored documents sharing its exact key, an LSH band or
     /// fingerprints are verified against it by the relation engine. The story is the stored
     /// one its related documents are in (most of them; then the smallest id); an article
-    /// that duplicates or reprints nothing starts a story of its own here (same-story
-    /// placement by content alone is [`Index::query_exact`]'s).
+    /// that duplicates or reprints nothing is scored against the stored documents sharing
+    /// its title and lead words (`by_content`). [`Index::query_exact`] relates it with
+    /// every stored document instead.
     pub fn query(&self, mut docs: Vec<Document>) -> Result<Vec<Placement>, StoreError> {
         let name = self.name.as_str();
         docs.sort_by(|a, b| a.id.cmp(&b.id));
         docs.dedup_by(|a, b| a.id == b.id);
         let txn = self.db.begin_read().map_err(db(name))?;
-        let postings = Postings {
-            ids: txn.open_table(NUMBERED_DOCUMENTS).map_err(db(name))?,
-            exact: txn.open_table(EXACT_KEYS).map_err(db(name))?,
-            bands: txn.open_table(BAND_KEYS).map_err(db(name))?,
-            prints: txn.open_table(PRINT_KEYS).map_err(db(name))?,
-            terms: txn.open_table(TERM_KEYS).map_err(db(name))?,
-        };
-        let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
-        let bodies = txn.open_table(BODIES).map_err(db(name))?;
-        let places = txn.open_table(PLACES).map_err(db(name))?;
-        let stories = txn.open_table(STORIES).map_err(db(name))?;
+        let tables = QueryTables::open(&txn, name)?;
+        let mut sketcher = Sketcher::new(&self.config.relate);
+        docs.into_iter()
+            .map(|doc| self.place_one(&tables, &mut sketcher, doc))
+            .collect()
+    }
+
+    /// The placement of one article.
+    fn place_one(
+        &self,
+        t: &QueryTables,
+        sketcher: &mut Sketcher,
+        doc: Document,
+    ) -> Result<Placement, StoreError> {
+        let name = self.name.as_str();
+        let sketch = sketcher.sketch(&doc.body);
         let cfg = &self.config.relate;
-        let mut sketcher = Sketcher::new(cfg);
-        let mut out = Vec::with_capacity(docs.len());
-        for doc in docs {
-            let sketch = sketcher.sketch(&doc.body);
-            let ids = candidates(&postings, &sketch, cfg, &doc.id, QUERY_CANDIDATES, name)?;
-            let mut set = Vec::with_capacity(ids.len() + 1);
-            for id in &ids {
-                set.push(read::document(name, &records, &bodies, id)?);
+        let ids = candidates(&t.postings, &sketch, cfg, &doc.id, QUERY_CANDIDATES, name)?;
+        let (id, title) = (doc.id.clone(), doc.meta.title.clone());
+        let (pair, terms) = (pair_doc(&doc), story_terms(&doc));
+        let mut found = self.relate_candidates(t, doc, &ids)?;
+        let joins = match majority(std::mem::take(&mut found.stories)) {
+            Some(story) => Some(story),
+            None => self.by_content(t, (&pair, &terms))?.map(|(story, line)| {
+                found.relations.extend(RawValue::from_string(line).ok());
+                story
+            }),
+        };
+        let (story_title, mut members) = match &joins {
+            Some(story) => story_of(&t.stories, story, name)?,
+            None => (None, Vec::new()),
+        };
+        members.push(id.clone());
+        members.sort();
+        members.dedup();
+        Ok(Placement {
+            id,
+            title,
+            group: found.group,
+            duplicates: found.duplicates,
+            relations: found.relations,
+            story: StoryPlacement {
+                id: members[0].clone(),
+                joins,
+                title: story_title,
+                documents: members,
+            },
+            verified: Some(ids.len()),
+        })
+    }
+
+    /// Relates `doc` with the stored documents `ids` (the relation engine on that small
+    /// set) and reads where the ones it relates to are.
+    fn relate_candidates(
+        &self,
+        t: &QueryTables,
+        doc: Document,
+        ids: &[String],
+    ) -> Result<Related, StoreError> {
+        let name = self.name.as_str();
+        let id = doc.id.clone();
+        let mut set = Vec::with_capacity(ids.len() + 1);
+        for other in ids {
+            set.push(read::document(name, &t.records, &t.bodies, other)?);
+        }
+        set.push(doc);
+        set.sort_by(|a, b| a.id.cmp(&b.id));
+        let found = samestory_relate::relate(&set, &self.config.relate);
+        let mine: Vec<&Relation> = found
+            .relations
+            .iter()
+            .filter(|r| r.a == id || r.b == id)
+            .collect();
+        let mut out = Related {
+            relations: Vec::new(),
+            duplicates: Vec::new(),
+            group: id.clone(),
+            stories: BTreeMap::new(),
+        };
+        for r in mine {
+            let other = if r.a == id { &r.b } else { &r.a };
+            if r.kind.joins_group() {
+                out.duplicates.push(other.clone());
             }
-            let id = doc.id.clone();
-            let title = doc.meta.title.clone();
-            let pair = pair_doc(&doc);
-            let terms = story_terms(&doc);
-            set.push(doc);
-            set.sort_by(|a, b| a.id.cmp(&b.id));
-            let found = samestory_relate::relate(&set, cfg);
-            let mine: Vec<&Relation> = found
-                .relations
-                .iter()
-                .filter(|r| r.a == id || r.b == id)
-                .collect();
-            let other = |r: &Relation| if r.a == id { r.b.clone() } else { r.a.clone() };
-            let duplicates: Vec<String> = mine
-                .iter()
-                .filter(|r| r.kind.joins_group())
-                .map(|r| other(r))
-                .collect();
-            let mut group = id.clone();
-            let mut joins = BTreeMap::<String, usize>::new();
-            for r in &mine {
-                let o = other(r);
-                if let Some(v) = places.get(o.as_str()).map_err(db(name))? {
-                    let place = read::place(name, &o, v.value())?;
-                    if r.kind.joins_group() && place.group < group {
-                        group = place.group;
-                    }
-                    *joins.entry(place.story).or_default() += 1;
+            if let Some(v) = t.places.get(other.as_str()).map_err(db(name))? {
+                let place = read::place(name, other, v.value())?;
+                if r.kind.joins_group() && place.group < out.group {
+                    out.group = place.group;
                 }
+                *out.stories.entry(place.story).or_default() += 1;
             }
-            let mut relations: Vec<Box<RawValue>> = mine
-                .iter()
-                .filter_map(|r| {
-                    let line = serde_json::to_string(r).ok()?;
-                    RawValue::from_string(line).ok()
-                })
-                .collect();
-            let joins = match majority(joins) {
-                Some(story) => Some(story),
-                None => {
-                    let found =
-                        self.by_content(&postings, &records, &bodies, &places, (&pair, &terms))?;
-                    found.map(|(story, line)| {
-                        relations.extend(RawValue::from_string(line).ok());
-                        story
-                    })
-                }
-            };
-            let (story_title, mut members) = match &joins {
-                Some(story) => story_of(&stories, story, name)?,
-                None => (None, Vec::new()),
-            };
-            members.push(id.clone());
-            members.sort();
-            out.push(Placement {
-                id: id.clone(),
-                title,
-                group,
-                duplicates,
-                relations,
-                story: StoryPlacement {
-                    id: members[0].clone(),
-                    joins,
-                    title: story_title,
-                    documents: members,
-                },
-                verified: Some(ids.len()),
-            });
+            let line = serde_json::to_string(r).ok();
+            out.relations
+                .extend(line.and_then(|l| RawValue::from_string(l).ok()));
         }
         Ok(out)
     }
@@ -249,19 +294,18 @@ impl Index {
     /// the story and the `same_story` relations.jsonl line that is its evidence.
     fn by_content(
         &self,
-        postings: &Postings,
-        records: &impl ReadableTable<&'static str, &'static [u8]>,
-        bodies: &impl ReadableTable<&'static str, &'static [u8]>,
-        places: &impl ReadableTable<&'static str, &'static [u8]>,
+        t: &QueryTables,
         (query, terms): (&PairDoc, &[u32]),
     ) -> Result<Option<(String, String)>, StoreError> {
         let name = self.name.as_str();
         let id = query.id.as_deref().unwrap_or("");
         let limits = (TERMS_SHARED, TERM_BUCKET, STORY_CANDIDATES);
-        let found = term_candidates(postings, terms, limits, name)?;
+        let found = term_candidates(&t.postings, terms, limits, name)?;
         let mut docs = Vec::with_capacity(found.len());
         for other in found.iter().filter(|o| o.as_str() != id) {
-            docs.push(pair_doc(&read::document(name, records, bodies, other)?));
+            docs.push(pair_doc(&read::document(
+                name, &t.records, &t.bodies, other,
+            )?));
         }
         let scores = scores_against(query, &docs, &self.config.story);
         let mut best: Option<(f32, &PairDoc)> = None;
@@ -274,7 +318,7 @@ impl Index {
             return Ok(None);
         };
         let other = doc.id.clone().unwrap_or_default();
-        let Some(place) = places.get(other.as_str()).map_err(db(name))? else {
+        let Some(place) = t.places.get(other.as_str()).map_err(db(name))? else {
             return Ok(None);
         };
         let story = read::place(name, &other, place.value())?.story;
