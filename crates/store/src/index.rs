@@ -25,11 +25,19 @@ use std::path::Path;
 /// Default redb page cache: 256 MiB.
 const DEFAULT_CACHE_BYTES: usize = 256 << 20;
 
+/// Default memory for the text an add holds at once: 32 MiB (1,024 documents).
+const DEFAULT_ADD_BYTES: usize = 32 << 20;
+
+/// What an add holds per document of a chunk, for the memory budget: a news body with its
+/// sketch and record, with room to spare.
+const ADD_BYTES_PER_DOCUMENT: usize = 32 << 10;
+
 /// How to open an index.
 #[derive(Clone, Debug)]
 pub struct IndexBuilder {
     config: Config,
     cache_bytes: usize,
+    add_bytes: usize,
 }
 
 impl IndexBuilder {
@@ -38,7 +46,16 @@ impl IndexBuilder {
         IndexBuilder {
             config,
             cache_bytes: DEFAULT_CACHE_BYTES,
+            add_bytes: DEFAULT_ADD_BYTES,
         }
+    }
+
+    /// The memory an add may hold in documents at once (default 32 MiB): the chunk that
+    /// is sketched in parallel and written before the next is read. The refresh that
+    /// follows holds what `samestory run` holds on the same documents.
+    pub fn add_memory_bytes(mut self, bytes: usize) -> Self {
+        self.add_bytes = bytes;
+        self
     }
 
     /// The page cache's budget in bytes (default 256 MiB).
@@ -78,6 +95,7 @@ impl IndexBuilder {
             db: database,
             config: self.config,
             name: name.to_string(),
+            add_chunk: (self.add_bytes / ADD_BYTES_PER_DOCUMENT).max(16),
         };
         let txn = index.begin_write()?;
         if header::write_or_check(&txn, &index.config, name)? {
@@ -95,6 +113,8 @@ pub struct Index {
     pub(crate) db: Database,
     pub(crate) config: Config,
     pub(crate) name: String,
+    /// Documents an add sketches and writes per chunk.
+    add_chunk: usize,
 }
 
 /// What one [`Index::add`] did.
@@ -156,8 +176,10 @@ impl Index {
             let mut writer = DocumentWriter::open(&txn, &self.config, &name)?;
             let mut docs = docs.into_iter();
             loop {
-                let chunk: Vec<Document> =
-                    docs.by_ref().take(ADD_CHUNK).collect::<Result<_, E>>()?;
+                let chunk: Vec<Document> = docs
+                    .by_ref()
+                    .take(self.add_chunk)
+                    .collect::<Result<_, E>>()?;
                 if chunk.is_empty() {
                     break;
                 }
@@ -250,9 +272,6 @@ impl Index {
         Ok(txn)
     }
 }
-
-/// Documents added per chunk: sketched in parallel, then written in order.
-const ADD_CHUNK: usize = 1024;
 
 /// The tables an add writes, in its transaction.
 struct DocumentWriter<'t> {

@@ -290,3 +290,27 @@ fn kept_facts_follow_the_compare_settings() {
         "the default settings extract the quote again"
     );
 }
+
+#[test]
+fn a_small_memory_budget_adds_the_same_in_many_chunks() {
+    let many: Vec<Document> = (0..40)
+        .map(|k| {
+            doc(
+                &format!("d{k:02}"),
+                if k % 2 == 0 { FLOOD } else { BRIDGE },
+                None,
+            )
+        })
+        .collect();
+    let mut small = IndexBuilder::new(Config::default())
+        .add_memory_bytes(1)
+        .open_backend(InMemoryBackend::new(), "small")
+        .unwrap();
+    let mut large = IndexBuilder::new(Config::default())
+        .open_backend(InMemoryBackend::new(), "large")
+        .unwrap();
+    assert_eq!(small.add(many.clone(), 1).unwrap().added, 40);
+    large.add(many, 1).unwrap();
+    assert_eq!(exported(&small), exported(&large));
+    assert_eq!(small.place("d39").unwrap().unwrap().group, "d01");
+}
