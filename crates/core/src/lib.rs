@@ -13,6 +13,7 @@
 mod body;
 mod config;
 mod document;
+mod key_hasher;
 mod round;
 mod spill;
 mod union_find;
@@ -22,6 +23,7 @@ pub use config::{
     CompareConfig, Config, ConfigError, IngestConfig, JsonlFields, RelateConfig, StoryConfig,
 };
 pub use document::{Document, Format, Metadata, RemovedLine};
+pub use key_hasher::{KeyHasher, KeyMap};
 pub use round::round4;
 pub use spill::{BodySpill, BodyStore};
 pub use union_find::UnionFind;

@@ -6,13 +6,12 @@
 //! feature common in every window (a million documents a year) costs O(1) per posting,
 //! not a scan of its list per document.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use samestory_core::KeyMap;
 
 /// Feature id → story indices (ascending, unique).
 #[derive(Debug, Default)]
 pub struct StoryIndex {
-    postings: HashMap<u32, Posting, BuildHasherDefault<IdHasher>>,
+    postings: KeyMap<u32, Posting>,
     /// Scratch, per story index: features shared with the current query ([`DEAD`]: the
     /// story failed `live`; 0 between queries).
     shared: Vec<u32>,
@@ -20,28 +19,6 @@ pub struct StoryIndex {
     met: Vec<u32>,
     /// Scratch: `(shared features, story)` of one query.
     ranked: Vec<(u32, u32)>,
-}
-
-/// Hashes a feature id with one multiply (ids are small and dense; the map is only looked
-/// up, never iterated, so its order cannot reach the output).
-#[derive(Debug, Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(self.0.rotate_left(8) ^ u64::from(b));
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
 }
 
 /// Marks a story met in a query that `live` rejected.

@@ -9,7 +9,7 @@
 //!
 //! Must not: know what the items are (quotes, sentences, quantities).
 
-use super::hashed::HashedMap;
+use samestory_core::KeyMap;
 
 /// Leaders one term can point to before it stops being used to find candidates.
 const MAX_POSTING: usize = 64;
@@ -19,7 +19,7 @@ const MAX_POSTING: usize = 64;
 pub struct Leaders {
     terms: Vec<Vec<u64>>,
     /// Term → its posting list, kept in `entries` (one arena, not a vector per term).
-    postings: HashedMap<Posting>,
+    postings: KeyMap<u64, Posting>,
     /// Posting list entries: `(leader, next entry)`, each list linked from its newest.
     entries: Vec<(u32, u32)>,
     /// Per leader, the terms found shared so far in the current search.

@@ -20,7 +20,6 @@
 //! Must not: read files or bodies it is not given, or change a document's own facts.
 
 mod claims;
-mod hashed;
 mod leader;
 mod people;
 mod quantities;

@@ -6,8 +6,8 @@
 //!
 //! Must not: decide whether two texts match; that is the callers' rule.
 
-use super::hashed::HashedMap;
 use rust_stemmers::Stemmer;
+use samestory_core::KeyMap;
 use samestory_story::lexicon::{algorithm, is_content};
 use samestory_text::{for_each_token_hash, tokens, word_hash};
 use std::cell::RefCell;
@@ -49,7 +49,7 @@ const KNOWN_MAX: usize = 1 << 20;
 
 thread_local! {
     /// Salted word hash → its stem's hash, or `None` for a word that is no content word.
-    static KNOWN: RefCell<HashedMap<Option<u64>>> = RefCell::default();
+    static KNOWN: RefCell<KeyMap<u64, Option<u64>>> = RefCell::default();
 }
 
 /// One word of a text: hash of its normalised form, char offsets, and that form when the
