@@ -297,8 +297,9 @@ impl<'t> DocumentWriter<'t> {
         })
     }
 
-    /// Sketches a chunk in parallel and writes each document, in order; the ids written
-    /// (new or revised) go to `changed`.
+    /// Prepares a chunk in parallel (sketch, story terms, compressed body, content hash)
+    /// and writes each document, in order; the ids written (new or revised) go to
+    /// `changed`.
     fn put_all(
         &mut self,
         chunk: &[Document],
@@ -306,15 +307,16 @@ impl<'t> DocumentWriter<'t> {
         summary: &mut AddSummary,
         changed: &mut HashSet<String>,
     ) -> Result<(), StoreError> {
-        let sketches: Vec<DocSketch> = chunk
+        let prepared: Vec<Prepared> = chunk
             .par_iter()
             .map_init(
                 || Sketcher::new(&self.config.relate),
-                |s, d| s.sketch(&d.body),
+                |s, d| Prepared::of(d, s),
             )
-            .collect();
-        for (doc, sketch) in chunk.iter().zip(&sketches) {
-            if self.put(doc, sketch, now, summary)? {
+            .collect::<Result<_, std::io::Error>>()
+            .map_err(|e| db(self.name)(redb::Error::Io(e)))?;
+        for (doc, prepared) in chunk.iter().zip(&prepared) {
+            if self.put(doc, prepared, now, summary)? {
                 changed.insert(doc.id.clone());
             }
         }
@@ -326,7 +328,7 @@ impl<'t> DocumentWriter<'t> {
     fn put(
         &mut self,
         doc: &Document,
-        sketch: &DocSketch,
+        prepared: &Prepared,
         now: i64,
         summary: &mut AddSummary,
     ) -> Result<bool, StoreError> {
@@ -336,7 +338,7 @@ impl<'t> DocumentWriter<'t> {
             None => None,
         };
         let record = match stored {
-            Some(old) if old.content == content_hash(doc) => {
+            Some(old) if old.content == prepared.content => {
                 summary.unchanged += 1;
                 return Ok(false);
             }
@@ -351,28 +353,43 @@ impl<'t> DocumentWriter<'t> {
                     terms: &terms,
                 };
                 self.postings.remove(&doc.id, keys, name)?;
-                DocumentRecord::new(doc, old.added, old.revision + 1)
+                DocumentRecord::new(doc, prepared.content.clone(), old.added, old.revision + 1)
             }
             None => {
                 summary.added += 1;
-                DocumentRecord::new(doc, now, 1)
+                DocumentRecord::new(doc, prepared.content.clone(), now, 1)
             }
         };
         let json = serde_json::to_vec(&record).map_err(|e| corrupt(name, &doc.id, e))?;
-        let body = compress_text(&doc.body).map_err(|e| db(name)(redb::Error::Io(e)))?;
+        let body = &prepared.body;
         let id = doc.id.as_str();
         self.records.insert(id, json.as_slice()).map_err(db(name))?;
         self.bodies.insert(id, body.as_slice()).map_err(db(name))?;
-        let terms = story_terms(doc);
-        self.postings.insert(
-            id,
-            Keys {
-                sketch,
-                terms: &terms,
-            },
-            name,
-        )?;
+        let keys = Keys {
+            sketch: &prepared.sketch,
+            terms: &prepared.terms,
+        };
+        self.postings.insert(id, keys, name)?;
         Ok(true)
+    }
+}
+
+/// What an add computes for a document before writing it (in parallel, per chunk).
+struct Prepared {
+    sketch: DocSketch,
+    terms: Vec<u32>,
+    body: Vec<u8>,
+    content: String,
+}
+
+impl Prepared {
+    fn of(doc: &Document, sketcher: &mut Sketcher) -> std::io::Result<Self> {
+        Ok(Prepared {
+            sketch: sketcher.sketch(&doc.body),
+            terms: story_terms(doc),
+            body: compress_text(&doc.body)?,
+            content: content_hash(doc),
+        })
     }
 }
 

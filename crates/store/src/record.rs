@@ -27,11 +27,17 @@ pub struct DocumentRecord {
 }
 
 impl DocumentRecord {
-    /// The record of `doc` (body included in the hash, left out of the record).
-    pub fn new(doc: &Document, added: i64, revision: u32) -> Self {
-        let content = content_hash(doc);
-        let mut document = doc.clone();
-        document.body = String::new();
+    /// The record of `doc`, whose [`content_hash`] is `content` (its body left out of the
+    /// record).
+    pub fn new(doc: &Document, content: String, added: i64, revision: u32) -> Self {
+        let document = Document {
+            id: doc.id.clone(),
+            source: doc.source.clone(),
+            format: doc.format,
+            meta: doc.meta.clone(),
+            body: String::new(),
+            removed: doc.removed.clone(),
+        };
         DocumentRecord {
             document,
             added,
@@ -112,7 +118,7 @@ mod tests {
     #[test]
     fn record_leaves_the_body_out() {
         let doc = Document::new("a", Format::Text, "Body text.");
-        let r = DocumentRecord::new(&doc, 7, 1);
+        let r = DocumentRecord::new(&doc, content_hash(&doc), 7, 1);
         assert!(r.document.body.is_empty());
         assert_eq!(r.content, content_hash(&doc));
         let json = serde_json::to_vec(&r).unwrap();
