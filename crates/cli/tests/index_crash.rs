@@ -137,11 +137,10 @@ fn kill_9_during_add_never_loses_a_committed_batch_nor_shows_half_of_one() {
         assert_consistent(&index, documents);
         let _ = std::fs::remove_file(&index);
     }
+    // Late kills often land after the commit, but how many depends on the machine's speed:
+    // only the first (immediate) kill is sure to land before it.
     assert!(
         before > 0,
         "no kill landed before the commit ({after} after)"
     );
-    // Kills late in the spread often land after the commit; how many depends on the
-    // machine's speed, so only the first (immediate) kill is sure to land before it.
-    let _ = after;
 }
