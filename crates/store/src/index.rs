@@ -315,16 +315,25 @@ impl<'t> DocumentWriter<'t> {
             )
             .collect::<Result<_, std::io::Error>>()
             .map_err(|e| db(self.name)(redb::Error::Io(e)))?;
+        let mut written = Vec::new();
         for (doc, prepared) in chunk.iter().zip(&prepared) {
             if self.put(doc, prepared, now, summary)? {
-                changed.insert(doc.id.clone());
+                if !changed.insert(doc.id.clone()) {
+                    // The same id twice in one batch: the later one replaced the earlier.
+                    written.retain(|(id, _)| *id != doc.id.as_str());
+                }
+                let keys = Keys {
+                    sketch: &prepared.sketch,
+                    terms: &prepared.terms,
+                };
+                written.push((doc.id.as_str(), keys));
             }
         }
-        Ok(())
+        self.postings.insert_all(&written, self.name)
     }
 
-    /// Writes one document: new, a revision (its old postings removed), or unchanged;
-    /// whether it wrote it.
+    /// Writes one document's record and body: new, a revision (its old postings removed),
+    /// or unchanged; whether it wrote it (its postings are then the caller's to insert).
     fn put(
         &mut self,
         doc: &Document,
@@ -365,11 +374,6 @@ impl<'t> DocumentWriter<'t> {
         let id = doc.id.as_str();
         self.records.insert(id, json.as_slice()).map_err(db(name))?;
         self.bodies.insert(id, body.as_slice()).map_err(db(name))?;
-        let keys = Keys {
-            sketch: &prepared.sketch,
-            terms: &prepared.terms,
-        };
-        self.postings.insert(id, keys, name)?;
         Ok(true)
     }
 }

@@ -51,18 +51,30 @@ impl<'t> SketchTables<'t> {
         })
     }
 
-    /// Numbers document `id` (a new number) and stores its postings.
-    pub fn insert(&mut self, id: &str, keys: Keys<'_>, index: &str) -> Result<(), StoreError> {
+    /// Numbers each document of `docs` (new numbers, in order) and stores their postings,
+    /// sorted per table so the B-trees are written in key order.
+    pub fn insert_all(&mut self, docs: &[(&str, Keys<'_>)], index: &str) -> Result<(), StoreError> {
         let next = self.header.get("next_number").map_err(db(index))?;
-        let n = next
+        let mut n = next
             .and_then(|v| v.value().try_into().ok().map(u32::from_le_bytes))
             .unwrap_or(0);
+        let mut postings = PostingKeys::default();
+        for (id, keys) in docs {
+            self.numbers.insert(*id, n).map_err(db(index))?;
+            self.ids.insert(n, *id).map_err(db(index))?;
+            postings.push(n, keys);
+            n += 1;
+        }
         self.header
-            .insert("next_number", (n + 1).to_le_bytes().as_slice())
+            .insert("next_number", n.to_le_bytes().as_slice())
             .map_err(db(index))?;
-        self.numbers.insert(id, n).map_err(db(index))?;
-        self.ids.insert(n, id).map_err(db(index))?;
-        self.postings(n, keys, true, index)
+        for (table, mut keys) in self.tables(postings) {
+            keys.sort_unstable();
+            for key in keys {
+                table.insert(key, ()).map_err(db(index))?;
+            }
+        }
+        Ok(())
     }
 
     /// Removes document `id`'s number and postings (`keys`: those of the stored document).
@@ -76,43 +88,57 @@ impl<'t> SketchTables<'t> {
             return Ok(());
         };
         self.ids.remove(n).map_err(db(index))?;
-        self.postings(n, keys, false, index)
-    }
-
-    /// Inserts (or removes) the postings of document number `n`.
-    fn postings(
-        &mut self,
-        n: u32,
-        keys: Keys<'_>,
-        add: bool,
-        index: &str,
-    ) -> Result<(), StoreError> {
-        let s = keys.sketch;
-        let mut prints = s.prints.clone();
-        prints.sort_unstable();
-        prints.dedup();
-        let each = |table: &mut Table<'t, u64, ()>, key: u32| {
-            let posting = posting(key, n);
-            if add {
-                table.insert(posting, ()).map(|_| ())
-            } else {
-                table.remove(posting).map(|_| ())
+        let mut postings = PostingKeys::default();
+        postings.push(n, &keys);
+        for (table, keys) in self.tables(postings) {
+            for key in keys {
+                table.remove(key).map_err(db(index))?;
             }
-        };
-        for &term in keys.terms {
-            each(&mut self.terms, term).map_err(db(index))?;
-        }
-        if s.words == 0 {
-            return Ok(());
-        }
-        each(&mut self.exact, exact_key(s)).map_err(db(index))?;
-        for &band in &s.bands {
-            each(&mut self.bands, band).map_err(db(index))?;
-        }
-        for print in prints {
-            each(&mut self.prints, print).map_err(db(index))?;
         }
         Ok(())
+    }
+
+    /// Each posting table with its keys from `p`.
+    fn tables(&mut self, p: PostingKeys) -> [(&mut Table<'t, u64, ()>, Vec<u64>); 4] {
+        [
+            (&mut self.exact, p.exact),
+            (&mut self.bands, p.bands),
+            (&mut self.prints, p.prints),
+            (&mut self.terms, p.terms),
+        ]
+    }
+}
+
+/// The posting keys of some documents, per table.
+#[derive(Default)]
+struct PostingKeys {
+    exact: Vec<u64>,
+    bands: Vec<u64>,
+    prints: Vec<u64>,
+    terms: Vec<u64>,
+}
+
+impl PostingKeys {
+    /// Adds the postings of document number `n`.
+    fn push(&mut self, n: u32, keys: &Keys<'_>) {
+        self.terms.extend(keys.terms.iter().map(|&t| posting(t, n)));
+        let s = keys.sketch;
+        if s.words == 0 {
+            return;
+        }
+        self.exact.push(posting(exact_key(s), n));
+        self.bands.extend(s.bands.iter().map(|&b| posting(b, n)));
+        let start = self.prints.len();
+        self.prints.extend(s.prints.iter().map(|&p| posting(p, n)));
+        self.prints[start..].sort_unstable();
+        let mut kept = start;
+        for k in start..self.prints.len() {
+            if k == start || self.prints[k] != self.prints[kept - 1] {
+                self.prints[kept] = self.prints[k];
+                kept += 1;
+            }
+        }
+        self.prints.truncate(kept);
     }
 }
 

@@ -314,3 +314,32 @@ fn a_small_memory_budget_adds_the_same_in_many_chunks() {
     assert_eq!(exported(&small), exported(&large));
     assert_eq!(small.place("d39").unwrap().unwrap().group, "d01");
 }
+
+#[test]
+fn one_id_twice_in_a_batch_keeps_the_later_version() {
+    let mut index = IndexBuilder::new(Config::default())
+        .open_backend(InMemoryBackend::new(), "memory")
+        .unwrap();
+    let batch = [
+        doc("a", FLOOD, None),
+        doc("a", BRIDGE, None),
+        doc("b", BRIDGE, None),
+    ];
+    let added = index.add(batch, 1).unwrap();
+    assert_eq!((added.added, added.revised), (2, 1));
+    assert_eq!(index.place("a").unwrap().unwrap().group, "a");
+    assert_eq!(index.place("b").unwrap().unwrap().group, "a");
+    let placed = index.query(vec![doc("q", BRIDGE, None)]).unwrap();
+    assert_eq!(
+        placed[0].verified,
+        Some(2),
+        "each stored document a candidate once"
+    );
+    assert_eq!(placed[0].group, "a");
+    let placed = index.query(vec![doc("r", FLOOD, None)]).unwrap();
+    assert_eq!(
+        placed[0].verified,
+        Some(0),
+        "the replaced version left no postings"
+    );
+}
