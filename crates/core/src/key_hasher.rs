@@ -1,6 +1,7 @@
-//! One hasher for maps keyed by integers that are already uniform (term hashes) or small and
-//! dense (feature ids): one multiply instead of SipHash. Only for maps that are looked up and
-//! never iterated, so their order cannot reach the output.
+//! One hasher for maps and sets keyed by integers that are already uniform (term hashes,
+//! fingerprints) or small and dense (feature ids): one multiply instead of SipHash. Only for
+//! maps and sets that are looked up and never iterated, so their order cannot reach the
+//! output.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};

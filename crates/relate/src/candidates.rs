@@ -28,33 +28,14 @@
 //! per-document allocation); each shard is sorted on its own, in cache, by a stable radix
 //! sort on the key alone (documents were pushed in ascending order).
 
-use samestory_core::{Document, RelateConfig};
+use samestory_core::{Document, KeyHasher, RelateConfig};
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 /// A set of fingerprint keys. Keys are hash bits already, so the set spreads them with one
-/// multiply ([`KeyHasher`]) instead of SipHash: alignment looks up every fingerprint of
-/// every reprint candidate in it.
+/// multiply (core's [`KeyHasher`]) instead of SipHash: alignment looks up every fingerprint
+/// of every reprint candidate in it.
 pub type KeySet = HashSet<u32, BuildHasherDefault<KeyHasher>>;
-
-/// Hasher of a `u32` that is already a hash: one multiply, to fill the high bits the
-/// table reads.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        bytes.iter().for_each(|&b| self.write_u32(u32::from(b)));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (u64::from(n) ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-}
 
 /// Pairs to verify, and the fingerprints judged boilerplate.
 #[derive(Clone, Debug, Default)]

@@ -48,5 +48,5 @@ pub use index::{AddSummary, Index, IndexBuilder, RemoveSummary};
 pub use query::{Placement, StoryPlacement};
 pub use record::{DocumentRecord, Place};
 pub use redb::backends::InMemoryBackend;
-pub use stats::Stats;
+pub use stats::{Counts, Stats};
 pub use stories::StoryResolution;

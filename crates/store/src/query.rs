@@ -416,18 +416,11 @@ fn merge_by_id<E>(
     })
 }
 
-/// The two ids of a relations.jsonl line.
-#[derive(Deserialize)]
-struct Ends {
-    a: String,
-    b: String,
-}
-
 /// For each asked id (sorted), the relations.jsonl lines it is an end of, as written.
 fn relations_of(lines: &[String], asked: &[String]) -> Vec<Vec<Box<RawValue>>> {
     let mut out = vec![Vec::new(); asked.len()];
     for line in lines {
-        let Ok(ends) = serde_json::from_str::<Ends>(line) else {
+        let Ok(ends) = read::relation_ends(line) else {
             continue;
         };
         for end in [&ends.a, &ends.b] {

@@ -96,6 +96,20 @@ impl Index {
     }
 }
 
+/// The two ids (`a`, `b`) of a relations.jsonl line.
+#[derive(serde::Deserialize)]
+pub struct RelationEnds {
+    /// The smaller id.
+    pub a: String,
+    /// The larger id.
+    pub b: String,
+}
+
+/// The two ids of relations.jsonl line `line`.
+pub fn relation_ends(line: &str) -> Result<RelationEnds, serde_json::Error> {
+    serde_json::from_str(line)
+}
+
 /// A damaged record.
 pub fn damaged(index: &str, table: &'static str, key: &str, why: impl ToString) -> StoreError {
     StoreError::Corrupt {

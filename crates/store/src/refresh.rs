@@ -20,7 +20,6 @@ use samestory_pipeline::{
     cluster_stories, for_each_run_row, relate_documents, Facts, KnownFacts, Related,
 };
 use samestory_story::Stories;
-use serde::Deserialize;
 use std::collections::HashSet;
 
 /// Re-derives every derived table from the documents `txn` holds. The quotes and numbers of
@@ -144,13 +143,6 @@ fn write_rows(
     .map_err(|e| e.in_index(name))
 }
 
-/// The two ids of a relations.jsonl line.
-#[derive(Deserialize)]
-struct Ends {
-    a: String,
-    b: String,
-}
-
 /// Writes relations.jsonl's lines and, per document, the lines it is an end of.
 fn write_relations(
     txn: &WriteTransaction,
@@ -167,7 +159,7 @@ fn write_relations(
     for (k, line) in lines.iter().enumerate() {
         let k = k as u64;
         table.insert(k, line.as_str()).map_err(db(name))?;
-        let ends: Ends = serde_json::from_str(line)
+        let ends = read::relation_ends(line)
             .map_err(|e| read::damaged(name, "relations", &k.to_string(), e))?;
         by_doc.insert(ends.a.as_str(), k).map_err(db(name))?;
         by_doc.insert(ends.b.as_str(), k).map_err(db(name))?;

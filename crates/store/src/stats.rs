@@ -63,14 +63,41 @@ impl From<redb::TableStats> for TableSize {
     }
 }
 
+/// How many documents and stories an index holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counts {
+    /// Documents.
+    pub documents: u64,
+    /// Current stories.
+    pub stories: u64,
+}
+
 impl Index {
+    /// How many documents and stories it holds (two table lengths: cheap, unlike
+    /// [`Index::stats`], which reads every body and place).
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let name = self.name.as_str();
+        let txn = self.db.begin_read().map_err(db(name))?;
+        Ok(Counts {
+            documents: txn
+                .open_table(DOCUMENTS)
+                .map_err(db(name))?
+                .len()
+                .map_err(db(name))?,
+            stories: txn
+                .open_table(STORIES)
+                .map_err(db(name))?
+                .len()
+                .map_err(db(name))?,
+        })
+    }
+
     /// Counts and sizes.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         let name = self.name.as_str();
+        let Counts { documents, stories } = self.counts()?;
         let txn = self.db.begin_read().map_err(db(name))?;
         let count = |n: Result<u64, redb::StorageError>| n.map_err(db(name));
-        let documents = count(txn.open_table(DOCUMENTS).map_err(db(name))?.len())?;
-        let stories = count(txn.open_table(STORIES).map_err(db(name))?.len())?;
         let issued = count(txn.open_table(ISSUED_STORIES).map_err(db(name))?.len())?;
         let relations = count(txn.open_table(RELATIONS).map_err(db(name))?.len())?;
         let mut body_bytes = 0;

@@ -88,7 +88,7 @@ fn add_inputs(index: &mut Index, args: &IndexAddArgs, config: &Config) -> anyhow
     let now = chrono::Utc::now().timestamp();
     let added = index.add_from(docs, now)?;
     index.compact()?;
-    let stats = index.stats()?;
+    let stats = index.counts()?;
     let what = format!(
         "{} added, {} revised, {} unchanged; the index holds {} documents, {} stories",
         added.added, added.revised, added.unchanged, stats.documents, stats.stories
@@ -179,7 +179,7 @@ fn report_removed(index: &Index, s: &samestory_store::RemoveSummary) -> anyhow::
     for id in &s.unknown {
         report::input_error(&format!("{id}: no such document in {}", index.name()));
     }
-    let stats = index.stats()?;
+    let stats = index.counts()?;
     let what = format!(
         "{} removed; the index holds {} documents, {} stories",
         s.removed.len(),
