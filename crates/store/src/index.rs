@@ -153,7 +153,7 @@ impl Index {
     /// revision, the same content again is a no-op. Relations, groups, stories and their
     /// comparisons are refreshed before the batch commits.
     pub fn add(
-        &mut self,
+        &self,
         docs: impl IntoIterator<Item = Document>,
         now: i64,
     ) -> Result<AddSummary, StoreError> {
@@ -164,7 +164,7 @@ impl Index {
     /// chunks, so memory holds one chunk of text: an `Err` item aborts the batch (nothing
     /// of it is committed) and is returned.
     pub fn add_from<E: From<StoreError>>(
-        &mut self,
+        &self,
         docs: impl IntoIterator<Item = Result<Document, E>>,
         now: i64,
     ) -> Result<AddSummary, E> {
@@ -197,7 +197,7 @@ impl Index {
 
     /// Removes the documents with these ids (and, by the refresh, their relations); groups
     /// and stories are refreshed before the batch commits.
-    pub fn remove(&mut self, ids: &[String]) -> Result<RemoveSummary, StoreError> {
+    pub fn remove(&self, ids: &[String]) -> Result<RemoveSummary, StoreError> {
         let name = self.name.clone();
         let txn = self.begin_write()?;
         let mut summary = RemoveSummary::default();
@@ -239,7 +239,7 @@ impl Index {
 
     /// Removes every document published before `date` (`YYYY-MM-DD`), and every undated one
     /// added before that day began (UTC).
-    pub fn expire(&mut self, before: &str) -> Result<RemoveSummary, StoreError> {
+    pub fn expire(&self, before: &str) -> Result<RemoveSummary, StoreError> {
         let cutoff = day_start(before)?;
         let expired: Vec<String> = crate::read::records(self)?
             .into_iter()
