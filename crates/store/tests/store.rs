@@ -120,7 +120,7 @@ fn injected_write_failures_leave_the_last_committed_state() {
         inner: FileBackend::new(open_file(&path)).unwrap(),
         failing: failing.clone(),
     };
-    let mut index = IndexBuilder::new(Config::default())
+    let index = IndexBuilder::new(Config::default())
         .open_backend(backend, "failing")
         .unwrap();
     index.add(corpus().into_iter().take(2), 10).unwrap();
@@ -223,7 +223,7 @@ fn write_format_0_fixture() {
 
 #[test]
 fn expire_removes_by_date_and_undated_by_time_added() {
-    let mut index = IndexBuilder::new(Config::default())
+    let index = IndexBuilder::new(Config::default())
         .open_backend(InMemoryBackend::new(), "memory")
         .unwrap();
     let day = 86_400;
@@ -246,7 +246,7 @@ fn expire_removes_by_date_and_undated_by_time_added() {
 
 #[test]
 fn revisions_replace_and_same_content_is_a_no_op() {
-    let mut index = IndexBuilder::new(Config::default())
+    let index = IndexBuilder::new(Config::default())
         .open_backend(InMemoryBackend::new(), "memory")
         .unwrap();
     let first = index.add(corpus(), 100).unwrap();
@@ -272,18 +272,18 @@ fn kept_facts_follow_the_compare_settings() {
     let quoted = "\"We will reopen the bridge in May,\" said Anna Berg, the transport minister. \
         Lorries stay banned until the spring inspection.";
     let docs = vec![doc("q", quoted, None), doc("c", BRIDGE, None)];
-    let mut index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
     index.add(docs.clone(), 1).unwrap();
     let quotes = |index: &samestory_store::Index| index.place("q").unwrap().unwrap().facts.quotes;
     assert!(!quotes(&index).is_empty(), "the quote is found");
     drop(index);
     let mut off = Config::default();
     off.compare.quotes = false;
-    let mut index = IndexBuilder::new(off).open(&path).unwrap();
+    let index = IndexBuilder::new(off).open(&path).unwrap();
     index.add([doc("d", FLOOD, None)], 2).unwrap();
     assert!(quotes(&index).is_empty(), "facts kept under other settings");
     drop(index);
-    let mut index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
     index.remove(&["d".to_string()]).unwrap();
     assert!(
         !quotes(&index).is_empty(),
@@ -302,11 +302,11 @@ fn a_small_memory_budget_adds_the_same_in_many_chunks() {
             )
         })
         .collect();
-    let mut small = IndexBuilder::new(Config::default())
+    let small = IndexBuilder::new(Config::default())
         .add_memory_bytes(1)
         .open_backend(InMemoryBackend::new(), "small")
         .unwrap();
-    let mut large = IndexBuilder::new(Config::default())
+    let large = IndexBuilder::new(Config::default())
         .open_backend(InMemoryBackend::new(), "large")
         .unwrap();
     assert_eq!(small.add(many.clone(), 1).unwrap().added, 40);
@@ -317,7 +317,7 @@ fn a_small_memory_budget_adds_the_same_in_many_chunks() {
 
 #[test]
 fn one_id_twice_in_a_batch_keeps_the_later_version() {
-    let mut index = IndexBuilder::new(Config::default())
+    let index = IndexBuilder::new(Config::default())
         .open_backend(InMemoryBackend::new(), "memory")
         .unwrap();
     let batch = [
