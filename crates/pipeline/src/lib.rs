@@ -59,4 +59,5 @@ pub use related::{read_inputs, relate_documents, relate_inputs, Related};
 pub use run::for_each_run_row;
 pub use samestory_compare::{Comparison, Facts};
 pub use samestory_ingest::corpus::{Corpus, ReadEvents};
-pub use stories::cluster_stories;
+pub use samestory_story::{counted_features, CorpusCounts, CountedFeatures};
+pub use stories::{cluster_stories, cluster_stories_with};

@@ -81,7 +81,7 @@ impl Index {
             out.write_all(text.as_bytes())
                 .and_then(|()| out.write_all(b"\n"))
                 .map_err(|e| failed(path, e))?;
-            n += 1;
+            n += text.lines().count();
             Ok(())
         };
         match which {

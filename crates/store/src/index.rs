@@ -9,8 +9,10 @@
 //! memory or a backend that fails).
 
 use crate::error::{db, StoreError};
+use crate::frequencies::FrequencyDelta;
 use crate::record::{compress_text, content_hash, DocumentRecord};
-use crate::sketches::{Keys, SketchTables};
+use crate::refresh::Change;
+use crate::sketches::{url_key, Keys, SketchTables};
 use crate::tables::{BODIES, DOCUMENTS};
 use crate::terms::story_terms;
 use crate::{header, refresh};
@@ -19,7 +21,7 @@ use redb::backends::FileBackend;
 use redb::{Database, DatabaseError, Durability, ReadableTable, StorageBackend, WriteTransaction};
 use samestory_core::{Config, Document};
 use samestory_relate::features::{DocSketch, Sketcher};
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::path::Path;
 
 /// Default redb page cache: 256 MiB.
@@ -27,6 +29,13 @@ const DEFAULT_CACHE_BYTES: usize = 256 << 20;
 
 /// Default memory for the text an add holds at once: 32 MiB (1,024 documents).
 const DEFAULT_ADD_BYTES: usize = 32 << 20;
+
+/// Default share of the index a change may reach before it is refreshed in full.
+const DEFAULT_FULL_REFRESH_SHARE: f64 = 0.5;
+
+/// Default size under which every change refreshes the whole index (it costs under a
+/// second there, and keeps every score exactly a batch run's).
+const DEFAULT_FULL_REFRESH_BELOW: usize = 1000;
 
 /// What an add holds per document of a chunk, for the memory budget: a news body with its
 /// sketch and record, with room to spare.
@@ -38,6 +47,8 @@ pub struct IndexBuilder {
     config: Config,
     cache_bytes: usize,
     add_bytes: usize,
+    full_share: f64,
+    full_below: usize,
 }
 
 impl IndexBuilder {
@@ -47,7 +58,25 @@ impl IndexBuilder {
             config,
             cache_bytes: DEFAULT_CACHE_BYTES,
             add_bytes: DEFAULT_ADD_BYTES,
+            full_share: DEFAULT_FULL_REFRESH_SHARE,
+            full_below: DEFAULT_FULL_REFRESH_BELOW,
         }
+    }
+
+    /// An index holding fewer documents than this refreshes in full on every change
+    /// (default 1,000).
+    pub fn full_refresh_below(mut self, documents: usize) -> Self {
+        self.full_below = documents;
+        self
+    }
+
+    /// A change whose region (the changed documents and the stories they touch) holds at
+    /// least this share of the index re-derives every document instead (default 0.5: then
+    /// one pass over everything costs less than a region that size). 0 always refreshes in
+    /// full; above 1 only a change reaching every document does.
+    pub fn full_refresh_share(mut self, share: f64) -> Self {
+        self.full_share = share;
+        self
     }
 
     /// The memory an add may hold in documents at once (default 32 MiB): the chunk that
@@ -96,6 +125,10 @@ impl IndexBuilder {
             config: self.config,
             name: name.to_string(),
             add_chunk: (self.add_bytes / ADD_BYTES_PER_DOCUMENT).max(16),
+            refresh: refresh::Policy {
+                full_share: self.full_share,
+                full_below: self.full_below,
+            },
         };
         let txn = index.begin_write()?;
         if header::write_or_check(&txn, &index.config, name)? {
@@ -115,6 +148,8 @@ pub struct Index {
     pub(crate) name: String,
     /// Documents an add sketches and writes per chunk.
     add_chunk: usize,
+    /// When a change refreshes the whole index.
+    refresh: refresh::Policy,
 }
 
 /// What one [`Index::add`] did.
@@ -171,9 +206,9 @@ impl Index {
         let name = self.name.clone();
         let txn = self.begin_write()?;
         let mut summary = AddSummary::default();
-        let mut changed = HashSet::new();
+        let mut change = Change::default();
+        let mut writer = DocumentWriter::open(&txn, &self.config, &name)?;
         {
-            let mut writer = DocumentWriter::open(&txn, &self.config, &name)?;
             let mut docs = docs.into_iter();
             loop {
                 let chunk: Vec<Document> = docs
@@ -183,14 +218,15 @@ impl Index {
                 if chunk.is_empty() {
                     break;
                 }
-                writer.put_all(&chunk, now, &mut summary, &mut changed)?;
+                writer.put_all(&chunk, now, &mut summary, &mut change.changed)?;
             }
         }
+        writer.finish(&txn)?;
         if summary.added + summary.revised == 0 {
             txn.abort().map_err(db(&name))?;
             return Ok(summary);
         }
-        refresh::refresh(&txn, &self.config, &changed, &name)?;
+        refresh::refresh(&txn, &self.config, &change, self.refresh, &name)?;
         txn.commit().map_err(db(&name))?;
         Ok(summary)
     }
@@ -201,6 +237,7 @@ impl Index {
         let name = self.name.clone();
         let txn = self.begin_write()?;
         let mut summary = RemoveSummary::default();
+        let mut frequencies = FrequencyDelta::default();
         {
             let mut records = txn.open_table(DOCUMENTS).map_err(db(&name))?;
             let mut bodies = txn.open_table(BODIES).map_err(db(&name))?;
@@ -208,31 +245,35 @@ impl Index {
             let mut sketcher = Sketcher::new(&self.config.relate);
             for id in ids {
                 let old = records.remove(id.as_str()).map_err(db(&name))?;
-                if let Some(old) = old {
-                    let mut doc = crate::read::record(&name, id, old.value())?.document;
-                    drop(old);
-                    doc.body = crate::read::body(&name, &bodies, id)?;
-                    bodies.remove(id.as_str()).map_err(db(&name))?;
-                    let keys = (sketcher.sketch(&doc.body), story_terms(&doc));
-                    postings.remove(
-                        id,
-                        Keys {
-                            sketch: &keys.0,
-                            terms: &keys.1,
-                        },
-                        &name,
-                    )?;
-                    summary.removed.push(id.clone());
-                } else {
+                let Some(old) = old else {
                     summary.unknown.push(id.clone());
-                }
+                    continue;
+                };
+                let mut doc = crate::read::record(&name, id, old.value())?.document;
+                drop(old);
+                doc.body = crate::read::body(&name, &bodies, id)?;
+                bodies.remove(id.as_str()).map_err(db(&name))?;
+                let keys = (sketcher.sketch(&doc.body), story_terms(&doc));
+                let keys = Keys {
+                    sketch: &keys.0,
+                    terms: &keys.1,
+                    url: url_key(doc.meta.url.as_deref()),
+                };
+                postings.remove(id, keys, &name)?;
+                frequencies.count(&[&doc], -1, &self.config.story);
+                summary.removed.push(id.clone());
             }
         }
+        frequencies.apply(&txn, &name)?;
         if summary.removed.is_empty() {
             txn.abort().map_err(db(&name))?;
             return Ok(summary);
         }
-        refresh::refresh(&txn, &self.config, &HashSet::new(), &name)?;
+        let change = Change {
+            removed: summary.removed.clone(),
+            ..Change::default()
+        };
+        refresh::refresh(&txn, &self.config, &change, self.refresh, &name)?;
         txn.commit().map_err(db(&name))?;
         Ok(summary)
     }
@@ -250,6 +291,20 @@ impl Index {
             .map(|r| r.document.id)
             .collect();
         self.remove(&expired)
+    }
+
+    /// Re-derives every relation, group, story and comparison from the stored documents,
+    /// as a batch run over them would (a change refreshes only the stories it touches, whose
+    /// scores are weighted by the document frequencies of their time; this brings every
+    /// score up to date).
+    pub fn refresh_all(&self) -> Result<(), StoreError> {
+        let txn = self.begin_write()?;
+        let policy = refresh::Policy {
+            full_share: 0.0,
+            full_below: usize::MAX,
+        };
+        refresh::refresh(&txn, &self.config, &Change::default(), policy, &self.name)?;
+        txn.commit().map_err(db(&self.name))
     }
 
     /// Gives the free space that copy-on-write leaves behind back to the file system (each
@@ -278,6 +333,11 @@ struct DocumentWriter<'t> {
     records: redb::Table<'t, &'static str, &'static [u8]>,
     bodies: redb::Table<'t, &'static str, &'static [u8]>,
     postings: SketchTables<'t>,
+    /// What the documents written (+) and the old versions replaced (−) change in the
+    /// story features' document frequencies.
+    frequencies: FrequencyDelta,
+    /// Old versions replaced in the current chunk (with bodies).
+    retired: Vec<Document>,
     config: &'t Config,
     name: &'t str,
 }
@@ -292,9 +352,19 @@ impl<'t> DocumentWriter<'t> {
             records: txn.open_table(DOCUMENTS).map_err(db(name))?,
             bodies: txn.open_table(BODIES).map_err(db(name))?,
             postings: SketchTables::open(txn, name)?,
+            frequencies: FrequencyDelta::default(),
+            retired: Vec::new(),
             config,
             name,
         })
+    }
+
+    /// Writes the document frequencies gathered over the batch.
+    fn finish(mut self, txn: &WriteTransaction) -> Result<(), StoreError> {
+        let frequencies = std::mem::take(&mut self.frequencies);
+        let name = self.name;
+        drop(self);
+        frequencies.apply(txn, name)
     }
 
     /// Prepares a chunk in parallel (sketch, story terms, compressed body, content hash)
@@ -305,7 +375,7 @@ impl<'t> DocumentWriter<'t> {
         chunk: &[Document],
         now: i64,
         summary: &mut AddSummary,
-        changed: &mut HashSet<String>,
+        changed: &mut BTreeSet<String>,
     ) -> Result<(), StoreError> {
         let prepared: Vec<Prepared> = chunk
             .par_iter()
@@ -315,20 +385,31 @@ impl<'t> DocumentWriter<'t> {
             )
             .collect::<Result<_, std::io::Error>>()
             .map_err(|e| db(self.name)(redb::Error::Io(e)))?;
-        let mut written = Vec::new();
+        let mut written: Vec<(&Document, Keys<'_>)> = Vec::new();
         for (doc, prepared) in chunk.iter().zip(&prepared) {
             if self.put(doc, prepared, now, summary)? {
                 if !changed.insert(doc.id.clone()) {
                     // The same id twice in one batch: the later one replaced the earlier.
-                    written.retain(|(id, _)| *id != doc.id.as_str());
+                    written.retain(|(d, _)| d.id != doc.id);
                 }
                 let keys = Keys {
                     sketch: &prepared.sketch,
                     terms: &prepared.terms,
+                    url: url_key(doc.meta.url.as_deref()),
                 };
-                written.push((doc.id.as_str(), keys));
+                written.push((doc, keys));
             }
         }
+        let story = &self.config.story;
+        let new: Vec<&Document> = written.iter().map(|(d, _)| *d).collect();
+        self.frequencies.count(&new, 1, story);
+        let old: Vec<&Document> = self.retired.iter().collect();
+        self.frequencies.count(&old, -1, story);
+        self.retired.clear();
+        let written: Vec<(&str, Keys<'_>)> = written
+            .into_iter()
+            .map(|(d, keys)| (d.id.as_str(), keys))
+            .collect();
         self.postings.insert_all(&written, self.name)
     }
 
@@ -360,8 +441,10 @@ impl<'t> DocumentWriter<'t> {
                 let keys = Keys {
                     sketch: &old_sketch,
                     terms: &terms,
+                    url: url_key(old_doc.meta.url.as_deref()),
                 };
                 self.postings.remove(&doc.id, keys, name)?;
+                self.retired.push(old_doc);
                 DocumentRecord::new(doc, prepared.content.clone(), old.added, old.revision + 1)
             }
             None => {

@@ -29,12 +29,14 @@
 
 mod error;
 mod export;
+mod frequencies;
 mod header;
 mod index;
 mod query;
 mod read;
 mod record;
 mod refresh;
+mod region;
 mod sketches;
 mod stats;
 mod stories;

@@ -14,11 +14,8 @@
 use crate::error::{db, StoreError};
 use crate::read;
 use crate::record::decompress_text;
-use crate::sketches::{candidates, term_candidates, Postings};
-use crate::tables::{
-    BAND_KEYS, BODIES, DOCUMENTS, EXACT_KEYS, NUMBERED_DOCUMENTS, PLACES, PRINT_KEYS, STORIES,
-    TERM_KEYS,
-};
+use crate::sketches::{candidates, open_postings, term_candidates, url_key, Postings};
+use crate::tables::{BODIES, DOCUMENTS, PLACES, STORIES};
 use crate::terms::story_terms;
 use crate::Index;
 use redb::{ReadOnlyTable, ReadTransaction, ReadableDatabase, ReadableTable};
@@ -70,7 +67,7 @@ pub struct StoryPlacement {
 
 /// The tables a query reads, opened once per query call.
 struct QueryTables {
-    postings: Postings,
+    postings: Postings<ReadOnlyTable<u32, &'static str>, ReadOnlyTable<u64, ()>>,
     records: ReadOnlyTable<&'static str, &'static [u8]>,
     bodies: ReadOnlyTable<&'static str, &'static [u8]>,
     places: ReadOnlyTable<&'static str, &'static [u8]>,
@@ -80,13 +77,7 @@ struct QueryTables {
 impl QueryTables {
     fn open(txn: &ReadTransaction, name: &str) -> Result<Self, StoreError> {
         Ok(QueryTables {
-            postings: Postings {
-                ids: txn.open_table(NUMBERED_DOCUMENTS).map_err(db(name))?,
-                exact: txn.open_table(EXACT_KEYS).map_err(db(name))?,
-                bands: txn.open_table(BAND_KEYS).map_err(db(name))?,
-                prints: txn.open_table(PRINT_KEYS).map_err(db(name))?,
-                terms: txn.open_table(TERM_KEYS).map_err(db(name))?,
-            },
+            postings: open_postings!(txn, name),
             records: txn.open_table(DOCUMENTS).map_err(db(name))?,
             bodies: txn.open_table(BODIES).map_err(db(name))?,
             places: txn.open_table(PLACES).map_err(db(name))?,
@@ -137,7 +128,8 @@ impl Index {
         let name = self.name.as_str();
         let sketch = sketcher.sketch(&doc.body);
         let cfg = &self.config.relate;
-        let ids = candidates(&t.postings, &sketch, cfg, &doc.id, QUERY_CANDIDATES, name)?;
+        let keys = (&sketch, url_key(doc.meta.url.as_deref()));
+        let ids = candidates(&t.postings, keys, cfg, &doc.id, QUERY_CANDIDATES, name)?;
         let (id, title) = (doc.id.clone(), doc.meta.title.clone());
         let (pair, terms) = (pair_doc(&doc), story_terms(&doc));
         let mut found = self.relate_candidates(t, doc, &ids)?;

@@ -1,35 +1,83 @@
-//! The refresh: inside the write transaction that changed the documents, every stored
-//! document is related, clustered and compared again by the pipeline — exactly as
-//! `samestory run` does it on the same documents — and the derived tables (places,
-//! relations, stories, issued story ids) are rewritten from its rows. The state after a
-//! batch is therefore the batch run's state on what the index holds, whatever the order
-//! documents came in.
+//! The refresh: inside the write transaction that changed the documents, the documents a
+//! change reaches are related, clustered and compared again by the pipeline — exactly as
+//! `samestory run` does it on those documents — and their derived rows (places, relations,
+//! stories, issued story ids) are rewritten.
+//!
+//! What a change reaches is its region (`region`): the changed documents and every member
+//! of the stories they were in or may join. Stories are closed under relations and
+//! same-story links, so rows outside the region stay as they are, and the cost of a batch
+//! grows with the stories it touches, not with the index. When the region is most of the
+//! index, or the relate, story or compare settings differ from the last refresh's, every
+//! document is re-derived instead (the full refresh), so the state equals a batch run on
+//! what the index holds.
 //!
 //! Must not: change documents or bodies.
 
 use crate::error::{db, StoreError};
+use crate::frequencies::StoredCounts;
 use crate::read;
 use crate::record::{compress_text, Place};
+use crate::region::{self, story_of};
 use crate::tables::{
     BODIES, DOCUMENTS, HEADER, ISSUED_STORIES, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES,
 };
-use redb::{ReadableTable, WriteTransaction};
+use redb::{ReadableTable, ReadableTableMetadata, WriteTransaction};
 use samestory_core::Config;
 use samestory_pipeline::rows::relation_lines;
 use samestory_pipeline::{
-    cluster_stories, for_each_run_row, relate_documents, Facts, KnownFacts, Related,
+    cluster_stories, cluster_stories_with, for_each_run_row, relate_documents, Facts, KnownFacts,
+    Related,
 };
 use samestory_story::Stories;
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
-/// Re-derives every derived table from the documents `txn` holds. The quotes and numbers of
-/// documents not in `changed` are taken from their places when the last refresh extracted
-/// them with the same `compare` settings (they depend on the body, its language and those
-/// settings only).
+/// What one batch changed.
+#[derive(Debug, Default)]
+pub struct Change {
+    /// Ids added or revised (stored now).
+    pub changed: BTreeSet<String>,
+    /// Ids removed.
+    pub removed: Vec<String>,
+}
+
+/// When a change refreshes every row rather than its region.
+#[derive(Clone, Copy, Debug)]
+pub struct Policy {
+    /// A region holding at least this share of the stored documents.
+    pub full_share: f64,
+    /// An index holding fewer documents than this.
+    pub full_below: usize,
+}
+
+/// Re-derives the rows `change` reaches (or every row: see the module's comment and
+/// `policy`).
 pub fn refresh(
     txn: &WriteTransaction,
     config: &Config,
-    changed: &HashSet<String>,
+    change: &Change,
+    policy: Policy,
+    name: &str,
+) -> Result<(), StoreError> {
+    let same_settings = same_header(txn, "derive_config", &derive_settings(config), name)?;
+    let stored = txn
+        .open_table(DOCUMENTS)
+        .map_err(db(name))?
+        .len()
+        .map_err(db(name))?;
+    if same_settings && stored >= policy.full_below as u64 {
+        let ids = region::affected(txn, config, &change.changed, &change.removed, name)?;
+        if (ids.len() as f64) < policy.full_share * stored as f64 {
+            return refresh_region(txn, config, change, &ids, name);
+        }
+    }
+    refresh_all(txn, config, change, name)
+}
+
+/// Re-derives every derived table from the documents `txn` holds.
+fn refresh_all(
+    txn: &WriteTransaction,
+    config: &Config,
+    change: &Change,
     name: &str,
 ) -> Result<(), StoreError> {
     let mut related = {
@@ -39,10 +87,106 @@ pub fn refresh(
         relate_documents(config.clone(), docs).map_err(|e| e.in_index(name))?
     };
     let stories = cluster_stories(&mut related).map_err(|e| StoreError::from(e).in_index(name))?;
-    let known = kept_facts(txn, &related, config, changed, name)?;
+    let known = kept_facts(txn, &related, config, &change.changed, name)?;
     clear(txn, name)?;
     write_rows(txn, &related, &stories, &known, name)?;
     write_relations(txn, &related, &stories, name)
+}
+
+/// Re-derives the rows of the stored documents `ids` (sorted; a region: whole stories) and
+/// forgets those of the removed documents.
+fn refresh_region(
+    txn: &WriteTransaction,
+    config: &Config,
+    change: &Change,
+    ids: &[String],
+    name: &str,
+) -> Result<(), StoreError> {
+    let mut related = {
+        let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
+        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        let docs = ids
+            .iter()
+            .map(|id| read::document(name, &records, &bodies, id));
+        relate_documents(config.clone(), docs).map_err(|e| e.in_index(name))?
+    };
+    let stories = {
+        let counts = StoredCounts::open(txn, name)?;
+        cluster_stories_with(&mut related, Some(&counts))
+            .map_err(|e| StoreError::from(e).in_index(name))?
+    };
+    let known = kept_facts(txn, &related, config, &change.changed, name)?;
+    forget(txn, ids.iter().chain(&change.removed), name)?;
+    write_rows(txn, &related, &stories, &known, name)?;
+    write_relations(txn, &related, &stories, name)
+}
+
+/// The settings every derived row depends on, as the header records them.
+fn derive_settings(config: &Config) -> Vec<u8> {
+    serde_json::to_vec(&(&config.relate, &config.story, &config.compare)).unwrap_or_default()
+}
+
+/// Whether header entry `key` holds `value`; it does afterwards.
+fn same_header(
+    txn: &WriteTransaction,
+    key: &str,
+    value: &[u8],
+    name: &str,
+) -> Result<bool, StoreError> {
+    let mut header = txn.open_table(HEADER).map_err(db(name))?;
+    let same = header
+        .get(key)
+        .map_err(db(name))?
+        .is_some_and(|v| v.value() == value);
+    if !same {
+        header.insert(key, value).map_err(db(name))?;
+    }
+    Ok(same)
+}
+
+/// Removes the place, the story line and every relations line of each of `ids` (the other
+/// ends' entries too).
+fn forget<'a>(
+    txn: &WriteTransaction,
+    ids: impl Iterator<Item = &'a String>,
+    name: &str,
+) -> Result<(), StoreError> {
+    let mut places = txn.open_table(PLACES).map_err(db(name))?;
+    let mut stories = txn.open_table(STORIES).map_err(db(name))?;
+    let mut relations = txn.open_table(RELATIONS).map_err(db(name))?;
+    let mut by_doc = txn
+        .open_multimap_table(RELATIONS_BY_DOCUMENT)
+        .map_err(db(name))?;
+    for id in ids {
+        let story = match places.remove(id.as_str()).map_err(db(name))? {
+            Some(place) => Some(story_of(name, id, place.value())?),
+            None => None,
+        };
+        if let Some(story) = story {
+            stories.remove(story.as_str()).map_err(db(name))?;
+        }
+        let mut others = Vec::new();
+        for other in by_doc.remove_all(id.as_str()).map_err(db(name))? {
+            others.push(other.map_err(db(name))?.value().to_string());
+        }
+        for other in others {
+            let key = ends(id, &other);
+            relations.remove(key).map_err(db(name))?;
+            by_doc
+                .remove(other.as_str(), id.as_str())
+                .map_err(db(name))?;
+        }
+    }
+    Ok(())
+}
+
+/// The key of the relations line between `x` and `y`: the smaller id first.
+fn ends<'a>(x: &'a str, y: &'a str) -> (&'a str, &'a str) {
+    if x <= y {
+        (x, y)
+    } else {
+        (y, x)
+    }
 }
 
 /// Each document's place as the last refresh wrote it (JSON), by document index: the
@@ -62,7 +206,7 @@ fn kept_facts(
     txn: &WriteTransaction,
     r: &Related,
     config: &Config,
-    changed: &HashSet<String>,
+    changed: &BTreeSet<String>,
     name: &str,
 ) -> Result<KeptFacts, StoreError> {
     let settings = serde_json::to_vec(&config.compare).unwrap_or_default();
@@ -143,7 +287,7 @@ fn write_rows(
     .map_err(|e| e.in_index(name))
 }
 
-/// Writes relations.jsonl's lines and, per document, the lines it is an end of.
+/// Writes relations.jsonl's lines under their ends and, per document, the other ends.
 fn write_relations(
     txn: &WriteTransaction,
     r: &Related,
@@ -156,13 +300,20 @@ fn write_relations(
     let mut by_doc = txn
         .open_multimap_table(RELATIONS_BY_DOCUMENT)
         .map_err(db(name))?;
-    for (k, line) in lines.iter().enumerate() {
-        let k = k as u64;
-        table.insert(k, line.as_str()).map_err(db(name))?;
-        let ends = read::relation_ends(line)
-            .map_err(|e| read::damaged(name, "relations", &k.to_string(), e))?;
-        by_doc.insert(ends.a.as_str(), k).map_err(db(name))?;
-        by_doc.insert(ends.b.as_str(), k).map_err(db(name))?;
+    for line in &lines {
+        let e = read::relation_ends(line).map_err(|e| read::damaged(name, "relations", line, e))?;
+        let key = (e.a.as_str(), e.b.as_str());
+        let earlier = table
+            .get(key)
+            .map_err(db(name))?
+            .map(|v| v.value().to_string());
+        let value = match earlier {
+            Some(earlier) => format!("{earlier}\n{line}"),
+            None => line.clone(),
+        };
+        table.insert(key, value.as_str()).map_err(db(name))?;
+        by_doc.insert(key.0, key.1).map_err(db(name))?;
+        by_doc.insert(key.1, key.0).map_err(db(name))?;
     }
     Ok(())
 }

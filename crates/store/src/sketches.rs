@@ -12,8 +12,9 @@
 use crate::error::{db, StoreError};
 use crate::tables::{
     BAND_KEYS, DOCUMENT_NUMBERS, EXACT_KEYS, HEADER, NUMBERED_DOCUMENTS, PRINT_KEYS, TERM_KEYS,
+    URL_KEYS,
 };
-use redb::{ReadOnlyTable, ReadableTable, Table, WriteTransaction};
+use redb::{ReadableTable, Table, WriteTransaction};
 use samestory_core::RelateConfig;
 use samestory_relate::features::DocSketch;
 use std::collections::HashMap;
@@ -27,14 +28,23 @@ pub struct SketchTables<'t> {
     bands: Table<'t, u64, ()>,
     prints: Table<'t, u64, ()>,
     terms: Table<'t, u64, ()>,
+    urls: Table<'t, u64, ()>,
 }
 
-/// What a document is posted under: its sketch and its story terms.
+/// What a document is posted under: its sketch, its story terms and its URL.
 pub struct Keys<'a> {
     /// The relation engine's sketch of its body.
     pub sketch: &'a DocSketch,
     /// Its story terms (`terms::story_terms`).
     pub terms: &'a [u32],
+    /// Its canonical URL's key ([`url_key`]).
+    pub url: Option<u32>,
+}
+
+/// The key a canonical URL is posted under: the upper 32 bits of its XXH3 (a candidate
+/// only; the engine compares the URLs).
+pub fn url_key(url: Option<&str>) -> Option<u32> {
+    url.map(|u| (xxhash_rust::xxh3::xxh3_64(u.as_bytes()) >> 32) as u32)
 }
 
 impl<'t> SketchTables<'t> {
@@ -48,6 +58,7 @@ impl<'t> SketchTables<'t> {
             bands: txn.open_table(BAND_KEYS).map_err(db(index))?,
             prints: txn.open_table(PRINT_KEYS).map_err(db(index))?,
             terms: txn.open_table(TERM_KEYS).map_err(db(index))?,
+            urls: txn.open_table(URL_KEYS).map_err(db(index))?,
         })
     }
 
@@ -99,12 +110,13 @@ impl<'t> SketchTables<'t> {
     }
 
     /// Each posting table with its keys from `p`.
-    fn tables(&mut self, p: PostingKeys) -> [(&mut Table<'t, u64, ()>, Vec<u64>); 4] {
+    fn tables(&mut self, p: PostingKeys) -> [(&mut Table<'t, u64, ()>, Vec<u64>); 5] {
         [
             (&mut self.exact, p.exact),
             (&mut self.bands, p.bands),
             (&mut self.prints, p.prints),
             (&mut self.terms, p.terms),
+            (&mut self.urls, p.urls),
         ]
     }
 }
@@ -116,12 +128,14 @@ struct PostingKeys {
     bands: Vec<u64>,
     prints: Vec<u64>,
     terms: Vec<u64>,
+    urls: Vec<u64>,
 }
 
 impl PostingKeys {
     /// Adds the postings of document number `n`.
     fn push(&mut self, n: u32, keys: &Keys<'_>) {
         self.terms.extend(keys.terms.iter().map(|&t| posting(t, n)));
+        self.urls.extend(keys.url.map(|u| posting(u, n)));
         let s = keys.sketch;
         if s.words == 0 {
             return;
@@ -142,24 +156,55 @@ impl PostingKeys {
     }
 }
 
-/// The postings a query reads.
-pub struct Postings {
+/// The postings a candidate lookup reads: read-only tables for a query, the write
+/// transaction's own for a refresh.
+pub struct Postings<I, P> {
     /// Numbers to ids.
-    pub ids: ReadOnlyTable<u32, &'static str>,
+    pub ids: I,
     /// Exact keys.
-    pub exact: ReadOnlyTable<u64, ()>,
+    pub exact: P,
     /// LSH buckets.
-    pub bands: ReadOnlyTable<u64, ()>,
+    pub bands: P,
     /// Fingerprints.
-    pub prints: ReadOnlyTable<u64, ()>,
+    pub prints: P,
     /// Story terms.
-    pub terms: ReadOnlyTable<u64, ()>,
+    pub terms: P,
+    /// Canonical URLs.
+    pub urls: P,
 }
+
+/// Posting tables opened in a read or a write transaction.
+macro_rules! open_postings {
+    ($txn:expr, $index:expr) => {
+        $crate::sketches::Postings {
+            ids: $txn
+                .open_table($crate::tables::NUMBERED_DOCUMENTS)
+                .map_err($crate::error::db($index))?,
+            exact: $txn
+                .open_table($crate::tables::EXACT_KEYS)
+                .map_err($crate::error::db($index))?,
+            bands: $txn
+                .open_table($crate::tables::BAND_KEYS)
+                .map_err($crate::error::db($index))?,
+            prints: $txn
+                .open_table($crate::tables::PRINT_KEYS)
+                .map_err($crate::error::db($index))?,
+            terms: $txn
+                .open_table($crate::tables::TERM_KEYS)
+                .map_err($crate::error::db($index))?,
+            urls: $txn
+                .open_table($crate::tables::URL_KEYS)
+                .map_err($crate::error::db($index))?,
+        }
+    };
+}
+pub(crate) use open_postings;
 
 /// What a stored document shares with the query.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 struct Shared {
     exact: bool,
+    url: bool,
     bands: u32,
     prints: u32,
 }
@@ -177,7 +222,7 @@ fn exact_key(s: &DocSketch) -> u32 {
 
 /// The document numbers posted under `key`, or `None` when there are more than `cap`.
 pub fn bucket(
-    table: &ReadOnlyTable<u64, ()>,
+    table: &impl ReadableTable<u64, ()>,
     key: u32,
     cap: usize,
     index: &str,
@@ -199,17 +244,22 @@ pub fn bucket(
 /// Up to `limit` stored documents worth verifying against a body sketched as `s`, best
 /// first (exact key, then shared bands, then shared fingerprints, then id), `except` left
 /// out.
-pub fn candidates(
-    p: &Postings,
-    s: &DocSketch,
+pub fn candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64, ()>>(
+    p: &Postings<I, P>,
+    (s, url): (&DocSketch, Option<u32>),
     cfg: &RelateConfig,
     except: &str,
     limit: usize,
     index: &str,
 ) -> Result<Vec<String>, StoreError> {
     let mut shared: HashMap<u32, Shared> = HashMap::new();
+    if let Some(url) = url {
+        for n in bucket(&p.urls, url, usize::MAX, index)?.unwrap_or_default() {
+            shared.entry(n).or_default().url = true;
+        }
+    }
     if s.words == 0 {
-        return Ok(Vec::new());
+        return Ok(found(p, shared, cfg, except, limit, index)?);
     }
     for n in bucket(&p.exact, exact_key(s), usize::MAX, index)?.unwrap_or_default() {
         shared.entry(n).or_default().exact = true;
@@ -228,10 +278,22 @@ pub fn candidates(
             shared.entry(n).or_default().prints += 1;
         }
     }
+    found(p, shared, cfg, except, limit, index)
+}
+
+/// The ids of the documents that share enough, best first, at most `limit`.
+fn found<I: ReadableTable<u32, &'static str>, P>(
+    p: &Postings<I, P>,
+    shared: HashMap<u32, Shared>,
+    cfg: &RelateConfig,
+    except: &str,
+    limit: usize,
+    index: &str,
+) -> Result<Vec<String>, StoreError> {
     let min_prints = cfg.min_shared_fingerprints as u32;
     let mut found: Vec<(Shared, String)> = Vec::new();
     for (n, s) in shared {
-        if !(s.exact || s.bands > 0 || s.prints >= min_prints) {
+        if !(s.exact || s.url || s.bands > 0 || s.prints >= min_prints) {
             continue;
         }
         let id = p.ids.get(n).map_err(db(index))?;
@@ -250,8 +312,8 @@ pub fn candidates(
 /// Stored documents sharing the most story terms with `terms` (at least `min_shared`; terms
 /// posted for more than `cap` documents skipped as too common), best first, at most
 /// `limit`, as document numbers.
-pub fn term_candidates(
-    p: &Postings,
+pub fn term_candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64, ()>>(
+    p: &Postings<I, P>,
     terms: &[u32],
     (min_shared, cap, limit): (u32, usize, usize),
     index: &str,

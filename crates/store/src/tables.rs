@@ -7,7 +7,7 @@
 use redb::{MultimapTableDefinition, TableDefinition};
 
 /// The format this build reads and writes (recorded in [`HEADER`] under `format`).
-pub const FORMAT_VERSION: &str = "samestory-index 1";
+pub const FORMAT_VERSION: &str = "samestory-index 2";
 
 /// `name → bytes`: `format` (the format version, UTF-8), `params` (the hashing parameters,
 /// JSON), `next_number` (the next document number, u32 LE).
@@ -24,11 +24,14 @@ pub const BODIES: TableDefinition<&str, &[u8]> = TableDefinition::new("bodies");
 /// as of the last refresh.
 pub const PLACES: TableDefinition<&str, &[u8]> = TableDefinition::new("places");
 
-/// `position → line`: the lines of `relations.jsonl`, in its order (sorted by `a`, `b`).
-pub const RELATIONS: TableDefinition<u64, &str> = TableDefinition::new("relations");
+/// `(a, b) → line`: the lines of `relations.jsonl` under their two ends, so the table's
+/// order is the file's (sorted by `a`, then `b`). Two lines of one pair would be one value,
+/// joined by a newline, in the file's order.
+pub const RELATIONS: TableDefinition<(&str, &str), &str> = TableDefinition::new("relations");
 
-/// `document id → position`: the relations each document is `a` or `b` of.
-pub const RELATIONS_BY_DOCUMENT: MultimapTableDefinition<&str, u64> =
+/// `document id → other end`: for each document, the documents it shares a relations line
+/// with (both directions are stored).
+pub const RELATIONS_BY_DOCUMENT: MultimapTableDefinition<&str, &str> =
     MultimapTableDefinition::new("relations_by_document");
 
 /// `story id → line`: the lines of `stories.jsonl` (the story with its comparison), in its
@@ -55,6 +58,8 @@ pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> 
     txn.open_table(BAND_KEYS)?;
     txn.open_table(PRINT_KEYS)?;
     txn.open_table(TERM_KEYS)?;
+    txn.open_table(URL_KEYS)?;
+    txn.open_table(STORY_DF)?;
     Ok(())
 }
 
@@ -77,3 +82,12 @@ pub const TERM_KEYS: TableDefinition<u64, ()> = TableDefinition::new("term_keys"
 
 /// `fingerprint << 32 | document number → ()`: the containment index.
 pub const PRINT_KEYS: TableDefinition<u64, ()> = TableDefinition::new("print_keys");
+
+/// `url key << 32 | document number → ()`, url key the upper 32 bits of the XXH3 of the
+/// document's canonical URL: documents at one address (the engine pairs them).
+pub const URL_KEYS: TableDefinition<u64, ()> = TableDefinition::new("url_keys");
+
+/// `story feature → documents`: how many stored documents hold each story feature (the
+/// story stage's tagged feature names; features held by none are absent). The header's
+/// `story_docs` (u64 LE) and `story_words` (f64 LE) count the documents and their lengths.
+pub const STORY_DF: TableDefinition<&str, u32> = TableDefinition::new("story_df");

@@ -45,6 +45,12 @@ pub enum StoryError {
         /// The source's error.
         source: Box<dyn std::error::Error + Send + Sync>,
     },
+    /// The document frequencies lent by the caller could not be read.
+    #[error("cannot read the corpus's document frequencies")]
+    Counts {
+        /// The caller's error.
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
     /// The embedding model (feature `embed`) could not be loaded or run.
     #[error("{}: {what}: {detail}", path.display())]
     Model {

@@ -4,6 +4,7 @@
 //! are counted from the bags, then each bag becomes its weighted, truncated vector and is
 //! dropped. Nothing depends on the thread count (see [`crate::vocab`]).
 
+use crate::corpus::CorpusCounts;
 use crate::dates::day_number;
 use crate::error::StoryError;
 use crate::extract::{counts, release_cache};
@@ -42,6 +43,17 @@ pub fn build<S: BodySource>(
     bodies: &S,
     cfg: &StoryConfig,
 ) -> Result<Features, StoryError> {
+    build_with(meta, bodies, cfg, None)
+}
+
+/// [`build`], weighting features by `corpus`'s document frequencies (a corpus holding
+/// these documents and more: an index's) instead of the ones counted over `meta`.
+pub fn build_with<S: BodySource>(
+    meta: &[DocMeta<'_>],
+    bodies: &S,
+    cfg: &StoryConfig,
+    corpus: Option<&dyn CorpusCounts>,
+) -> Result<Features, StoryError> {
     let vocab = Vocab::default();
     let packed: Vec<Result<(Packed, Option<i32>), StoryError>> = (0..meta.len())
         .into_par_iter()
@@ -63,7 +75,10 @@ pub fn build<S: BodySource>(
     for (p, _) in &packed {
         model.count(p.len(cfg.title_weight), p.iter().map(|c| c.id));
     }
-    model.finish(vocab.into_names());
+    match corpus {
+        Some(corpus) => model.finish_with(vocab.into_names(), corpus)?,
+        None => model.finish(vocab.into_names()),
+    }
     let docs = packed
         .into_par_iter()
         .map(|(p, day)| DocFeatures {

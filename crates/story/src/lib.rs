@@ -63,6 +63,7 @@
 mod assemble;
 mod background;
 mod cluster;
+mod corpus;
 mod dates;
 mod dense;
 #[cfg(feature = "embed")]
@@ -89,10 +90,11 @@ mod vector;
 mod vocab;
 mod words;
 
+pub use corpus::{counted_features, CorpusCounts, CountedFeatures};
 #[cfg(feature = "embed")]
 pub use embed::{cosine as embedding_cosine, Embedder};
 pub use error::StoryError;
-pub use features::{build, DocFeatures, Features};
+pub use features::{build, build_with, DocFeatures, Features};
 pub use kind::Kind;
 pub use links::link_relations;
 pub use model::Model;

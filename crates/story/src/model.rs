@@ -9,6 +9,8 @@
 //! not in the table get `q = 0`: they are as rare as the input says.
 
 use crate::background::Background;
+use crate::corpus::CorpusCounts;
+use crate::error::StoryError;
 use crate::extract::{stem, Bag};
 use crate::kind::Kind;
 use crate::lexicon::algorithm;
@@ -59,7 +61,36 @@ impl Model {
 
     /// Renumbers the features counted (`names[vocab id]`) in name order and computes every
     /// IDF; call once after counting.
-    pub(crate) fn finish(&mut self, mut names: Vec<Box<str>>) {
+    pub(crate) fn finish(&mut self, names: Vec<Box<str>>) {
+        self.renumber(names);
+        self.weigh();
+    }
+
+    /// [`Model::finish`] with the document frequencies and totals of `corpus` in place of
+    /// the ones counted (which `corpus` must include).
+    pub(crate) fn finish_with(
+        &mut self,
+        names: Vec<Box<str>>,
+        corpus: &dyn CorpusCounts,
+    ) -> Result<(), StoryError> {
+        self.renumber(names);
+        self.df = corpus
+            .df(&self.names)
+            .map_err(|source| StoryError::Counts { source })?;
+        if self.df.len() != self.names.len() {
+            return Err(StoryError::LengthMismatch {
+                what: "document frequencies",
+                expected: self.names.len(),
+                found: self.df.len(),
+            });
+        }
+        (self.docs, self.words) = corpus.totals();
+        self.weigh();
+        Ok(())
+    }
+
+    /// Renumbers the features counted (`names[vocab id]`) in name order.
+    fn renumber(&mut self, mut names: Vec<Box<str>>) {
         self.df.resize(names.len(), 0);
         let mut order: Vec<u32> = (0..names.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
@@ -74,6 +105,10 @@ impl Model {
             .map(|&o| std::mem::take(&mut names[o as usize]))
             .collect::<Vec<_>>()
             .into();
+    }
+
+    /// Every feature's kind and IDF, from the document frequencies.
+    fn weigh(&mut self) {
         self.kinds = self.names.iter().map(|n| Kind::of(n)).collect();
         let bg = Background::get();
         self.idf = (0..self.names.len()).map(|i| self.idf_of(i, bg)).collect();

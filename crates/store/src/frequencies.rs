@@ -1,0 +1,126 @@
+//! The story stage's document frequencies over every stored document: how many documents
+//! hold each story feature, how many documents were counted and their summed length. An add
+//! counts what its documents bring, a revision or a removal takes back what the old version
+//! brought, and a refresh of a few stories lends these counts to the story stage
+//! ([`StoredCounts`]), so those stories are weighted as a batch run over the whole index
+//! weights them.
+//!
+//! Must not: relate, cluster or write anything but `story_df` and its totals.
+
+use crate::error::{db, StoreError};
+use crate::tables::{HEADER, STORY_DF};
+use redb::{ReadableTable, Table, WriteTransaction};
+use samestory_core::{Document, StoryConfig};
+use samestory_pipeline::{counted_features, CorpusCounts};
+use samestory_story::DocMeta;
+use std::collections::HashMap;
+
+/// Header entry: documents counted (u64 LE).
+const DOCS_KEY: &str = "story_docs";
+
+/// Header entry: their summed lengths (f64 LE).
+const WORDS_KEY: &str = "story_words";
+
+/// Changes to the counts, gathered over a batch and written once.
+#[derive(Debug, Default)]
+pub struct FrequencyDelta {
+    docs: i64,
+    words: f64,
+    df: HashMap<Box<str>, i64>,
+}
+
+impl FrequencyDelta {
+    /// Counts `docs` (with bodies) in (`sign` 1) or out (`sign` -1).
+    pub fn count(&mut self, docs: &[&Document], sign: i64, cfg: &StoryConfig) {
+        let metas: Vec<(DocMeta<'_>, &str)> = docs
+            .iter()
+            .map(|d| (DocMeta::of(d, &d.id), d.body.as_str()))
+            .collect();
+        for counted in counted_features(&metas, cfg) {
+            self.docs += sign;
+            self.words += sign as f64 * f64::from(counted.len);
+            for name in counted.names {
+                *self.df.entry(name).or_default() += sign;
+            }
+        }
+    }
+
+    /// Writes the changes into `txn` (features whose count falls to 0 are dropped).
+    pub fn apply(self, txn: &WriteTransaction, name: &str) -> Result<(), StoreError> {
+        let mut header = txn.open_table(HEADER).map_err(db(name))?;
+        let (docs, words) = totals(&header, name)?;
+        let docs = (docs as i64 + self.docs).max(0) as u64;
+        let words = (words + self.words).max(0.0);
+        header
+            .insert(DOCS_KEY, docs.to_le_bytes().as_slice())
+            .map_err(db(name))?;
+        header
+            .insert(WORDS_KEY, words.to_le_bytes().as_slice())
+            .map_err(db(name))?;
+        let mut table = txn.open_table(STORY_DF).map_err(db(name))?;
+        let mut changes: Vec<(Box<str>, i64)> =
+            self.df.into_iter().filter(|(_, d)| *d != 0).collect();
+        changes.sort_unstable();
+        for (feature, change) in changes {
+            let old = table
+                .get(&*feature)
+                .map_err(db(name))?
+                .map_or(0, |v| v.value());
+            let new = (i64::from(old) + change).clamp(0, i64::from(u32::MAX)) as u32;
+            if new == 0 {
+                table.remove(&*feature).map_err(db(name))?;
+            } else {
+                table.insert(&*feature, new).map_err(db(name))?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The totals the header holds (0 when none were counted).
+fn totals(
+    header: &impl ReadableTable<&'static str, &'static [u8]>,
+    name: &str,
+) -> Result<(u64, f64), StoreError> {
+    let read = |key: &str| -> Result<[u8; 8], StoreError> {
+        let value = header.get(key).map_err(db(name))?;
+        Ok(value
+            .and_then(|v| v.value().try_into().ok())
+            .unwrap_or([0; 8]))
+    };
+    Ok((
+        u64::from_le_bytes(read(DOCS_KEY)?),
+        f64::from_le_bytes(read(WORDS_KEY)?),
+    ))
+}
+
+/// The stored counts, lent to the story stage.
+pub struct StoredCounts<'t> {
+    table: Table<'t, &'static str, u32>,
+    totals: (u64, f64),
+}
+
+impl<'t> StoredCounts<'t> {
+    /// The counts `txn` holds.
+    pub fn open(txn: &'t WriteTransaction, name: &str) -> Result<Self, StoreError> {
+        let header = txn.open_table(HEADER).map_err(db(name))?;
+        Ok(StoredCounts {
+            totals: totals(&header, name)?,
+            table: txn.open_table(STORY_DF).map_err(db(name))?,
+        })
+    }
+}
+
+impl CorpusCounts for StoredCounts<'_> {
+    fn totals(&self) -> (u64, f64) {
+        self.totals
+    }
+
+    fn df(&self, names: &[Box<str>]) -> Result<Vec<u32>, Box<dyn std::error::Error + Send + Sync>> {
+        let mut out = Vec::with_capacity(names.len());
+        for feature in names {
+            out.push(self.table.get(&**feature)?.map_or(0, |v| v.value()));
+        }
+        Ok(out)
+    }
+}
