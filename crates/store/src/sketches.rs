@@ -259,7 +259,7 @@ pub fn candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64, ()>
         }
     }
     if s.words == 0 {
-        return Ok(found(p, shared, cfg, except, limit, index)?);
+        return found(p, shared, cfg, except, limit, index);
     }
     for n in bucket(&p.exact, exact_key(s), usize::MAX, index)?.unwrap_or_default() {
         shared.entry(n).or_default().exact = true;
