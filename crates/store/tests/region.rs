@@ -78,7 +78,7 @@ fn generated() -> Vec<Document> {
             ("reprint", reprint),
             ("other", words.text(150)),
         ] {
-            let mut d = Document::new(&format!("s{s:02}-{kind}"), Format::Text, &body);
+            let mut d = Document::new(format!("s{s:02}-{kind}"), Format::Text, &body);
             d.meta.date = Some(date.clone());
             docs.push(d);
         }
