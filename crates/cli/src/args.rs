@@ -76,6 +76,10 @@ pub enum IndexCommand {
     Expire(IndexExpireArgs),
     /// Print counts, sizes and the format version (JSON).
     Stats,
+    /// Re-derive every relation, group, story and comparison from the stored documents, as
+    /// a batch run would (a change refreshes only the stories it touches; this also brings
+    /// the scores of untouched stories up to the index's current document frequencies).
+    Refresh,
     /// Write documents.jsonl, relations.jsonl, stories.jsonl and report.html, as `run`
     /// writes them, into --out.
     Export(IndexExportArgs),

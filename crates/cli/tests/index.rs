@@ -284,3 +284,20 @@ fn bad_input_gives_one_line_and_leaves_the_index_unchanged() {
         "bad input changed the index",
     );
 }
+
+#[test]
+fn refresh_keeps_what_run_writes() {
+    let files = example_files();
+    let paths: Vec<&str> = files.iter().map(|p| p.to_str().unwrap()).collect();
+    let batch = run_batch(&paths);
+    let (_dir, at) = indexed_examples();
+    let done = index(&at, &["refresh"]);
+    assert_eq!(done.status.code(), Some(0), "{}", util::stderr(&done));
+    let said = format!(
+        "{}{}",
+        util::stderr(&done),
+        String::from_utf8_lossy(&done.stdout)
+    );
+    assert!(said.contains("refreshed"), "{said}");
+    assert_same_files(batch.path(), export(&at).path(), "refreshed");
+}

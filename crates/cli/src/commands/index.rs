@@ -9,6 +9,7 @@ use samestory_core::{Config, Document};
 use samestory_pipeline::read_inputs;
 use samestory_store::{Index, IndexBuilder, Placement};
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 
 /// Runs one index subcommand.
 pub fn index(args: IndexArgs) -> anyhow::Result<Status> {
@@ -42,6 +43,17 @@ pub fn index(args: IndexArgs) -> anyhow::Result<Status> {
             let summary = index.expire(&expire.before)?;
             index.compact()?;
             report_removed(&index, &summary)
+        }
+        IndexCommand::Refresh => {
+            index.refresh_all()?;
+            index.compact()?;
+            let counts = index.counts()?;
+            let what = format!(
+                "refreshed {} documents, {} stories",
+                counts.documents, counts.stories
+            );
+            report::summary(&what, Path::new(index.name()));
+            Ok(Status::from_failures())
         }
         IndexCommand::Stats => {
             print_json(&index.stats()?)?;
