@@ -24,8 +24,9 @@ use std::collections::BTreeSet;
 /// stories come whole, so a big story needs only a few of its members here).
 const RELATION_CANDIDATES: usize = 32;
 
-/// Stored documents sharing title and lead words whose stories join the region, at most.
-const STORY_CANDIDATES: usize = 16;
+/// Stored documents sharing title and lead words whose stories join the region, at most
+/// (a query names the story of the best of 4: as many as it scores).
+const STORY_CANDIDATES: usize = 4;
 
 /// Story terms a stored document must share with a changed one to bring its story in.
 const TERMS_SHARED: u32 = 2;
