@@ -161,6 +161,20 @@ pub struct AddSummary {
     pub revised: usize,
     /// Known ids with the same content (nothing done).
     pub unchanged: usize,
+    /// What the refresh re-derived.
+    pub refreshed: Refreshed,
+}
+
+/// What a change's refresh re-derived.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Refreshed {
+    /// Nothing changed, nothing was refreshed.
+    #[default]
+    Nothing,
+    /// The region of the change: this many documents (the stories it reached).
+    Region(usize),
+    /// Every document (a small index, a large region, or other settings).
+    All,
 }
 
 /// What one [`Index::remove`] or [`Index::expire`] did.
@@ -170,6 +184,8 @@ pub struct RemoveSummary {
     pub removed: Vec<String>,
     /// Ids asked for that the index does not hold.
     pub unknown: Vec<String>,
+    /// What the refresh re-derived.
+    pub refreshed: Refreshed,
 }
 
 impl Index {
@@ -226,7 +242,7 @@ impl Index {
             txn.abort().map_err(db(&name))?;
             return Ok(summary);
         }
-        refresh::refresh(&txn, &self.config, &change, self.refresh, &name)?;
+        summary.refreshed = refresh::refresh(&txn, &self.config, &change, self.refresh, &name)?;
         txn.commit().map_err(db(&name))?;
         Ok(summary)
     }
@@ -273,7 +289,7 @@ impl Index {
             removed: summary.removed.clone(),
             ..Change::default()
         };
-        refresh::refresh(&txn, &self.config, &change, self.refresh, &name)?;
+        summary.refreshed = refresh::refresh(&txn, &self.config, &change, self.refresh, &name)?;
         txn.commit().map_err(db(&name))?;
         Ok(summary)
     }

@@ -46,7 +46,7 @@ mod terms;
 pub use error::StoreError;
 pub use export::ExportSummary;
 pub use header::Params;
-pub use index::{AddSummary, Index, IndexBuilder, RemoveSummary};
+pub use index::{AddSummary, Index, IndexBuilder, Refreshed, RemoveSummary};
 pub use query::{Placement, StoryPlacement};
 pub use record::{DocumentRecord, Place};
 pub use redb::backends::InMemoryBackend;

@@ -15,6 +15,7 @@
 
 use crate::error::{db, StoreError};
 use crate::frequencies::StoredCounts;
+use crate::index::Refreshed;
 use crate::read;
 use crate::record::{compress_text, Place};
 use crate::region::{self, story_of};
@@ -57,20 +58,21 @@ pub fn refresh(
     change: &Change,
     policy: Policy,
     name: &str,
-) -> Result<(), StoreError> {
+) -> Result<Refreshed, StoreError> {
     let same_settings = same_header(txn, "derive_config", &derive_settings(config), name)?;
-    let stored = txn
-        .open_table(DOCUMENTS)
-        .map_err(db(name))?
-        .len()
-        .map_err(db(name))?;
-    if same_settings && stored >= policy.full_below as u64 {
+    let documents = txn.open_table(DOCUMENTS).map_err(db(name))?;
+    let stored = documents.len().map_err(db(name))?;
+    drop(documents);
+    let small = |n: usize| (n as f64) < policy.full_share * stored as f64;
+    if same_settings && stored >= policy.full_below as u64 && small(change.changed.len()) {
         let ids = region::affected(txn, config, &change.changed, &change.removed, name)?;
-        if (ids.len() as f64) < policy.full_share * stored as f64 {
-            return refresh_region(txn, config, change, &ids, name);
+        if small(ids.len()) {
+            refresh_region(txn, config, change, &ids, name)?;
+            return Ok(Refreshed::Region(ids.len()));
         }
     }
-    refresh_all(txn, config, change, name)
+    refresh_all(txn, config, change, name)?;
+    Ok(Refreshed::All)
 }
 
 /// Re-derives every derived table from the documents `txn` holds.

@@ -7,7 +7,7 @@ use crate::report::{self, ReadReport, Status};
 use anyhow::Context;
 use samestory_core::{Config, Document};
 use samestory_pipeline::read_inputs;
-use samestory_store::{Index, IndexBuilder, Placement};
+use samestory_store::{Index, IndexBuilder, Placement, Refreshed};
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
@@ -36,12 +36,12 @@ pub fn index(args: IndexArgs) -> anyhow::Result<Status> {
         IndexCommand::Query(query) => query_inputs(&index, query, &config),
         IndexCommand::Remove(remove) => {
             let summary = index.remove(&remove.ids)?;
-            index.compact()?;
+            compact_after(&mut index, summary.refreshed)?;
             report_removed(&index, &summary)
         }
         IndexCommand::Expire(expire) => {
             let summary = index.expire(&expire.before)?;
-            index.compact()?;
+            compact_after(&mut index, summary.refreshed)?;
             report_removed(&index, &summary)
         }
         IndexCommand::Refresh => {
@@ -99,11 +99,16 @@ fn add_inputs(index: &mut Index, args: &IndexAddArgs, config: &Config) -> anyhow
     });
     let now = chrono::Utc::now().timestamp();
     let added = index.add_from(docs, now)?;
-    index.compact()?;
+    compact_after(index, added.refreshed)?;
     let stats = index.counts()?;
     let what = format!(
-        "{} added, {} revised, {} unchanged; the index holds {} documents, {} stories",
-        added.added, added.revised, added.unchanged, stats.documents, stats.stories
+        "{} added, {} revised, {} unchanged{}; the index holds {} documents, {} stories",
+        added.added,
+        added.revised,
+        added.unchanged,
+        refreshed(added.refreshed),
+        stats.documents,
+        stats.stories
     );
     report::summary(&what, std::path::Path::new(index.name()));
     Ok(Status::from_failures())
@@ -187,14 +192,33 @@ fn write_placement(out: &mut impl Write, p: &Placement) -> anyhow::Result<()> {
 }
 
 /// Reports what `remove` or `expire` did; an unknown id is an input error (exit 2).
+/// How much a change re-derived, for its summary line.
+fn refreshed(r: Refreshed) -> String {
+    match r {
+        Refreshed::Nothing => String::new(),
+        Refreshed::Region(n) => format!(" ({n} documents in the stories it reached re-derived)"),
+        Refreshed::All => " (every document re-derived)".to_string(),
+    }
+}
+
+/// Gives the free space a full refresh leaves (every derived row rewritten) back to the file
+/// system; a region refresh rewrites a few rows, whose pages the next change reuses.
+fn compact_after(index: &mut Index, refreshed: Refreshed) -> anyhow::Result<()> {
+    if refreshed == Refreshed::All {
+        index.compact().context("compacting the index")?;
+    }
+    Ok(())
+}
+
 fn report_removed(index: &Index, s: &samestory_store::RemoveSummary) -> anyhow::Result<Status> {
     for id in &s.unknown {
         report::input_error(&format!("{id}: no such document in {}", index.name()));
     }
     let stats = index.counts()?;
     let what = format!(
-        "{} removed; the index holds {} documents, {} stories",
+        "{} removed{}; the index holds {} documents, {} stories",
         s.removed.len(),
+        refreshed(s.refreshed),
         stats.documents,
         stats.stories
     );
