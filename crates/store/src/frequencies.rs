@@ -32,16 +32,18 @@ pub struct FrequencyDelta {
 impl FrequencyDelta {
     /// Counts `docs` (with bodies) in (`sign` 1) or out (`sign` -1).
     pub fn count(&mut self, docs: &[&Document], sign: i64, cfg: &StoryConfig) {
+        if docs.is_empty() {
+            return;
+        }
         let metas: Vec<(DocMeta<'_>, &str)> = docs
             .iter()
             .map(|d| (DocMeta::of(d, &d.id), d.body.as_str()))
             .collect();
-        for counted in counted_features(&metas, cfg) {
-            self.docs += sign;
-            self.words += sign as f64 * f64::from(counted.len);
-            for name in counted.names {
-                *self.df.entry(name).or_default() += sign;
-            }
+        let counted = counted_features(&metas, cfg);
+        self.docs += sign * counted.docs as i64;
+        self.words += sign as f64 * counted.words;
+        for (name, n) in counted.df {
+            *self.df.entry(name).or_default() += sign * i64::from(n);
         }
     }
 

@@ -7,7 +7,9 @@
 use samestory_compare::Facts;
 use samestory_core::Document;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use xxhash_rust::xxh3::xxh3_128;
+use zstd::bulk::{Compressor, Decompressor};
 
 /// zstd level of stored text (bodies, story lines): fast, about 3× smaller on news text.
 const TEXT_LEVEL: i32 = 3;
@@ -66,16 +68,49 @@ pub fn content_hash(doc: &Document) -> String {
     format!("{:032x}", xxh3_128(&bytes))
 }
 
-/// Text (a body, a story line) compressed for a table: one zstd frame.
+thread_local! {
+    /// Each thread's zstd contexts, made once (a context costs more to make than a news
+    /// body costs to compress).
+    static CODEC: RefCell<Option<(Compressor<'static>, Decompressor<'static>)>> =
+        const { RefCell::new(None) };
+}
+
+/// Runs `f` with this thread's zstd contexts.
+fn with_codec<T>(
+    f: impl FnOnce(&mut Compressor<'static>, &mut Decompressor<'static>) -> std::io::Result<T>,
+) -> std::io::Result<T> {
+    CODEC.with(|cell| {
+        let mut codec = cell.borrow_mut();
+        if codec.is_none() {
+            *codec = Some((Compressor::new(TEXT_LEVEL)?, Decompressor::new()?));
+        }
+        let (c, d) = codec.as_mut().expect("made above");
+        f(c, d)
+    })
+}
+
+/// Text (a body, a story line) compressed for a table: one zstd frame, its content size in
+/// the frame header.
 pub fn compress_text(text: &str) -> std::io::Result<Vec<u8>> {
-    zstd::stream::encode_all(text.as_bytes(), TEXT_LEVEL)
+    with_codec(|c, _| c.compress(text.as_bytes()))
 }
 
 /// Text back from [`compress_text`]'s bytes.
 pub fn decompress_text(bytes: &[u8]) -> Result<String, String> {
-    let raw = zstd::stream::decode_all(bytes).map_err(|e| e.to_string())?;
-    String::from_utf8(raw).map_err(|e| e.to_string())
+    let size = zstd::zstd_safe::get_frame_content_size(bytes)
+        .ok()
+        .flatten();
+    let raw = match size {
+        Some(size) if size <= MAX_TEXT_BYTES => {
+            with_codec(|_, d| d.decompress(bytes, size as usize))
+        }
+        _ => zstd::stream::decode_all(bytes),
+    };
+    String::from_utf8(raw.map_err(|e| e.to_string())?).map_err(|e| e.to_string())
 }
+
+/// The largest text a frame header is trusted to announce (larger ones stream).
+const MAX_TEXT_BYTES: u64 = 256 << 20;
 
 /// Where the last refresh put a document.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -21,19 +21,22 @@ pub trait CorpusCounts {
     fn df(&self, names: &[Box<str>]) -> Result<Vec<u32>, Box<dyn std::error::Error + Send + Sync>>;
 }
 
-/// What one document adds to the counts: its length (title words weighted) and the names of
-/// its distinct features, sorted.
+/// What some documents add to the counts: how many they are, their lengths summed (title
+/// words weighted), and how many of them hold each feature (tagged names, see
+/// [`crate::Kind`], sorted).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CountedFeatures {
-    /// Its length as the model counts it.
-    pub len: f32,
-    /// Its distinct features (tagged names, see [`crate::Kind`]), sorted.
-    pub names: Vec<Box<str>>,
+    /// Documents counted.
+    pub docs: u64,
+    /// Their lengths as the model counts them, summed.
+    pub words: f64,
+    /// Each feature held by any of them, with how many hold it, sorted by name.
+    pub df: Vec<(Box<str>, u32)>,
 }
 
-/// The counted features of each of `docs` (metadata and body), in order, extracted in
-/// parallel exactly as [`crate::build`] extracts them.
-pub fn counted_features(docs: &[(DocMeta<'_>, &str)], cfg: &StoryConfig) -> Vec<CountedFeatures> {
+/// The counts `docs` (metadata and body) add, their features extracted in parallel exactly
+/// as [`crate::build`] extracts them.
+pub fn counted_features(docs: &[(DocMeta<'_>, &str)], cfg: &StoryConfig) -> CountedFeatures {
     let vocab = Vocab::default();
     let found: Vec<(f32, Vec<u32>)> = docs
         .par_iter()
@@ -45,14 +48,28 @@ pub fn counted_features(docs: &[(DocMeta<'_>, &str)], cfg: &StoryConfig) -> Vec<
         .collect();
     rayon::broadcast(|_| release_cache());
     release_cache();
-    let names = vocab.into_names();
-    found
+    let mut df = vec![0u32; 0];
+    let mut words = 0.0;
+    for (len, ids) in &found {
+        words += f64::from(*len);
+        for &id in ids {
+            let id = id as usize;
+            if id >= df.len() {
+                df.resize(id + 1, 0);
+            }
+            df[id] += 1;
+        }
+    }
+    let mut df: Vec<(Box<str>, u32)> = vocab
+        .into_names()
         .into_iter()
-        .map(|(len, ids)| {
-            let mut names: Vec<Box<str>> = ids.iter().map(|&i| names[i as usize].clone()).collect();
-            names.sort_unstable();
-            names.dedup();
-            CountedFeatures { len, names }
-        })
-        .collect()
+        .zip(df.into_iter().chain(std::iter::repeat(0)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    df.sort_unstable();
+    CountedFeatures {
+        docs: found.len() as u64,
+        words,
+        df,
+    }
 }
