@@ -1,16 +1,17 @@
 """The index benchmark: for each size N, bench/dedup's synthetic corpus (N documents) is
-split into an initial part (N - 100 - QUERIES documents), a batch of 100 and QUERIES single
+split into an initial part (N - 1,100 - QUERIES documents), a batch of 1,000, one of 100 and QUERIES single
 articles. Measured, each command a child process of the product binary (wall-clock, CPU and
 peak RSS from os.wait4):
 
 - batch `samestory run` on the initial part (docs/s), for comparison;
 - `samestory index add` of the initial part into a new index (docs/s);
-- `samestory index add` of the batch of 100 into that index (docs/s of the batch);
+- `samestory index add` of a batch of 1,000, then of a batch of 100, into that index (docs/s of
+  the batch: each re-derives only the stories it reaches);
 - `samestory index query` of each single article, as a command (latency p50 / p99; with few
   queries p99 is the slowest one), and the same queries inside one process through the
   library (`index-bench query`: the latency a server answering them sees);
 - index size per document: the file, and the file less the compressed bodies;
-- the stories of the index after its two adds (bulk, then the batch) against a batch `run` on
+- the stories of the index after its three adds (bulk, then the batches) against a batch `run` on
   the same documents: B-cubed precision, recall and F1 over story assignments (1.0: the
   incremental state is the batch state);
 - whether each single article's `query` placement is where `add` then puts it.
@@ -24,6 +25,7 @@ import tempfile
 import time
 
 BATCH = 100
+BIG_BATCH = 1000
 
 
 def measure(cmd, stdout=subprocess.DEVNULL):
@@ -49,20 +51,23 @@ def corpus(bench, work, n):
 def split(path, work, n, queries):
     with open(path) as f:
         lines = f.readlines()
-    first = len(lines) - BATCH - queries
+    first = len(lines) - BIG_BATCH - BATCH - queries
     base = os.path.join(work, f"base_{n}.jsonl")
+    big = os.path.join(work, f"big_batch_{n}.jsonl")
     batch = os.path.join(work, f"batch_{n}.jsonl")
     with open(base, "w") as f:
         f.writelines(lines[:first])
+    with open(big, "w") as f:
+        f.writelines(lines[first : first + BIG_BATCH])
     with open(batch, "w") as f:
-        f.writelines(lines[first : first + BATCH])
+        f.writelines(lines[first + BIG_BATCH : first + BIG_BATCH + BATCH])
     singles = []
-    for k, line in enumerate(lines[first + BATCH :]):
+    for k, line in enumerate(lines[first + BIG_BATCH + BATCH :]):
         single = os.path.join(work, f"query_{n}_{k}.jsonl")
         with open(single, "w") as f:
             f.write(line)
         singles.append(single)
-    return base, first, batch, singles
+    return base, first, big, batch, singles
 
 
 def percentile(xs, p):
@@ -116,13 +121,14 @@ def stories_of(samestory, ix, tmp, name):
 
 
 def bench_size(samestory, bench, index_bench, work, n, queries):
-    base, first, batch, singles = split(corpus(bench, work, n), work, n, queries)
+    base, first, big, batch, singles = split(corpus(bench, work, n), work, n, queries)
     with tempfile.TemporaryDirectory(dir=work) as tmp:
         out = os.path.join(tmp, "out")
         run = measure([samestory, "run", base, "--out", out, "--no-report", "--quiet"])
         index = os.path.join(tmp, "index.redb")
         ix = [samestory, "index", "--index", index]
         bulk = measure(ix + ["add", "--quiet", base])
+        add_big = measure(ix + ["add", "--quiet", big])
         add = measure(ix + ["add", "--quiet", batch])
         latencies = [measure(ix + ["query", q])[0] for q in singles]
         answer = json.loads(subprocess.run([index_bench, "query", index] + singles, check=True, capture_output=True).stdout)
@@ -130,7 +136,7 @@ def bench_size(samestory, bench, index_bench, work, n, queries):
         stats = json.loads(subprocess.run(ix + ["stats"], check=True, capture_output=True).stdout)
         incremental = stories_of(samestory, ix, tmp, "incremental")
         both = os.path.join(tmp, "both")
-        subprocess.run([samestory, "run", base, batch, "--out", both, "--no-report", "--quiet"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([samestory, "run", base, big, batch, "--out", both, "--no-report", "--quiet"], check=True, stdout=subprocess.DEVNULL)
         with open(os.path.join(both, "documents.jsonl")) as f:
             batch_stories = {d["id"]: d["story"] for d in map(json.loads, f)}
         b3 = bcubed(incremental, batch_stories)
@@ -139,6 +145,7 @@ def bench_size(samestory, bench, index_bench, work, n, queries):
     rows = [
         ("batch `run`", f"{first / run[0]:,.0f} docs/s", f"{run[0]:.1f} s, {run[1]:.1f} CPU-s, {run[2]:.0f} MB"),
         ("`index add` (bulk, new index)", f"{first / bulk[0]:,.0f} docs/s", f"{bulk[0]:.1f} s, {bulk[1]:.1f} CPU-s, {bulk[2]:.0f} MB"),
+        (f"`index add` {BIG_BATCH:,} into the index", f"{BIG_BATCH / add_big[0]:,.1f} docs/s", f"{add_big[0]:.1f} s, {add_big[1]:.1f} CPU-s, {add_big[2]:.0f} MB"),
         (f"`index add` {BATCH} into the index", f"{BATCH / add[0]:,.1f} docs/s", f"{add[0]:.1f} s, {add[1]:.1f} CPU-s, {add[2]:.0f} MB"),
         (f"`index query` command ({len(latencies)} articles)", f"p50 {percentile(latencies, 50) * 1000:,.1f} ms", f"p99 {percentile(latencies, 99) * 1000:,.1f} ms"),
         (f"`Index::query` in one process ({len(inproc)} articles)", f"p50 {percentile(inproc, 50) * 1000:,.2f} ms", f"p99 {percentile(inproc, 99) * 1000:,.2f} ms"),
@@ -151,7 +158,9 @@ def bench_size(samestory, bench, index_bench, work, n, queries):
     print("|---|---|---|")
     for row in rows:
         print("| " + " | ".join(row) + " |")
-    print(f"\nbulk add / run: {run[0] / bulk[0]:.2f}× the docs/s; add of {BATCH} / run: {(BATCH / add[0]) / (first / run[0]):.4f}×")
+    rate = first / run[0]
+    print(f"\nbulk add / run: {run[0] / bulk[0]:.2f}× the docs/s ({run[1] / bulk[1]:.2f}× by CPU); "
+          f"add of {BIG_BATCH:,} / run: {(BIG_BATCH / add_big[0]) / rate:.3f}×; add of {BATCH} / run: {(BATCH / add[0]) / rate:.3f}×")
 
 
 def main():

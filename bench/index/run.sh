@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One command: bench/index/run.sh [SIZES...]   (default: 10000 100000)
 # Builds the release binaries, generates bench/dedup's synthetic corpus of each size once
-# (cached in $WORK), and prints the index table: bulk add, an add of 100 documents into the
+# (cached in $WORK), and prints the index table: bulk add, adds of 1,000 and 100 documents into the
 # full index, `index query` latency, index size per document, and batch `run` beside them.
 # QUERIES=n sets how many single-article queries are timed per size (default 10).
 set -euo pipefail
