@@ -80,6 +80,9 @@ pub enum IndexCommand {
     /// a batch run would (a change refreshes only the stories it touches; this also brings
     /// the scores of untouched stories up to the index's current document frequencies).
     Refresh,
+    /// Give the file's free space back to the file system (a change's copy-on-write pages
+    /// are reused by later changes, so the file holds some free space between them).
+    Compact,
     /// Write documents.jsonl, relations.jsonl, stories.jsonl and report.html, as `run`
     /// writes them, into --out.
     Export(IndexExportArgs),

@@ -286,7 +286,7 @@ fn bad_input_gives_one_line_and_leaves_the_index_unchanged() {
 }
 
 #[test]
-fn refresh_keeps_what_run_writes() {
+fn refresh_and_compact_keep_what_run_writes() {
     let files = example_files();
     let paths: Vec<&str> = files.iter().map(|p| p.to_str().unwrap()).collect();
     let batch = run_batch(&paths);
@@ -300,4 +300,7 @@ fn refresh_keeps_what_run_writes() {
     );
     assert!(said.contains("refreshed"), "{said}");
     assert_same_files(batch.path(), export(&at).path(), "refreshed");
+    let done = index(&at, &["compact"]);
+    assert_eq!(done.status.code(), Some(0), "{}", util::stderr(&done));
+    assert_same_files(batch.path(), export(&at).path(), "compacted");
 }

@@ -55,6 +55,13 @@ pub fn index(args: IndexArgs) -> anyhow::Result<Status> {
             report::summary(&what, Path::new(index.name()));
             Ok(Status::from_failures())
         }
+        IndexCommand::Compact => {
+            let before = file_len(&index);
+            index.compact().context("compacting the index")?;
+            let what = format!("{} → {} bytes", before, file_len(&index));
+            report::summary(&what, Path::new(index.name()));
+            Ok(Status::from_failures())
+        }
         IndexCommand::Stats => {
             print_json(&index.stats()?)?;
             Ok(Status::from_failures())
@@ -192,6 +199,11 @@ fn write_placement(out: &mut impl Write, p: &Placement) -> anyhow::Result<()> {
 }
 
 /// Reports what `remove` or `expire` did; an unknown id is an input error (exit 2).
+/// The index file's length in bytes (0 when it cannot be read).
+fn file_len(index: &Index) -> u64 {
+    std::fs::metadata(index.name()).map_or(0, |m| m.len())
+}
+
 /// How much a change re-derived, for its summary line.
 fn refreshed(r: Refreshed) -> String {
     match r {
