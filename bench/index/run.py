@@ -133,6 +133,8 @@ def bench_size(samestory, bench, index_bench, work, n, queries):
         latencies = [measure(ix + ["query", q])[0] for q in singles]
         answer = json.loads(subprocess.run([index_bench, "query", index] + singles, check=True, capture_output=True).stdout)
         inproc = [ms / 1000 for ms in answer["latencies_ms"]]
+        uncompacted = os.path.getsize(index)
+        compact = measure(ix + ["compact"])
         stats = json.loads(subprocess.run(ix + ["stats"], check=True, capture_output=True).stdout)
         incremental = stories_of(samestory, ix, tmp, "incremental")
         both = os.path.join(tmp, "both")
@@ -151,7 +153,7 @@ def bench_size(samestory, bench, index_bench, work, n, queries):
         (f"`Index::query` in one process ({len(inproc)} articles)", f"p50 {percentile(inproc, 50) * 1000:,.2f} ms", f"p99 {percentile(inproc, 99) * 1000:,.2f} ms"),
         ("stories: incremental against batch `run`", f"B-cubed F1 {b3[2]:.4f}", f"precision {b3[0]:.4f}, recall {b3[1]:.4f}"),
         ("query placement = story after adding", f"{agree}/{total}", "the story `query` names is the one `add` puts the article in"),
-        ("index size per document", f"{stats['file_bytes'] / docs:,.0f} B", f"without bodies {(stats['file_bytes'] - stats['body_bytes']) / docs:,.0f} B"),
+        ("index size per document (compacted)", f"{stats['file_bytes'] / docs:,.0f} B", f"without bodies {(stats['file_bytes'] - stats['body_bytes']) / docs:,.0f} B; {uncompacted / docs:,.0f} B before `index compact` ({compact[0]:.1f} s)"),
     ]
     print(f"\n### {n:,} synthetic documents ({docs:,} indexed)\n")
     print("| measure | value | detail |")
