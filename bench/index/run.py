@@ -10,7 +10,8 @@ peak RSS from os.wait4):
 - `samestory index query` of each single article, as a command (latency p50 / p99; with few
   queries p99 is the slowest one), and the same queries inside one process through the
   library (`index-bench query`: the latency a server answering them sees);
-- index size per document: the file, and the file less the compressed bodies;
+- index size per document: the file, and the file less the compressed bodies, after
+  `index compact` (and before it: changes leave free pages that later changes reuse);
 - the stories of the index after its three adds (bulk, then the batches) against a batch `run` on
   the same documents: B-cubed precision, recall and F1 over story assignments (1.0: the
   incremental state is the batch state);
