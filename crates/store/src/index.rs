@@ -275,7 +275,11 @@ impl Index {
                     terms: &keys.1,
                     url: url_key(doc.meta.url.as_deref()),
                 };
-                postings.remove(id, keys, &name)?;
+                let mut twins = Sketcher::new(&self.config.relate);
+                let mut sketch_of = |other: &str| {
+                    crate::read::body(&name, &bodies, other).map(|b| twins.sketch(&b))
+                };
+                postings.remove(id, keys, &mut sketch_of, &name)?;
                 frequencies.count(&[&doc], -1, &self.config.story);
                 summary.removed.push(id.clone());
             }
@@ -459,7 +463,11 @@ impl<'t> DocumentWriter<'t> {
                     terms: &terms,
                     url: url_key(old_doc.meta.url.as_deref()),
                 };
-                self.postings.remove(&doc.id, keys, name)?;
+                let mut twins = Sketcher::new(&self.config.relate);
+                let bodies = &self.bodies;
+                let mut sketch_of =
+                    |other: &str| crate::read::body(name, bodies, other).map(|b| twins.sketch(&b));
+                self.postings.remove(&doc.id, keys, &mut sketch_of, name)?;
                 self.retired.push(old_doc);
                 DocumentRecord::new(doc, prepared.content.clone(), old.added, old.revision + 1)
             }

@@ -11,8 +11,8 @@
 
 use crate::error::{db, StoreError};
 use crate::tables::{
-    BAND_KEYS, DOCUMENT_NUMBERS, EXACT_KEYS, HEADER, NUMBERED_DOCUMENTS, PRINT_KEYS, TERM_KEYS,
-    URL_KEYS,
+    BAND_KEYS, DOCUMENT_NUMBERS, EXACT_KEYS, EXEMPLARS, HEADER, NUMBERED_DOCUMENTS, PRINT_KEYS,
+    TERM_KEYS, URL_KEYS,
 };
 use redb::{ReadableTable, Table, WriteTransaction};
 use samestory_core::RelateConfig;
@@ -29,6 +29,7 @@ pub struct SketchTables<'t> {
     prints: Table<'t, u64, ()>,
     terms: Table<'t, u64, ()>,
     urls: Table<'t, u64, ()>,
+    exemplars: Table<'t, u64, u32>,
 }
 
 /// What a document is posted under: its sketch, its story terms and its URL.
@@ -59,6 +60,7 @@ impl<'t> SketchTables<'t> {
             prints: txn.open_table(PRINT_KEYS).map_err(db(index))?,
             terms: txn.open_table(TERM_KEYS).map_err(db(index))?,
             urls: txn.open_table(URL_KEYS).map_err(db(index))?,
+            exemplars: txn.open_table(EXEMPLARS).map_err(db(index))?,
         })
     }
 
@@ -73,7 +75,10 @@ impl<'t> SketchTables<'t> {
         for (id, keys) in docs {
             self.numbers.insert(*id, n).map_err(db(index))?;
             self.ids.insert(n, *id).map_err(db(index))?;
-            postings.push(n, keys);
+            postings.push_own(n, keys);
+            if self.becomes_exemplar(keys.sketch, n, index)? {
+                postings.push_sketch(n, keys.sketch);
+            }
             n += 1;
         }
         self.header
@@ -88,8 +93,28 @@ impl<'t> SketchTables<'t> {
         Ok(())
     }
 
+    /// Whether document `n`, sketched as `s`, is the first of its exact class (the same
+    /// normalised word sequence: the same bands and fingerprints), and so the one whose bands
+    /// and fingerprints are posted for the class; it is recorded as such.
+    fn becomes_exemplar(&mut self, s: &DocSketch, n: u32, index: &str) -> Result<bool, StoreError> {
+        if s.words == 0 || self.exemplars.get(s.key).map_err(db(index))?.is_some() {
+            return Ok(false);
+        }
+        self.exemplars.insert(s.key, n).map_err(db(index))?;
+        Ok(true)
+    }
+
     /// Removes document `id`'s number and postings (`keys`: those of the stored document).
-    pub fn remove(&mut self, id: &str, keys: Keys<'_>, index: &str) -> Result<(), StoreError> {
+    /// When it was its exact class's exemplar, another stored member (found through the
+    /// exact-key postings, confirmed by `sketch_of`, which sketches a stored document's
+    /// body) takes its place and gets the class's bands and fingerprints.
+    pub fn remove(
+        &mut self,
+        id: &str,
+        keys: Keys<'_>,
+        sketch_of: &mut dyn FnMut(&str) -> Result<DocSketch, StoreError>,
+        index: &str,
+    ) -> Result<(), StoreError> {
         let Some(n) = self
             .numbers
             .remove(id)
@@ -99,12 +124,62 @@ impl<'t> SketchTables<'t> {
             return Ok(());
         };
         self.ids.remove(n).map_err(db(index))?;
+        let s = keys.sketch;
+        let exemplar = s.words > 0
+            && self
+                .exemplars
+                .get(s.key)
+                .map_err(db(index))?
+                .map(|v| v.value())
+                == Some(n);
         let mut postings = PostingKeys::default();
-        postings.push(n, &keys);
+        postings.push_own(n, &keys);
+        if exemplar {
+            postings.push_sketch(n, s);
+            self.exemplars.remove(s.key).map_err(db(index))?;
+        }
         for (table, keys) in self.tables(postings) {
             for key in keys {
                 table.remove(key).map_err(db(index))?;
             }
+        }
+        if exemplar {
+            self.replace_exemplar(s, sketch_of, index)?;
+        }
+        Ok(())
+    }
+
+    /// Makes another stored member of the exact class of `s` (if any) its exemplar.
+    fn replace_exemplar(
+        &mut self,
+        s: &DocSketch,
+        sketch_of: &mut dyn FnMut(&str) -> Result<DocSketch, StoreError>,
+        index: &str,
+    ) -> Result<(), StoreError> {
+        let twins = bucket_head(&self.exact, exact_key(s), usize::MAX, index)?;
+        for m in twins {
+            let Some(id) = self
+                .ids
+                .get(m)
+                .map_err(db(index))?
+                .map(|v| v.value().to_string())
+            else {
+                continue;
+            };
+            let twin = sketch_of(&id)?;
+            if twin.key != s.key {
+                continue;
+            }
+            self.exemplars.insert(s.key, m).map_err(db(index))?;
+            let mut postings = PostingKeys::default();
+            postings.push_sketch(m, &twin);
+            for (table, mut keys) in self.tables(postings) {
+                keys.sort_unstable();
+                for key in keys {
+                    table.insert(key, ()).map_err(db(index))?;
+                }
+            }
+            return Ok(());
         }
         Ok(())
     }
@@ -132,15 +207,21 @@ struct PostingKeys {
 }
 
 impl PostingKeys {
-    /// Adds the postings of document number `n`.
-    fn push(&mut self, n: u32, keys: &Keys<'_>) {
+    /// Adds the postings every document has: its exact key, story terms and URL.
+    fn push_own(&mut self, n: u32, keys: &Keys<'_>) {
         self.terms.extend(keys.terms.iter().map(|&t| posting(t, n)));
         self.urls.extend(keys.url.map(|u| posting(u, n)));
-        let s = keys.sketch;
+        if keys.sketch.words > 0 {
+            self.exact.push(posting(exact_key(keys.sketch), n));
+        }
+    }
+
+    /// Adds the postings an exact class's exemplar has for the class: its LSH bands and
+    /// fingerprints.
+    fn push_sketch(&mut self, n: u32, s: &DocSketch) {
         if s.words == 0 {
             return;
         }
-        self.exact.push(posting(exact_key(s), n));
         self.bands.extend(s.bands.iter().map(|&b| posting(b, n)));
         let start = self.prints.len();
         self.prints.extend(s.prints.iter().map(|&p| posting(p, n)));
@@ -209,6 +290,10 @@ struct Shared {
     prints: u32,
 }
 
+/// Stored exact copies of a document looked at, at most (they are one group, in one story:
+/// a few bring all of it).
+const EXACT_HEAD: usize = 64;
+
 /// The posting of document number `n` under `key`.
 fn posting(key: u32, n: u32) -> u64 {
     u64::from(key) << 32 | u64::from(n)
@@ -218,6 +303,23 @@ fn posting(key: u32, n: u32) -> u64 {
 /// verification compares the bodies).
 fn exact_key(s: &DocSketch) -> u32 {
     (s.key >> 32) as u32
+}
+
+/// The first `k` document numbers posted under `key` (by number).
+pub fn bucket_head(
+    table: &impl ReadableTable<u64, ()>,
+    key: u32,
+    k: usize,
+    index: &str,
+) -> Result<Vec<u32>, StoreError> {
+    let range = table
+        .range(posting(key, 0)..=posting(key, u32::MAX))
+        .map_err(db(index))?;
+    let mut out = Vec::new();
+    for entry in range.take(k) {
+        out.push(entry.map_err(db(index))?.0.value() as u32);
+    }
+    Ok(out)
 }
 
 /// The document numbers posted under `key`, or `None` when there are more than `cap`.
@@ -261,7 +363,7 @@ pub fn candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64, ()>
     if s.words == 0 {
         return found(p, shared, cfg, except, limit, index);
     }
-    for n in bucket(&p.exact, exact_key(s), usize::MAX, index)?.unwrap_or_default() {
+    for n in bucket_head(&p.exact, exact_key(s), EXACT_HEAD, index)? {
         shared.entry(n).or_default().exact = true;
     }
     for &band in &s.bands {

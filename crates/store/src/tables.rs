@@ -60,6 +60,7 @@ pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> 
     txn.open_table(TERM_KEYS)?;
     txn.open_table(URL_KEYS)?;
     txn.open_table(STORY_DF)?;
+    txn.open_table(EXEMPLARS)?;
     Ok(())
 }
 
@@ -91,3 +92,9 @@ pub const URL_KEYS: TableDefinition<u64, ()> = TableDefinition::new("url_keys");
 /// story stage's tagged feature names; features held by none are absent). The header's
 /// `story_docs` (u64 LE) and `story_words` (f64 LE) count the documents and their lengths.
 pub const STORY_DF: TableDefinition<&str, u32> = TableDefinition::new("story_df");
+
+/// `exact key → document number`: each exact class's exemplar (the relation engine's full
+/// 64-bit exact key: the normalised word sequence). Only the exemplar's LSH bands and
+/// fingerprints are posted — its copies have the same ones — so 20,000 copies of a wire story
+/// post them once and a near-copy still finds the class.
+pub const EXEMPLARS: TableDefinition<u64, u32> = TableDefinition::new("exemplars");

@@ -201,3 +201,35 @@ fn removing_by_region_gives_the_batch_state_of_the_rest() {
         assert_eq!(state(&got), state(&want), "{name}");
     }
 }
+
+#[test]
+fn a_near_copy_of_a_text_copied_hundreds_of_times_finds_the_copies() {
+    // More copies than an LSH bucket (200), a fingerprint posting (50) or a story term (300)
+    // may hold: only one exemplar of the class is posted, and when it goes another copy
+    // takes its place.
+    let text = Words(7).text(200);
+    let copies: Vec<Document> = (0..320)
+        .map(|k| Document::new(format!("copy-{k:03}"), Format::Text, &text))
+        .collect();
+    let mut near: Vec<String> = text.split(' ').map(str::to_string).collect();
+    near[100] = "different".into();
+    let near = Document::new("near", Format::Text, near.join(" "));
+    let dir = tempfile::tempdir().unwrap();
+    let index = by_region(&dir.path().join("copies.redb"));
+    index.add(copies.clone(), 0).unwrap();
+    index.remove(&["copy-000".to_string()]).unwrap();
+    let added = index.add([near.clone()], 0).unwrap();
+    assert!(
+        matches!(added.refreshed, samestory_store::Refreshed::Region(n) if n == 320),
+        "the near copy must reach the 319 copies: {:?}",
+        added.refreshed
+    );
+    assert_eq!(index.place("near").unwrap().unwrap().group, "copy-001");
+    let batch = in_full(&dir.path().join("batch.redb"));
+    let mut rest = copies[1..].to_vec();
+    rest.push(near);
+    batch.add(rest, 0).unwrap();
+    let want = export(&batch, &dir.path().join("batch"));
+    let got = export(&index, &dir.path().join("got"));
+    assert_eq!(state(&got), state(&want));
+}
