@@ -18,7 +18,10 @@ use crate::terms::story_terms;
 use crate::{header, refresh};
 use rayon::prelude::*;
 use redb::backends::FileBackend;
-use redb::{Database, DatabaseError, Durability, ReadableTable, StorageBackend, WriteTransaction};
+use redb::{
+    Database, DatabaseError, Durability, ReadableDatabase, ReadableTable, StorageBackend,
+    WriteTransaction,
+};
 use samestory_core::{Config, Document};
 use samestory_relate::features::{DocSketch, Sketcher};
 use std::collections::BTreeSet;
@@ -221,6 +224,7 @@ impl Index {
     ) -> Result<AddSummary, E> {
         let name = self.name.clone();
         let txn = self.begin_write()?;
+        let before = self.db.begin_read().map_err(db(&name))?;
         let mut summary = AddSummary::default();
         let mut change = Change::default();
         let mut writer = DocumentWriter::open(&txn, &self.config, &name)?;
@@ -242,7 +246,8 @@ impl Index {
             txn.abort().map_err(db(&name))?;
             return Ok(summary);
         }
-        summary.refreshed = refresh::refresh(&txn, &self.config, &change, self.refresh, &name)?;
+        summary.refreshed =
+            refresh::refresh((&txn, &before), &self.config, &change, self.refresh, &name)?;
         txn.commit().map_err(db(&name))?;
         Ok(summary)
     }
@@ -252,6 +257,7 @@ impl Index {
     pub fn remove(&self, ids: &[String]) -> Result<RemoveSummary, StoreError> {
         let name = self.name.clone();
         let txn = self.begin_write()?;
+        let before = self.db.begin_read().map_err(db(&name))?;
         let mut summary = RemoveSummary::default();
         let mut frequencies = FrequencyDelta::default();
         {
@@ -293,7 +299,8 @@ impl Index {
             removed: summary.removed.clone(),
             ..Change::default()
         };
-        summary.refreshed = refresh::refresh(&txn, &self.config, &change, self.refresh, &name)?;
+        summary.refreshed =
+            refresh::refresh((&txn, &before), &self.config, &change, self.refresh, &name)?;
         txn.commit().map_err(db(&name))?;
         Ok(summary)
     }
@@ -319,11 +326,13 @@ impl Index {
     /// score up to date).
     pub fn refresh_all(&self) -> Result<(), StoreError> {
         let txn = self.begin_write()?;
+        let before = self.db.begin_read().map_err(db(&self.name))?;
         let policy = refresh::Policy {
             full_share: 0.0,
             full_below: usize::MAX,
         };
-        refresh::refresh(&txn, &self.config, &Change::default(), policy, &self.name)?;
+        let change = Change::default();
+        refresh::refresh((&txn, &before), &self.config, &change, policy, &self.name)?;
         txn.commit().map_err(db(&self.name))
     }
 

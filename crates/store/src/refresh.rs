@@ -22,7 +22,7 @@ use crate::region::{self, story_of};
 use crate::tables::{
     BODIES, DOCUMENTS, HEADER, ISSUED_STORIES, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES,
 };
-use redb::{ReadableTable, ReadableTableMetadata, WriteTransaction};
+use redb::{ReadTransaction, ReadableTable, ReadableTableMetadata, WriteTransaction};
 use samestory_core::Config;
 use samestory_pipeline::rows::relation_lines;
 use samestory_pipeline::{
@@ -53,7 +53,7 @@ pub struct Policy {
 /// Re-derives the rows `change` reaches (or every row: see the module's comment and
 /// `policy`).
 pub fn refresh(
-    txn: &WriteTransaction,
+    (txn, before): (&WriteTransaction, &ReadTransaction),
     config: &Config,
     change: &Change,
     policy: Policy,
@@ -65,7 +65,8 @@ pub fn refresh(
     drop(documents);
     let small = |n: usize| (n as f64) < policy.full_share * stored as f64;
     if same_settings && stored >= policy.full_below as u64 && small(change.changed.len()) {
-        let ids = region::affected(txn, config, &change.changed, &change.removed, name)?;
+        let change_ids = (&change.changed, change.removed.as_slice());
+        let ids = region::affected(txn, before, config, change_ids, name)?;
         if small(ids.len()) {
             refresh_region(txn, config, change, &ids, name)?;
             return Ok(Refreshed::Region(ids.len()));

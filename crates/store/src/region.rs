@@ -11,18 +11,19 @@
 
 use crate::error::{db, StoreError};
 use crate::read;
-use crate::sketches::{candidates, open_postings, term_candidates, url_key};
+use crate::sketches::{candidates, open_postings, term_candidates, url_key, Postings};
 use crate::tables::{BODIES, DOCUMENTS, ISSUED_STORIES, PLACES};
 use crate::terms::story_terms;
-use redb::{ReadableTable, WriteTransaction};
-use samestory_core::Config;
+use rayon::prelude::*;
+use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, WriteTransaction};
+use samestory_core::{Config, Document};
 use samestory_relate::features::Sketcher;
 use serde::Deserialize;
 use std::collections::BTreeSet;
 
 /// Stored documents a changed one is checked against for relations, at most (their
 /// stories come whole, so a big story needs only a few of its members here).
-const RELATION_CANDIDATES: usize = 32;
+const RELATION_CANDIDATES: usize = 16;
 
 /// Stored documents sharing title and lead words whose stories join the region, at most
 /// (a query names the story of the best of 4: as many as it scores).
@@ -36,56 +37,47 @@ const TERM_BUCKET: usize = 300;
 
 /// The ids (sorted) a change reaches: the stored documents of `changed` (added or
 /// revised) and every stored member of the stories that `changed` and `removed` were in
-/// or may join.
+/// or may join. `before` is a snapshot of the index as the change found it (the write
+/// transaction `txn` started from it): the candidates of the changed documents are looked
+/// up there, in parallel — the changed documents are in the region anyway.
 pub fn affected(
     txn: &WriteTransaction,
+    before: &ReadTransaction,
     config: &Config,
-    changed: &BTreeSet<String>,
-    removed: &[String],
+    (changed, removed): (&BTreeSet<String>, &[String]),
     name: &str,
 ) -> Result<Vec<String>, StoreError> {
-    let places = txn.open_table(PLACES).map_err(db(name))?;
-    let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
-    let bodies = txn.open_table(BODIES).map_err(db(name))?;
-    let postings = open_postings!(txn, name);
-    let mut region: BTreeSet<String> = BTreeSet::new();
+    let docs: Vec<Document> = {
+        let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
+        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        changed
+            .iter()
+            .map(|id| read::document(name, &records, &bodies, id))
+            .collect::<Result<_, _>>()?
+    };
+    let postings = open_postings!(before, name);
+    let found: Vec<Vec<String>> = docs
+        .par_iter()
+        .map_init(
+            || Sketcher::new(&config.relate),
+            |sketcher, doc| reached_by(&postings, sketcher, doc, config, name),
+        )
+        .collect::<Result<_, _>>()?;
+    let places = before.open_table(PLACES).map_err(db(name))?;
     let mut stories: BTreeSet<String> = BTreeSet::new();
-    let mut visit = |id: &str, region: &mut BTreeSet<String>| -> Result<(), StoreError> {
-        match places.get(id).map_err(db(name))? {
+    let mut region: BTreeSet<String> = changed.iter().cloned().collect();
+    let reached = removed.iter().chain(changed).chain(found.iter().flatten());
+    for id in reached {
+        match places.get(id.as_str()).map_err(db(name))? {
             Some(place) => {
                 stories.insert(story_of(name, id, place.value())?);
             }
-            None if records.get(id).map_err(db(name))?.is_some() => {
-                region.insert(id.to_string());
+            None => {
+                region.insert(id.clone());
             }
-            None => {}
         }
-        Ok(())
-    };
-    for id in removed {
-        visit(id, &mut region)?;
     }
-    let mut sketcher = Sketcher::new(&config.relate);
-    for id in changed {
-        visit(id, &mut region)?;
-        let doc = read::document(name, &records, &bodies, id)?;
-        let sketch = sketcher.sketch(&doc.body);
-        let keys = (&sketch, url_key(doc.meta.url.as_deref()));
-        let related = candidates(
-            &postings,
-            keys,
-            &config.relate,
-            id,
-            RELATION_CANDIDATES,
-            name,
-        )?;
-        let limits = (TERMS_SHARED, TERM_BUCKET, STORY_CANDIDATES);
-        let similar = term_candidates(&postings, &story_terms(&doc), limits, name)?;
-        for other in related.iter().chain(&similar) {
-            visit(other, &mut region)?;
-        }
-        region.insert(id.clone());
-    }
+    let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
     let issued = txn.open_table(ISSUED_STORIES).map_err(db(name))?;
     for story in &stories {
         let Some(members) = issued.get(story.as_str()).map_err(db(name))? else {
@@ -93,13 +85,33 @@ pub fn affected(
         };
         let members: Vec<String> = serde_json::from_slice(members.value())
             .map_err(|e| read::damaged(name, "issued_stories", story, e))?;
-        for member in members {
-            if records.get(member.as_str()).map_err(db(name))?.is_some() {
-                region.insert(member);
-            }
+        region.extend(members);
+    }
+    let mut out = Vec::with_capacity(region.len());
+    for id in region {
+        if records.get(id.as_str()).map_err(db(name))?.is_some() {
+            out.push(id);
         }
     }
-    Ok(region.into_iter().collect())
+    Ok(out)
+}
+
+/// The stored documents `doc` may relate to (its candidates in the postings) or join by
+/// content (the ones sharing most title and lead words).
+fn reached_by(
+    postings: &Postings<ReadOnlyTable<u32, &'static str>, ReadOnlyTable<u64, ()>>,
+    sketcher: &mut Sketcher,
+    doc: &Document,
+    config: &Config,
+    name: &str,
+) -> Result<Vec<String>, StoreError> {
+    let sketch = sketcher.sketch(&doc.body);
+    let keys = (&sketch, url_key(doc.meta.url.as_deref()));
+    let limit = RELATION_CANDIDATES;
+    let mut out = candidates(postings, keys, &config.relate, &doc.id, limit, name)?;
+    let limits = (TERMS_SHARED, TERM_BUCKET, STORY_CANDIDATES);
+    out.extend(term_candidates(postings, &story_terms(doc), limits, name)?);
+    Ok(out)
 }
 
 /// The story of a stored place (the rest of it unread).
