@@ -151,7 +151,10 @@ fn encode(s: &str) -> String {
 
 #[derive(Default)]
 struct Tally {
-    latencies: Vec<Duration>,
+    /// The reads' latencies.
+    reads: Vec<Duration>,
+    /// The adds' latencies.
+    adds: Vec<Duration>,
     errors: usize,
     acknowledged: Vec<String>,
     elapsed: Duration,
@@ -159,20 +162,35 @@ struct Tally {
 
 impl Tally {
     fn print(&self, name: &str) {
-        let mut l = self.latencies.clone();
+        let all: Vec<Duration> = self.reads.iter().chain(&self.adds).copied().collect();
+        self.row(name, &all, self.errors);
+        if !self.adds.is_empty() {
+            self.row(&format!("{name}: the reads"), &self.reads, usize::MAX);
+            self.row(&format!("{name}: the adds"), &self.adds, usize::MAX);
+        }
+    }
+
+    fn row(&self, name: &str, latencies: &[Duration], errors: usize) {
+        let mut l = latencies.to_vec();
         l.sort();
         let at = |q: f64| {
             l.get(((l.len() as f64 * q) as usize).min(l.len().saturating_sub(1)))
                 .map_or(0.0, |d| d.as_secs_f64() * 1e3)
         };
+        let errors = match errors {
+            usize::MAX => "".to_string(),
+            n => n.to_string(),
+        };
+        let acked = match name.contains(':') {
+            true => String::new(),
+            false => self.acknowledged.len().to_string(),
+        };
         println!(
-            "| {name} | {} | {:.0} | {:.1} | {:.1} | {} | {} |",
+            "| {name} | {} | {:.0} | {:.1} | {:.1} | {errors} | {acked} |",
             l.len(),
             l.len() as f64 / self.elapsed.as_secs_f64(),
             at(0.5),
             at(0.99),
-            self.errors,
-            self.acknowledged.len()
         );
     }
 }
@@ -199,7 +217,8 @@ async fn phase(
     for t in tasks {
         match t.await {
             Ok(t) => {
-                tally.latencies.extend(t.latencies);
+                tally.reads.extend(t.reads);
+                tally.adds.extend(t.adds);
                 tally.errors += t.errors;
                 tally.acknowledged.extend(t.acknowledged);
             }
@@ -244,7 +263,10 @@ async fn client_loop(
                 .await
                 .map(|(s, _)| (s, None))
         };
-        tally.latencies.push(t0.elapsed());
+        match add {
+            true => tally.adds.push(t0.elapsed()),
+            false => tally.reads.push(t0.elapsed()),
+        }
         match result {
             Ok((status, acked)) if (200..300).contains(&status) => {
                 tally.acknowledged.extend(acked.filter(|_| add));

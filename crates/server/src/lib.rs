@@ -115,6 +115,7 @@ pub fn router(state: AppState) -> Router {
             timeout,
         ))
         .layer(axum::middleware::map_response(json_errors))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }
 

@@ -672,3 +672,48 @@ async fn the_openapi_document_matches_the_router() {
     // Deterministic: two answers are byte-identical.
     assert_eq!(s.get("/api/openapi.json").await.1, doc);
 }
+
+/// Readers during a batch add see the index before it or after it, never between: every
+/// story list sums to the documents of one of the two states.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn readers_never_see_half_a_batch() {
+    let s = server();
+    let before = s.index.counts().unwrap().documents;
+    let batch: Vec<Document> = (0..6)
+        .map(|i| {
+            doc(
+                &format!("z-{i}"),
+                "2024-05-01",
+                &format!("{COMET} Sighting number {i}."),
+            )
+        })
+        .collect();
+    let index = Arc::clone(&s.index);
+    let writer = tokio::task::spawn_blocking(move || index.add(batch, 0).unwrap());
+    let mut seen = std::collections::BTreeSet::new();
+    while !writer.is_finished() {
+        let (status, page) = s.get("/api/stories?limit=500").await;
+        assert_eq!(status, StatusCode::OK);
+        let total: u64 = page["stories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x["documents"].as_u64().unwrap())
+            .sum();
+        seen.insert(total);
+    }
+    writer.await.unwrap();
+    let (_, page) = s.get("/api/stories?limit=500").await;
+    let total: u64 = page["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["documents"].as_u64().unwrap())
+        .sum();
+    seen.insert(total);
+    assert_eq!(total, before + 6);
+    assert!(
+        seen.iter().all(|t| *t == before || *t == before + 6),
+        "{seen:?}"
+    );
+}

@@ -115,7 +115,7 @@
   }
   function relationItem(r, id) {
     const other = r.a === id ? r.b : r.a;
-    const scores = ['jaccard', 'containment', 'score', 'story_score']
+    const scores = ['jaccard', 'containment_a', 'containment_b', 'story_score']
       .filter((k) => typeof r[k] === 'number').map((k) => k.replace('_', ' ') + ' ' + r[k]).join(' · ');
     const passages = Array.isArray(r.passages) && r.passages.length ? count(r.passages.length, 'shared passage') : null;
     const original = r.original ? (r.original === id ? 'this document is the original' : 'original: ' + r.original) : null;

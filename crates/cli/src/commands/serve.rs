@@ -18,6 +18,7 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<Status> {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
     let index = IndexBuilder::new(config.clone())
         .open(&args.index)
