@@ -138,6 +138,27 @@ fn the_ui_in_chromium() {
         "no highlighted reprinted passage: {marks}"
     );
 
+    // A document of it: body, metadata, removed boilerplate, relations with evidence.
+    let first = docs[0]["id"].as_str().unwrap().to_string();
+    let link = chrome.find(&format!(
+        ".doc-links a[href=\"#/doc/{}\"]",
+        css_escape(&encode(&first))
+    ));
+    chrome.click(&link);
+    chrome.wait(
+        "the document",
+        "return document.querySelectorAll('#main section').length >= 5",
+    );
+    let page = chrome.text("#main");
+    for seen in [
+        "Clean body",
+        "Relations and their evidence",
+        "Removed boilerplate",
+        &first,
+    ] {
+        assert!(page.contains(seen), "{seen:?} not on the document page");
+    }
+
     // The disagreeing story: its numbers table marks the disagreement.
     chrome.go(&format!("{base}#/"));
     chrome.wait(

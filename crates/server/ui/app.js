@@ -238,12 +238,13 @@
     if (part('#/story/')) await renderStoryPage(id);
     else if (part('#/doc/')) await renderDocument(id);
     else if (h === '#/add') renderAdd();
-    else if (h === '#main') return;
     else await renderList();
     main.focus();
     document.body.setAttribute('data-ready', h);
   }
   window.addEventListener('hashchange', route);
+  // The skip link moves focus without changing the route.
+  document.querySelector('.skip').addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
   refreshTotals();
   route();
 })();
