@@ -245,9 +245,26 @@ fn article(
     let Query(p) = params.map_err(|e| ApiError::bad("bad_query", e.body_text()))?;
     let body = body.map_err(|e| match e.status() {
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::TooLarge(state.body_limit),
+        _ if caused_by::<http_body_util::LengthLimitError>(&e) => {
+            ApiError::TooLarge(state.body_limit)
+        }
+        _ if caused_by::<tower_http::timeout::TimeoutError>(&e) => ApiError::Timeout,
         _ => ApiError::bad("bad_body", e.body_text()),
     })?;
     input::document(headers, &body, p.id.as_deref(), &state.config.ingest)
+}
+
+/// Whether reading the body failed because of an `E` (over the limit, not in time),
+/// however deep the body layers wrapped it.
+fn caused_by<E: std::error::Error + 'static>(e: &BytesRejection) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(s) = source {
+        if s.is::<E>() {
+            return true;
+        }
+        source = s.source();
+    }
+    false
 }
 
 /// `POST /api/documents`: adds one article, as `index add` does.

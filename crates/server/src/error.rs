@@ -42,6 +42,9 @@ pub enum ApiError {
     /// The body is over the limit.
     #[error("the request body is over the limit of {0} bytes")]
     TooLarge(usize),
+    /// The request's body did not arrive within the timeout.
+    #[error("the request body did not arrive in time")]
+    Timeout,
     /// The body's content type is not one the route reads.
     #[error("{0}")]
     UnsupportedMediaType(String),
@@ -90,6 +93,7 @@ impl ApiError {
             ApiError::Gone(_) => StatusCode::GONE,
             ApiError::ReadOnly => StatusCode::FORBIDDEN,
             ApiError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Timeout => StatusCode::REQUEST_TIMEOUT,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -103,6 +107,7 @@ impl ApiError {
             ApiError::Gone(_) => "gone",
             ApiError::ReadOnly => "read_only",
             ApiError::TooLarge(_) => "body_too_large",
+            ApiError::Timeout => "timeout",
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
             ApiError::Internal(_) => "internal",
         }

@@ -11,7 +11,9 @@
 //! Invariants: the index is shared as one `Arc<Index>`; reads run side by side on the
 //! blocking pool, each in one read transaction (a snapshot: never half of a batch), and
 //! writes take one writer lock first, so one add or delete runs at a time; `read_only`
-//! refuses every write; bodies are capped at `body_limit` and requests at `timeout`.
+//! refuses every write; bodies are capped at `body_limit`; reads are cut off at `timeout`
+//! (408), a write's body must arrive within it, and a write that has its body runs to the
+//! end, so its answer is what happened.
 //! Must not: print (it logs through `tracing`), read a file or fetch a URL a request
 //! names, or read any file but the index.
 
@@ -27,7 +29,7 @@ pub use error::ApiError;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use samestory_core::Config;
 use samestory_store::Index;
@@ -35,7 +37,7 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::timeout::TimeoutLayer;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 /// Default cap on a request body: 8 MiB.
 pub const DEFAULT_BODY_LIMIT: usize = 8 << 20;
@@ -95,25 +97,31 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     let limit = state.body_limit;
     let timeout = state.timeout;
-    let api = Router::new()
+    // Reads (and queries, which add nothing) are cut off at the timeout.
+    let reads = Router::new()
         .route("/api/health", get(api::health))
         .route("/api/stories", get(api::stories))
         .route("/api/stories/{id}", get(api::story))
-        .route("/api/documents", post(api::add))
-        .route(
-            "/api/documents/{id}",
-            get(api::document).delete(api::remove),
-        )
+        .route("/api/documents/{id}", get(api::document))
         .route("/api/query", post(api::query))
-        .route("/api/openapi.json", get(api::openapi));
-    api.merge(ui::routes())
-        .fallback(not_found)
-        .layer(DefaultBodyLimit::max(limit))
-        .layer(RequestBodyLimitLayer::new(limit))
+        .route("/api/openapi.json", get(api::openapi))
+        .merge(ui::routes())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             timeout,
-        ))
+        ));
+    // A write's body must arrive within the timeout; once it has, the write is not cut
+    // off (a redb transaction cannot be taken back midway), so its answer is always
+    // what happened: an acknowledged add is in the index.
+    let writes = Router::new()
+        .route("/api/documents", post(api::add))
+        .route("/api/documents/{id}", delete(api::remove))
+        .layer(RequestBodyTimeoutLayer::new(timeout));
+    reads
+        .merge(writes)
+        .fallback(not_found)
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(RequestBodyLimitLayer::new(limit))
         .layer(axum::middleware::map_response(json_errors))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)

@@ -717,3 +717,44 @@ async fn readers_never_see_half_a_batch() {
         "{seen:?}"
     );
 }
+
+/// A read past the timeout answers 408 as JSON; a write whose body has arrived is not cut
+/// off, so its answer is what happened.
+#[tokio::test]
+async fn reads_time_out_and_writes_answer_what_happened() {
+    let s = server_with(ServerOptions {
+        timeout: std::time::Duration::ZERO,
+        ..ServerOptions::default()
+    });
+    let before = s.snapshot();
+    let late = s.post_json("/api/query", &json!({"text": BRIDGE})).await;
+    assert_error(&late, StatusCode::REQUEST_TIMEOUT, "timeout");
+    assert_error(
+        &s.get("/api/stories").await,
+        StatusCode::REQUEST_TIMEOUT,
+        "timeout",
+    );
+    assert_eq!(s.snapshot(), before);
+    let s = server_with(ServerOptions {
+        timeout: std::time::Duration::from_millis(50),
+        ..ServerOptions::default()
+    });
+    let (status, added) = s
+        .post_json("/api/documents", &json!({"id": "slow", "text": COMET}))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{added}");
+    assert!(s.index.record("slow").unwrap().is_some());
+    // A body that never arrives.
+    let before = s.snapshot();
+    let stalled = futures_util::stream::pending::<Result<String, std::io::Error>>();
+    let answer = s
+        .send(
+            Method::POST,
+            "/api/documents",
+            "text/plain",
+            Body::from_stream(stalled),
+        )
+        .await;
+    assert_error(&answer, StatusCode::REQUEST_TIMEOUT, "timeout");
+    assert_eq!(s.snapshot(), before);
+}
