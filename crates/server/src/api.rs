@@ -181,13 +181,14 @@ pub async fn story(
                 story: String,
             }
             let location = format!("/api/stories/{}", encode_path(&story));
-            Ok(Json(Moved {
+            let header = (axum::http::header::LOCATION, location.clone());
+            let body = Moved {
                 status: "moved",
                 from,
                 location,
                 story,
-            })
-            .into_response())
+            };
+            Ok(([header], Json(body)).into_response())
         }
         StoryResolution::Removed { from } => Err(ApiError::Gone(format!(
             "story {from:?} is gone: every one of its documents was removed"

@@ -67,7 +67,8 @@ pub fn document() -> Value {
                 ],
                 "responses": {
                     "200": ok("A page of stories.", json!({"$ref": "#/components/schemas/StoryPage"})),
-                    "400": error("A bad date, limit, cursor or parameter.")
+                    "400": error("A bad date, limit, cursor or parameter."),
+                    "408": error("Past the server's timeout.")
                 }
             }},
             "/api/stories/{id}": {"get": {
@@ -76,6 +77,7 @@ pub fn document() -> Value {
                 "responses": {
                     "200": ok("The story (status current) or a pointer (status moved, with location).", any.clone()),
                     "404": error("Never issued by this index."),
+                    "408": error("Past the server's timeout."),
                     "410": error("Issued, but all its documents were removed.")
                 }
             }},
@@ -88,6 +90,7 @@ pub fn document() -> Value {
                     "200": ok("Revised, or unchanged.", json!({"$ref": "#/components/schemas/Added"})),
                     "400": error("Malformed JSON, an unknown field, a bad id, date or URL."),
                     "403": error("The server is read-only."),
+                    "408": error("The body did not arrive within the timeout (a write whose body arrived is never cut off)."),
                     "413": error("The body is over the limit."),
                     "415": error("A content type that is not read."),
                     "422": error("No article text, a path or URL instead of text, or an input the extractor rejects.")
@@ -116,6 +119,7 @@ pub fn document() -> Value {
                 "responses": {
                     "200": ok("Its placement: group, duplicates, relations with evidence, story.", any),
                     "400": error("Malformed JSON, an unknown field, a bad id, date or URL."),
+                    "408": error("Past the server's timeout."),
                     "413": error("The body is over the limit."),
                     "415": error("A content type that is not read."),
                     "422": error("No article text, or a path or URL instead of text.")

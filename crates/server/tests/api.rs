@@ -250,6 +250,11 @@ async fn an_old_story_id_points_to_where_its_documents_went() {
     assert_eq!(moved["status"], "moved");
     assert_eq!(moved["story"], "aaa");
     assert_eq!(moved["location"], "/api/stories/aaa");
+    let req = Request::get("/api/stories/bridge-a")
+        .body(Body::empty())
+        .unwrap();
+    let res = s.app.clone().oneshot(req).await.unwrap();
+    assert_eq!(res.headers()[header::LOCATION], "/api/stories/aaa");
     // A story whose documents are all gone.
     let (status, _) = s
         .send(Method::DELETE, "/api/documents/comet", "", Body::empty())
