@@ -180,6 +180,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_shared_story_view_is_part_of_the_page_script_once() {
+        for part in [
+            include_str!("../assets/view-helpers.js"),
+            include_str!("../assets/story-view.js"),
+        ] {
+            assert_eq!(JS.matches(part).count(), 1);
+            assert!(VIEW_JS.contains(part));
+        }
+        assert_eq!(JS.matches("function renderStory(").count(), 1);
+        assert!(JS.starts_with("// samestory report"));
+    }
+
+    #[test]
     fn html_special_characters_are_escaped() {
         assert_eq!(
             escape_html(r#"<img src=x onerror="alert('x')"> & co"#),
