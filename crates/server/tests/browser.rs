@@ -112,8 +112,14 @@ fn the_ui_in_chromium() {
         css_escape(&disagreeing)
     ));
     assert_eq!(badge, "numbers disagree");
+    chrome.assert_labelled("the story list");
+    // By keyboard: focus the story's link and press Enter.
     let link = chrome.find(&format!("li[data-story=\"{}\"] a", css_escape(&multi)));
-    chrome.click(&link);
+    chrome.run_with(
+        "arguments[0].focus(); return true;",
+        json!([element(&link)]),
+    );
+    chrome.press_enter();
     chrome.wait(
         "the story's sources",
         &format!(
@@ -121,6 +127,7 @@ fn the_ui_in_chromium() {
             docs.len()
         ),
     );
+    chrome.assert_labelled("the story page");
     let page = chrome.text("#story");
     for d in &docs {
         let title = d["title"].as_str().or(d["id"].as_str()).unwrap();
@@ -185,6 +192,11 @@ fn the_ui_in_chromium() {
         .unwrap();
     let source_id = source["id"].as_str().unwrap();
     chrome.go(&format!("{base}#/add"));
+    chrome.wait(
+        "the paste box",
+        "return document.getElementById('paste') !== null",
+    );
+    chrome.assert_labelled("the paste box");
     let paste = chrome.find("#paste");
     chrome.run_with(
         "arguments[0].value = arguments[1];",
@@ -450,6 +462,29 @@ impl Driver {
             assert!(Instant::now() < deadline, "timed out waiting for {what}");
             std::thread::sleep(Duration::from_millis(100));
         }
+    }
+
+    /// Presses and releases Enter on the focused element.
+    fn press_enter(&self) {
+        let keys = json!({"actions": [{"type": "key", "id": "keyboard", "actions": [
+            {"type": "keyDown", "value": "\u{E007}"}, {"type": "keyUp", "value": "\u{E007}"}
+        ]}]});
+        self.command("POST", "actions", keys);
+    }
+
+    /// Every form control has a label, every button and link a name, every image a text.
+    fn assert_labelled(&self, page: &str) {
+        let bad = self.run(
+            "const out = [];
+             for (const c of document.querySelectorAll('input, textarea, select'))
+               if (!c.labels || !c.labels.length) out.push('unlabelled ' + (c.id || c.name));
+             for (const b of document.querySelectorAll('button, a[href]'))
+               if (!b.textContent.trim() && !b.getAttribute('aria-label')) out.push('nameless ' + b.outerHTML);
+             for (const i of document.querySelectorAll('[role=img], img'))
+               if (!i.getAttribute('aria-label') && !i.getAttribute('alt')) out.push('no text ' + i.outerHTML.slice(0, 80));
+             return out;",
+        );
+        assert_eq!(bad, json!([]), "on {page}");
     }
 
     fn screenshot(&self) -> Vec<u8> {
