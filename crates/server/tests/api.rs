@@ -305,8 +305,17 @@ async fn articles_are_added_as_json_or_raw_text_and_ids_may_hold_slashes() {
         (status, again["result"].as_str()),
         (StatusCode::OK, Some("unchanged"))
     );
+    let mut revised = article.clone();
+    revised["title"] = json!("Comet seen again");
+    let (status, again) = s.post_json("/api/documents", &revised).await;
+    assert_eq!(
+        (status, again["result"].as_str()),
+        (StatusCode::OK, Some("revised"))
+    );
     let (status, d) = s.get("/api/documents/desk%2Fc-1").await;
     assert_eq!(status, StatusCode::OK, "{d}");
+    assert_eq!(d["revision"], 2);
+    assert_eq!(d["document"]["title"], "Comet seen again");
     assert_eq!(d["document"]["url"], "https://example.org/comet");
     let (status, raw) = s
         .send(
