@@ -102,3 +102,17 @@ fn serve_answers_refuses_writes_when_read_only_and_stops_on_sigterm() {
     assert!(log.contains("stopped"), "{log}");
     assert!(TcpStream::connect(addr).is_err(), "still listening");
 }
+
+#[test]
+fn serving_a_missing_index_read_only_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("none.redb");
+    let out = util::run(&["serve", "--read-only", "--index", missing.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        util::stderr(&out).contains("no index here"),
+        "{}",
+        util::stderr(&out)
+    );
+    assert!(!missing.exists(), "read-only must not create an index");
+}

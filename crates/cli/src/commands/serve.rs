@@ -13,6 +13,12 @@ use std::sync::Arc;
 /// Runs the server.
 pub fn serve(args: ServeArgs) -> anyhow::Result<Status> {
     let config = args.config()?;
+    if args.read_only && !args.index.exists() {
+        anyhow::bail!(
+            "{}: no index here to serve read-only (`samestory index add PATH…` creates one)",
+            args.index.display()
+        );
+    }
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()
