@@ -349,7 +349,7 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
 
 /// A chromedriver process and one headless chromium session.
 struct Driver {
-    child: Child,
+    _child: KillOnDrop,
     addr: SocketAddr,
     session: String,
     _profile: tempfile::TempDir,
@@ -362,12 +362,15 @@ impl Driver {
             .local_addr()
             .unwrap()
             .port();
-        let child = Command::new(path)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts");
+        // Held from the start: a failed start below still ends the process.
+        let child = KillOnDrop(
+            Command::new(path)
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+                .expect("chromedriver starts"),
+        );
         let addr: SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(addr).is_err()
@@ -389,7 +392,7 @@ impl Driver {
         assert_eq!(status, 200, "new session: {answer}");
         let session = answer["value"]["sessionId"].as_str().unwrap().to_string();
         let driver = Driver {
-            child,
+            _child: child,
             addr,
             session,
             _profile: profile,
@@ -502,8 +505,19 @@ impl Driver {
 }
 
 impl Drop for Driver {
+    /// Ends the session (closing chromium) before chromedriver is ended, also when a test
+    /// fails midway.
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        self.quit();
+    }
+}
+
+/// The chromedriver process, ended when dropped (also when a test fails).
+struct KillOnDrop(Child);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
 }
