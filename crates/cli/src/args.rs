@@ -34,6 +34,59 @@ pub enum Command {
     /// Keep a persistent index (one redb file): add articles as they arrive, ask where a
     /// new one belongs, remove or expire old ones, export what it holds.
     Index(IndexArgs),
+    /// Serve an index over HTTP: a JSON API (`/api/…`, described at
+    /// `/api/openapi.json`) and a web UI at `/` to browse stories, compare sources and
+    /// place new articles.
+    Serve(ServeArgs),
+}
+
+/// `samestory serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The index file (created when missing).
+    #[arg(
+        long,
+        value_name = "PATH",
+        default_value = ".samestory/index.redb",
+        env = "SAMESTORY_INDEX"
+    )]
+    pub index: PathBuf,
+    /// The address to listen on (loopback by default; anything else exposes the index).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8080")]
+    pub bind: std::net::SocketAddr,
+    /// Refuse every write: adds and deletes answer 403.
+    #[arg(long)]
+    pub read_only: bool,
+    /// The largest request body accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = samestory_server::DEFAULT_BODY_LIMIT)]
+    pub body_limit: usize,
+    /// The longest a request may take, in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60)]
+    pub timeout: u64,
+    /// A TOML file overriding any default threshold (the hashing parameters must match
+    /// the index's).
+    #[arg(long, value_name = "FILE", env = "SAMESTORY_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// Override one setting, e.g. `--set story.window_days=3` (repeatable).
+    #[arg(long = "set", value_name = "SECTION.KEY=VALUE")]
+    pub settings: Vec<String>,
+}
+
+impl ServeArgs {
+    /// The config: defaults, then the config file, then `--set`.
+    pub fn config(&self) -> anyhow::Result<Config> {
+        Config::load(self.config.as_deref(), &self.settings)
+            .context("loading the config (--config, --set)")
+    }
+
+    /// The server's options.
+    pub fn options(&self) -> samestory_server::ServerOptions {
+        samestory_server::ServerOptions {
+            read_only: self.read_only,
+            body_limit: self.body_limit,
+            timeout: std::time::Duration::from_secs(self.timeout.max(1)),
+        }
+    }
 }
 
 /// `samestory index`.
@@ -353,5 +406,37 @@ mod tests {
             panic!("extract expected")
         };
         assert!(!ex.input.config().unwrap().ingest.clean_boilerplate);
+    }
+
+    #[test]
+    fn serve_binds_loopback_unless_told_and_reads_its_limits() {
+        let cli = Cli::try_parse_from(["samestory", "serve", "--index", "i.redb"]).unwrap();
+        let Command::Serve(serve) = cli.command else {
+            panic!("serve expected")
+        };
+        assert!(serve.bind.ip().is_loopback());
+        assert_eq!(serve.bind.port(), 8080);
+        assert!(!serve.options().read_only);
+        let cli = Cli::try_parse_from([
+            "samestory",
+            "serve",
+            "--bind",
+            "0.0.0.0:9000",
+            "--read-only",
+            "--body-limit",
+            "1024",
+            "--timeout",
+            "5",
+        ])
+        .unwrap();
+        let Command::Serve(serve) = cli.command else {
+            panic!("serve expected")
+        };
+        assert_eq!(serve.bind.to_string(), "0.0.0.0:9000");
+        let options = serve.options();
+        assert!(options.read_only);
+        assert_eq!(options.body_limit, 1024);
+        assert_eq!(options.timeout, std::time::Duration::from_secs(5));
+        assert!(Cli::try_parse_from(["samestory", "serve", "--bind", "nowhere"]).is_err());
     }
 }

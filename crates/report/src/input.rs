@@ -94,6 +94,13 @@ pub struct RelationRow {
     pub original: Option<String>,
 }
 
+impl RelationRow {
+    /// Whether the page highlights this relation's passages: a reprint that has some.
+    pub fn marks_passages(&self) -> bool {
+        self.kind == "reprint" && !self.passages.is_empty()
+    }
+}
+
 /// Everything a report is made of.
 #[derive(Debug, Clone, Default)]
 pub struct ReportInput {
@@ -110,7 +117,7 @@ impl ReportInput {
     pub fn read(dir: &Path) -> Result<ReportInput, ReportError> {
         let mut relations = Vec::new();
         for_each_row(&dir.join("relations.jsonl"), |r: RelationRow| {
-            if r.kind == "reprint" && !r.passages.is_empty() {
+            if r.marks_passages() {
                 relations.push(r);
             }
         })?;

@@ -1,4 +1,5 @@
-//! The HTML shell of `report.html`: inline CSS and script (`assets/`), the story list as
+//! The HTML shell of `report.html`: inline CSS and script (`assets/`, the script in parts
+//! so that `samestory serve`'s UI shares the story view: [`VIEW_JS`]), the story list as
 //! inline JSON (its first page also as HTML, for a page that shows before any script runs),
 //! and every story's compressed details as one base64 text (an HTML comment) the script
 //! slices on demand.
@@ -7,8 +8,27 @@
 
 use crate::index::IndexRow;
 
-const CSS: &str = include_str!("../assets/report.css");
-const JS: &str = include_str!("../assets/report.js");
+/// The page's style sheet, shared with `samestory serve`'s UI.
+pub const CSS: &str = include_str!("../assets/report.css");
+
+/// The script's shared helpers (`el`, `count`, `dates`, `section`) and story view
+/// (`renderStory`: sources side by side with reprint marks, timeline, quotes, numbers,
+/// claims over one story's [`crate::detail::Detail`]). Function declarations only, to be
+/// placed inside a script's own closure that defines `CARDS` (sources drawn at once) and
+/// `uid` (a counter for heading ids); `samestory serve`'s UI shares them.
+pub const VIEW_JS: &str = concat!(
+    include_str!("../assets/view-helpers.js"),
+    include_str!("../assets/story-view.js")
+);
+
+/// The whole script of `report.html`: its own opening, the shared view, its list.
+const JS: &str = concat!(
+    include_str!("../assets/report-open.js"),
+    include_str!("../assets/view-helpers.js"),
+    include_str!("../assets/report-list.js"),
+    include_str!("../assets/story-view.js"),
+    include_str!("../assets/report-wiring.js")
+);
 
 /// Stories on one page of the list (the script uses the same number).
 pub const PAGE_SIZE: usize = 50;
@@ -158,6 +178,19 @@ pub fn encode_uri_component(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_shared_story_view_is_part_of_the_page_script_once() {
+        for part in [
+            include_str!("../assets/view-helpers.js"),
+            include_str!("../assets/story-view.js"),
+        ] {
+            assert_eq!(JS.matches(part).count(), 1);
+            assert!(VIEW_JS.contains(part));
+        }
+        assert_eq!(JS.matches("function renderStory(").count(), 1);
+        assert!(JS.starts_with("// samestory report"));
+    }
 
     #[test]
     fn html_special_characters_are_escaped() {

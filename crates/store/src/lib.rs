@@ -27,6 +27,7 @@
 //! assert_eq!(index.stats().unwrap().documents, 1);
 //! ```
 
+mod browse;
 mod error;
 mod export;
 mod frequencies;
@@ -43,6 +44,7 @@ mod stories;
 pub mod tables;
 mod terms;
 
+pub use browse::{DocumentView, StoryKey, StoryPage, StoryQuery, StorySummary, StoryView};
 pub use error::StoreError;
 pub use export::ExportSummary;
 pub use header::Params;

@@ -6,6 +6,7 @@ mod index;
 mod related;
 mod report;
 mod run;
+mod serve;
 mod similarity;
 mod write;
 
@@ -21,5 +22,6 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<Status> {
         Command::Similarity(args) => similarity::similarity(args),
         Command::Report(args) => report::report(args),
         Command::Index(args) => index::index(args),
+        Command::Serve(args) => serve::serve(args),
     }
 }
