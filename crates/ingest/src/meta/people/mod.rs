@@ -129,6 +129,25 @@ impl Credits {
     }
 }
 
+/// True when `text` ends with the label of a credit for other work than writing ("…
+/// Reviewed by", "Edited by:", "Fact checked by,"), nothing after it: the name that follows
+/// (in the next element) is no author.
+pub fn ends_with_other_role(text: &str) -> bool {
+    let Some(last) = SEGMENT
+        .split(text.trim())
+        .filter(|s| !s.trim().is_empty())
+        .last()
+    else {
+        return false;
+    };
+    let last = last
+        .trim()
+        .trim_end_matches([',', ':', ';', '.', ' ', '：']);
+    OTHER_ROLE
+        .find(last)
+        .is_some_and(|m| m.end() == last.len() && last.split_whitespace().count() <= 4)
+}
+
 /// Reads a raw byline: drops its label, sentences about the author, emails, dates and job
 /// titles; keeps persons that are not the site; credits an agency or organisation.
 pub fn parse_byline(raw: &str, site: &SiteNames) -> Credits {
@@ -338,6 +357,20 @@ mod tests {
             ["Ann Lee"]
         );
         assert!(persons("Contact: | Bo Park").is_empty());
+    }
+
+    #[test]
+    fn a_trailing_other_role_label_is_recognised() {
+        assert!(ends_with_other_role("Reviewed by,"));
+        assert!(ends_with_other_role(
+            "Text of the post. | Medically reviewed by:"
+        ));
+        assert!(ends_with_other_role("Contact:"));
+        assert!(!ends_with_other_role("Written by"));
+        assert!(!ends_with_other_role("Reviewed by Bo Park"));
+        assert!(!ends_with_other_role(
+            "The photos were taken by the harbour"
+        ));
     }
 
     #[test]
