@@ -1,6 +1,7 @@
 //! The authors a page shows: one walk over `<body>` in document order, looking at
 //! - elements marked as a byline: `itemprop=author` (its nested `itemprop=name` if any),
-//!   `rel=author`, a class or id naming `byline` or `author`, a link to an author page;
+//!   `rel=author`, a class or id naming `byline` or `author`, a link to an author or
+//!   contributor-profile page;
 //! - text that opens with a byline label ("By", "Von", "Par", "Por", "Door", "Written by",
 //!   "Article by", "Author:" …), with the names in the same text or the next node; a
 //!   lower-case "by" that goes on from a link or words before it is inside a sentence.
@@ -203,7 +204,7 @@ fn attr_may_mark(name: &str, value: &str) -> bool {
     match name {
         "class" | "id" | "itemprop" | "rel" => mentions_author(value),
         data if data.starts_with("data-") => mentions_author(value),
-        "href" => value.contains("/aut"),
+        "href" => value.contains("/aut") || value.contains("/profiles/"),
         _ => false,
     }
 }
@@ -320,6 +321,7 @@ const AUTHOR_PATHS: &[&str] = &[
     "/autoren/",
     "/auteur/",
     "/autore/",
+    "/profiles/",
 ];
 
 /// A value naming an author or a byline, not an avatar, a bio or a comment.
@@ -408,9 +410,11 @@ const SKIPPED_TAGS: &[&str] = &[
 /// A class or id naming a region that holds other pages' bylines. Read per class token, the
 /// token's variant prefix ("md:") dropped; utility tokens with arbitrary values
 /// ("[grid-area:sidebar]") and wrappers or page-layout flags ("content-sidebar-wrap",
-/// "has-sidebar") hold the article too, so they do not count.
+/// "has-sidebar") hold the article too, so they do not count; an element carrying a switch
+/// for a region ("cs-sidebar-enabled") is the page's frame around the article and that
+/// region, whatever its other tokens ("cs-sidebar-right") say.
 fn skipped_class(value: &str) -> bool {
-    value
+    let tokens: Vec<String> = value
         .split_whitespace()
         .map(|token| {
             token
@@ -419,8 +423,20 @@ fn skipped_class(value: &str) -> bool {
                 .unwrap_or(token)
                 .to_ascii_lowercase()
         })
+        .collect();
+    if tokens.iter().any(|t| is_region_switch(t)) {
+        return false;
+    }
+    tokens
+        .iter()
         .filter(|token| !is_layout_token(token))
         .any(|token| SKIPPED_REGIONS.iter().any(|w| token.contains(w)))
+}
+
+/// A token that turns a region on or off ("sidebar-enabled", "menu-disabled").
+fn is_region_switch(token: &str) -> bool {
+    ["-enabled", "-disabled"].iter().any(|s| token.ends_with(s))
+        && SKIPPED_REGIONS.iter().any(|w| token.contains(w))
 }
 
 fn is_layout_token(token: &str) -> bool {

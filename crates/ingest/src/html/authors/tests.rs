@@ -231,3 +231,21 @@ fn an_author_box_under_a_reviewed_by_heading_is_the_reviewer() {
     );
     assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
 }
+
+#[test]
+fn a_link_to_a_contributor_profile_names_the_author() {
+    let html = page(
+        "",
+        r#"<h1>H</h1><p><a href="https://example.org/profiles/jane-roe-1234">Jane Roe</a>, <em>Harbour University</em></p><p>Text.</p>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn a_frame_that_switches_a_sidebar_on_is_no_sidebar() {
+    let html = page(
+        "",
+        r#"<div class="site-content cs-sidebar-enabled cs-sidebar-right"><h1>H</h1><p class="byline">By Jane Roe</p></div>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+}
