@@ -5,9 +5,11 @@
 //! `<meta>`) and what the page shows (`shown`: "By …" bylines, byline and author elements,
 //! microdata, `rel=author` links). The declared persons win unless the page shows other
 //! persons only (a CMS default author, in `<meta>` or JSON-LD, never beats the visible
-//! writer), or they are only the site's own name. Organisations, teams,
+//! writer), or they are only the site's own name. A page naming no one either way may
+//! still introduce its author in a bio box (`bio`). Organisations, teams,
 //! handles and the site's own names are never persons; an agency or desk goes to `credit`.
 
+mod bio;
 mod declared;
 mod shown;
 
@@ -34,7 +36,10 @@ pub fn pick(page: &Page) -> Authors {
     let declared = declared::credits(page, &site);
     let shown = shown::credits(page.doc, &site);
     let credit = best_credit(&declared.credits, &shown.credits);
-    let persons = choose(declared, shown, page, &site).persons;
+    let mut persons = choose(declared, shown, page, &site).persons;
+    if persons.is_empty() {
+        persons.extend(bio::author(page.doc, &site));
+    }
     Authors {
         byline: crate::meta::people::join_names(&persons),
         persons,

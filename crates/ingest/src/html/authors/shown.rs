@@ -380,7 +380,7 @@ fn short_text(node: &NodeRef) -> Option<String> {
 
 /// True inside navigation, menus, sidebars, footers, comments or related links (up to, not
 /// including, `<body>`, whose classes describe the whole page).
-fn in_skipped_region(node: &NodeRef) -> bool {
+pub(super) fn in_skipped_region(node: &NodeRef) -> bool {
     node.ancestors_it(Some(MAX_DEPTH))
         .take_while(|a| {
             !a.node_name()

@@ -10,6 +10,7 @@ mod words;
 pub use name::{classify, Named};
 use regex::Regex;
 use std::sync::LazyLock;
+pub use words::is_role_word;
 
 /// A byline label in front of the names: "By", "Von", "Par", "Por", "Door", "Written by",
 /// "Author:", … (case-insensitive; the names must follow).
