@@ -68,6 +68,8 @@ struct Heading {
     overlap: f32,
     /// Its length against the meta title's (letters and digits).
     cover: f32,
+    /// The meta title itself (same letters and digits).
+    exact: bool,
 }
 
 /// The article's headline, cleaned of site decoration, if the page has one worth taking over
@@ -83,11 +85,16 @@ pub fn find(doc: &Document, meta_title: Option<&str>, sites: &SiteNames) -> Opti
         .map(|(text, place)| {
             let overlap = overlap(&text, meta_title, meta_words.as_ref());
             let cover = cover(&text, meta_title);
+            let exact = meta_title.is_some_and(|m| {
+                let squashed = squash(&text);
+                !squashed.is_empty() && squashed == squash(m)
+            });
             Heading {
                 text,
                 place,
                 overlap,
                 cover,
+                exact,
             }
         })
         .collect();
@@ -200,10 +207,14 @@ fn class_tokens(el: &NodeRef) -> impl Iterator<Item = String> {
     tokens.into_iter()
 }
 
-/// Ranking of candidates: likeness to the meta title first, then place.
+/// Ranking of candidates: likeness to the meta title first (the meta title shown word for
+/// word beats a heading that shares most of its words), then place.
 fn score(heading: &Heading) -> f32 {
     let place = heading.place;
     let mut score = 3.0 * heading.overlap;
+    if heading.exact {
+        score += 1.5;
+    }
     if place.in_article {
         score += 1.0;
     }
