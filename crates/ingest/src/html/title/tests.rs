@@ -281,3 +281,16 @@ fn the_h1_showing_the_meta_title_beats_a_similar_one_in_the_article() {
         Some("A Complete Guide to All the Ferry Routes")
     );
 }
+
+#[test]
+fn an_h1_after_a_lower_heading_showing_the_meta_title_is_a_section() {
+    let head = og("Why sailors love the new pier | Coastline Courier");
+    let body = format!(
+        "<header><h2>Why sailors love the new pier</h2></header>{PROSE}\
+         <h1>But what they love most is the calm water at night</h1>{PROSE}"
+    );
+    assert_eq!(
+        title_of(&head, &body).as_deref(),
+        Some("Why sailors love the new pier")
+    );
+}
