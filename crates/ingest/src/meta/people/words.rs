@@ -19,7 +19,8 @@ const ORGANISATION: &[&str] = &[
     "store", "shop", "hq", "reports", "wire", "bureau", "verlag", "zeitung", "nachrichten",
     "weekly", "gazette", "tribune", "herald", "chronicle", "ministry", "government", "agence",
     "agencia", "agentur", "anonymous", "unknown", "undefined", "null", "guest", "user", "redacao",
-    "redação",
+    "redação", "magazin", "zeitschrift", "revista", "rivista", "diario", "giornale", "gazzetta",
+    "kurier", "rundschau", "anzeiger", "tageblatt",
 ];
 
 /// Job titles and roles: a byline part made of these names no one.
