@@ -238,6 +238,10 @@ mod tests {
             classify("FERRY Magazin"),
             Named::Organisation("FERRY Magazin".into())
         );
+        assert_eq!(
+            classify("Harbour Presse"),
+            Named::Organisation("Harbour Presse".into())
+        );
     }
 
     #[test]

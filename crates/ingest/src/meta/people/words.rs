@@ -20,7 +20,7 @@ const ORGANISATION: &[&str] = &[
     "weekly", "gazette", "tribune", "herald", "chronicle", "ministry", "government", "agence",
     "agencia", "agentur", "anonymous", "unknown", "undefined", "null", "guest", "user", "redacao",
     "redação", "magazin", "zeitschrift", "revista", "rivista", "diario", "giornale", "gazzetta",
-    "kurier", "rundschau", "anzeiger", "tageblatt",
+    "kurier", "rundschau", "anzeiger", "tageblatt", "presse", "union", "verein", "verband",
 ];
 
 /// Job titles and roles: a byline part made of these names no one.
