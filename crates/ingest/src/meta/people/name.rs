@@ -242,6 +242,14 @@ mod tests {
             classify("Harbour Presse"),
             Named::Organisation("Harbour Presse".into())
         );
+        assert_eq!(
+            classify("Costa Información"),
+            Named::Organisation("Costa Información".into())
+        );
+        assert_eq!(
+            classify("ΛΙΜΑΝΙ ΟΜΑΔΑ"),
+            Named::Organisation("ΛΙΜΑΝΙ ΟΜΑΔΑ".into())
+        );
     }
 
     #[test]

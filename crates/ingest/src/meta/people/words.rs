@@ -21,6 +21,8 @@ const ORGANISATION: &[&str] = &[
     "agencia", "agentur", "anonymous", "unknown", "undefined", "null", "guest", "user", "redacao",
     "redação", "magazin", "zeitschrift", "revista", "rivista", "diario", "giornale", "gazzetta",
     "kurier", "rundschau", "anzeiger", "tageblatt", "presse", "union", "verein", "verband",
+    "agenzia", "jornal", "información", "informacion", "noticias", "notizie", "nieuws", "images",
+    "polizei", "ομάδα", "ομαδα", "ब्यूरो",
 ];
 
 /// Job titles and roles: a byline part made of these names no one.
