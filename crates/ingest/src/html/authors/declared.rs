@@ -30,18 +30,14 @@ const META_GROUPS: &[&[&str]] = &[
 pub struct Declared {
     /// The persons and credit.
     pub credits: Credits,
-    /// True when JSON-LD named the persons (not only `<meta>` tags).
-    pub from_jsonld: bool,
 }
 
 /// The declared persons (JSON-LD first, else the first meta group that names one) and the
 /// declared credit.
 pub fn credits(page: &Page, site: &SiteNames) -> Declared {
     let found = from_jsonld(page, site);
-    let from_jsonld = !found.persons.is_empty();
     Declared {
         credits: with_metas(found, page, site),
-        from_jsonld,
     }
 }
 

@@ -4,9 +4,12 @@
 //! Two sources: what the markup declares (`declared`: JSON-LD authors, every author
 //! `<meta>`) and what the page shows (`shown`: "By …" bylines, byline and author elements,
 //! microdata, `rel=author` links). The declared persons win unless the page shows other
-//! persons only (a CMS default author never beats the visible writer). Organisations, teams,
+//! persons only (a CMS default author, in `<meta>` or JSON-LD, never beats the visible
+//! writer), or they are only the site's own name. A page naming no one either way may
+//! still introduce its author in a bio box (`bio`). Organisations, teams,
 //! handles and the site's own names are never persons; an agency or desk goes to `credit`.
 
+mod bio;
 mod declared;
 mod shown;
 
@@ -33,7 +36,10 @@ pub fn pick(page: &Page) -> Authors {
     let declared = declared::credits(page, &site);
     let shown = shown::credits(page.doc, &site);
     let credit = best_credit(&declared.credits, &shown.credits);
-    let persons = choose(declared, shown, page).persons;
+    let mut persons = choose(declared, shown, page, &site).persons;
+    if persons.is_empty() {
+        persons.extend(bio::author(page.doc, &site));
+    }
     Authors {
         byline: crate::meta::people::join_names(&persons),
         persons,
@@ -41,15 +47,16 @@ pub fn pick(page: &Page) -> Authors {
     }
 }
 
-/// The declared persons, unless there are none, or only author `<meta>` tags name them, a
-/// byline element shows other persons, and the page never shows the declared ones (a CMS
-/// default author).
-fn choose(declared: Declared, shown: Shown, page: &Page) -> Credits {
-    let overruled = !declared.from_jsonld
-        && shown.marked
-        && !shown.credits.persons.is_empty()
-        && !overlap(&declared.credits, &shown.credits)
-        && !shown::mentions(page.doc, &declared.credits.persons);
+/// The declared persons, unless there are none, or a byline shows other persons and the
+/// page never shows the declared ones in its text (a CMS default author, whether in an
+/// author `<meta>` or in JSON-LD), or the declared persons are only the site's own name
+/// (a shop or charity naming itself the author) while the page shows a person.
+fn choose(declared: Declared, shown: Shown, page: &Page, site: &SiteNames) -> Credits {
+    let other_shown =
+        !shown.credits.persons.is_empty() && !overlap(&declared.credits, &shown.credits);
+    let only_site = declared.credits.persons.iter().all(|p| site.is_site(p));
+    let overruled =
+        other_shown && (only_site || !shown::mentions(page.doc, &declared.credits.persons));
     if declared.credits.persons.is_empty() || overruled {
         shown.credits
     } else {

@@ -1,15 +1,17 @@
 //! The authors a page shows: one walk over `<body>` in document order, looking at
 //! - elements marked as a byline: `itemprop=author` (its nested `itemprop=name` if any),
-//!   `rel=author`, a class or id naming `byline` or `author`, a link to an author page;
+//!   `rel=author`, a class or id naming `byline` or `author`, a link to an author or
+//!   contributor-profile page;
 //! - text that opens with a byline label ("By", "Von", "Par", "Por", "Door", "Written by",
 //!   "Article by", "Author:" …), with the names in the same text or the next node; a
 //!   lower-case "by" that goes on from a link or words before it is inside a sentence.
 //!
 //! Candidates inside navigation, sidebars, footers, comments, related-link lists, teaser
-//! cards and figure captions (a picture's credit) are skipped. The first candidate naming a person after the first `<h1>` wins, else the first
+//! cards and figure captions (a picture's credit) are skipped, and so is a candidate right
+//! after a credit for other work ("Reviewed by," over an author box: the reviewer). The first candidate naming a person after the first `<h1>` wins, else the first
 //! before it. Work is bounded: at most [`MAX_CANDIDATES`] candidates are read.
 
-use crate::meta::people::{parse_byline, Credits, SiteNames};
+use crate::meta::people::{ends_with_other_role, parse_byline, Credits, SiteNames};
 use dom_query::{Document, NodeData, NodeRef, Selection};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -40,9 +42,6 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 pub struct Shown {
     /// The persons and credit.
     pub credits: Credits,
-    /// True when the persons came from an element marked as a byline or author (not from
-    /// labelled text alone).
-    pub marked: bool,
 }
 
 /// The persons (and credit) of the byline the page shows.
@@ -71,7 +70,7 @@ pub fn credits(doc: &Document, site: &SiteNames) -> Shown {
         if read > MAX_CANDIDATES {
             break;
         }
-        if in_skipped_region(&node) {
+        if in_skipped_region(&node) || after_other_role(&node) {
             continue;
         }
         let found = parse_byline(&text, site);
@@ -79,16 +78,51 @@ pub fn credits(doc: &Document, site: &SiteNames) -> Shown {
         if found.persons.is_empty() || (node.is_text() && one_word_names(&found)) {
             continue;
         }
-        let shown = Shown {
-            credits: found,
-            marked: node.is_element(),
-        };
+        let shown = Shown { credits: found };
         if after_h1 {
             return with_credit(shown, credit);
         }
         before_h1 = before_h1.or(Some(shown));
     }
     with_credit(before_h1.unwrap_or_default(), credit)
+}
+
+/// Sibling or ancestor steps taken back from a candidate to find the text before it.
+const MAX_STEPS_BACK: usize = 24;
+
+/// True when the text the page shows right before the candidate (in document order) is a
+/// credit for other work ending in its label: "Reviewed by", "Edited by:", "Fact checked by,"
+/// as a heading over an author box names the reviewer, not the writer.
+fn after_other_role(node: &NodeRef) -> bool {
+    let mut current = *node;
+    for _ in 0..MAX_STEPS_BACK {
+        let prev = match current.prev_sibling() {
+            Some(p) => p,
+            None => match current.parent() {
+                Some(parent) if parent.is_element() => {
+                    current = parent;
+                    continue;
+                }
+                _ => return false,
+            },
+        };
+        current = prev;
+        if prev.is_element() && !is_shown(&prev) {
+            continue;
+        }
+        let text = prev.text();
+        if text.trim().is_empty() {
+            continue;
+        }
+        return ends_with_other_role(&text);
+    }
+    false
+}
+
+/// An element whose text a reader sees (not a script, a style or a template).
+fn is_shown(node: &NodeRef) -> bool {
+    node.node_name()
+        .is_none_or(|t| !["script", "style", "template", "noscript"].contains(&&*t))
 }
 
 /// Only one-word names: from labelled text alone ("By Car", "By Tuesday") too weak.
@@ -112,15 +146,25 @@ pub fn mentions(doc: &Document, names: &[String]) -> bool {
         return false;
     };
     let found = body.descendants_it().any(|node| {
-        node.query(|n| match &n.data {
-            NodeData::Text { contents } => {
-                names.iter().any(|name| contents.contains(name.as_str()))
-            }
-            _ => false,
-        })
-        .unwrap_or(false)
+        let holds = node
+            .query(|n| match &n.data {
+                NodeData::Text { contents } => {
+                    names.iter().any(|name| contents.contains(name.as_str()))
+                }
+                _ => false,
+            })
+            .unwrap_or(false);
+        holds && !in_unshown(&node)
     });
     found
+}
+
+/// True for a text node inside an element that is never shown (a script's JSON-LD, a
+/// style, a template).
+fn in_unshown(node: &NodeRef) -> bool {
+    node.parent()
+        .and_then(|p| p.node_name())
+        .is_some_and(|t| ["script", "style", "template", "noscript"].contains(&&*t))
 }
 
 /// What a first look at a node (without copying its text or attributes) says.
@@ -160,7 +204,7 @@ fn attr_may_mark(name: &str, value: &str) -> bool {
     match name {
         "class" | "id" | "itemprop" | "rel" => mentions_author(value),
         data if data.starts_with("data-") => mentions_author(value),
-        "href" => value.contains("/aut"),
+        "href" => value.contains("/aut") || value.contains("/profiles/"),
         _ => false,
     }
 }
@@ -277,6 +321,7 @@ const AUTHOR_PATHS: &[&str] = &[
     "/autoren/",
     "/auteur/",
     "/autore/",
+    "/profiles/",
 ];
 
 /// A value naming an author or a byline, not an avatar, a bio or a comment.
@@ -335,7 +380,7 @@ fn short_text(node: &NodeRef) -> Option<String> {
 
 /// True inside navigation, menus, sidebars, footers, comments or related links (up to, not
 /// including, `<body>`, whose classes describe the whole page).
-fn in_skipped_region(node: &NodeRef) -> bool {
+pub(super) fn in_skipped_region(node: &NodeRef) -> bool {
     node.ancestors_it(Some(MAX_DEPTH))
         .take_while(|a| {
             !a.node_name()
@@ -365,9 +410,11 @@ const SKIPPED_TAGS: &[&str] = &[
 /// A class or id naming a region that holds other pages' bylines. Read per class token, the
 /// token's variant prefix ("md:") dropped; utility tokens with arbitrary values
 /// ("[grid-area:sidebar]") and wrappers or page-layout flags ("content-sidebar-wrap",
-/// "has-sidebar") hold the article too, so they do not count.
+/// "has-sidebar") hold the article too, so they do not count; an element carrying a switch
+/// for a region ("cs-sidebar-enabled") is the page's frame around the article and that
+/// region, whatever its other tokens ("cs-sidebar-right") say.
 fn skipped_class(value: &str) -> bool {
-    value
+    let tokens: Vec<String> = value
         .split_whitespace()
         .map(|token| {
             token
@@ -376,8 +423,20 @@ fn skipped_class(value: &str) -> bool {
                 .unwrap_or(token)
                 .to_ascii_lowercase()
         })
+        .collect();
+    if tokens.iter().any(|t| is_region_switch(t)) {
+        return false;
+    }
+    tokens
+        .iter()
         .filter(|token| !is_layout_token(token))
         .any(|token| SKIPPED_REGIONS.iter().any(|w| token.contains(w)))
+}
+
+/// A token that turns a region on or off ("sidebar-enabled", "menu-disabled").
+fn is_region_switch(token: &str) -> bool {
+    ["-enabled", "-disabled"].iter().any(|s| token.ends_with(s))
+        && SKIPPED_REGIONS.iter().any(|w| token.contains(w))
 }
 
 fn is_layout_token(token: &str) -> bool {
@@ -385,9 +444,11 @@ fn is_layout_token(token: &str) -> bool {
         || ["wrap", "layout", "container", "template"]
             .iter()
             .any(|w| token.contains(w))
-        || ["has-", "no-", "with-"]
-            .iter()
-            .any(|p| token.starts_with(p))
+        || [
+            "has-", "no-", "with-", "under-", "below-", "above-", "after-", "before-",
+        ]
+        .iter()
+        .any(|p| token.starts_with(p))
 }
 
 /// Words of the classes and ids of regions skipped.

@@ -190,3 +190,62 @@ fn a_lower_case_by_in_the_middle_of_a_sentence_is_no_byline() {
     );
     assert_eq!(byline(&byline_line).as_deref(), Some("Ann Lee"));
 }
+
+#[test]
+fn a_jsonld_author_the_page_never_shows_loses_to_the_visible_byline() {
+    let ld = r#"<script type="application/ld+json">{"@type":"BlogPosting","author":{"@type":"Person","name":"Max Mustermann"}}</script>"#;
+    let html = page(ld, "<h1>H</h1><p>By Jane Roe</p><p>Text of the post.</p>");
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+    let shown = page(
+        ld,
+        "<h1>H</h1><p>By Jane Roe</p><p>Max Mustermann said so.</p>",
+    );
+    assert_eq!(byline(&shown).as_deref(), Some("Max Mustermann"));
+}
+
+#[test]
+fn the_site_named_as_author_loses_to_a_person_shown() {
+    let html = page(
+        r#"<meta property="og:site_name" content="Green Leaf Trust"><meta name="author" content="Green Leaf Trust">"#,
+        r#"<h1>Planting guide</h1><div><a href="/search?q=Jane+Roe">by Jane Roe</a></div><p>Green Leaf Trust plants trees.</p>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn a_position_beside_a_menu_is_no_menu() {
+    let html = page(
+        "",
+        r#"<div class="section under-menu"><h1>H</h1><p class="byline">By Jane Roe</p></div>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn an_author_box_under_a_reviewed_by_heading_is_the_reviewer() {
+    let html = page(
+        r#"<meta name="author" content="Jane Roe">"#,
+        r#"<h1>H</h1><p>Text of the post.</p><div><p>Reviewed by,</p></div>
+           <div class="author-box"><a href="/bo-park/"><img alt="Bo Park"></a>
+           <h4 class="author-box__name">Bo Park, CFP</h4><p>Bo advises families.</p></div>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn a_link_to_a_contributor_profile_names_the_author() {
+    let html = page(
+        "",
+        r#"<h1>H</h1><p><a href="https://example.org/profiles/jane-roe-1234">Jane Roe</a>, <em>Harbour University</em></p><p>Text.</p>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+}
+
+#[test]
+fn a_frame_that_switches_a_sidebar_on_is_no_sidebar() {
+    let html = page(
+        "",
+        r#"<div class="site-content cs-sidebar-enabled cs-sidebar-right"><h1>H</h1><p class="byline">By Jane Roe</p></div>"#,
+    );
+    assert_eq!(byline(&html).as_deref(), Some("Jane Roe"));
+}

@@ -1,6 +1,7 @@
 //! Dates the page states in machine-readable form: JSON-LD, `<meta>` tags (every known name,
 //! published and modified) and `"datePublished": "…"`-style keys inside other scripts or
-//! inside a `<meta>` whose content is JSON.
+//! inside a `<meta>` whose content is JSON; failing those, `createdAt` times in scripts when
+//! several agree on one day.
 //!
 //! Returns [`Candidate`]s in the order of trust (JSON-LD, then `<meta>` names in the order of
 //! `PUBLISHED_KEYS`, then inline JSON); never decides between them (see [`super::rank`]).
@@ -74,6 +75,18 @@ static INLINE_KEY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A creation-time key (`createdAt`, `created_at`) and its string value inside a
+/// non-JSON-LD script: any object's (an image's, a user's, a block's) as often as the page's.
+static CREATED_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"\\?"(?:createdAt|created_at)\\?"\s*:\s*\\?"([^"\\]{8,40})\\?""#)
+        .expect("valid regex")
+});
+
+/// Creation times that must agree on one day before it counts as the page's …
+const CREATED_AGREE: usize = 3;
+/// … of the first this many read.
+const CREATED_MAX: usize = 64;
+
 /// Bytes of script text read for inline JSON per page.
 const INLINE_BUDGET: usize = 600_000;
 
@@ -116,9 +129,13 @@ pub fn candidates(page: &Page) -> Vec<Candidate> {
 }
 
 /// The first published date written as a JSON key inside a script that is not JSON-LD, else
-/// inside a `<meta>` whose content is JSON (a JSON-LD object stored in a `<meta>`).
+/// inside a `<meta>` whose content is JSON (a JSON-LD object stored in a `<meta>`), else the
+/// day of the scripts' creation times when at least [`CREATED_AGREE`] of them are all on it
+/// (the blocks of one document saved together; creation times on several days are other
+/// objects': images, users, related items).
 pub fn inline_json(page: &Page) -> Option<Candidate> {
-    in_scripts(page).or_else(|| {
+    let (published, created) = in_scripts(page);
+    published.or_else(|| {
         page.doc
             .select(JSON_META)
             .nodes()
@@ -129,14 +146,25 @@ pub fn inline_json(page: &Page) -> Option<Candidate> {
                     .captures_iter(&content)
                     .find_map(|c| Candidate::parse(&c[1], Source::InlineJson, Role::Published))
             })
+            .or_else(|| created_together(created))
     })
+}
+
+/// The one day of the creation times read, when enough of them agree and none differs.
+fn created_together(created: Vec<Candidate>) -> Option<Candidate> {
+    let first = created.first()?;
+    (created.len() >= CREATED_AGREE && created.iter().all(|c| c.day == first.day))
+        .then(|| first.clone())
 }
 
 /// `<meta>` elements whose content holds a JSON key.
 const JSON_META: &str = "meta[content*='\":']";
 
-fn in_scripts(page: &Page) -> Option<Candidate> {
+/// The first published date in the scripts, and the first [`CREATED_MAX`] creation times
+/// read before it.
+fn in_scripts(page: &Page) -> (Option<Candidate>, Vec<Candidate>) {
     let mut budget = INLINE_BUDGET;
+    let mut created = Vec::new();
     for node in page.doc.select("script:not([type*=\"ld+json\"])").nodes() {
         if budget == 0 {
             break;
@@ -148,10 +176,18 @@ fn in_scripts(page: &Page) -> Option<Candidate> {
             .captures_iter(&text[..end])
             .find_map(|c| Candidate::parse(&c[1], Source::InlineJson, Role::Published));
         if found.is_some() {
-            return found;
+            return (found, created);
+        }
+        if created.len() < CREATED_MAX && text[..end].contains("reated") {
+            created.extend(
+                CREATED_KEY
+                    .captures_iter(&text[..end])
+                    .filter_map(|c| Candidate::parse(&c[1], Source::InlineJson, Role::Published))
+                    .take(CREATED_MAX - created.len()),
+            );
         }
     }
-    None
+    (None, created)
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {

@@ -79,6 +79,27 @@ fn inline_json_in_another_script() {
 }
 
 #[test]
+fn creation_times_of_one_day_in_a_script_give_that_day() {
+    let block = |day: &str| format!(r#"{{"@type":"Block","createdAt":"{day}T15:58:43+01:00"}}"#);
+    let together = format!(
+        "<script>window.doc = [{},{},{}];</script>",
+        block("2022-01-31"),
+        block("2022-01-31"),
+        block("2022-01-31")
+    );
+    assert_eq!(date_of(&together, "").as_deref(), Some("2022-01-31"));
+    let scattered = format!(
+        "<script>window.media = [{},{},{}];</script>",
+        block("2022-01-31"),
+        block("2023-07-28"),
+        block("2022-01-31")
+    );
+    assert_eq!(date_of(&scattered, ""), None);
+    let one = format!("<script>window.media = [{}];</script>", block("2023-07-28"));
+    assert_eq!(date_of(&one, ""), None);
+}
+
+#[test]
 fn time_element_near_the_headline() {
     let article = r#"<time datetime="2022-02-15">Feb 15</time>"#;
     assert_eq!(date_of("", article).as_deref(), Some("2022-02-15"));

@@ -6,7 +6,8 @@
 //! `header`: doubted) and scored by how much of it the meta title holds. The best is taken
 //! when it shares most of its words with the meta title, or, when it differs (a marketing
 //! or SEO title in the `<head>`), when it reads like a headline of its own (three words or
-//! more, outside the site header) and is not a site name. Reads the DOM, never mutates it;
+//! more, outside the site header) and is not a site name, unless a lower heading before
+//! every `h1` shows the meta title word for word (then that `h1` is a section's). Reads the DOM, never mutates it;
 //! work is bounded by [`MAX_HEADINGS`] × [`MAX_DEPTH`].
 
 use super::clean::clean_with;
@@ -68,6 +69,8 @@ struct Heading {
     overlap: f32,
     /// Its length against the meta title's (letters and digits).
     cover: f32,
+    /// The meta title itself (same letters and digits).
+    exact: bool,
 }
 
 /// The article's headline, cleaned of site decoration, if the page has one worth taking over
@@ -83,19 +86,41 @@ pub fn find(doc: &Document, meta_title: Option<&str>, sites: &SiteNames) -> Opti
         .map(|(text, place)| {
             let overlap = overlap(&text, meta_title, meta_words.as_ref());
             let cover = cover(&text, meta_title);
+            let exact = meta_title.is_some_and(|m| {
+                let squashed = squash(&text);
+                !squashed.is_empty() && squashed == squash(m)
+            });
             Heading {
                 text,
                 place,
                 overlap,
                 cover,
+                exact,
             }
         })
         .collect();
     headings.sort_by(|a, b| score(b).total_cmp(&score(a)));
+    let shown_lower = meta_title.is_some_and(|m| shown_before_h1(doc, m));
     headings
         .into_iter()
+        .filter(|h| !shown_lower || h.exact || h.overlap >= SAME_TITLE)
         .find(|h| accepts(h, meta_title.is_some(), sites))
         .map(|h| h.text)
+}
+
+/// True when an `h2`–`h4` before every `h1` shows the meta title word for word: the page
+/// styles its headline with a lower level, and an `h1` unlike it is a section's heading.
+fn shown_before_h1(doc: &Document, meta_title: &str) -> bool {
+    let meta = squash(meta_title);
+    if meta.is_empty() {
+        return false;
+    }
+    doc.select("h1, h2, h3, h4")
+        .nodes()
+        .iter()
+        .take(MAX_HEADINGS)
+        .take_while(|h| !h.node_name().is_some_and(|n| n.eq_ignore_ascii_case("h1")))
+        .any(|h| squash(&visible_text(h)) == meta)
 }
 
 /// The cleaned text of a visible heading outside the page's furniture, and its place.
@@ -200,10 +225,14 @@ fn class_tokens(el: &NodeRef) -> impl Iterator<Item = String> {
     tokens.into_iter()
 }
 
-/// Ranking of candidates: likeness to the meta title first, then place.
+/// Ranking of candidates: likeness to the meta title first (the meta title shown word for
+/// word beats a heading that shares most of its words), then place.
 fn score(heading: &Heading) -> f32 {
     let place = heading.place;
     let mut score = 3.0 * heading.overlap;
+    if heading.exact {
+        score += 1.5;
+    }
     if place.in_article {
         score += 1.0;
     }

@@ -268,3 +268,29 @@ fn ruby_readings_are_left_out_of_the_headline() {
         Some("港の新しいフェリーが出航")
     );
 }
+
+#[test]
+fn the_h1_showing_the_meta_title_beats_a_similar_one_in_the_article() {
+    let head = og("A Complete Guide to All the Ferry Routes | Coastline Courier");
+    let body = format!(
+        "<div class='hero'><h1>A Complete Guide to All the Ferry Routes</h1></div>\
+         <article><h1>A Guide to the Popular Ferry Routes</h1>{PROSE}</article>"
+    );
+    assert_eq!(
+        title_of(&head, &body).as_deref(),
+        Some("A Complete Guide to All the Ferry Routes")
+    );
+}
+
+#[test]
+fn an_h1_after_a_lower_heading_showing_the_meta_title_is_a_section() {
+    let head = og("Why sailors love the new pier | Coastline Courier");
+    let body = format!(
+        "<header><h2>Why sailors love the new pier</h2></header>{PROSE}\
+         <h1>But what they love most is the calm water at night</h1>{PROSE}"
+    );
+    assert_eq!(
+        title_of(&head, &body).as_deref(),
+        Some("Why sailors love the new pier")
+    );
+}

@@ -10,6 +10,7 @@ mod words;
 pub use name::{classify, Named};
 use regex::Regex;
 use std::sync::LazyLock;
+pub use words::is_role_word;
 
 /// A byline label in front of the names: "By", "Von", "Par", "Por", "Door", "Written by",
 /// "Author:", … (case-insensitive; the names must follow).
@@ -127,6 +128,25 @@ impl Credits {
         }
         self.credit = better_credit(self.credit.take(), other.credit);
     }
+}
+
+/// True when `text` ends with the label of a credit for other work than writing ("…
+/// Reviewed by", "Edited by:", "Fact checked by,"), nothing after it: the name that follows
+/// (in the next element) is no author.
+pub fn ends_with_other_role(text: &str) -> bool {
+    let Some(last) = SEGMENT
+        .split(text.trim())
+        .filter(|s| !s.trim().is_empty())
+        .last()
+    else {
+        return false;
+    };
+    let last = last
+        .trim()
+        .trim_end_matches([',', ':', ';', '.', ' ', '：']);
+    OTHER_ROLE
+        .find(last)
+        .is_some_and(|m| m.end() == last.len() && last.split_whitespace().count() <= 4)
 }
 
 /// Reads a raw byline: drops its label, sentences about the author, emails, dates and job
@@ -338,6 +358,20 @@ mod tests {
             ["Ann Lee"]
         );
         assert!(persons("Contact: | Bo Park").is_empty());
+    }
+
+    #[test]
+    fn a_trailing_other_role_label_is_recognised() {
+        assert!(ends_with_other_role("Reviewed by,"));
+        assert!(ends_with_other_role(
+            "Text of the post. | Medically reviewed by:"
+        ));
+        assert!(ends_with_other_role("Contact:"));
+        assert!(!ends_with_other_role("Written by"));
+        assert!(!ends_with_other_role("Reviewed by Bo Park"));
+        assert!(!ends_with_other_role(
+            "The photos were taken by the harbour"
+        ));
     }
 
     #[test]

@@ -88,6 +88,7 @@ fn name_word(word: &str, first: bool) -> bool {
     if bare.is_empty()
         || word.contains(['@', '/', '#', ':', '='])
         || word.chars().any(|c| c.is_ascii_digit())
+        || is_domain(bare)
     {
         return false;
     }
@@ -101,6 +102,14 @@ fn name_word(word: &str, first: bool) -> bool {
         return false;
     };
     initial.is_uppercase() || (initial.is_alphabetic() && !initial.is_lowercase())
+}
+
+/// A host name ("Widgetly.com", "news.example.org"): a dot followed by a lower-case ending of
+/// two letters or more (initials, "J.R.", end in a capital).
+fn is_domain(word: &str) -> bool {
+    word.rsplit_once('.').is_some_and(|(head, tld)| {
+        !head.is_empty() && tld.chars().count() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase())
+    })
 }
 
 /// A month name that opens a date ("May 3") ends a name; "Tom May" keeps its "May".
@@ -199,6 +208,8 @@ mod tests {
         assert_eq!(classify("Meet Ann Lee"), Named::Nothing);
         assert_eq!(classify("https://example.org/ann"), Named::Nothing);
         assert_eq!(classify("ann@example.org"), Named::Nothing);
+        assert_eq!(classify("Widgetly.com"), Named::Nothing);
+        assert_eq!(person_of("J.R. Hartley").as_deref(), Some("J.R. Hartley"));
         assert_eq!(person_of("Kimiko").as_deref(), Some("Kimiko"));
         assert_eq!(person_of("McKay").as_deref(), Some("McKay"));
     }
@@ -223,6 +234,22 @@ mod tests {
             Named::Nothing
         );
         assert_eq!(classify("News"), Named::Nothing);
+        assert_eq!(
+            classify("FERRY Magazin"),
+            Named::Organisation("FERRY Magazin".into())
+        );
+        assert_eq!(
+            classify("Harbour Presse"),
+            Named::Organisation("Harbour Presse".into())
+        );
+        assert_eq!(
+            classify("Costa Información"),
+            Named::Organisation("Costa Información".into())
+        );
+        assert_eq!(
+            classify("ΛΙΜΑΝΙ ΟΜΑΔΑ"),
+            Named::Organisation("ΛΙΜΑΝΙ ΟΜΑΔΑ".into())
+        );
     }
 
     #[test]
