@@ -4,7 +4,7 @@
 //! a byline names anyone; a page introducing several persons this way (a list of people it
 //! is about), or one without a job title, names no author this way.
 
-use super::shown::in_skipped_region;
+use super::shown::{in_skipped_region, preceding};
 use crate::meta::people::{classify, is_role_word, Named, SiteNames};
 use dom_query::{Document, NodeRef};
 use regex::Regex;
@@ -61,19 +61,7 @@ fn bio_name(p: &NodeRef, site: &SiteNames) -> Option<(String, bool)> {
 /// True when the text shown right before `p`, or a portrait's `alt` on the way back to it,
 /// is `name` (in any case).
 fn headed_by(p: &NodeRef, name: &str) -> bool {
-    let mut current = *p;
-    for _ in 0..MAX_STEPS_BACK {
-        let prev = match current.prev_sibling() {
-            Some(prev) => prev,
-            None => match current.parent() {
-                Some(parent) if parent.is_element() => {
-                    current = parent;
-                    continue;
-                }
-                _ => return false,
-            },
-        };
-        current = prev;
+    for prev in preceding(p, MAX_STEPS_BACK) {
         if let Some(alt) = portrait_alt(&prev) {
             if alt.trim().eq_ignore_ascii_case(name) {
                 return true;

@@ -94,19 +94,7 @@ const MAX_STEPS_BACK: usize = 24;
 /// credit for other work ending in its label: "Reviewed by", "Edited by:", "Fact checked by,"
 /// as a heading over an author box names the reviewer, not the writer.
 fn after_other_role(node: &NodeRef) -> bool {
-    let mut current = *node;
-    for _ in 0..MAX_STEPS_BACK {
-        let prev = match current.prev_sibling() {
-            Some(p) => p,
-            None => match current.parent() {
-                Some(parent) if parent.is_element() => {
-                    current = parent;
-                    continue;
-                }
-                _ => return false,
-            },
-        };
-        current = prev;
+    for prev in preceding(node, MAX_STEPS_BACK) {
         if prev.is_element() && !is_shown(&prev) {
             continue;
         }
@@ -117,6 +105,29 @@ fn after_other_role(node: &NodeRef) -> bool {
         return ends_with_other_role(&text);
     }
     false
+}
+
+/// The nodes before `node` in document order, nearest first: its earlier siblings, then its
+/// ancestors' earlier siblings, at most `steps` moves (a move up to a parent counts one).
+pub(super) fn preceding<'a>(node: &NodeRef<'a>, steps: usize) -> impl Iterator<Item = NodeRef<'a>> {
+    let mut current = *node;
+    let mut left = steps;
+    std::iter::from_fn(move || {
+        while left > 0 {
+            left -= 1;
+            match current.prev_sibling() {
+                Some(prev) => {
+                    current = prev;
+                    return Some(prev);
+                }
+                None => match current.parent() {
+                    Some(parent) if parent.is_element() => current = parent,
+                    _ => return None,
+                },
+            }
+        }
+        None
+    })
 }
 
 /// An element whose text a reader sees (not a script, a style or a template).
