@@ -22,6 +22,7 @@ use crate::score::{combine, days_apart};
 use crate::source::StoryDoc;
 use crate::vector::SparseVec;
 use crate::vocab::Vocab;
+use rayon::prelude::*;
 use samestory_core::StoryConfig;
 use serde::{Deserialize, Serialize};
 
@@ -170,8 +171,10 @@ pub fn scores_against(query: &PairDoc, others: &[PairDoc], cfg: &StoryConfig) ->
     let all: Vec<&PairDoc> = std::iter::once(query).chain(others).collect();
     let vocab = Vocab::default();
     let mut model = Model::new(&untruncated(cfg));
+    // Extracted in parallel (a query's latency is mostly this); features are renumbered by
+    // name in `finish`, so the result does not depend on which thread met them first.
     let bags: Vec<_> = all
-        .iter()
+        .par_iter()
         .map(|d| extract(&d.story_doc(), cfg, &vocab))
         .collect();
     for bag in &bags {
