@@ -12,7 +12,9 @@
 use crate::error::{db, StoreError};
 use crate::read;
 use crate::record::decompress_text;
-use crate::tables::{BODIES, DOCUMENTS, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES};
+use crate::tables::{
+    BODIES, DOCUMENTS, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES, STORY_SUMMARIES,
+};
 use crate::Index;
 use redb::{ReadOnlyMultimapTable, ReadOnlyTable, ReadableDatabase, ReadableTable};
 use samestory_pipeline::rows::DocumentRow;
@@ -70,7 +72,7 @@ impl StoryKey {
 }
 
 /// One row of the story list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StorySummary {
     /// The story id.
     pub id: String,
@@ -134,6 +136,7 @@ struct Tables {
     bodies: ReadOnlyTable<&'static str, &'static [u8]>,
     places: ReadOnlyTable<&'static str, &'static [u8]>,
     stories: ReadOnlyTable<&'static str, &'static [u8]>,
+    summaries: ReadOnlyTable<&'static str, &'static [u8]>,
     relations: ReadOnlyTable<(&'static str, &'static str), &'static str>,
     by_document: ReadOnlyMultimapTable<&'static str, &'static str>,
 }
@@ -148,6 +151,7 @@ impl Index {
             bodies: txn.open_table(BODIES).map_err(db(name))?,
             places: txn.open_table(PLACES).map_err(db(name))?,
             stories: txn.open_table(STORIES).map_err(db(name))?,
+            summaries: txn.open_table(STORY_SUMMARIES).map_err(db(name))?,
             relations: txn.open_table(RELATIONS).map_err(db(name))?,
             by_document: txn
                 .open_multimap_table(RELATIONS_BY_DOCUMENT)
@@ -155,16 +159,19 @@ impl Index {
         })
     }
 
-    /// One page of the story list (see [`StoryQuery`]).
+    /// One page of the story list (see [`StoryQuery`]): the stored summaries filtered by
+    /// date (a few bytes a story); a search reads the titles and bodies of the stories that
+    /// pass.
     pub fn stories(&self, query: &StoryQuery) -> Result<StoryPage, StoreError> {
         let t = self.browse_tables()?;
         let words = query_words(query.q.as_deref());
         let mut matching = Vec::new();
-        for entry in t.stories.iter().map_err(db(&t.name))? {
-            let (id, packed) = entry.map_err(db(&t.name))?;
-            let row = t.story_row(id.value(), packed.value())?;
-            if in_dates(&row, query) && t.holds_words(&row, &words)? {
-                matching.push(row);
+        for entry in t.summaries.iter().map_err(db(&t.name))? {
+            let (id, json) = entry.map_err(db(&t.name))?;
+            let summary: StorySummary = serde_json::from_slice(json.value())
+                .map_err(|e| read::damaged(&t.name, "story_summaries", id.value(), e))?;
+            if in_dates(&summary, query) && t.holds_words(&summary, &words)? {
+                matching.push(summary);
             }
         }
         matching.sort_by(|a, b| key(a).order().cmp(&key(b).order()));
@@ -174,12 +181,9 @@ impl Index {
             None => 0,
         };
         let limit = query.limit.max(1);
-        let page = &matching[start.min(total)..(start + limit).min(total)];
-        let next = (start + limit < total).then(|| key(&page[page.len() - 1]));
-        let stories = page
-            .iter()
-            .map(|row| t.summary(row))
-            .collect::<Result<_, _>>()?;
+        let end = start.saturating_add(limit).min(total);
+        let next = (end < total).then(|| key(&matching[end - 1]));
+        let stories = matching.drain(start.min(total)..end).collect();
         Ok(StoryPage {
             stories,
             total,
@@ -287,39 +291,8 @@ impl Tables {
         Ok(out)
     }
 
-    /// The metadata of each member that is stored, in the story's order.
-    fn members(&self, row: &StoryRow) -> Result<Vec<samestory_core::Metadata>, StoreError> {
-        let mut out = Vec::with_capacity(row.documents.len());
-        for id in &row.documents {
-            if let Some(v) = self.records.get(id.as_str()).map_err(db(&self.name))? {
-                out.push(read::record(&self.name, id, v.value())?.document.meta);
-            }
-        }
-        Ok(out)
-    }
-
-    fn summary(&self, row: &StoryRow) -> Result<StorySummary, StoreError> {
-        let members = self.members(row)?;
-        let outlets: BTreeSet<&str> = members.iter().filter_map(|m| m.outlet.as_deref()).collect();
-        let title = row
-            .title
-            .clone()
-            .or_else(|| members.iter().find_map(|m| m.title.clone()))
-            .unwrap_or_else(|| row.story.clone());
-        Ok(StorySummary {
-            id: row.story.clone(),
-            title,
-            first_date: row.first_date.clone(),
-            last_date: row.last_date.clone(),
-            documents: row.documents.len(),
-            groups: row.groups.len(),
-            outlets: outlets.len(),
-            numbers_disagree: row.numbers_disagree(),
-        })
-    }
-
     /// Whether every word appears in the story's title or a member's title or body.
-    fn holds_words(&self, row: &StoryRow, words: &[String]) -> Result<bool, StoreError> {
+    fn holds_words(&self, summary: &StorySummary, words: &[String]) -> Result<bool, StoreError> {
         if words.is_empty() {
             return Ok(true);
         }
@@ -329,9 +302,17 @@ impl Tables {
             missing.retain(|w, _| !text.contains(w));
             missing.is_empty()
         };
-        if row.title.as_deref().is_some_and(&mut seen) {
+        if seen(&summary.title) {
             return Ok(true);
         }
+        let Some(packed) = self
+            .stories
+            .get(summary.id.as_str())
+            .map_err(db(&self.name))?
+        else {
+            return Ok(false);
+        };
+        let row = self.story_row(&summary.id, packed.value())?;
         for id in &row.documents {
             if let Some(v) = self.records.get(id.as_str()).map_err(db(&self.name))? {
                 let record = read::record(&self.name, id, v.value())?;
@@ -347,15 +328,40 @@ impl Tables {
     }
 }
 
-fn key(row: &StoryRow) -> StoryKey {
-    StoryKey {
-        last: row.last_date.clone().or_else(|| row.first_date.clone()),
-        first: row.first_date.clone(),
+/// The story list's row of a story (`row`, its stories.jsonl line read back) whose members
+/// have `members`' metadata.
+pub(crate) fn summary_of<'m>(
+    row: &StoryRow,
+    members: impl IntoIterator<Item = &'m samestory_core::Metadata>,
+) -> StorySummary {
+    let members: Vec<&samestory_core::Metadata> = members.into_iter().collect();
+    let outlets: BTreeSet<&str> = members.iter().filter_map(|m| m.outlet.as_deref()).collect();
+    let title = row
+        .title
+        .clone()
+        .or_else(|| members.iter().find_map(|m| m.title.clone()))
+        .unwrap_or_else(|| row.story.clone());
+    StorySummary {
         id: row.story.clone(),
+        title,
+        first_date: row.first_date.clone(),
+        last_date: row.last_date.clone(),
+        documents: row.documents.len(),
+        groups: row.groups.len(),
+        outlets: outlets.len(),
+        numbers_disagree: row.numbers_disagree(),
     }
 }
 
-fn in_dates(row: &StoryRow, q: &StoryQuery) -> bool {
+fn key(row: &StorySummary) -> StoryKey {
+    StoryKey {
+        last: row.last_date.clone().or_else(|| row.first_date.clone()),
+        first: row.first_date.clone(),
+        id: row.id.clone(),
+    }
+}
+
+fn in_dates(row: &StorySummary, q: &StoryQuery) -> bool {
     let first = row.first_date.as_deref().or(row.last_date.as_deref());
     let last = row.last_date.as_deref().or(first);
     let after_from = match (&q.from, last) {

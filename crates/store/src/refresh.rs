@@ -21,6 +21,7 @@ use crate::record::{compress_text, Place};
 use crate::region::{self, story_of};
 use crate::tables::{
     BODIES, DOCUMENTS, HEADER, ISSUED_STORIES, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES,
+    STORY_SUMMARIES,
 };
 use redb::{ReadTransaction, ReadableTable, ReadableTableMetadata, WriteTransaction};
 use samestory_core::Config;
@@ -156,6 +157,7 @@ fn forget<'a>(
 ) -> Result<(), StoreError> {
     let mut places = txn.open_table(PLACES).map_err(db(name))?;
     let mut stories = txn.open_table(STORIES).map_err(db(name))?;
+    let mut summaries = txn.open_table(STORY_SUMMARIES).map_err(db(name))?;
     let mut relations = txn.open_table(RELATIONS).map_err(db(name))?;
     let mut by_doc = txn
         .open_multimap_table(RELATIONS_BY_DOCUMENT)
@@ -167,6 +169,7 @@ fn forget<'a>(
         };
         if let Some(story) = story {
             stories.remove(story.as_str()).map_err(db(name))?;
+            summaries.remove(story.as_str()).map_err(db(name))?;
         }
         let mut others = Vec::new();
         for other in by_doc.remove_all(id.as_str()).map_err(db(name))? {
@@ -238,6 +241,7 @@ fn kept_facts(
 fn clear(txn: &WriteTransaction, name: &str) -> Result<(), StoreError> {
     txn.delete_table(PLACES).map_err(db(name))?;
     txn.delete_table(STORIES).map_err(db(name))?;
+    txn.delete_table(STORY_SUMMARIES).map_err(db(name))?;
     txn.delete_table(RELATIONS).map_err(db(name))?;
     txn.delete_multimap_table(RELATIONS_BY_DOCUMENT)
         .map_err(db(name))?;
@@ -253,6 +257,7 @@ fn write_rows(
     name: &str,
 ) -> Result<(), StoreError> {
     let mut story_lines = txn.open_table(STORIES).map_err(db(name))?;
+    let mut summaries = txn.open_table(STORY_SUMMARIES).map_err(db(name))?;
     let mut issued = txn.open_table(ISSUED_STORIES).map_err(db(name))?;
     let mut places = txn.open_table(PLACES).map_err(db(name))?;
     for_each_run_row(
@@ -264,6 +269,11 @@ fn write_rows(
                 serde_json::to_string(&row).map_err(samestory_pipeline::PipelineError::from)?;
             let members = serde_json::to_vec(&story.documents)
                 .map_err(samestory_pipeline::PipelineError::from)?;
+            let summary = serde_json::to_vec(&summary(r, &line))
+                .map_err(samestory_pipeline::PipelineError::from)?;
+            summaries
+                .insert(story.story.as_str(), summary.as_slice())
+                .map_err(db(name))?;
             let line = compress_text(&line).map_err(|e| db(name)(redb::Error::Io(e)))?;
             story_lines
                 .insert(story.story.as_str(), line.as_slice())
@@ -288,6 +298,17 @@ fn write_rows(
         },
     )
     .map_err(|e| e.in_index(name))
+}
+
+/// The story list's row of the story whose stories.jsonl line is `line`.
+fn summary(r: &Related, line: &str) -> crate::browse::StorySummary {
+    let row: samestory_report::story::StoryRow = serde_json::from_str(line).unwrap_or_default();
+    let docs = &r.corpus.docs;
+    let members = row.documents.iter().filter_map(|id| {
+        let i = docs.binary_search_by(|d| d.id.as_str().cmp(id)).ok()?;
+        Some(&docs[i].meta)
+    });
+    crate::browse::summary_of(&row, members)
 }
 
 /// Writes relations.jsonl's lines under their ends and, per document, the other ends.

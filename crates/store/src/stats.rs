@@ -6,9 +6,9 @@ use crate::error::{db, StoreError};
 use crate::header::Params;
 use crate::read;
 use crate::tables::{
-    BAND_KEYS, BODIES, DOCUMENTS, DOCUMENT_NUMBERS, EXACT_KEYS, FORMAT_VERSION, ISSUED_STORIES,
-    NUMBERED_DOCUMENTS, PLACES, PRINT_KEYS, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES, STORY_DF,
-    TERM_KEYS, URL_KEYS,
+    BAND_KEYS, BODIES, DOCUMENTS, DOCUMENT_NUMBERS, EXACT_KEYS, EXEMPLARS, FORMAT_VERSION,
+    ISSUED_STORIES, NUMBERED_DOCUMENTS, PLACES, PRINT_KEYS, RELATIONS, RELATIONS_BY_DOCUMENT,
+    STORIES, STORY_DF, STORY_SUMMARIES, TERM_KEYS, URL_KEYS,
 };
 use crate::Index;
 use redb::{
@@ -137,7 +137,8 @@ impl Index {
         size!(open_table, RELATIONS);
         size!(open_table, EXACT_KEYS);
         size!(open_table, BAND_KEYS, PRINT_KEYS, TERM_KEYS, URL_KEYS);
-        size!(open_table, STORY_DF);
+        size!(open_table, STORY_DF, STORY_SUMMARIES);
+        size!(open_table, EXEMPLARS);
         size!(open_multimap_table, RELATIONS_BY_DOCUMENT);
         Ok(Stats {
             format: FORMAT_VERSION.to_string(),

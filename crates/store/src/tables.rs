@@ -61,6 +61,7 @@ pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> 
     txn.open_table(URL_KEYS)?;
     txn.open_table(STORY_DF)?;
     txn.open_table(EXEMPLARS)?;
+    txn.open_table(STORY_SUMMARIES)?;
     Ok(())
 }
 
@@ -98,3 +99,8 @@ pub const STORY_DF: TableDefinition<&str, u32> = TableDefinition::new("story_df"
 /// fingerprints are posted — its copies have the same ones — so 20,000 copies of a wire story
 /// post them once and a near-copy still finds the class.
 pub const EXEMPLARS: TableDefinition<u64, u32> = TableDefinition::new("exemplars");
+
+/// `story id → summary`: what the story list shows of each current story (title, first and
+/// last date, how many documents, groups and outlets, whether numbers disagree; JSON), so a
+/// list page reads a few bytes per story instead of its whole line.
+pub const STORY_SUMMARIES: TableDefinition<&str, &[u8]> = TableDefinition::new("story_summaries");

@@ -137,6 +137,15 @@ fn state(files: &BTreeMap<&str, String>) -> (Vec<String>, Vec<String>) {
     (docs, relations)
 }
 
+/// Every story of the story list (its stored summaries), newest first.
+fn list(index: &Index) -> Vec<samestory_store::StorySummary> {
+    let query = samestory_store::StoryQuery {
+        limit: usize::MAX,
+        ..Default::default()
+    };
+    index.stories(&query).unwrap().stories
+}
+
 fn corpora() -> Vec<(&'static str, Vec<Document>)> {
     let mut out = vec![
         ("examples", read(&[examples()])),
@@ -170,6 +179,11 @@ fn one_at_a_time_by_region_gives_the_batch_state_and_refresh_all_its_bytes() {
             }
             let got = export(&index, &dir.path().join(format!("one-{k}")));
             assert_eq!(state(&got), state(&want), "{name}, order {k}");
+            assert_eq!(
+                list(&index),
+                list(&batch),
+                "{name}, order {k}: the story list"
+            );
             index.refresh_all().unwrap();
             let got = export(&index, &dir.path().join(format!("one-{k}-refreshed")));
             assert!(
@@ -199,6 +213,7 @@ fn removing_by_region_gives_the_batch_state_of_the_rest() {
         let want = export(&batch, &dir.path().join("rest"));
         let got = export(&index, &dir.path().join("removed"));
         assert_eq!(state(&got), state(&want), "{name}");
+        assert_eq!(list(&index), list(&batch), "{name}: the story list");
     }
 }
 
