@@ -8,7 +8,8 @@
 //! Must not: relate, cluster or write anything but `story_df` and its totals.
 
 use crate::error::{db, StoreError};
-use crate::tables::{HEADER, STORY_DF};
+use crate::read;
+use crate::tables::{BODIES, DOCUMENTS, HEADER, STORY_DF};
 use redb::{ReadableTable, Table, WriteTransaction};
 use samestory_core::{Document, StoryConfig};
 use samestory_pipeline::{counted_features, CorpusCounts};
@@ -78,6 +79,34 @@ impl FrequencyDelta {
         Ok(())
     }
 }
+
+/// Counts every stored document again from nothing (the story settings changed).
+pub fn recount(txn: &WriteTransaction, cfg: &StoryConfig, name: &str) -> Result<(), StoreError> {
+    txn.delete_table(STORY_DF).map_err(db(name))?;
+    {
+        let mut header = txn.open_table(HEADER).map_err(db(name))?;
+        header.remove(DOCS_KEY).map_err(db(name))?;
+        header.remove(WORDS_KEY).map_err(db(name))?;
+    }
+    let mut delta = FrequencyDelta::default();
+    {
+        let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
+        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        let mut chunk = Vec::with_capacity(RECOUNT_CHUNK);
+        for doc in read::documents(name, &records, &bodies)? {
+            chunk.push(doc?);
+            if chunk.len() == RECOUNT_CHUNK {
+                delta.count(&chunk.iter().collect::<Vec<_>>(), 1, cfg);
+                chunk.clear();
+            }
+        }
+        delta.count(&chunk.iter().collect::<Vec<_>>(), 1, cfg);
+    }
+    delta.apply(txn, name)
+}
+
+/// Documents counted at once by [`recount`].
+const RECOUNT_CHUNK: usize = 1024;
 
 /// The totals the header holds (0 when none were counted).
 fn totals(

@@ -60,7 +60,8 @@ pub fn refresh(
     policy: Policy,
     name: &str,
 ) -> Result<Refreshed, StoreError> {
-    let same_settings = same_header(txn, "derive_config", &derive_settings(config), name)?;
+    let settings = same_header(txn, "derive_config", &derive_settings(config), name)?;
+    let same_settings = settings == Some(true);
     let documents = txn.open_table(DOCUMENTS).map_err(db(name))?;
     let stored = documents.len().map_err(db(name))?;
     drop(documents);
@@ -72,6 +73,10 @@ pub fn refresh(
             refresh_region(txn, config, change, &ids, name)?;
             return Ok(Refreshed::Region(ids.len()));
         }
+    }
+    if settings == Some(false) {
+        // Other story settings weigh what the counts hold (title words): count again.
+        crate::frequencies::recount(txn, &config.story, name)?;
     }
     refresh_all(txn, config, change, name)?;
     Ok(Refreshed::All)
@@ -130,19 +135,19 @@ fn derive_settings(config: &Config) -> Vec<u8> {
     serde_json::to_vec(&(&config.relate, &config.story, &config.compare)).unwrap_or_default()
 }
 
-/// Whether header entry `key` holds `value`; it does afterwards.
+/// Whether header entry `key` held `value` (`None`: it held nothing); it does afterwards.
 fn same_header(
     txn: &WriteTransaction,
     key: &str,
     value: &[u8],
     name: &str,
-) -> Result<bool, StoreError> {
+) -> Result<Option<bool>, StoreError> {
     let mut header = txn.open_table(HEADER).map_err(db(name))?;
     let same = header
         .get(key)
         .map_err(db(name))?
-        .is_some_and(|v| v.value() == value);
-    if !same {
+        .map(|v| v.value() == value);
+    if same != Some(true) {
         header.insert(key, value).map_err(db(name))?;
     }
     Ok(same)
