@@ -291,8 +291,7 @@ impl Index {
     ) -> Result<Option<(String, String)>, StoreError> {
         let name = self.name.as_str();
         let id = query.id.as_deref().unwrap_or("");
-        let limits = (TERMS_SHARED, TERM_BUCKET, STORY_CANDIDATES);
-        let found = term_candidates(&t.postings, terms, limits, name)?;
+        let found = term_candidates(&t.postings, terms, name)?;
         let mut docs = Vec::with_capacity(found.len());
         for other in found.iter().filter(|o| o.as_str() != id) {
             docs.push(pair_doc(&read::document(
@@ -333,15 +332,6 @@ impl Index {
         Ok(line.into_iter().next().map(|line| (story, line)))
     }
 }
-
-/// Story terms two documents must share to be scored as one story's.
-const TERMS_SHARED: u32 = 2;
-
-/// A story term posted for more documents than this is too common to find a story by.
-const TERM_BUCKET: usize = 300;
-
-/// Stored documents scored for a story at most.
-const STORY_CANDIDATES: usize = 4;
 
 /// The story crate's view of a document.
 fn pair_doc(doc: &Document) -> PairDoc {

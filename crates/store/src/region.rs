@@ -25,16 +25,6 @@ use std::collections::BTreeSet;
 /// stories come whole, so a big story needs only a few of its members here).
 const RELATION_CANDIDATES: usize = 16;
 
-/// Stored documents sharing title and lead words whose stories join the region, at most
-/// (a query names the story of the best of 4: as many as it scores).
-const STORY_CANDIDATES: usize = 4;
-
-/// Story terms a stored document must share with a changed one to bring its story in.
-const TERMS_SHARED: u32 = 2;
-
-/// A story term posted for more documents than this is too common to find a story by.
-const TERM_BUCKET: usize = 300;
-
 /// The ids (sorted) a change reaches: the stored documents of `changed` (added or
 /// revised) and every stored member of the stories that `changed` and `removed` were in
 /// or may join. `before` is a snapshot of the index as the change found it (the write
@@ -109,8 +99,7 @@ fn reached_by(
     let keys = (&sketch, url_key(doc.meta.url.as_deref()));
     let limit = RELATION_CANDIDATES;
     let mut out = candidates(postings, keys, &config.relate, &doc.id, limit, name)?;
-    let limits = (TERMS_SHARED, TERM_BUCKET, STORY_CANDIDATES);
-    out.extend(term_candidates(postings, &story_terms(doc), limits, name)?);
+    out.extend(term_candidates(postings, &story_terms(doc), name)?);
     Ok(out)
 }
 

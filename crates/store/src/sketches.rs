@@ -329,18 +329,8 @@ pub fn bucket(
     cap: usize,
     index: &str,
 ) -> Result<Option<Vec<u32>>, StoreError> {
-    let range = table
-        .range(posting(key, 0)..=posting(key, u32::MAX))
-        .map_err(db(index))?;
-    let mut out = Vec::new();
-    for entry in range {
-        let (k, _) = entry.map_err(db(index))?;
-        out.push(k.value() as u32);
-        if out.len() > cap {
-            return Ok(None);
-        }
-    }
-    Ok(Some(out))
+    let head = bucket_head(table, key, cap.saturating_add(1), index)?;
+    Ok((head.len() <= cap).then_some(head))
 }
 
 /// Up to `limit` stored documents worth verifying against a body sketched as `s`, best
@@ -411,18 +401,28 @@ fn found<I: ReadableTable<u32, &'static str>, P>(
     Ok(found.into_iter().map(|(_, id)| id).collect())
 }
 
-/// Stored documents sharing the most story terms with `terms` (at least `min_shared`; terms
-/// posted for more than `cap` documents skipped as too common), best first, at most
-/// `limit`, as document numbers.
+/// Story terms two documents must share to be scored as one story's.
+const TERMS_SHARED: u32 = 2;
+
+/// A story term posted for more documents than this is too common to find a story by.
+const TERM_BUCKET: usize = 300;
+
+/// Stored documents a new one is scored against for its story (a query), or whose stories
+/// join a change's region, at most.
+pub const STORY_CANDIDATES: usize = 4;
+
+/// The [`STORY_CANDIDATES`] stored documents sharing the most story terms with `terms` (at
+/// least [`TERMS_SHARED`]; terms posted for more than [`TERM_BUCKET`] documents skipped as
+/// too common), best first.
 pub fn term_candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64, ()>>(
     p: &Postings<I, P>,
     terms: &[u32],
-    (min_shared, cap, limit): (u32, usize, usize),
     index: &str,
 ) -> Result<Vec<String>, StoreError> {
+    let (min_shared, limit) = (TERMS_SHARED, STORY_CANDIDATES);
     let mut shared: HashMap<u32, u32> = HashMap::new();
     for &term in terms {
-        for n in bucket(&p.terms, term, cap, index)?.unwrap_or_default() {
+        for n in bucket(&p.terms, term, TERM_BUCKET, index)?.unwrap_or_default() {
             *shared.entry(n).or_default() += 1;
         }
     }
