@@ -88,12 +88,31 @@ impl Sketcher {
         out.prints = prints_of(&self.shingles, self.window);
         self.sig.finish_into(&mut self.values);
         if out.words > 0 {
-            let bands = &mut out.bands;
-            bands.reserve_exact(self.lsh.bands);
-            self.lsh
-                .for_each_band_key(&self.values, |k| bands.push((k >> 32) as u32));
+            out.bands = self.band_keys(&self.values);
         }
         out
+    }
+
+    /// The MinHash signature of one body (`num_perm` values), as [`Sketcher::sketch`]
+    /// computes it before banding; `None` for a body without words, which is never banded.
+    pub fn signature(&mut self, body: &str) -> Option<Vec<u32>> {
+        let words = &mut self.words;
+        words.clear();
+        for_each_token_hash(body, |t| words.push(t.hash));
+        shingles_into(words, self.shingle, &mut self.shingles);
+        self.shingles.iter().for_each(|&s| self.sig.push(s));
+        let mut values = Vec::with_capacity(self.values.capacity());
+        self.sig.finish_into(&mut values);
+        (!self.words.is_empty()).then_some(values)
+    }
+
+    /// The LSH band keys of signature `values`, one per band, as [`DocSketch::bands`]
+    /// holds them (the high 32 bits of each band's hash).
+    pub fn band_keys(&self, values: &[u32]) -> Vec<u32> {
+        let mut bands = Vec::with_capacity(self.lsh.bands);
+        self.lsh
+            .for_each_band_key(values, |k| bands.push((k >> 32) as u32));
+        bands
     }
 }
 
@@ -268,6 +287,16 @@ mod tests {
             (got.bands, got.prints, got.words as usize),
             (bands, prints, d.words.len())
         );
+    }
+
+    #[test]
+    fn signature_then_band_keys_equal_the_sketch() {
+        let body = "Alpha beta gamma delta epsilon zeta eta theta iota kappa. ".repeat(5);
+        let mut s = Sketcher::new(&RelateConfig::default());
+        let values = s.signature(&body).unwrap();
+        assert_eq!(values.len(), RelateConfig::default().num_perm);
+        assert_eq!(s.band_keys(&values), s.sketch(&body).bands);
+        assert_eq!(s.signature(" , "), None);
     }
 
     #[test]

@@ -1,0 +1,158 @@
+//! The native module of the `samestory` Python package (`samestory._samestory`): Arrow
+//! batches in, the library crates' answers out. A thin layer — conversions, error mapping
+//! and registration only; every decision is the engine's (ingest, relate, story, compare,
+//! pipeline), so Python, Spark and the CLI give the same answers.
+//!
+//! Each function takes pyarrow arrays, record batches or tables (anything with the Arrow
+//! PyCapsule interface), reads them with the GIL held, releases the GIL while Rust works
+//! (rayon inside: never a Python call per row), and returns pyarrow objects. Errors come
+//! back as one Python class per engine error family ([`errors`]), all subclasses of
+//! `samestory.SamestoryError`.
+//!
+//! Must not: hold engine logic (no thresholds, no rules), print, or call Python per row.
+
+mod arrow;
+mod config;
+pub mod errors;
+mod extract;
+mod sketch;
+mod verify;
+
+use config::ConfigArgs;
+use pyo3::prelude::*;
+use pyo3_arrow::input::{AnyArray, AnyRecordBatch};
+use pyo3_arrow::{PyArray, PyRecordBatch};
+use std::path::PathBuf;
+
+/// The record batches of a batch, table or stream (read with the GIL held).
+fn batches(input: AnyRecordBatch) -> PyResult<Vec<arrow_array::RecordBatch>> {
+    input
+        .into_reader()?
+        .collect::<Result<_, _>>()
+        .map_err(|e| errors::InputError::new_err(e.to_string()))
+}
+
+/// The chunks of an array or chunked array (read with the GIL held).
+fn chunks(input: AnyArray) -> PyResult<Vec<arrow_array::ArrayRef>> {
+    input
+        .into_reader()?
+        .collect::<Result<_, _>>()
+        .map_err(|e| errors::InputError::new_err(e.to_string()))
+}
+
+/// Reads each row of `records` as one JSON Lines record, as `samestory extract` reads a
+/// JSON Lines file: the text field (`ingest.jsonl.text`; HTML, markdown or text, sniffed)
+/// extracted and cleaned, the record's metadata fields overlaid, quotes and numbers found.
+///
+/// `records`: a pyarrow Table, RecordBatch or stream. `name` stands for the file: a record
+/// without an id field gets `NAME:ROW` (rows numbered from 1). `errors="raise"` raises
+/// `IngestError` at the first bad record or repeated id; `"skip"` leaves them out.
+///
+/// Returns a pyarrow RecordBatch, one row per document in row order, with the fields of a
+/// `samestory extract` line: id, source, format, title, date, published, url, byline,
+/// authors, credit, outlet, lang, body, removed, quotes, numbers (a number's `value` is a
+/// list: `[v]`, or `[min, max]` for a range). Spans are char offsets into `body`.
+#[pyfunction]
+#[pyo3(name = "extract", signature = (records, *, name = "records".to_string(), errors = "raise", config = None, settings = None))]
+fn py_extract<'py>(
+    py: Python<'py>,
+    records: AnyRecordBatch,
+    name: String,
+    errors: &str,
+    config: Option<PathBuf>,
+    settings: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let on_error = match errors {
+        "raise" => extract::OnError::Raise,
+        "skip" => extract::OnError::Skip,
+        other => {
+            return Err(errors::InputError::new_err(format!(
+                "errors: \"raise\" or \"skip\", not {other:?}"
+            )))
+        }
+    };
+    let cfg = ConfigArgs::new(config, settings)?;
+    let batches = batches(records)?;
+    let out = py.detach(|| extract::extract(&batches, &name, &cfg.load()?, on_error))?;
+    Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
+}
+
+/// The relation engine's MinHash signature of each text (a cleaned body): `relate.num_perm`
+/// values (32-bit, widened to int64), from the same words and shingles the engine hashes.
+///
+/// `texts`: a pyarrow string array or chunked array. Returns a `list<int64>` array, null
+/// for a null text or one without words (the engine never bands those).
+#[pyfunction]
+#[pyo3(name = "signatures", signature = (texts, *, config = None, settings = None))]
+fn py_signatures<'py>(
+    py: Python<'py>,
+    texts: AnyArray,
+    config: Option<PathBuf>,
+    settings: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let cfg = ConfigArgs::new(config, settings)?;
+    let texts = chunks(texts)?;
+    let out = py.detach(|| sketch::signatures(&texts, &cfg.load()?.relate))?;
+    Ok(PyArray::from_array_ref(sketch::into_ref(out))
+        .to_pyarrow(py)?
+        .unbind())
+}
+
+/// The relation engine's LSH band keys of each signature: `relate.lsh_bands` keys (32-bit,
+/// widened to int64), equal keys meaning a candidate pair in that band.
+///
+/// `signatures`: `signatures()`' output, or any list array of integers that fit in 32 bits
+/// (`relate.num_perm` each). Returns a `list<int64>` array, null for a null signature.
+#[pyfunction]
+#[pyo3(name = "band_keys", signature = (signatures, *, config = None, settings = None))]
+fn py_band_keys<'py>(
+    py: Python<'py>,
+    signatures: AnyArray,
+    config: Option<PathBuf>,
+    settings: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let cfg = ConfigArgs::new(config, settings)?;
+    let sigs = chunks(signatures)?;
+    let out = py.detach(|| sketch::band_keys(&sigs, &cfg.load()?.relate))?;
+    Ok(PyArray::from_array_ref(sketch::into_ref(out))
+        .to_pyarrow(py)?
+        .unbind())
+}
+
+/// What the relation engine finds between the two texts of each row — the relation
+/// `samestory run` would write for those two documents alone.
+///
+/// `pairs`: a Table or RecordBatch with string columns `a` and `b` (cleaned bodies) and,
+/// optionally, `date_a`, `date_b`, `published_a`, `published_b`, `url_a`, `url_b`,
+/// `byline_a`, `byline_b`, `credit_a`, `credit_b` (what the engine reads for same-URL and
+/// for a reprint's direction).
+///
+/// Returns a RecordBatch, one row per pair: `kind` (exact, near_duplicate, same_url,
+/// reprint; null when the engine reports nothing), `jaccard`, `containment_a`,
+/// `containment_b` (exact, over word shingles, 4 decimals), `passages` (`[a_start, a_end,
+/// b_start, b_end]` char offsets, reprints only), `original` (`"a"` or `"b"`, reprints
+/// only) and `why`.
+#[pyfunction]
+#[pyo3(name = "verify", signature = (pairs, *, config = None, settings = None))]
+fn py_verify<'py>(
+    py: Python<'py>,
+    pairs: AnyRecordBatch,
+    config: Option<PathBuf>,
+    settings: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let cfg = ConfigArgs::new(config, settings)?;
+    let batches = batches(pairs)?;
+    let out = py.detach(|| verify::verify(&batches, &cfg.load()?.relate))?;
+    Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
+}
+
+/// The native module.
+#[pymodule]
+fn _samestory(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add_function(wrap_pyfunction!(py_extract, m)?)?;
+    m.add_function(wrap_pyfunction!(py_signatures, m)?)?;
+    m.add_function(wrap_pyfunction!(py_band_keys, m)?)?;
+    m.add_function(wrap_pyfunction!(py_verify, m)?)?;
+    Ok(())
+}

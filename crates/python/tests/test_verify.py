@@ -1,0 +1,83 @@
+"""`verify` gives, for two bodies, the relation `samestory run` writes between them."""
+
+import pyarrow as pa
+import pytest
+
+import samestory
+from conftest import read_jsonl
+
+SIDE_FIELDS = ["date", "published", "url", "byline", "credit"]
+
+
+def pairs_of(run_dir, kinds):
+    """The CLI's relations of `kinds` between two documents, with the documents' rows."""
+    docs = {d["id"]: d for d in read_jsonl(run_dir / "documents.jsonl")}
+    rels = [
+        r
+        for r in read_jsonl(run_dir / "relations.jsonl")
+        if r["kind"] in kinds and "secondary source" not in r["why"]
+    ]
+    return docs, rels
+
+
+def pairs_table(docs, rels):
+    cols = {"a": [docs[r["a"]]["body"] for r in rels], "b": [docs[r["b"]]["body"] for r in rels]}
+    for f in SIDE_FIELDS:
+        cols[f"{f}_a"] = [docs[r["a"]][f] for r in rels]
+        cols[f"{f}_b"] = [docs[r["b"]][f] for r in rels]
+    return pa.table(cols, schema=pa.schema([(k, pa.string()) for k in cols]))
+
+
+def test_verify_gives_the_cli_kind_scores_and_passages(examples_run):
+    docs, rels = pairs_of(examples_run, {"near_duplicate", "reprint", "exact"})
+    kinds = {r["kind"] for r in rels}
+    assert {"near_duplicate", "reprint"} <= kinds, kinds
+    got = samestory.verify(pairs_table(docs, rels)).to_pylist()
+    for row, rel in zip(got, rels):
+        label = f"{rel['a']} / {rel['b']}"
+        assert row["kind"] == rel["kind"], label
+        for score in ["jaccard", "containment_a", "containment_b"]:
+            assert row[score] == rel[score], (label, score)
+        assert row["passages"] == rel["passages"], label
+
+
+def test_verify_direction_uses_the_given_dates():
+    base = (
+        "The council voted on Monday to close the old harbour bridge for six months of "
+        "repairs, after inspectors found corroded cables under the eastern span. "
+    )
+    original = base * 3 + "Residents will be offered a free ferry service while the work lasts."
+    copy = base * 3 + "Readers can send questions to our newsroom about the closure plans."
+    table = pa.table(
+        {
+            "a": [copy],
+            "b": [original],
+            "date_a": ["2024-03-09"],
+            "date_b": ["2024-03-07"],
+        }
+    )
+    row = samestory.verify(table).to_pylist()[0]
+    assert row["kind"] in {"near_duplicate", "reprint"}
+
+
+def test_unrelated_texts_get_scores_and_no_kind():
+    table = pa.table(
+        {
+            "a": ["Heavy snowfall closed schools across the northern districts on Tuesday."],
+            "b": ["The central bank raised its main interest rate by a quarter point today."],
+        }
+    )
+    row = samestory.verify(table).to_pylist()[0]
+    assert row["kind"] is None and row["why"] is None
+    assert row["jaccard"] == 0.0 and row["passages"] == []
+
+
+def test_null_text_gives_no_relation():
+    table = pa.table({"a": ["Some words here."], "b": pa.array([None], pa.string())})
+    row = samestory.verify(table).to_pylist()[0]
+    assert row["kind"] is None
+
+
+def test_a_missing_column_raises_input_error():
+    with pytest.raises(samestory.InputError, match='missing column "b"'):
+        samestory.verify(pa.table({"a": ["text"]}))
