@@ -95,3 +95,14 @@ pub fn batch_of<S: Serialize>(schema: SchemaRef, rows: &[S]) -> Result<RecordBat
 fn internal(e: arrow_schema::ArrowError) -> Error {
     Error::Internal(format!("building the Arrow output: {e}"))
 }
+
+/// An optional string column of `batch`: all nulls when absent.
+pub fn chunk_strings_opt<'a>(
+    batch: &'a RecordBatch,
+    name: &str,
+) -> std::result::Result<Vec<Option<&'a str>>, Error> {
+    match batch.column_by_name(name) {
+        Some(c) => strings(c.as_ref(), name),
+        None => Ok(vec![None; batch.num_rows()]),
+    }
+}

@@ -16,6 +16,7 @@ mod config;
 pub mod errors;
 mod extract;
 mod sketch;
+mod stories;
 mod verify;
 
 use config::ConfigArgs;
@@ -146,6 +147,31 @@ fn py_verify<'py>(
     Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
 }
 
+/// Each document's story features as the story stage weights them: stemmed content terms,
+/// names (`@`), places (`#`) and mentioned dates (`~`), BM25-weighted with document
+/// frequencies counted over the documents given (and the shipped background table), the
+/// title weighted up, truncated to the `story.max_features` strongest, unit length — the
+/// vectors whose cosine (times a time decay) is `story_score`.
+///
+/// `documents`: a Table or RecordBatch with string columns `id` and `body` and, optionally,
+/// `title`, `date` (`YYYY-MM-DD`), `lang` (ISO 639-3) and `group` (duplicate group id; the
+/// id when absent). Returns a RecordBatch: `id`, `day` (days since 1970-01-01, null when
+/// undated), `features` (`list<struct<name, weight>>`, strongest first as the model keeps
+/// them).
+#[pyfunction]
+#[pyo3(name = "story_features", signature = (documents, *, config = None, settings = None))]
+fn py_story_features<'py>(
+    py: Python<'py>,
+    documents: AnyRecordBatch,
+    config: Option<PathBuf>,
+    settings: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let cfg = ConfigArgs::new(config, settings)?;
+    let batches = batches(documents)?;
+    let out = py.detach(|| stories::story_features(&batches, &cfg.load()?.story))?;
+    Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
+}
+
 /// The native module.
 #[pymodule]
 fn _samestory(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -154,5 +180,6 @@ fn _samestory(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(py_signatures, m)?)?;
     m.add_function(wrap_pyfunction!(py_band_keys, m)?)?;
     m.add_function(wrap_pyfunction!(py_verify, m)?)?;
+    m.add_function(wrap_pyfunction!(py_story_features, m)?)?;
     Ok(())
 }
