@@ -134,11 +134,13 @@ impl IndexBuilder {
             },
         };
         let txn = index.begin_write()?;
-        if header::write_or_check(&txn, &index.config, name)? {
-            crate::tables::create_all(&txn).map_err(db(name))?;
-            txn.commit().map_err(db(name))?;
-        } else {
-            txn.abort().map_err(db(name))?;
+        match header::write_or_check(&txn, &index.config, name)? {
+            header::Opened::Created => {
+                crate::tables::create_all(&txn).map_err(db(name))?;
+                txn.commit().map_err(db(name))?;
+            }
+            header::Opened::Migrated => txn.commit().map_err(db(name))?,
+            header::Opened::Checked => txn.abort().map_err(db(name))?,
         }
         Ok(index)
     }

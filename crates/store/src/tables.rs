@@ -7,7 +7,7 @@
 use redb::{MultimapTableDefinition, TableDefinition};
 
 /// The format this build reads and writes (recorded in [`HEADER`] under `format`).
-pub const FORMAT_VERSION: &str = "samestory-index 2";
+pub const FORMAT_VERSION: &str = "samestory-index 3";
 
 /// `name → bytes`: `format` (the format version, UTF-8), `params` (the hashing parameters,
 /// JSON), `next_number` (the next document number, u32 LE).
@@ -58,6 +58,7 @@ pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> 
     txn.open_table(BAND_KEYS)?;
     txn.open_table(PRINT_KEYS)?;
     txn.open_table(TERM_KEYS)?;
+    txn.open_table(TERM_COUNTS)?;
     txn.open_table(URL_KEYS)?;
     txn.open_table(STORY_DF)?;
     txn.open_table(EXEMPLARS)?;
@@ -81,6 +82,11 @@ pub const BAND_KEYS: TableDefinition<u64, ()> = TableDefinition::new("band_keys"
 
 /// `term << 32 | document number → ()`: the story candidates (`terms`: title and lead words).
 pub const TERM_KEYS: TableDefinition<u64, ()> = TableDefinition::new("term_keys");
+
+/// `term → documents`: how many stored documents `term_keys` posts under each story term
+/// (terms posted for none are absent), so a lookup skips a term too common to find a story
+/// by without reading its bucket.
+pub const TERM_COUNTS: TableDefinition<u32, u32> = TableDefinition::new("term_counts");
 
 /// `fingerprint << 32 | document number → ()`: the containment index.
 pub const PRINT_KEYS: TableDefinition<u64, ()> = TableDefinition::new("print_keys");

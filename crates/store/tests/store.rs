@@ -221,6 +221,80 @@ fn write_format_0_fixture() {
     txn.commit().unwrap();
 }
 
+/// Documents per story term, in term order.
+type Counts = Vec<(u32, u32)>;
+
+/// `term_counts` read from the file, and the same counted afresh from the `term_keys`
+/// postings.
+fn term_counts(path: &Path) -> (Counts, Counts) {
+    use redb::{ReadableDatabase, ReadableTable};
+    let db = redb::Database::open(path).unwrap();
+    let txn = db.begin_read().unwrap();
+    let kept = txn
+        .open_table(samestory_store::tables::TERM_COUNTS)
+        .unwrap()
+        .iter()
+        .unwrap()
+        .map(|e| {
+            let (k, v) = e.unwrap();
+            (k.value(), v.value())
+        })
+        .collect();
+    let mut counted: Vec<(u32, u32)> = Vec::new();
+    for e in txn
+        .open_table(samestory_store::tables::TERM_KEYS)
+        .unwrap()
+        .iter()
+        .unwrap()
+    {
+        let term = (e.unwrap().0.value() >> 32) as u32;
+        match counted.last_mut() {
+            Some((t, n)) if *t == term => *n += 1,
+            _ => counted.push((term, 1)),
+        }
+    }
+    (kept, counted)
+}
+
+#[test]
+fn term_counts_follow_changes_and_a_format_2_index_migrates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.redb");
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    index.add(corpus(), 100).unwrap();
+    index.add([doc("c", FLOOD, None)], 200).unwrap();
+    index.remove(&["a".to_string()]).unwrap();
+    let before = exported(&index);
+    drop(index);
+    let (kept, counted) = term_counts(&path);
+    assert!(!kept.is_empty());
+    assert_eq!(
+        kept, counted,
+        "adds, a revision and a removal keep the counts"
+    );
+
+    // What a format-2 file is: no term counts, the older format name.
+    {
+        let db = redb::Database::open(&path).unwrap();
+        let txn = db.begin_write().unwrap();
+        txn.delete_table(samestory_store::tables::TERM_COUNTS)
+            .unwrap();
+        txn.open_table(samestory_store::tables::HEADER)
+            .unwrap()
+            .insert("format", b"samestory-index 2".as_slice())
+            .unwrap();
+        txn.commit().unwrap();
+    }
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    assert_eq!(
+        index.stats().unwrap().format,
+        samestory_store::tables::FORMAT_VERSION
+    );
+    assert_eq!(exported(&index), before);
+    drop(index);
+    assert_eq!(term_counts(&path).0, kept, "migrated from the postings");
+}
+
 #[test]
 fn expire_removes_by_date_and_undated_by_time_added() {
     let index = IndexBuilder::new(Config::default())
