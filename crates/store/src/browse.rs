@@ -13,7 +13,7 @@ use crate::error::{db, StoreError};
 use crate::read;
 use crate::record::decompress_text;
 use crate::tables::{
-    BODIES, DOCUMENTS, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES, STORY_SUMMARIES,
+    BODY_PIECES, DOCUMENTS, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES, STORY_SUMMARIES,
 };
 use crate::Index;
 use redb::{ReadOnlyMultimapTable, ReadOnlyTable, ReadableDatabase, ReadableTable};
@@ -133,7 +133,7 @@ pub struct DocumentView {
 struct Tables {
     name: String,
     records: ReadOnlyTable<&'static str, &'static [u8]>,
-    bodies: ReadOnlyTable<&'static str, &'static [u8]>,
+    bodies: ReadOnlyTable<(&'static str, u16), &'static [u8]>,
     places: ReadOnlyTable<&'static str, &'static [u8]>,
     stories: ReadOnlyTable<&'static str, &'static [u8]>,
     summaries: ReadOnlyTable<&'static str, &'static [u8]>,
@@ -148,7 +148,7 @@ impl Index {
         Ok(Tables {
             name: name.to_string(),
             records: txn.open_table(DOCUMENTS).map_err(db(name))?,
-            bodies: txn.open_table(BODIES).map_err(db(name))?,
+            bodies: txn.open_table(BODY_PIECES).map_err(db(name))?,
             places: txn.open_table(PLACES).map_err(db(name))?,
             stories: txn.open_table(STORIES).map_err(db(name))?,
             summaries: txn.open_table(STORY_SUMMARIES).map_err(db(name))?,

@@ -48,8 +48,8 @@ impl Params {
     }
 }
 
-/// The format this build migrates on open: a format-2 index lacks only `term_counts`,
-/// which its `term_keys` postings give.
+/// The format this build migrates on open: a format-2 index lacks `term_counts`, which its
+/// `term_keys` postings give, and keeps each body as one value, which is cut into pieces.
 const MIGRATES_FROM: &str = "samestory-index 2";
 
 /// What [`write_or_check`] did to the header.
@@ -120,6 +120,7 @@ pub fn write_or_check(
     drop(header);
     crate::tables::create_all(txn).map_err(db(index))?;
     crate::sketches::recount_terms(txn, index)?;
+    crate::bodies::migrate(txn, index)?;
     txn.open_table(HEADER)
         .map_err(db(index))?
         .insert("format", FORMAT_VERSION.as_bytes())

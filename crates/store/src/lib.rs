@@ -27,6 +27,7 @@
 //! assert_eq!(index.stats().unwrap().documents, 1);
 //! ```
 
+mod bodies;
 mod browse;
 mod error;
 mod export;

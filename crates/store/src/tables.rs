@@ -17,8 +17,9 @@ pub const HEADER: TableDefinition<&str, &[u8]> = TableDefinition::new("header");
 /// revision (JSON, see `record`).
 pub const DOCUMENTS: TableDefinition<&str, &[u8]> = TableDefinition::new("documents");
 
-/// `document id → body`: the cleaned body, UTF-8, one zstd frame.
-pub const BODIES: TableDefinition<&str, &[u8]> = TableDefinition::new("bodies");
+/// `(document id, piece) → bytes`: the cleaned body, UTF-8, one zstd frame, cut into
+/// pieces of at most 512 bytes numbered from 0 (`bodies`).
+pub const BODY_PIECES: TableDefinition<(&str, u16), &[u8]> = TableDefinition::new("body_pieces");
 
 /// `document id → place`: its duplicate group, its story, its quotes and numbers (JSON),
 /// as of the last refresh.
@@ -46,7 +47,7 @@ pub const ISSUED_STORIES: TableDefinition<&str, &[u8]> = TableDefinition::new("i
 pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> {
     txn.open_table(HEADER)?;
     txn.open_table(DOCUMENTS)?;
-    txn.open_table(BODIES)?;
+    txn.open_table(BODY_PIECES)?;
     txn.open_table(PLACES)?;
     txn.open_table(RELATIONS)?;
     txn.open_multimap_table(RELATIONS_BY_DOCUMENT)?;

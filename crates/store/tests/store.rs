@@ -257,7 +257,7 @@ fn term_counts(path: &Path) -> (Counts, Counts) {
 }
 
 #[test]
-fn term_counts_follow_changes_and_a_format_2_index_migrates() {
+fn term_counts_follow_changes_and_a_format_2_index_migrates_with_its_bodies() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("index.redb");
     let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
@@ -273,12 +273,36 @@ fn term_counts_follow_changes_and_a_format_2_index_migrates() {
         "adds, a revision and a removal keep the counts"
     );
 
-    // What a format-2 file is: no term counts, the older format name.
+    // What a format-2 file is: no term counts, each body one value, the older format name.
     {
+        use redb::ReadableTable;
         let db = redb::Database::open(&path).unwrap();
         let txn = db.begin_write().unwrap();
         txn.delete_table(samestory_store::tables::TERM_COUNTS)
             .unwrap();
+        let format_2_bodies: redb::TableDefinition<&str, &[u8]> =
+            redb::TableDefinition::new("bodies");
+        let mut whole: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
+        for e in txn
+            .open_table(samestory_store::tables::BODY_PIECES)
+            .unwrap()
+            .iter()
+            .unwrap()
+        {
+            let (k, v) = e.unwrap();
+            whole
+                .entry(k.value().0.to_string())
+                .or_default()
+                .extend_from_slice(v.value());
+        }
+        assert_eq!(whole.len(), 2, "b and c");
+        txn.delete_table(samestory_store::tables::BODY_PIECES)
+            .unwrap();
+        let mut old = txn.open_table(format_2_bodies).unwrap();
+        for (id, bytes) in &whole {
+            old.insert(id.as_str(), bytes.as_slice()).unwrap();
+        }
+        drop(old);
         txn.open_table(samestory_store::tables::HEADER)
             .unwrap()
             .insert("format", b"samestory-index 2".as_slice())
