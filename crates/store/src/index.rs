@@ -338,10 +338,15 @@ impl Index {
         txn.commit().map_err(db(&self.name))
     }
 
-    /// Gives the free space that copy-on-write leaves behind back to the file system (each
-    /// change rewrites the derived tables; their old pages are free space until compacted).
+    /// Rewrites every table in key order (full pages; inserts keyed by hashes leave pages
+    /// half empty), then gives the free space that copy-on-write leaves behind back to the
+    /// file system (each change rewrites the derived tables; their old pages are free space
+    /// until compacted).
     /// Needs no read transaction open on this index.
     pub fn compact(&mut self) -> Result<(), StoreError> {
+        let txn = self.begin_write()?;
+        crate::compact::rewrite_all(&txn, &self.name)?;
+        txn.commit().map_err(db(&self.name))?;
         while self
             .db
             .compact()

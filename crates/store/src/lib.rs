@@ -29,6 +29,7 @@
 
 mod bodies;
 mod browse;
+mod compact;
 mod error;
 mod export;
 mod frequencies;
