@@ -135,7 +135,7 @@ struct Tables {
     records: ReadOnlyTable<&'static str, &'static [u8]>,
     bodies: ReadOnlyTable<(&'static str, u16), &'static [u8]>,
     places: ReadOnlyTable<&'static str, &'static [u8]>,
-    stories: ReadOnlyTable<&'static str, &'static [u8]>,
+    stories: ReadOnlyTable<(&'static str, u16), &'static [u8]>,
     summaries: ReadOnlyTable<&'static str, &'static [u8]>,
     relations: ReadOnlyTable<(&'static str, &'static str), &'static str>,
     by_document: ReadOnlyMultimapTable<&'static str, &'static str>,
@@ -194,12 +194,12 @@ impl Index {
     /// Current story `id` with its documents and the relations among them, when it is one.
     pub fn story_view(&self, id: &str) -> Result<Option<StoryView>, StoreError> {
         let t = self.browse_tables()?;
-        let Some(packed) = t.stories.get(id).map_err(db(&t.name))? else {
+        let Some(packed) = crate::pieces::read(&t.stories, id, &t.name)? else {
             return Ok(None);
         };
-        let line = decompress_text(packed.value())
-            .map_err(|e| read::damaged(&t.name, "stories", id, e))?;
-        let row = t.story_row(id, packed.value())?;
+        let line =
+            decompress_text(&packed).map_err(|e| read::damaged(&t.name, "stories", id, e))?;
+        let row = t.story_row(id, &packed)?;
         let members: BTreeSet<&str> = row.documents.iter().map(String::as_str).collect();
         let mut documents = Vec::with_capacity(members.len());
         let mut positions = BTreeSet::new();
@@ -305,14 +305,10 @@ impl Tables {
         if seen(&summary.title) {
             return Ok(true);
         }
-        let Some(packed) = self
-            .stories
-            .get(summary.id.as_str())
-            .map_err(db(&self.name))?
-        else {
+        let Some(packed) = crate::pieces::read(&self.stories, &summary.id, &self.name)? else {
             return Ok(false);
         };
-        let row = self.story_row(&summary.id, packed.value())?;
+        let row = self.story_row(&summary.id, &packed)?;
         for id in &row.documents {
             if let Some(v) = self.records.get(id.as_str()).map_err(db(&self.name))? {
                 let record = read::record(&self.name, id, v.value())?;

@@ -93,10 +93,10 @@ impl Index {
             }
             Lines::Stories => {
                 let table = txn.open_table(STORIES).map_err(db(name))?;
-                for entry in table.iter().map_err(db(name))? {
-                    let (id, packed) = entry.map_err(db(name))?;
-                    let text = decompress_text(packed.value())
-                        .map_err(|e| read::damaged(name, "stories", id.value(), e))?;
+                for entry in crate::pieces::all(&table, name)? {
+                    let (id, packed) = entry?;
+                    let text = decompress_text(&packed)
+                        .map_err(|e| read::damaged(name, "stories", &id, e))?;
                     line(&text)?;
                 }
             }

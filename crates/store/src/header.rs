@@ -49,7 +49,8 @@ impl Params {
 }
 
 /// The format this build migrates on open: a format-2 index lacks `term_counts`, which its
-/// `term_keys` postings give, and keeps each body as one value, which is cut into pieces.
+/// `term_keys` postings give, and keeps each body and story line as one value, which are cut
+/// into pieces.
 const MIGRATES_FROM: &str = "samestory-index 2";
 
 /// What [`write_or_check`] did to the header.
@@ -120,7 +121,9 @@ pub fn write_or_check(
     drop(header);
     crate::tables::create_all(txn).map_err(db(index))?;
     crate::sketches::recount_terms(txn, index)?;
-    crate::bodies::migrate(txn, index)?;
+    let format_2 = |name| redb::TableDefinition::<&str, &[u8]>::new(name);
+    crate::pieces::migrate(txn, format_2("bodies"), crate::tables::BODY_PIECES, index)?;
+    crate::pieces::migrate(txn, format_2("stories"), crate::tables::STORIES, index)?;
     txn.open_table(HEADER)
         .map_err(db(index))?
         .insert("format", FORMAT_VERSION.as_bytes())

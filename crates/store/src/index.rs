@@ -276,7 +276,7 @@ impl Index {
                 let mut doc = crate::read::record(&name, id, old.value())?.document;
                 drop(old);
                 doc.body = crate::read::body(&name, &bodies, id)?;
-                crate::bodies::remove(&mut bodies, id, &name)?;
+                crate::pieces::remove(&mut bodies, id, &name)?;
                 let keys = (sketcher.sketch(&doc.body), story_terms(&doc));
                 let keys = Keys {
                     sketch: &keys.0,
@@ -496,7 +496,7 @@ impl<'t> DocumentWriter<'t> {
         let body = &prepared.body;
         let id = doc.id.as_str();
         self.records.insert(id, json.as_slice()).map_err(db(name))?;
-        crate::bodies::write(&mut self.bodies, id, body, name)?;
+        crate::pieces::write(&mut self.bodies, id, body, name)?;
         Ok(true)
     }
 }

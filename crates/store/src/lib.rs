@@ -27,7 +27,6 @@
 //! assert_eq!(index.stats().unwrap().documents, 1);
 //! ```
 
-mod bodies;
 mod browse;
 mod compact;
 mod error;
@@ -35,6 +34,7 @@ mod export;
 mod frequencies;
 mod header;
 mod index;
+mod pieces;
 mod query;
 mod read;
 mod record;

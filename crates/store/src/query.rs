@@ -71,7 +71,7 @@ struct QueryTables {
     records: ReadOnlyTable<&'static str, &'static [u8]>,
     bodies: ReadOnlyTable<(&'static str, u16), &'static [u8]>,
     places: ReadOnlyTable<&'static str, &'static [u8]>,
-    stories: ReadOnlyTable<&'static str, &'static [u8]>,
+    stories: ReadOnlyTable<(&'static str, u16), &'static [u8]>,
 }
 
 impl QueryTables {
@@ -357,7 +357,7 @@ fn majority(counts: BTreeMap<String, usize>) -> Option<String> {
 
 /// The title and members of stored story `id`, read from its stories.jsonl line.
 fn story_of(
-    stories: &impl ReadableTable<&'static str, &'static [u8]>,
+    stories: &impl ReadableTable<(&'static str, u16), &'static [u8]>,
     id: &str,
     name: &str,
 ) -> Result<(Option<String>, Vec<String>), StoreError> {
@@ -366,10 +366,10 @@ fn story_of(
         title: Option<String>,
         documents: Vec<String>,
     }
-    let Some(line) = stories.get(id).map_err(db(name))? else {
+    let Some(line) = crate::pieces::read(stories, id, name)? else {
         return Ok((None, Vec::new()));
     };
-    let text = decompress_text(line.value()).map_err(|e| read::damaged(name, "stories", id, e))?;
+    let text = decompress_text(&line).map_err(|e| read::damaged(name, "stories", id, e))?;
     let head: Head =
         serde_json::from_str(&text).map_err(|e| read::damaged(name, "stories", id, e))?;
     Ok((head.title, head.documents))

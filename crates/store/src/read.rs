@@ -54,7 +54,7 @@ pub fn body(
     bodies: &impl ReadableTable<(&'static str, u16), &'static [u8]>,
     id: &str,
 ) -> Result<String, StoreError> {
-    let body = crate::bodies::read(bodies, id, index)?;
+    let body = crate::pieces::read(bodies, id, index)?;
     let body = body.ok_or_else(|| damaged(index, "body_pieces", id, "missing"))?;
     decompress_text(&body).map_err(|e| damaged(index, "body_pieces", id, e))
 }

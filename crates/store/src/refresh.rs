@@ -173,7 +173,7 @@ fn forget<'a>(
             None => None,
         };
         if let Some(story) = story {
-            stories.remove(story.as_str()).map_err(db(name))?;
+            crate::pieces::remove(&mut stories, &story, name)?;
             summaries.remove(story.as_str()).map_err(db(name))?;
         }
         let mut others = Vec::new();
@@ -280,9 +280,7 @@ fn write_rows(
                 .insert(story.story.as_str(), summary.as_slice())
                 .map_err(db(name))?;
             let line = compress_text(&line).map_err(|e| db(name)(redb::Error::Io(e)))?;
-            story_lines
-                .insert(story.story.as_str(), line.as_slice())
-                .map_err(db(name))?;
+            crate::pieces::write(&mut story_lines, &story.story, &line, name)?;
             issued
                 .insert(story.story.as_str(), members.as_slice())
                 .map_err(db(name))?;

@@ -86,7 +86,7 @@ impl Index {
                 .len()
                 .map_err(db(name))?,
             stories: txn
-                .open_table(STORIES)
+                .open_table(STORY_SUMMARIES)
                 .map_err(db(name))?
                 .len()
                 .map_err(db(name))?,

@@ -35,9 +35,9 @@ pub const RELATIONS: TableDefinition<(&str, &str), &str> = TableDefinition::new(
 pub const RELATIONS_BY_DOCUMENT: MultimapTableDefinition<&str, &str> =
     MultimapTableDefinition::new("relations_by_document");
 
-/// `story id → line`: the lines of `stories.jsonl` (the story with its comparison), in its
-/// order (by story id), each one zstd frame.
-pub const STORIES: TableDefinition<&str, &[u8]> = TableDefinition::new("stories");
+/// `(story id, piece) → bytes`: the lines of `stories.jsonl` (the story with its comparison),
+/// in its order (by story id), each one zstd frame cut into pieces (`pieces`).
+pub const STORIES: TableDefinition<(&str, u16), &[u8]> = TableDefinition::new("story_pieces");
 
 /// `story id → member ids`: every story id ever issued, with its members when it was last
 /// current (JSON array), so that an old id resolves to where its documents went.

@@ -280,29 +280,24 @@ fn term_counts_follow_changes_and_a_format_2_index_migrates_with_its_bodies() {
         let txn = db.begin_write().unwrap();
         txn.delete_table(samestory_store::tables::TERM_COUNTS)
             .unwrap();
-        let format_2_bodies: redb::TableDefinition<&str, &[u8]> =
-            redb::TableDefinition::new("bodies");
-        let mut whole: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
-        for e in txn
-            .open_table(samestory_store::tables::BODY_PIECES)
-            .unwrap()
-            .iter()
-            .unwrap()
-        {
-            let (k, v) = e.unwrap();
-            whole
-                .entry(k.value().0.to_string())
-                .or_default()
-                .extend_from_slice(v.value());
+        for (pieces, format_2, values) in [
+            (samestory_store::tables::BODY_PIECES, "bodies", 2),
+            (samestory_store::tables::STORIES, "stories", 1),
+        ] {
+            let mut whole: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
+            for e in txn.open_table(pieces).unwrap().iter().unwrap() {
+                let (k, v) = e.unwrap();
+                let id = k.value().0.to_string();
+                whole.entry(id).or_default().extend_from_slice(v.value());
+            }
+            assert_eq!(whole.len(), values, "{format_2}");
+            txn.delete_table(pieces).unwrap();
+            let format_2: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new(format_2);
+            let mut old = txn.open_table(format_2).unwrap();
+            for (id, bytes) in &whole {
+                old.insert(id.as_str(), bytes.as_slice()).unwrap();
+            }
         }
-        assert_eq!(whole.len(), 2, "b and c");
-        txn.delete_table(samestory_store::tables::BODY_PIECES)
-            .unwrap();
-        let mut old = txn.open_table(format_2_bodies).unwrap();
-        for (id, bytes) in &whole {
-            old.insert(id.as_str(), bytes.as_slice()).unwrap();
-        }
-        drop(old);
         txn.open_table(samestory_store::tables::HEADER)
             .unwrap()
             .insert("format", b"samestory-index 2".as_slice())

@@ -1,21 +1,21 @@
-//! Where a document's compressed body lives: one zstd frame cut into pieces of at most
-//! [`PIECE_BYTES`] bytes under `(id, 0)`, `(id, 1)`, … in `body_pieces`. A body of news
-//! length (2–3 KB compressed) as one value takes a 4 KiB B-tree page of its own and leaves
-//! the rest of it empty (about 1.4 KB a document); pieces pack several bodies to a page.
+//! Long values cut into pieces of at most [`PIECE_BYTES`] bytes under `(id, 0)`, `(id, 1)`,
+//! …: the compressed bodies (`body_pieces`) and story lines (`story_pieces`). A value of a few
+//! KB takes a B-tree page of its own (4 KiB, or the next power of two) and leaves the rest of
+//! it empty — a news-length body wasted about 1.4 KB that way; pieces pack several values to
+//! a page.
 //!
-//! Must not: compress, decompress or know what a body says (`record` does that).
+//! Must not: compress, decompress or know what a value says (`record` does that).
 
 use crate::error::{db, StoreError};
-use crate::tables::BODY_PIECES;
 use redb::{ReadableTable, Table, TableDefinition, WriteTransaction};
 
-/// Format 2's `document id → body` table, one value a body.
-const FORMAT_2_BODIES: TableDefinition<&str, &[u8]> = TableDefinition::new("bodies");
+/// A table of values in pieces.
+pub type Pieces = TableDefinition<'static, (&'static str, u16), &'static [u8]>;
 
 /// The largest piece: small enough that pages fill, large enough that a body is a few.
 pub const PIECE_BYTES: usize = 512;
 
-/// Writes `bytes` as the body of `id`, replacing a stored one.
+/// Writes `bytes` as the value of `id`, replacing a stored one.
 pub fn write(
     table: &mut Table<'_, (&'static str, u16), &'static [u8]>,
     id: &str,
@@ -26,16 +26,16 @@ pub fn write(
     for (k, piece) in bytes.chunks(PIECE_BYTES).enumerate() {
         let k = u16::try_from(k).map_err(|_| StoreError::Corrupt {
             index: index.to_string(),
-            table: "body_pieces",
+            table: "pieces",
             key: id.to_string(),
-            why: format!("a body of {} compressed bytes is too long", bytes.len()),
+            why: format!("a value of {} bytes is too long", bytes.len()),
         })?;
         table.insert((id, k), piece).map_err(db(index))?;
     }
     Ok(())
 }
 
-/// Removes the body of `id` (nothing when none is stored).
+/// Removes the value of `id` (nothing when none is stored).
 pub fn remove(
     table: &mut Table<'_, (&'static str, u16), &'static [u8]>,
     id: &str,
@@ -49,7 +49,7 @@ pub fn remove(
     Ok(())
 }
 
-/// The stored bytes of the body of `id`, when there is one.
+/// The stored value of `id`, when there is one.
 pub fn read(
     table: &impl ReadableTable<(&'static str, u16), &'static [u8]>,
     id: &str,
@@ -64,23 +64,57 @@ pub fn read(
     Ok((pieces > 0).then_some(bytes))
 }
 
-/// Moves the bodies of a format-2 index, one value each, into pieces.
-pub fn migrate(txn: &WriteTransaction, index: &str) -> Result<(), StoreError> {
+/// Every stored value, in id order.
+pub fn all<'t>(
+    table: &'t impl ReadableTable<(&'static str, u16), &'static [u8]>,
+    index: &'t str,
+) -> Result<impl Iterator<Item = Result<(String, Vec<u8>), StoreError>> + 't, StoreError> {
+    let mut entries = table.iter().map_err(db(index))?.peekable();
+    Ok(std::iter::from_fn(move || {
+        let (key, piece) = match entries.next()? {
+            Ok(entry) => entry,
+            Err(e) => return Some(Err(db(index)(e))),
+        };
+        let id = key.value().0.to_string();
+        let mut bytes = piece.value().to_vec();
+        while let Some(Ok((next, _))) = entries.peek() {
+            if next.value().0 != id {
+                break;
+            }
+            match entries.next() {
+                Some(Ok((_, piece))) => bytes.extend_from_slice(piece.value()),
+                Some(Err(e)) => return Some(Err(db(index)(e))),
+                None => break,
+            }
+        }
+        Some(Ok((id, bytes)))
+    }))
+}
+
+/// Moves the values of format 2's table `from` (`id → bytes`, one value each) into pieces
+/// in `to`, and deletes `from`.
+pub fn migrate(
+    txn: &WriteTransaction,
+    from: TableDefinition<&str, &[u8]>,
+    to: Pieces,
+    index: &str,
+) -> Result<(), StoreError> {
     {
-        let old = txn.open_table(FORMAT_2_BODIES).map_err(db(index))?;
-        let mut pieces = txn.open_table(BODY_PIECES).map_err(db(index))?;
+        let old = txn.open_table(from).map_err(db(index))?;
+        let mut pieces = txn.open_table(to).map_err(db(index))?;
         for entry in old.iter().map_err(db(index))? {
             let (id, bytes) = entry.map_err(db(index))?;
             write(&mut pieces, id.value(), bytes.value(), index)?;
         }
     }
-    txn.delete_table(FORMAT_2_BODIES).map_err(db(index))?;
+    txn.delete_table(from).map_err(db(index))?;
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tables::BODY_PIECES;
     use redb::backends::InMemoryBackend;
     use redb::ReadableTableMetadata;
 
@@ -109,7 +143,17 @@ mod tests {
                 Some(&b"neighbour"[..])
             );
             write(&mut t, "e", b"", "mem").unwrap();
-            assert_eq!(read(&t, "e", "mem").unwrap(), None, "no bytes, no body");
+            assert_eq!(read(&t, "e", "mem").unwrap(), None, "no bytes, no value");
+            write(&mut t, "z", &long, "mem").unwrap();
+            let every: Vec<(String, Vec<u8>)> =
+                all(&t, "mem").unwrap().map(Result::unwrap).collect();
+            assert_eq!(
+                every,
+                [
+                    ("ab".to_string(), b"neighbour".to_vec()),
+                    ("z".to_string(), long.clone())
+                ]
+            );
         }
         txn.commit().unwrap();
     }
