@@ -27,7 +27,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return Err("usage: index-bench query|query-exact INDEX FILE...".into());
     };
     let config = Config::default();
-    let index = IndexBuilder::new(config.clone()).open(Path::new(index))?;
+    let mut builder = IndexBuilder::new(config.clone());
+    // INDEX_CACHE_MIB: the redb page cache, as a server would be given (default the builder's).
+    if let Some(mib) = std::env::var("INDEX_CACHE_MIB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        builder = builder.cache_bytes(mib << 20);
+    }
+    let index = builder.open(Path::new(index))?;
     let corpus = read_inputs(files, &config, &Quiet)?;
     // One query first, untimed: a process pays once for the story model's tables.
     if let Some(first) = corpus.docs.first() {

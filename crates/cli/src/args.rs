@@ -315,6 +315,13 @@ impl OutputArgs {
         cfg.relate.all_pairs |= self.all_pairs;
         Ok(cfg)
     }
+
+    /// How the output files are written.
+    pub fn options(&self) -> samestory_output::OutputOptions {
+        samestory_output::OutputOptions {
+            no_body: self.no_body,
+        }
+    }
 }
 
 /// `samestory dedup`.

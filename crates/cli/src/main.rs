@@ -5,7 +5,6 @@
 
 mod args;
 mod commands;
-mod output;
 mod report;
 
 use clap::Parser;

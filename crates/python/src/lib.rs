@@ -15,6 +15,7 @@ mod arrow;
 mod config;
 pub mod errors;
 mod extract;
+mod run;
 mod sketch;
 mod stories;
 mod verify;
@@ -172,6 +173,50 @@ fn py_story_features<'py>(
     Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
 }
 
+/// Runs the whole pipeline over `paths` and writes its files into `out`, as `samestory run
+/// PATHS --out OUT` does: documents.jsonl, relations.jsonl, stories.jsonl and (unless
+/// `report=False`) report.html — the CLI's own writers, so the files are the same bytes.
+///
+/// `paths`: files, directories (read recursively), glob patterns. A bad input or record is
+/// skipped and listed in the result's `errors` (the CLI prints it and exits 2); with
+/// `strict=True` (the default) `IngestError` is raised after the good inputs are written.
+/// Returns a dict: `documents`, `groups`, `stories`, `relations` (the CLI's summary line),
+/// `errors`, `warnings`.
+#[pyfunction]
+#[pyo3(name = "run", signature = (paths, out, *, report = true, strict = true, config = None, settings = None))]
+#[allow(clippy::too_many_arguments)]
+fn py_run<'py>(
+    py: Python<'py>,
+    paths: Vec<PathBuf>,
+    out: PathBuf,
+    report: bool,
+    strict: bool,
+    config: Option<PathBuf>,
+    settings: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let cfg = ConfigArgs::new(config, settings)?;
+    let paths: Vec<String> = paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let summary = py.detach(|| run::run(&paths, &out, cfg.load()?, report))?;
+    if strict && !summary.errors.is_empty() {
+        return Err(errors::IngestError::new_err(format!(
+            "{} input(s) could not be read (the others were written): {}",
+            summary.errors.len(),
+            summary.errors.join("; ")
+        )));
+    }
+    let dict = pyo3::types::PyDict::new(py);
+    dict.set_item("documents", summary.documents)?;
+    dict.set_item("groups", summary.groups)?;
+    dict.set_item("stories", summary.stories)?;
+    dict.set_item("relations", summary.relations)?;
+    dict.set_item("errors", summary.errors)?;
+    dict.set_item("warnings", summary.warnings)?;
+    Ok(dict.into_any().unbind())
+}
+
 /// The native module.
 #[pymodule]
 fn _samestory(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -181,5 +226,6 @@ fn _samestory(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(py_band_keys, m)?)?;
     m.add_function(wrap_pyfunction!(py_verify, m)?)?;
     m.add_function(wrap_pyfunction!(py_story_features, m)?)?;
+    m.add_function(wrap_pyfunction!(py_run, m)?)?;
     Ok(())
 }

@@ -61,8 +61,14 @@ pub fn run(paths: &[String], out: &Path, config: Config, report: bool) -> Result
         groups: related.group_count(),
         stories: stories.stories.len(),
         relations: related.relations.relations.len() + stories.pairs().len(),
-        errors: events.errors.into_inner().unwrap_or_else(|p| p.into_inner()),
-        warnings: events.warnings.into_inner().unwrap_or_else(|p| p.into_inner()),
+        errors: events
+            .errors
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner()),
+        warnings: events
+            .warnings
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner()),
     };
     drop((related, stories));
     if report {

@@ -93,7 +93,11 @@ pub fn schema() -> SchemaRef {
             Arc::new(Schema::new(vec![
                 field("id", DataType::Utf8),
                 field("day", DataType::Int32),
-                Arc::new(Field::new("features", DataType::List(Arc::new(feature)), true)),
+                Arc::new(Field::new(
+                    "features",
+                    DataType::List(Arc::new(feature)),
+                    true,
+                )),
             ]))
         })
         .clone()

@@ -13,7 +13,7 @@ use crate::error::{db, StoreError};
 use crate::read;
 use crate::record::decompress_text;
 use crate::tables::{
-    BODIES, DOCUMENTS, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES, STORY_SUMMARIES,
+    BODY_PIECES, DOCUMENTS, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES, STORY_SUMMARIES,
 };
 use crate::Index;
 use redb::{ReadOnlyMultimapTable, ReadOnlyTable, ReadableDatabase, ReadableTable};
@@ -133,9 +133,9 @@ pub struct DocumentView {
 struct Tables {
     name: String,
     records: ReadOnlyTable<&'static str, &'static [u8]>,
-    bodies: ReadOnlyTable<&'static str, &'static [u8]>,
+    bodies: ReadOnlyTable<(&'static str, u16), &'static [u8]>,
     places: ReadOnlyTable<&'static str, &'static [u8]>,
-    stories: ReadOnlyTable<&'static str, &'static [u8]>,
+    stories: ReadOnlyTable<(&'static str, u16), &'static [u8]>,
     summaries: ReadOnlyTable<&'static str, &'static [u8]>,
     relations: ReadOnlyTable<(&'static str, &'static str), &'static str>,
     by_document: ReadOnlyMultimapTable<&'static str, &'static str>,
@@ -148,7 +148,7 @@ impl Index {
         Ok(Tables {
             name: name.to_string(),
             records: txn.open_table(DOCUMENTS).map_err(db(name))?,
-            bodies: txn.open_table(BODIES).map_err(db(name))?,
+            bodies: txn.open_table(BODY_PIECES).map_err(db(name))?,
             places: txn.open_table(PLACES).map_err(db(name))?,
             stories: txn.open_table(STORIES).map_err(db(name))?,
             summaries: txn.open_table(STORY_SUMMARIES).map_err(db(name))?,
@@ -194,12 +194,12 @@ impl Index {
     /// Current story `id` with its documents and the relations among them, when it is one.
     pub fn story_view(&self, id: &str) -> Result<Option<StoryView>, StoreError> {
         let t = self.browse_tables()?;
-        let Some(packed) = t.stories.get(id).map_err(db(&t.name))? else {
+        let Some(packed) = crate::pieces::read(&t.stories, id, &t.name)? else {
             return Ok(None);
         };
-        let line = decompress_text(packed.value())
-            .map_err(|e| read::damaged(&t.name, "stories", id, e))?;
-        let row = t.story_row(id, packed.value())?;
+        let line =
+            decompress_text(&packed).map_err(|e| read::damaged(&t.name, "stories", id, e))?;
+        let row = t.story_row(id, &packed)?;
         let members: BTreeSet<&str> = row.documents.iter().map(String::as_str).collect();
         let mut documents = Vec::with_capacity(members.len());
         let mut positions = BTreeSet::new();
@@ -305,14 +305,10 @@ impl Tables {
         if seen(&summary.title) {
             return Ok(true);
         }
-        let Some(packed) = self
-            .stories
-            .get(summary.id.as_str())
-            .map_err(db(&self.name))?
-        else {
+        let Some(packed) = crate::pieces::read(&self.stories, &summary.id, &self.name)? else {
             return Ok(false);
         };
-        let row = self.story_row(&summary.id, packed.value())?;
+        let row = self.story_row(&summary.id, &packed)?;
         for id in &row.documents {
             if let Some(v) = self.records.get(id.as_str()).map_err(db(&self.name))? {
                 let record = read::record(&self.name, id, v.value())?;

@@ -7,7 +7,7 @@
 use crate::error::{db, StoreError};
 use crate::read;
 use crate::record::decompress_text;
-use crate::tables::{BODIES, DOCUMENTS, PLACES, RELATIONS, STORIES};
+use crate::tables::{BODY_PIECES, DOCUMENTS, PLACES, RELATIONS, STORIES};
 use crate::Index;
 use redb::{ReadableDatabase, ReadableTable};
 use samestory_pipeline::rows::DocumentRow;
@@ -47,7 +47,7 @@ impl Index {
         let name = self.name.as_str();
         let txn = self.db.begin_read().map_err(db(name))?;
         let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
-        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        let bodies = txn.open_table(BODY_PIECES).map_err(db(name))?;
         let places = txn.open_table(PLACES).map_err(db(name))?;
         let mut out = create(path)?;
         let mut n = 0;
@@ -93,10 +93,10 @@ impl Index {
             }
             Lines::Stories => {
                 let table = txn.open_table(STORIES).map_err(db(name))?;
-                for entry in table.iter().map_err(db(name))? {
-                    let (id, packed) = entry.map_err(db(name))?;
-                    let text = decompress_text(packed.value())
-                        .map_err(|e| read::damaged(name, "stories", id.value(), e))?;
+                for entry in crate::pieces::all(&table, name)? {
+                    let (id, packed) = entry?;
+                    let text = decompress_text(&packed)
+                        .map_err(|e| read::damaged(name, "stories", &id, e))?;
                     line(&text)?;
                 }
             }

@@ -9,7 +9,7 @@
 
 use crate::error::{db, StoreError};
 use crate::read;
-use crate::tables::{BODIES, DOCUMENTS, HEADER, STORY_DF};
+use crate::tables::{BODY_PIECES, DOCUMENTS, HEADER, STORY_DF};
 use redb::{ReadableTable, Table, WriteTransaction};
 use samestory_core::{Document, StoryConfig};
 use samestory_pipeline::{counted_features, CorpusCounts};
@@ -91,7 +91,7 @@ pub fn recount(txn: &WriteTransaction, cfg: &StoryConfig, name: &str) -> Result<
     let mut delta = FrequencyDelta::default();
     {
         let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
-        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        let bodies = txn.open_table(BODY_PIECES).map_err(db(name))?;
         let mut chunk = Vec::with_capacity(RECOUNT_CHUNK);
         for doc in read::documents(name, &records, &bodies)? {
             chunk.push(doc?);

@@ -48,13 +48,29 @@ impl Params {
     }
 }
 
-/// Writes the header of a new index (true), or checks an existing one against `config`
-/// (false: nothing written).
+/// The format this build migrates on open: a format-2 index lacks `term_counts`, which its
+/// `term_keys` postings give, and keeps each body and story line as one value, which are cut
+/// into pieces.
+const MIGRATES_FROM: &str = "samestory-index 2";
+
+/// What [`write_or_check`] did to the header.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Opened {
+    /// A new index: the header was written (the tables are the caller's to create).
+    Created,
+    /// An index of this format with these parameters: nothing written.
+    Checked,
+    /// An index of the previous format, brought to this one in `txn`.
+    Migrated,
+}
+
+/// Writes the header of a new index, checks an existing one against `config`, or migrates
+/// one of the previous format (its parameters checked first).
 pub fn write_or_check(
     txn: &WriteTransaction,
     config: &Config,
     index: &str,
-) -> Result<bool, StoreError> {
+) -> Result<Opened, StoreError> {
     let mut header = txn.open_table(HEADER).map_err(db(index))?;
     let current = Params::of(config);
     let found = header
@@ -69,10 +85,11 @@ pub fn write_or_check(
         header
             .insert("params", params.as_slice())
             .map_err(db(index))?;
-        return Ok(true);
+        return Ok(Opened::Created);
     };
     let found = String::from_utf8_lossy(&found).into_owned();
-    if found != FORMAT_VERSION {
+    let migrate = found == MIGRATES_FROM;
+    if found != FORMAT_VERSION && !migrate {
         return Err(StoreError::Format {
             index: index.to_string(),
             found,
@@ -98,5 +115,18 @@ pub fn write_or_check(
             current: current.describe(),
         });
     }
-    Ok(false)
+    if !migrate {
+        return Ok(Opened::Checked);
+    }
+    drop(header);
+    crate::tables::create_all(txn).map_err(db(index))?;
+    crate::sketches::recount_terms(txn, index)?;
+    let format_2 = |name| redb::TableDefinition::<&str, &[u8]>::new(name);
+    crate::pieces::migrate(txn, format_2("bodies"), crate::tables::BODY_PIECES, index)?;
+    crate::pieces::migrate(txn, format_2("stories"), crate::tables::STORIES, index)?;
+    txn.open_table(HEADER)
+        .map_err(db(index))?
+        .insert("format", FORMAT_VERSION.as_bytes())
+        .map_err(db(index))?;
+    Ok(Opened::Migrated)
 }

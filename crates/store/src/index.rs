@@ -13,7 +13,7 @@ use crate::frequencies::FrequencyDelta;
 use crate::record::{compress_text, content_hash, DocumentRecord};
 use crate::refresh::Change;
 use crate::sketches::{url_key, Keys, SketchTables};
-use crate::tables::{BODIES, DOCUMENTS};
+use crate::tables::{BODY_PIECES, DOCUMENTS};
 use crate::terms::story_terms;
 use crate::{header, refresh};
 use rayon::prelude::*;
@@ -134,11 +134,13 @@ impl IndexBuilder {
             },
         };
         let txn = index.begin_write()?;
-        if header::write_or_check(&txn, &index.config, name)? {
-            crate::tables::create_all(&txn).map_err(db(name))?;
-            txn.commit().map_err(db(name))?;
-        } else {
-            txn.abort().map_err(db(name))?;
+        match header::write_or_check(&txn, &index.config, name)? {
+            header::Opened::Created => {
+                crate::tables::create_all(&txn).map_err(db(name))?;
+                txn.commit().map_err(db(name))?;
+            }
+            header::Opened::Migrated => txn.commit().map_err(db(name))?,
+            header::Opened::Checked => txn.abort().map_err(db(name))?,
         }
         Ok(index)
     }
@@ -262,7 +264,7 @@ impl Index {
         let mut frequencies = FrequencyDelta::default();
         {
             let mut records = txn.open_table(DOCUMENTS).map_err(db(&name))?;
-            let mut bodies = txn.open_table(BODIES).map_err(db(&name))?;
+            let mut bodies = txn.open_table(BODY_PIECES).map_err(db(&name))?;
             let mut postings = SketchTables::open(&txn, &name)?;
             let mut sketcher = Sketcher::new(&self.config.relate);
             for id in ids {
@@ -274,7 +276,7 @@ impl Index {
                 let mut doc = crate::read::record(&name, id, old.value())?.document;
                 drop(old);
                 doc.body = crate::read::body(&name, &bodies, id)?;
-                bodies.remove(id.as_str()).map_err(db(&name))?;
+                crate::pieces::remove(&mut bodies, id, &name)?;
                 let keys = (sketcher.sketch(&doc.body), story_terms(&doc));
                 let keys = Keys {
                     sketch: &keys.0,
@@ -336,10 +338,15 @@ impl Index {
         txn.commit().map_err(db(&self.name))
     }
 
-    /// Gives the free space that copy-on-write leaves behind back to the file system (each
-    /// change rewrites the derived tables; their old pages are free space until compacted).
+    /// Rewrites every table in key order (full pages; inserts keyed by hashes leave pages
+    /// half empty), then gives the free space that copy-on-write leaves behind back to the
+    /// file system (each change rewrites the derived tables; their old pages are free space
+    /// until compacted).
     /// Needs no read transaction open on this index.
     pub fn compact(&mut self) -> Result<(), StoreError> {
+        let txn = self.begin_write()?;
+        crate::compact::rewrite_all(&txn, &self.name)?;
+        txn.commit().map_err(db(&self.name))?;
         while self
             .db
             .compact()
@@ -360,7 +367,7 @@ impl Index {
 /// The tables an add writes, in its transaction.
 struct DocumentWriter<'t> {
     records: redb::Table<'t, &'static str, &'static [u8]>,
-    bodies: redb::Table<'t, &'static str, &'static [u8]>,
+    bodies: redb::Table<'t, (&'static str, u16), &'static [u8]>,
     postings: SketchTables<'t>,
     /// What the documents written (+) and the old versions replaced (−) change in the
     /// story features' document frequencies.
@@ -379,7 +386,7 @@ impl<'t> DocumentWriter<'t> {
     ) -> Result<Self, StoreError> {
         Ok(DocumentWriter {
             records: txn.open_table(DOCUMENTS).map_err(db(name))?,
-            bodies: txn.open_table(BODIES).map_err(db(name))?,
+            bodies: txn.open_table(BODY_PIECES).map_err(db(name))?,
             postings: SketchTables::open(txn, name)?,
             frequencies: FrequencyDelta::default(),
             retired: Vec::new(),
@@ -489,7 +496,7 @@ impl<'t> DocumentWriter<'t> {
         let body = &prepared.body;
         let id = doc.id.as_str();
         self.records.insert(id, json.as_slice()).map_err(db(name))?;
-        self.bodies.insert(id, body.as_slice()).map_err(db(name))?;
+        crate::pieces::write(&mut self.bodies, id, body, name)?;
         Ok(true)
     }
 }

@@ -28,11 +28,13 @@
 //! ```
 
 mod browse;
+mod compact;
 mod error;
 mod export;
 mod frequencies;
 mod header;
 mod index;
+mod pieces;
 mod query;
 mod read;
 mod record;

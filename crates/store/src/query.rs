@@ -15,7 +15,7 @@ use crate::error::{db, StoreError};
 use crate::read;
 use crate::record::decompress_text;
 use crate::sketches::{candidates, open_postings, term_candidates, url_key, Postings};
-use crate::tables::{BODIES, DOCUMENTS, PLACES, STORIES};
+use crate::tables::{BODY_PIECES, DOCUMENTS, PLACES, STORIES};
 use crate::terms::story_terms;
 use crate::Index;
 use redb::{ReadOnlyTable, ReadTransaction, ReadableDatabase, ReadableTable};
@@ -69,9 +69,9 @@ pub struct StoryPlacement {
 struct QueryTables {
     postings: Postings<ReadOnlyTable<u32, &'static str>, ReadOnlyTable<u64, ()>>,
     records: ReadOnlyTable<&'static str, &'static [u8]>,
-    bodies: ReadOnlyTable<&'static str, &'static [u8]>,
+    bodies: ReadOnlyTable<(&'static str, u16), &'static [u8]>,
     places: ReadOnlyTable<&'static str, &'static [u8]>,
-    stories: ReadOnlyTable<&'static str, &'static [u8]>,
+    stories: ReadOnlyTable<(&'static str, u16), &'static [u8]>,
 }
 
 impl QueryTables {
@@ -79,7 +79,7 @@ impl QueryTables {
         Ok(QueryTables {
             postings: open_postings!(txn, name),
             records: txn.open_table(DOCUMENTS).map_err(db(name))?,
-            bodies: txn.open_table(BODIES).map_err(db(name))?,
+            bodies: txn.open_table(BODY_PIECES).map_err(db(name))?,
             places: txn.open_table(PLACES).map_err(db(name))?,
             stories: txn.open_table(STORIES).map_err(db(name))?,
         })
@@ -220,7 +220,7 @@ impl Index {
         docs.dedup_by(|a, b| a.id == b.id);
         let txn = self.db.begin_read().map_err(db(name))?;
         let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
-        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        let bodies = txn.open_table(BODY_PIECES).map_err(db(name))?;
         let places = txn.open_table(PLACES).map_err(db(name))?;
         let stored = read::documents(name, &records, &bodies)?;
         let asked: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
@@ -357,7 +357,7 @@ fn majority(counts: BTreeMap<String, usize>) -> Option<String> {
 
 /// The title and members of stored story `id`, read from its stories.jsonl line.
 fn story_of(
-    stories: &impl ReadableTable<&'static str, &'static [u8]>,
+    stories: &impl ReadableTable<(&'static str, u16), &'static [u8]>,
     id: &str,
     name: &str,
 ) -> Result<(Option<String>, Vec<String>), StoreError> {
@@ -366,10 +366,10 @@ fn story_of(
         title: Option<String>,
         documents: Vec<String>,
     }
-    let Some(line) = stories.get(id).map_err(db(name))? else {
+    let Some(line) = crate::pieces::read(stories, id, name)? else {
         return Ok((None, Vec::new()));
     };
-    let text = decompress_text(line.value()).map_err(|e| read::damaged(name, "stories", id, e))?;
+    let text = decompress_text(&line).map_err(|e| read::damaged(name, "stories", id, e))?;
     let head: Head =
         serde_json::from_str(&text).map_err(|e| read::damaged(name, "stories", id, e))?;
     Ok((head.title, head.documents))

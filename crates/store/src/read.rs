@@ -38,7 +38,7 @@ pub fn records(index: &Index) -> Result<Vec<DocumentRecord>, StoreError> {
 pub fn document(
     index: &str,
     records: &impl ReadableTable<&'static str, &'static [u8]>,
-    bodies: &impl ReadableTable<&'static str, &'static [u8]>,
+    bodies: &impl ReadableTable<(&'static str, u16), &'static [u8]>,
     id: &str,
 ) -> Result<Document, StoreError> {
     let value = records.get(id).map_err(db(index))?;
@@ -51,19 +51,19 @@ pub fn document(
 /// The body of stored document `id`.
 pub fn body(
     index: &str,
-    bodies: &impl ReadableTable<&'static str, &'static [u8]>,
+    bodies: &impl ReadableTable<(&'static str, u16), &'static [u8]>,
     id: &str,
 ) -> Result<String, StoreError> {
-    let body = bodies.get(id).map_err(db(index))?;
-    let body = body.ok_or_else(|| damaged(index, "bodies", id, "missing"))?;
-    decompress_text(body.value()).map_err(|e| damaged(index, "bodies", id, e))
+    let body = crate::pieces::read(bodies, id, index)?;
+    let body = body.ok_or_else(|| damaged(index, "body_pieces", id, "missing"))?;
+    decompress_text(&body).map_err(|e| damaged(index, "body_pieces", id, e))
 }
 
 /// Every stored document with its body, in id order, from `records` and `bodies`.
 pub fn documents<'t>(
     index: &'t str,
     records: &'t impl ReadableTable<&'static str, &'static [u8]>,
-    bodies: &'t impl ReadableTable<&'static str, &'static [u8]>,
+    bodies: &'t impl ReadableTable<(&'static str, u16), &'static [u8]>,
 ) -> Result<impl Iterator<Item = Result<Document, StoreError>> + 't, StoreError> {
     let iter = records.iter().map_err(db(index))?;
     Ok(iter.map(move |entry| {

@@ -20,8 +20,8 @@ use crate::read;
 use crate::record::{compress_text, Place};
 use crate::region::{self, story_of};
 use crate::tables::{
-    BODIES, DOCUMENTS, HEADER, ISSUED_STORIES, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES,
-    STORY_SUMMARIES,
+    BODY_PIECES, DOCUMENTS, HEADER, ISSUED_STORIES, PLACES, RELATIONS, RELATIONS_BY_DOCUMENT,
+    STORIES, STORY_SUMMARIES,
 };
 use redb::{ReadTransaction, ReadableTable, ReadableTableMetadata, WriteTransaction};
 use samestory_core::Config;
@@ -91,7 +91,7 @@ fn refresh_all(
 ) -> Result<(), StoreError> {
     let mut related = {
         let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
-        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        let bodies = txn.open_table(BODY_PIECES).map_err(db(name))?;
         let docs = read::documents(name, &records, &bodies)?;
         relate_documents(config.clone(), docs).map_err(|e| e.in_index(name))?
     };
@@ -113,7 +113,7 @@ fn refresh_region(
 ) -> Result<(), StoreError> {
     let mut related = {
         let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
-        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        let bodies = txn.open_table(BODY_PIECES).map_err(db(name))?;
         let docs = ids
             .iter()
             .map(|id| read::document(name, &records, &bodies, id));
@@ -173,7 +173,7 @@ fn forget<'a>(
             None => None,
         };
         if let Some(story) = story {
-            stories.remove(story.as_str()).map_err(db(name))?;
+            crate::pieces::remove(&mut stories, &story, name)?;
             summaries.remove(story.as_str()).map_err(db(name))?;
         }
         let mut others = Vec::new();
@@ -280,9 +280,7 @@ fn write_rows(
                 .insert(story.story.as_str(), summary.as_slice())
                 .map_err(db(name))?;
             let line = compress_text(&line).map_err(|e| db(name)(redb::Error::Io(e)))?;
-            story_lines
-                .insert(story.story.as_str(), line.as_slice())
-                .map_err(db(name))?;
+            crate::pieces::write(&mut story_lines, &story.story, &line, name)?;
             issued
                 .insert(story.story.as_str(), members.as_slice())
                 .map_err(db(name))?;

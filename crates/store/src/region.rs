@@ -12,7 +12,7 @@
 use crate::error::{db, StoreError};
 use crate::read;
 use crate::sketches::{candidates, open_postings, term_candidates, url_key, Postings};
-use crate::tables::{BODIES, DOCUMENTS, ISSUED_STORIES, PLACES};
+use crate::tables::{BODY_PIECES, DOCUMENTS, ISSUED_STORIES, PLACES};
 use crate::terms::story_terms;
 use rayon::prelude::*;
 use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, WriteTransaction};
@@ -39,7 +39,7 @@ pub fn affected(
 ) -> Result<Vec<String>, StoreError> {
     let docs: Vec<Document> = {
         let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
-        let bodies = txn.open_table(BODIES).map_err(db(name))?;
+        let bodies = txn.open_table(BODY_PIECES).map_err(db(name))?;
         changed
             .iter()
             .map(|id| read::document(name, &records, &bodies, id))

@@ -12,9 +12,9 @@
 use crate::error::{db, StoreError};
 use crate::tables::{
     BAND_KEYS, DOCUMENT_NUMBERS, EXACT_KEYS, EXEMPLARS, HEADER, NUMBERED_DOCUMENTS, PRINT_KEYS,
-    TERM_KEYS, URL_KEYS,
+    TERM_COUNTS, TERM_KEYS, URL_KEYS,
 };
-use redb::{ReadableTable, Table, WriteTransaction};
+use redb::{ReadOnlyTable, ReadableTable, Table, WriteTransaction};
 use samestory_core::RelateConfig;
 use samestory_relate::features::DocSketch;
 use std::collections::HashMap;
@@ -28,6 +28,7 @@ pub struct SketchTables<'t> {
     bands: Table<'t, u64, ()>,
     prints: Table<'t, u64, ()>,
     terms: Table<'t, u64, ()>,
+    term_counts: Table<'t, u32, u32>,
     urls: Table<'t, u64, ()>,
     exemplars: Table<'t, u64, u32>,
 }
@@ -59,6 +60,7 @@ impl<'t> SketchTables<'t> {
             bands: txn.open_table(BAND_KEYS).map_err(db(index))?,
             prints: txn.open_table(PRINT_KEYS).map_err(db(index))?,
             terms: txn.open_table(TERM_KEYS).map_err(db(index))?,
+            term_counts: txn.open_table(TERM_COUNTS).map_err(db(index))?,
             urls: txn.open_table(URL_KEYS).map_err(db(index))?,
             exemplars: txn.open_table(EXEMPLARS).map_err(db(index))?,
         })
@@ -84,6 +86,8 @@ impl<'t> SketchTables<'t> {
         self.header
             .insert("next_number", n.to_le_bytes().as_slice())
             .map_err(db(index))?;
+        let terms = docs.iter().flat_map(|(_, keys)| keys.terms.iter().copied());
+        count_terms(&mut self.term_counts, terms, 1, index)?;
         for (table, mut keys) in self.tables(postings) {
             keys.sort_unstable();
             for key in keys {
@@ -132,6 +136,7 @@ impl<'t> SketchTables<'t> {
                 .map_err(db(index))?
                 .map(|v| v.value())
                 == Some(n);
+        count_terms(&mut self.term_counts, keys.terms.iter().copied(), -1, index)?;
         let mut postings = PostingKeys::default();
         postings.push_own(n, &keys);
         if exemplar {
@@ -196,6 +201,56 @@ impl<'t> SketchTables<'t> {
     }
 }
 
+/// Adds `sign` (1 or -1) to the count of each of `terms` (a term once per document), in key
+/// order; a count that falls to 0 is removed.
+fn count_terms(
+    counts: &mut Table<'_, u32, u32>,
+    terms: impl Iterator<Item = u32>,
+    sign: i64,
+    index: &str,
+) -> Result<(), StoreError> {
+    let mut changes: Vec<u32> = terms.collect();
+    changes.sort_unstable();
+    for run in changes.chunk_by(|a, b| a == b) {
+        let term = run[0];
+        let old = counts
+            .get(term)
+            .map_err(db(index))?
+            .map_or(0, |v| v.value());
+        let new = (i64::from(old) + sign * run.len() as i64).max(0) as u32;
+        if new == 0 {
+            counts.remove(term).map_err(db(index))?;
+        } else {
+            counts.insert(term, new).map_err(db(index))?;
+        }
+    }
+    Ok(())
+}
+
+/// Counts the documents under each story term from the `term_keys` postings, replacing
+/// `term_counts`: what a format-2 index, written before the counts were kept, lacks.
+pub fn recount_terms(txn: &WriteTransaction, index: &str) -> Result<(), StoreError> {
+    let postings = txn.open_table(TERM_KEYS).map_err(db(index))?;
+    let mut counts = txn.open_table(TERM_COUNTS).map_err(db(index))?;
+    counts.retain(|_, _| false).map_err(db(index))?;
+    let mut current: Option<(u32, u32)> = None;
+    for entry in postings.iter().map_err(db(index))? {
+        let term = (entry.map_err(db(index))?.0.value() >> 32) as u32;
+        match &mut current {
+            Some((t, n)) if *t == term => *n += 1,
+            _ => {
+                if let Some((t, n)) = current.replace((term, 1)) {
+                    counts.insert(t, n).map_err(db(index))?;
+                }
+            }
+        }
+    }
+    if let Some((t, n)) = current {
+        counts.insert(t, n).map_err(db(index))?;
+    }
+    Ok(())
+}
+
 /// The posting keys of some documents, per table.
 #[derive(Default)]
 struct PostingKeys {
@@ -250,6 +305,8 @@ pub struct Postings<I, P> {
     pub prints: P,
     /// Story terms.
     pub terms: P,
+    /// Documents per story term.
+    pub term_counts: ReadOnlyTable<u32, u32>,
     /// Canonical URLs.
     pub urls: P,
 }
@@ -272,6 +329,9 @@ macro_rules! open_postings {
                 .map_err($crate::error::db($index))?,
             terms: $txn
                 .open_table($crate::tables::TERM_KEYS)
+                .map_err($crate::error::db($index))?,
+            term_counts: $txn
+                .open_table($crate::tables::TERM_COUNTS)
                 .map_err($crate::error::db($index))?,
             urls: $txn
                 .open_table($crate::tables::URL_KEYS)
@@ -413,7 +473,7 @@ pub const STORY_CANDIDATES: usize = 4;
 
 /// The [`STORY_CANDIDATES`] stored documents sharing the most story terms with `terms` (at
 /// least [`TERMS_SHARED`]; terms posted for more than [`TERM_BUCKET`] documents skipped as
-/// too common), best first.
+/// too common, by their count: their buckets are not read), best first.
 pub fn term_candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64, ()>>(
     p: &Postings<I, P>,
     terms: &[u32],
@@ -422,6 +482,10 @@ pub fn term_candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64
     let (min_shared, limit) = (TERMS_SHARED, STORY_CANDIDATES);
     let mut shared: HashMap<u32, u32> = HashMap::new();
     for &term in terms {
+        let count = p.term_counts.get(term).map_err(db(index))?;
+        if count.is_none_or(|c| c.value() as usize > TERM_BUCKET) {
+            continue;
+        }
         for n in bucket(&p.terms, term, TERM_BUCKET, index)?.unwrap_or_default() {
             *shared.entry(n).or_default() += 1;
         }

@@ -6,9 +6,9 @@ use crate::error::{db, StoreError};
 use crate::header::Params;
 use crate::read;
 use crate::tables::{
-    BAND_KEYS, BODIES, DOCUMENTS, DOCUMENT_NUMBERS, EXACT_KEYS, EXEMPLARS, FORMAT_VERSION,
+    BAND_KEYS, BODY_PIECES, DOCUMENTS, DOCUMENT_NUMBERS, EXACT_KEYS, EXEMPLARS, FORMAT_VERSION,
     ISSUED_STORIES, NUMBERED_DOCUMENTS, PLACES, PRINT_KEYS, RELATIONS, RELATIONS_BY_DOCUMENT,
-    STORIES, STORY_DF, STORY_SUMMARIES, TERM_KEYS, URL_KEYS,
+    STORIES, STORY_DF, STORY_SUMMARIES, TERM_COUNTS, TERM_KEYS, URL_KEYS,
 };
 use crate::Index;
 use redb::{
@@ -86,7 +86,7 @@ impl Index {
                 .len()
                 .map_err(db(name))?,
             stories: txn
-                .open_table(STORIES)
+                .open_table(STORY_SUMMARIES)
                 .map_err(db(name))?
                 .len()
                 .map_err(db(name))?,
@@ -103,7 +103,7 @@ impl Index {
         let relations = count(txn.open_table(RELATIONS).map_err(db(name))?.len())?;
         let mut body_bytes = 0;
         for entry in txn
-            .open_table(BODIES)
+            .open_table(BODY_PIECES)
             .map_err(db(name))?
             .iter()
             .map_err(db(name))?
@@ -127,7 +127,7 @@ impl Index {
         size!(
             open_table,
             DOCUMENTS,
-            BODIES,
+            BODY_PIECES,
             PLACES,
             ISSUED_STORIES,
             STORIES
@@ -137,6 +137,7 @@ impl Index {
         size!(open_table, RELATIONS);
         size!(open_table, EXACT_KEYS);
         size!(open_table, BAND_KEYS, PRINT_KEYS, TERM_KEYS, URL_KEYS);
+        size!(open_table, TERM_COUNTS);
         size!(open_table, STORY_DF, STORY_SUMMARIES);
         size!(open_table, EXEMPLARS);
         size!(open_multimap_table, RELATIONS_BY_DOCUMENT);

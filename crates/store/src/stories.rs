@@ -48,7 +48,7 @@ impl Index {
         let name = self.name.as_str();
         let txn = self.db.begin_read().map_err(db(name))?;
         let stories = txn.open_table(STORIES).map_err(db(name))?;
-        if stories.get(id).map_err(db(name))?.is_some() {
+        if crate::pieces::read(&stories, id, name)?.is_some() {
             return Ok(StoryResolution::Current {
                 story: id.to_string(),
             });
@@ -88,11 +88,10 @@ impl Index {
         let name = self.name.as_str();
         let txn = self.db.begin_read().map_err(db(name))?;
         let stories = txn.open_table(STORIES).map_err(db(name))?;
-        let Some(line) = stories.get(id).map_err(db(name))? else {
+        let Some(line) = crate::pieces::read(&stories, id, name)? else {
             return Ok(None);
         };
-        let text =
-            decompress_text(line.value()).map_err(|e| read::damaged(name, "stories", id, e))?;
+        let text = decompress_text(&line).map_err(|e| read::damaged(name, "stories", id, e))?;
         Ok(Some(text))
     }
 }

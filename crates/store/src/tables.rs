@@ -7,7 +7,7 @@
 use redb::{MultimapTableDefinition, TableDefinition};
 
 /// The format this build reads and writes (recorded in [`HEADER`] under `format`).
-pub const FORMAT_VERSION: &str = "samestory-index 2";
+pub const FORMAT_VERSION: &str = "samestory-index 3";
 
 /// `name → bytes`: `format` (the format version, UTF-8), `params` (the hashing parameters,
 /// JSON), `next_number` (the next document number, u32 LE).
@@ -17,8 +17,9 @@ pub const HEADER: TableDefinition<&str, &[u8]> = TableDefinition::new("header");
 /// revision (JSON, see `record`).
 pub const DOCUMENTS: TableDefinition<&str, &[u8]> = TableDefinition::new("documents");
 
-/// `document id → body`: the cleaned body, UTF-8, one zstd frame.
-pub const BODIES: TableDefinition<&str, &[u8]> = TableDefinition::new("bodies");
+/// `(document id, piece) → bytes`: the cleaned body, UTF-8, one zstd frame, cut into
+/// pieces of at most 512 bytes numbered from 0 (`bodies`).
+pub const BODY_PIECES: TableDefinition<(&str, u16), &[u8]> = TableDefinition::new("body_pieces");
 
 /// `document id → place`: its duplicate group, its story, its quotes and numbers (JSON),
 /// as of the last refresh.
@@ -34,9 +35,9 @@ pub const RELATIONS: TableDefinition<(&str, &str), &str> = TableDefinition::new(
 pub const RELATIONS_BY_DOCUMENT: MultimapTableDefinition<&str, &str> =
     MultimapTableDefinition::new("relations_by_document");
 
-/// `story id → line`: the lines of `stories.jsonl` (the story with its comparison), in its
-/// order (by story id), each one zstd frame.
-pub const STORIES: TableDefinition<&str, &[u8]> = TableDefinition::new("stories");
+/// `(story id, piece) → bytes`: the lines of `stories.jsonl` (the story with its comparison),
+/// in its order (by story id), each one zstd frame cut into pieces (`pieces`).
+pub const STORIES: TableDefinition<(&str, u16), &[u8]> = TableDefinition::new("story_pieces");
 
 /// `story id → member ids`: every story id ever issued, with its members when it was last
 /// current (JSON array), so that an old id resolves to where its documents went.
@@ -46,7 +47,7 @@ pub const ISSUED_STORIES: TableDefinition<&str, &[u8]> = TableDefinition::new("i
 pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> {
     txn.open_table(HEADER)?;
     txn.open_table(DOCUMENTS)?;
-    txn.open_table(BODIES)?;
+    txn.open_table(BODY_PIECES)?;
     txn.open_table(PLACES)?;
     txn.open_table(RELATIONS)?;
     txn.open_multimap_table(RELATIONS_BY_DOCUMENT)?;
@@ -58,6 +59,7 @@ pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> 
     txn.open_table(BAND_KEYS)?;
     txn.open_table(PRINT_KEYS)?;
     txn.open_table(TERM_KEYS)?;
+    txn.open_table(TERM_COUNTS)?;
     txn.open_table(URL_KEYS)?;
     txn.open_table(STORY_DF)?;
     txn.open_table(EXEMPLARS)?;
@@ -81,6 +83,11 @@ pub const BAND_KEYS: TableDefinition<u64, ()> = TableDefinition::new("band_keys"
 
 /// `term << 32 | document number → ()`: the story candidates (`terms`: title and lead words).
 pub const TERM_KEYS: TableDefinition<u64, ()> = TableDefinition::new("term_keys");
+
+/// `term → documents`: how many stored documents `term_keys` posts under each story term
+/// (terms posted for none are absent), so a lookup skips a term too common to find a story
+/// by without reading its bucket.
+pub const TERM_COUNTS: TableDefinition<u32, u32> = TableDefinition::new("term_counts");
 
 /// `fingerprint << 32 | document number → ()`: the containment index.
 pub const PRINT_KEYS: TableDefinition<u64, ()> = TableDefinition::new("print_keys");

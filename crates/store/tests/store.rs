@@ -221,6 +221,99 @@ fn write_format_0_fixture() {
     txn.commit().unwrap();
 }
 
+/// Documents per story term, in term order.
+type Counts = Vec<(u32, u32)>;
+
+/// `term_counts` read from the file, and the same counted afresh from the `term_keys`
+/// postings.
+fn term_counts(path: &Path) -> (Counts, Counts) {
+    use redb::{ReadableDatabase, ReadableTable};
+    let db = redb::Database::open(path).unwrap();
+    let txn = db.begin_read().unwrap();
+    let kept = txn
+        .open_table(samestory_store::tables::TERM_COUNTS)
+        .unwrap()
+        .iter()
+        .unwrap()
+        .map(|e| {
+            let (k, v) = e.unwrap();
+            (k.value(), v.value())
+        })
+        .collect();
+    let mut counted: Vec<(u32, u32)> = Vec::new();
+    for e in txn
+        .open_table(samestory_store::tables::TERM_KEYS)
+        .unwrap()
+        .iter()
+        .unwrap()
+    {
+        let term = (e.unwrap().0.value() >> 32) as u32;
+        match counted.last_mut() {
+            Some((t, n)) if *t == term => *n += 1,
+            _ => counted.push((term, 1)),
+        }
+    }
+    (kept, counted)
+}
+
+#[test]
+fn term_counts_follow_changes_and_a_format_2_index_migrates_with_its_bodies() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.redb");
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    index.add(corpus(), 100).unwrap();
+    index.add([doc("c", FLOOD, None)], 200).unwrap();
+    index.remove(&["a".to_string()]).unwrap();
+    let before = exported(&index);
+    drop(index);
+    let (kept, counted) = term_counts(&path);
+    assert!(!kept.is_empty());
+    assert_eq!(
+        kept, counted,
+        "adds, a revision and a removal keep the counts"
+    );
+
+    // What a format-2 file is: no term counts, each body one value, the older format name.
+    {
+        use redb::ReadableTable;
+        let db = redb::Database::open(&path).unwrap();
+        let txn = db.begin_write().unwrap();
+        txn.delete_table(samestory_store::tables::TERM_COUNTS)
+            .unwrap();
+        for (pieces, format_2, values) in [
+            (samestory_store::tables::BODY_PIECES, "bodies", 2),
+            (samestory_store::tables::STORIES, "stories", 1),
+        ] {
+            let mut whole: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
+            for e in txn.open_table(pieces).unwrap().iter().unwrap() {
+                let (k, v) = e.unwrap();
+                let id = k.value().0.to_string();
+                whole.entry(id).or_default().extend_from_slice(v.value());
+            }
+            assert_eq!(whole.len(), values, "{format_2}");
+            txn.delete_table(pieces).unwrap();
+            let format_2: redb::TableDefinition<&str, &[u8]> = redb::TableDefinition::new(format_2);
+            let mut old = txn.open_table(format_2).unwrap();
+            for (id, bytes) in &whole {
+                old.insert(id.as_str(), bytes.as_slice()).unwrap();
+            }
+        }
+        txn.open_table(samestory_store::tables::HEADER)
+            .unwrap()
+            .insert("format", b"samestory-index 2".as_slice())
+            .unwrap();
+        txn.commit().unwrap();
+    }
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    assert_eq!(
+        index.stats().unwrap().format,
+        samestory_store::tables::FORMAT_VERSION
+    );
+    assert_eq!(exported(&index), before);
+    drop(index);
+    assert_eq!(term_counts(&path).0, kept, "migrated from the postings");
+}
+
 #[test]
 fn expire_removes_by_date_and_undated_by_time_added() {
     let index = IndexBuilder::new(Config::default())
@@ -342,4 +435,66 @@ fn one_id_twice_in_a_batch_keeps_the_later_version() {
         Some(0),
         "the replaced version left no postings"
     );
+}
+
+/// `n` documents of invented words (each its own text), ids from `first`.
+fn invented(first: usize, n: usize) -> Vec<Document> {
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64 ^ first as u64;
+    let mut word = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let w: String = (0..4 + state % 6)
+            .map(|i| (b'a' + ((state >> (i * 5)) % 26) as u8) as char)
+            .collect();
+        w
+    };
+    (first..first + n)
+        .map(|i| {
+            let body: Vec<String> = (0..120).map(|_| word()).collect();
+            doc(&format!("n{i:05}"), &body.join(" "), None)
+        })
+        .collect()
+}
+
+#[test]
+fn compact_fills_the_pages_and_changes_nothing_the_index_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.redb");
+    let mut index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    for batch in 0..4 {
+        index.add(invented(batch * 100, 100), 100).unwrap();
+    }
+    let before = index.stats().unwrap();
+    let exported_before = exported(&index);
+    index.compact().unwrap();
+    let after = index.stats().unwrap();
+    let free = |s: &samestory_store::Stats, t: &str| s.tables[t].fragmented;
+    for table in [
+        "print_keys",
+        "term_keys",
+        "band_keys",
+        "body_pieces",
+        "documents",
+    ] {
+        assert_eq!(
+            before.tables[table].stored, after.tables[table].stored,
+            "{table}"
+        );
+    }
+    // Postings are keyed by hashes (inserted all over their tables); the bodies, by ids
+    // added in order, were full already.
+    for table in ["print_keys", "term_keys", "band_keys"] {
+        assert!(
+            free(&after, table) * 4 < free(&before, table).max(1),
+            "{table}: {} free bytes before, {} after",
+            free(&before, table),
+            free(&after, table)
+        );
+    }
+    assert!(after.file_bytes < before.file_bytes);
+    assert_eq!(exported(&index), exported_before);
+    drop(index);
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    assert_eq!(exported(&index), exported_before, "and after reopening");
 }

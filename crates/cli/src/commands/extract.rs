@@ -1,10 +1,9 @@
 //! `samestory extract`: documents as JSON Lines on stdout, nothing else.
 
-use super::write::write_with_bodies;
 use crate::args::ExtractArgs;
 use crate::report::{ReadReport, Status};
 use samestory_pipeline::read_inputs;
-use std::io::Write;
+use std::path::Path;
 
 /// Prints one JSON object per document, in id order.
 pub fn extract(args: ExtractArgs) -> anyhow::Result<Status> {
@@ -13,7 +12,8 @@ pub fn extract(args: ExtractArgs) -> anyhow::Result<Status> {
     let corpus = read_inputs(&args.input.paths, &cfg, &ReadReport::new(false))?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    write_with_bodies(&mut out, &corpus, 0..corpus.docs.len(), Some(&cfg.compare))?;
-    out.flush()?;
+    let all = 0..corpus.docs.len();
+    let stdout = Path::new("<stdout>");
+    samestory_output::write_extract(&mut out, stdout, &corpus, all, Some(&cfg.compare))?;
     Ok(Status::from_failures())
 }

@@ -8,7 +8,6 @@ mod report;
 mod run;
 mod serve;
 mod similarity;
-mod write;
 
 use crate::args::{Cli, Command};
 use crate::report::Status;

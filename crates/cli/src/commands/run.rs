@@ -1,7 +1,7 @@
-//! `samestory run`: the whole pipeline, writing its files into `--out`, report.html last.
+//! `samestory run`: the whole pipeline, writing its files into `--out` (samestory-output),
+//! report.html last.
 
 use super::related::read_and_relate;
-use super::write::{write_relations, write_stories_and_documents};
 use crate::args::RunArgs;
 use crate::report::{self, Status};
 use anyhow::Context;
@@ -16,8 +16,8 @@ const REPORT_MAX_DOCS: usize = 200_000;
 pub fn run(args: RunArgs) -> anyhow::Result<Status> {
     let mut related = read_and_relate(&args.output)?;
     let stories = cluster_stories(&mut related)?;
-    write_stories_and_documents(&args.output, &related, &stories)?;
-    write_relations(&args.output, &related, stories.pairs())?;
+    let out = &args.output.out;
+    samestory_output::write_run(out, &related, &stories, &args.output.options())?;
     let docs = related.corpus.docs.len();
     let summary = format!(
         "{docs} documents, {} duplicate groups, {} stories, {} relations",

@@ -3,11 +3,11 @@
 //! the other pairs are still scored.
 
 use crate::args::SimilarityArgs;
-use crate::output::write_jsonl;
 use crate::report::{self, Status};
 use anyhow::Context;
 use samestory_core::round4;
 use samestory_core::Config;
+use samestory_output::write_jsonl;
 use samestory_story::{pair_score, PairContext, PairDoc};
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};

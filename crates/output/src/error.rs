@@ -1,0 +1,40 @@
+//! Why writing a run's output stopped: a file that could not be created or written (with its
+//! path), or the pipeline failing while it handed rows over.
+
+use samestory_pipeline::PipelineError;
+use std::path::PathBuf;
+
+/// Output that could not be written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum OutputError {
+    /// The output directory or a file in it could not be created.
+    #[error("{}: cannot create", path.display())]
+    Create {
+        /// The directory or file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A file (or the caller's stream, named by `path`) could not be written.
+    #[error("{}: cannot write", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The pipeline stopped while handing rows over (a body could not be re-read).
+    #[error(transparent)]
+    Pipeline(#[from] PipelineError),
+}
+
+impl OutputError {
+    /// A write error on `path`.
+    pub(crate) fn write(path: impl Into<PathBuf>, source: impl Into<std::io::Error>) -> Self {
+        OutputError::Write {
+            path: path.into(),
+            source: source.into(),
+        }
+    }
+}
