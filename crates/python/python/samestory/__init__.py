@@ -11,6 +11,8 @@ per row), and returns pyarrow objects.
   LSH band keys (``int64``: Spark refuses unsigned columns).
 - :func:`verify` — what the relation engine finds between two texts: exact, near-duplicate,
   same-URL or reprint, Jaccard, containments and aligned passages (char offsets).
+- :func:`story_features` — each document's story features as the story stage weights them.
+- :func:`run` — ``samestory run`` as a function: the same files, byte for byte.
 
 Every function takes ``config`` (a TOML file, as ``--config``) and ``settings`` (a mapping
 ``{"relate.near_dup_jaccard": 0.85}`` or a list of ``"SECTION.KEY=VALUE"`` strings, as
@@ -28,7 +30,9 @@ from samestory._samestory import (
     StoryError,
     band_keys,
     extract,
+    run,
     signatures,
+    story_features,
     verify,
 )
 
@@ -43,6 +47,8 @@ __all__ = [
     "StoryError",
     "band_keys",
     "extract",
+    "run",
     "signatures",
+    "story_features",
     "verify",
 ]

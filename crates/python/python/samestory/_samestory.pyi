@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, Protocol, TypedDict
 
 import pyarrow as pa
 
@@ -62,3 +62,26 @@ def band_keys(
 def verify(
     pairs: TableLike, *, config: ConfigPath = None, settings: Settings = None
 ) -> pa.RecordBatch: ...
+def story_features(
+    documents: TableLike, *, config: ConfigPath = None, settings: Settings = None
+) -> pa.RecordBatch: ...
+
+class RunSummary(TypedDict):
+    """What `run` did: the CLI's summary line as numbers, and the problems it skipped."""
+
+    documents: int
+    groups: int
+    stories: int
+    relations: int
+    errors: list[str]
+    warnings: list[str]
+
+def run(
+    paths: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    report: bool = True,
+    strict: bool = True,
+    config: ConfigPath = None,
+    settings: Settings = None,
+) -> RunSummary: ...
