@@ -103,8 +103,11 @@ fn admit(
 /// A document's `samestory extract` line as JSON, each number's `value` made a list (one
 /// value, or a range's two) so that the column has one type.
 fn row_json(doc: &Document, facts: &Facts) -> Result<Value> {
-    let mut row = serde_json::to_value(ExtractRow::new(doc, &doc.body, Some(facts)))
+    // Through the JSON text, so an `f32` (a quote's confidence) is the number the CLI
+    // writes (0.7), not its widened binary value (0.699999988…).
+    let text = serde_json::to_string(&ExtractRow::new(doc, &doc.body, Some(facts)))
         .map_err(|e| Error::Internal(e.to_string()))?;
+    let mut row: Value = serde_json::from_str(&text).map_err(|e| Error::Internal(e.to_string()))?;
     if let Some(Value::Array(numbers)) = row.get_mut("numbers") {
         for n in numbers {
             if let Some(v) = n.get_mut("value") {

@@ -1,10 +1,12 @@
 """`verify` gives, for two bodies, the relation `samestory run` writes between them."""
 
+from pathlib import Path
+
 import pyarrow as pa
 import pytest
 
 import samestory
-from conftest import read_jsonl
+from conftest import EXAMPLES, read_jsonl, run_cli
 
 SIDE_FIELDS = ["date", "published", "url", "byline", "credit"]
 
@@ -28,10 +30,34 @@ def pairs_table(docs, rels):
     return pa.table(cols, schema=pa.schema([(k, pa.string()) for k in cols]))
 
 
-def test_verify_gives_the_cli_kind_scores_and_passages(examples_run):
-    docs, rels = pairs_of(examples_run, {"near_duplicate", "reprint", "exact"})
-    kinds = {r["kind"] for r in rels}
-    assert {"near_duplicate", "reprint"} <= kinds, kinds
+def near_copies(dir: Path) -> Path:
+    """Two near-copies of an example article (one word changed, a sentence added)."""
+    body = (EXAMPLES / "wire_bridge_closure.txt").read_text(encoding="utf-8")
+    (dir / "a.txt").write_text(body, encoding="utf-8")
+    changed = body.replace("Thursday", "Friday", 1) + "\n\nTraffic resumed on Sunday."
+    (dir / "b.txt").write_text(changed, encoding="utf-8")
+    return dir
+
+
+@pytest.mark.parametrize(
+    "corpus, kinds",
+    [
+        ("examples", {"exact", "reprint"}),
+        ("seeds", {"exact", "reprint"}),
+        ("near-copies", {"near_duplicate"}),
+    ],
+)
+def test_verify_gives_the_cli_kind_scores_and_passages(corpus, kinds, cli, tmp_path, request):
+    if corpus == "examples":
+        inputs = EXAMPLES
+    elif corpus == "seeds":
+        inputs = request.getfixturevalue("seeds") / "*.txt"
+    else:
+        (tmp_path / "in").mkdir()
+        inputs = near_copies(tmp_path / "in")
+    run_cli(cli, "run", str(inputs), "--out", str(tmp_path / "out"), "--no-report", "--quiet")
+    docs, rels = pairs_of(tmp_path / "out", {"near_duplicate", "reprint", "exact"})
+    assert kinds <= {r["kind"] for r in rels}
     got = samestory.verify(pairs_table(docs, rels)).to_pylist()
     for row, rel in zip(got, rels):
         label = f"{rel['a']} / {rel['b']}"
