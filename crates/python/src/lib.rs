@@ -12,6 +12,7 @@
 //! Must not: hold engine logic (no thresholds, no rules), print, or call Python per row.
 
 mod arrow;
+mod compare;
 mod config;
 pub mod errors;
 mod extract;
@@ -217,6 +218,32 @@ fn py_run<'py>(
     Ok(dict.into_any().unbind())
 }
 
+/// Each story's comparison by the compare stage itself — what `stories.jsonl` holds beside
+/// each story: `quotes` by speaker, `conflicts`, `numbers` stated by two documents or more,
+/// `agreed` and `unique` claims.
+///
+/// `members`: a Table or RecordBatch with string columns `id` and `body` and, optionally,
+/// `story` (rows of one story compared together; one story when absent), `group` (duplicate
+/// group; the id when absent), `representative` (bool: the group's representative, whose
+/// claims count), `date`, `lang` and `borrowed` (`[start, end]` char ranges the member
+/// reprints from another, left out of its claims). `samestory run` compares at most
+/// `compare.group_docs` members per group and `compare.story_docs` per story; here every
+/// member given is compared. Returns a RecordBatch: `story`, `comparison` (JSON text, the
+/// stories.jsonl fields).
+#[pyfunction]
+#[pyo3(name = "compare", signature = (members, *, config = None, settings = None))]
+fn py_compare<'py>(
+    py: Python<'py>,
+    members: AnyRecordBatch,
+    config: Option<PathBuf>,
+    settings: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Py<PyAny>> {
+    let cfg = ConfigArgs::new(config, settings)?;
+    let batches = batches(members)?;
+    let out = py.detach(|| compare::compare(&batches, &cfg.load()?.compare))?;
+    Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
+}
+
 /// The native module.
 #[pymodule]
 fn _samestory(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -227,5 +254,6 @@ fn _samestory(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(py_verify, m)?)?;
     m.add_function(wrap_pyfunction!(py_story_features, m)?)?;
     m.add_function(wrap_pyfunction!(py_run, m)?)?;
+    m.add_function(wrap_pyfunction!(py_compare, m)?)?;
     Ok(())
 }

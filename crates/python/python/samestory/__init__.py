@@ -12,6 +12,8 @@ per row), and returns pyarrow objects.
 - :func:`verify` — what the relation engine finds between two texts: exact, near-duplicate,
   same-URL or reprint, Jaccard, containments and aligned passages (char offsets).
 - :func:`story_features` — each document's story features as the story stage weights them.
+- :func:`compare` — each story's comparison (quotes by speaker, conflicts, numbers,
+  agreed and unique claims), as ``stories.jsonl`` holds it.
 - :func:`run` — ``samestory run`` as a function: the same files, byte for byte.
 
 Every function takes ``config`` (a TOML file, as ``--config``) and ``settings`` (a mapping
@@ -29,6 +31,7 @@ from samestory._samestory import (
     SamestoryError,
     StoryError,
     band_keys,
+    compare,
     extract,
     run,
     signatures,
@@ -46,6 +49,7 @@ __all__ = [
     "SamestoryError",
     "StoryError",
     "band_keys",
+    "compare",
     "extract",
     "run",
     "signatures",

@@ -66,6 +66,10 @@ def story_features(
     documents: TableLike, *, config: ConfigPath = None, settings: Settings = None
 ) -> pa.RecordBatch: ...
 
+def compare(
+    members: TableLike, *, config: ConfigPath = None, settings: Settings = None
+) -> pa.RecordBatch: ...
+
 class RunSummary(TypedDict):
     """What `run` did: the CLI's summary line as numbers, and the problems it skipped."""
 
