@@ -69,8 +69,14 @@ fn count<K: Ord + Copy>(items: impl IntoIterator<Item = K>) -> BTreeMap<K, usize
     out
 }
 
-/// The plan over `docs` (unique ids, any order) in `parts` partitions.
+/// The plan over `docs` (unique ids, any order) in `parts` partitions, verifying five
+/// pairs a batch.
 pub fn run(docs: &[Document], cfg: &RelateConfig, parts: usize) -> Outcome {
+    run_with(docs, cfg, parts, 5)
+}
+
+/// The plan, verifying `batch` pairs a batch.
+pub fn run_with(docs: &[Document], cfg: &RelateConfig, parts: usize, batch: usize) -> Outcome {
     let n = docs.len();
     // Stage 1: keys per partition (document i in partition (i * 7 + 3) % parts).
     let part_of = |i: usize| (i * 7 + 3) % parts;
@@ -234,7 +240,7 @@ pub fn run(docs: &[Document], cfg: &RelateConfig, parts: usize) -> Outcome {
     // Stage 6: verification in batches of a few pairs, each with its own documents.
     let verify = |pairs: &[(DocNo, DocNo)]| -> Vec<(DocNo, DocNo, bool)> {
         let mut out = Vec::new();
-        for batch in pairs.chunks(5) {
+        for batch in pairs.chunks(batch.max(1)) {
             let mut local: Vec<DocNo> = batch.iter().flat_map(|&(a, b)| [a, b]).collect();
             local.sort_unstable();
             local.dedup();
@@ -443,9 +449,9 @@ pub fn synthetic(n: usize, seed: u64) -> Vec<Document> {
         docs.push(d);
     };
     let big_bucket = 230.min(n / 2).max(8);
-    let copies = 120.min(n / 8).max(4);
-    let wires = 70.min(n / 6).max(4);
-    let templated = 60.min(n / 7).max(4);
+    let copies = 120.min(n / 12).max(4);
+    let wires = 70.min(n / 9).max(4);
+    let templated = 60.min(n / 9).max(4);
     // One text punctuated differently: equal words and signatures (every band key
     // shared), unequal normalised bodies (no exact class).
     let base = text(&mut r, 80);
