@@ -110,6 +110,49 @@ fn other_seeds_and_partitions_give_the_engines_groups() {
     }
 }
 
+/// Two groups whose representatives are near-duplicates but never a candidate pair: the
+/// LSH band is one of 40 rows (only equal shingle sets share it), and the text all four
+/// share is a capped fingerprint bucket whose hub is `x1`. `r1` ⊃ `r2` (a trimmed copy);
+/// `x1` = `r1` + more (joins `r1` by the fingerprints of `r1`'s tail), `x2` = `r2` + more
+/// (joins `r2` by their URL). `x1` shares passages with `r2` and `x2` (not duplicates): the
+/// regrouping round asks for `(r1, r2)`, a near-duplicate, and the two groups become one.
+#[test]
+fn a_regrouping_round_joins_groups_no_candidate_joins() {
+    let mut rng = shard_plan::Rng::new(5);
+    let mut words = |n| shard_plan::text(&mut rng, n);
+    let (s, t, e1, e2, own) = (words(170), words(30), words(35), words(30), words(100));
+    let doc = |id: &str, date: &str, parts: &[&Vec<String>]| {
+        let body: Vec<&str> = parts
+            .iter()
+            .flat_map(|p| p.iter().map(String::as_str))
+            .collect();
+        let mut d = Document::new(id, samestory_core::Format::Text, body.join(" "));
+        d.meta.date = Some(date.into());
+        d
+    };
+    let mut docs = vec![
+        doc("rg-r1", "2023-01-01", &[&s, &t]),
+        doc("rg-r2", "2023-01-02", &[&s]),
+        doc("rg-x1", "2023-01-03", &[&s, &t, &e1]),
+        doc("rg-x2", "2023-01-04", &[&s, &e2]),
+        doc("rg-z1", "2023-01-05", &[&e1, &own]),
+    ];
+    for k in [1, 3] {
+        docs[k].meta.url = Some("https://example.org/r2".into());
+    }
+    let cfg = RelateConfig {
+        lsh_bands: 1,
+        lsh_rows: 40,
+        containment_max_bucket: 3,
+        containment_hubs: 1,
+        ..RelateConfig::default()
+    };
+    let plan = check(&docs, &cfg, 2);
+    assert_eq!(plan.first_groups[..4], ["rg-r1", "rg-r2", "rg-r1", "rg-r2"]);
+    assert_eq!(plan.group_of[..4], ["rg-r1"; 4]);
+    assert!(plan.regroup_asked[0] >= 1, "{:?}", plan.regroup_asked);
+}
+
 /// 20,000 synthetic documents (release: `cargo test -p samestory-relate --release --test
 /// shard -- --ignored`); `SAMESTORY_SHARD_CORPUS=FILE.jsonl` checks a corpus of
 /// `dedup-bench gen` instead.

@@ -367,7 +367,8 @@ fn word(r: &mut Rng) -> String {
     (0..len).map(|_| SYL[r.below(16)]).collect()
 }
 
-fn text(r: &mut Rng, words: usize) -> Vec<String> {
+/// `words` invented words, a full stop every 17.
+pub fn text(r: &mut Rng, words: usize) -> Vec<String> {
     (0..words)
         .map(|i| {
             let w = word(r);
