@@ -1,7 +1,8 @@
 //! Compares the shard plan (`tests/shard_plan`: the distributed plan of
 //! `samestory_relate::shard`, simulated in process) with the engine on a corpus:
 //! `cargo run -p samestory-relate --release --example shard_diff -- CORPUS.jsonl [PARTS]`
-//! (a corpus of `dedup-bench gen N CORPUS TRUTH`, or any inputs the CLI reads). Prints the
+//! (a corpus of `dedup-bench gen N CORPUS TRUTH`, or any inputs the CLI reads; a number N
+//! instead of a path: the test's synthetic corpus of N documents). Prints the
 //! document, candidate and group counts, what the regrouping rounds asked and moved, the
 //! time of each side, and whether candidates, boilerplate and groups are equal; exits 1
 //! when they are not. `SHARD_GROUPS=FILE` also writes `id<TAB>group` lines (the plan's).
@@ -24,14 +25,10 @@ fn main() -> std::io::Result<()> {
     let parts: usize = args.get(1).and_then(|p| p.parse().ok()).unwrap_or(8);
     let cfg = Config::default();
     let t = Instant::now();
-    let (files, errors) = samestory_ingest::collect_inputs(std::slice::from_ref(path));
-    assert!(errors.is_empty(), "{errors:?}");
-    let mut docs: Vec<Document> = files
-        .iter()
-        .flat_map(|f| samestory_ingest::read_file(f, &cfg.ingest).documents)
-        .collect();
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
-    docs.dedup_by(|a, b| a.id == b.id);
+    let docs = match path.parse::<usize>() {
+        Ok(n) => shard_plan::synthetic(n, 20),
+        Err(_) => read(path, &cfg),
+    };
     println!(
         "{} documents read in {:.1} s",
         docs.len(),
@@ -90,4 +87,17 @@ fn main() -> std::io::Result<()> {
         plan.boilerplate == boilerplate
     );
     std::process::exit(if same { 0 } else { 1 });
+}
+
+/// The documents of every input under `path` as the CLI reads them, sorted by id.
+fn read(path: &str, cfg: &Config) -> Vec<Document> {
+    let (files, errors) = samestory_ingest::collect_inputs(&[path]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut docs: Vec<Document> = files
+        .iter()
+        .flat_map(|f| samestory_ingest::read_file(f, &cfg.ingest).documents)
+        .collect();
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    docs.dedup_by(|a, b| a.id == b.id);
+    docs
 }
