@@ -19,7 +19,7 @@
 //! its smallest number, so min-label propagation labels each document with its
 //! representative. Pairs are returned smaller number first.
 //!
-//! # The plan, stage by stage (`A` = active documents, `P` = fingerprint postings)
+//! # The plan, stage by stage
 //!
 //! 1. **Keys** (map; `mapInArrow`): [`doc_keys`] per document: `rank` bytes, `words`,
 //!    `exact` key, distinct `bands` (21 × u32) and `prints` (≈ 2 per 13 words), `url`,
@@ -30,7 +30,8 @@
 //!    count of active documents, `frequent_limit(count)` ([`frequent_limit`]).
 //! 3. **LSH** (explode `bands` of active documents; groupBy band key): [`lsh_bucket`] of
 //!    its members. A bucket over `lsh_max_bucket` is a star from its smallest number: the
-//!    job needs only its count and `min(doc)` there, never the list.
+//!    job needs only its count and `min(doc)` there (then the pair of that number with
+//!    each other member), never the list.
 //! 4. **URL** (groupBy `url` of active documents): [`url_bucket`] (a star).
 //! 5. **Fingerprints** (explode `prints` of active documents; groupBy key): the member
 //!    count gives [`print_bucket`] (`Alone`, `Pairs`, `Capped`, `Frequent`).
@@ -76,10 +77,15 @@
 //!
 //! # What is exact
 //!
-//! Everything above is exact: the keys, bucket sizes, thresholds, hub choices, exemplars
-//! and verdicts are the engine's own, and the engine's groups after its regrouping rounds
-//! are the components of exactly these edges (its other second-pass pairs, each member
-//! with its representative, lie inside one group and never change it). What a job may
+//! Everything above is exact: the keys (32-bit, so their collisions are the engine's
+//! too), bucket sizes, thresholds, hub choices, exemplars and verdicts (the same code on
+//! the same bodies) are the engine's own, the rank bytes sort as the engine's order, and
+//! the engine's groups after its regrouping rounds are the components of exactly these
+//! edges (its other second-pass pairs, each member with its representative, lie inside
+//! one group and never change it). Not covered: the relation rows (`graph::relations`:
+//! spanning trees, reprint edges, their direction and siblings) read the verified pairs
+//! around each group and edge; a job would send each component's verified pairs to one
+//! task for that. What a job may
 //! trade away at scale, and what each costs, is its own choice: stopping before the
 //! regrouping rounds misses groups joined only through a pair of representatives (their
 //! members shared passages, but no candidate pair of the two was a duplicate); the
