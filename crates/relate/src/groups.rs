@@ -24,17 +24,24 @@ pub struct RankKey<'a> {
 
 /// The [`RankKey`] of one document.
 pub fn rank_key<'a>(d: &'a Document, agencies: &[String]) -> RankKey<'a> {
+    key_with(d, facts(d, agencies))
+}
+
+/// What a document's [`RankKey`] derives from more than its fields: its published instant
+/// (`i64::MAX` when none) and whether it lacks a wire credit.
+fn facts(d: &Document, agencies: &[String]) -> (i64, bool) {
     let wire = d.meta.credit_line().and_then(|b| wire_credit(b, agencies));
+    let time = d.meta.published.as_deref().and_then(instant);
+    (time.unwrap_or(i64::MAX), wire.is_none())
+}
+
+/// The [`RankKey`] of `d` given its [`facts`].
+fn key_with(d: &Document, (time, no_wire): (i64, bool)) -> RankKey<'_> {
     RankKey {
         undated: d.meta.date.is_none(),
         date: d.meta.date.as_deref(),
-        time: d
-            .meta
-            .published
-            .as_deref()
-            .and_then(instant)
-            .unwrap_or(i64::MAX),
-        no_wire: wire.is_none(),
+        time,
+        no_wire,
         id: d.id.as_str(),
     }
 }
@@ -70,9 +77,12 @@ impl RankKey<'_> {
 /// Per document, its position in the representative order ([`RankKey`]; 0 = most
 /// original).
 pub fn ranks(docs: &[Document], agencies: &[String]) -> Vec<u32> {
-    let keys: Vec<RankKey> = docs.iter().map(|d| rank_key(d, agencies)).collect();
+    // Only the derived facts are kept (16 bytes a document); each comparison borrows the
+    // rest of the key from the documents.
+    let facts: Vec<(i64, bool)> = docs.iter().map(|d| facts(d, agencies)).collect();
+    let key = |i: u32| key_with(&docs[i as usize], facts[i as usize]);
     let mut order: Vec<u32> = (0..docs.len() as u32).collect();
-    order.sort_unstable_by(|&i, &j| keys[i as usize].cmp(&keys[j as usize]));
+    order.sort_unstable_by(|&i, &j| key(i).cmp(&key(j)));
     let mut rank = vec![0u32; docs.len()];
     for (r, &i) in order.iter().enumerate() {
         rank[i as usize] = r as u32;
