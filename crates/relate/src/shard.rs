@@ -100,7 +100,9 @@ use crate::verify::{verify_all, Checked, Corpus, Verdict};
 use crate::{exact, SliceSource, DEFAULT_BLOCK_DOCS};
 use samestory_core::{Document, RelateConfig};
 
-pub use crate::candidates::{apart, hub_count, print_bucket, shared_needed, PrintBucket};
+pub use crate::candidates::{
+    apart, hub_count, print_bucket, shared_needed, wire_print, PrintBucket,
+};
 pub use crate::graph::regroup_pair;
 
 /// A document's number in a job: numbers order documents as their [`DocKeys::rank`] bytes.
@@ -236,19 +238,6 @@ pub fn hub_hit(
     let keep = |h: Member, m: Member| bucket != PrintBucket::Frequent || apart(h.outlet, m.outlet);
     let hub = candidates::hub_hit(*m, hubs, r, |h, m| linked(h.doc, m.doc), keep)?;
     Some(ordered(hub.doc, m.doc))
-}
-
-/// Whether a frequent fingerprint is a wire passage (content) rather than boilerplate:
-/// `members` documents, `hubs` of them hubs, `linked` of the others in a wire pair with
-/// one of its hubs; `any_wire`: whether the corpus has a wire pair at all.
-pub fn wire_print(
-    members: usize,
-    hubs: usize,
-    linked: usize,
-    any_wire: bool,
-    cfg: &RelateConfig,
-) -> bool {
-    candidates::wire_print(members, hubs, linked, any_wire, cfg)
 }
 
 /// Verifies `pairs` (indices into `docs`, which hold the two documents of every pair)
