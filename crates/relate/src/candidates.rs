@@ -181,8 +181,7 @@ fn unpack(p: u64) -> (u32, u32) {
     ((p >> 32) as u32, p as u32)
 }
 
-/// LSH candidates: every pair of a bucket, or a star from its lowest-ranked member when
-/// the bucket has more than `max_bucket` members (so one huge cluster stays linear).
+/// LSH candidates: [`bucket_pairs`] of each band key's active documents.
 fn lsh_pairs(bands: Shards, active: &[bool], rank: &[u32], max_bucket: usize, out: &mut Vec<u64>) {
     let mut docs = Vec::new();
     bands.for_each_run(|bucket| {
@@ -190,11 +189,12 @@ fn lsh_pairs(bands: Shards, active: &[bool], rank: &[u32], max_bucket: usize, ou
             return;
         }
         active_docs(bucket, active, &mut docs);
-        if docs.len() > max_bucket {
-            star(&docs, rank, out);
-        } else {
-            all_pairs(docs.iter().copied(), out);
-        }
+        bucket_pairs(
+            &docs,
+            max_bucket,
+            |d| rank[d as usize],
+            |a, b| out.push(ordered(a, b)),
+        );
     });
 }
 
@@ -208,6 +208,22 @@ fn active_docs(run: &[u64], active: &[bool], out: &mut Vec<u32>) {
     );
 }
 
+/// The LSH rule for one bucket (the distinct active documents of one band key): every
+/// pair, or a [`star`] when it has more than `max_bucket` members (so one huge cluster
+/// stays linear). `rank` orders documents (the lower, the more original).
+pub fn bucket_pairs<D: Copy, K: Ord>(
+    docs: &[D],
+    max_bucket: usize,
+    rank: impl Fn(D) -> K,
+    emit: impl FnMut(D, D),
+) {
+    if docs.len() > max_bucket {
+        star(docs, rank, emit);
+    } else {
+        all_pairs(docs, emit);
+    }
+}
+
 /// A star from the lowest-ranked document of each equal `Some` key to every other one:
 /// documents of one URL join one group, which needs connecting pairs, not all of them.
 fn url_pairs<K: Ord>(keys: impl Iterator<Item = Option<K>>, rank: &[u32], out: &mut Vec<u64>) {
@@ -216,29 +232,31 @@ fn url_pairs<K: Ord>(keys: impl Iterator<Item = Option<K>>, rank: &[u32], out: &
         .filter_map(|(i, k)| k.map(|k| (k, i as u32)))
         .collect();
     keyed.sort_unstable();
+    let mut docs = Vec::new();
     for run in keyed.chunk_by(|x, y| x.0 == y.0) {
-        let docs: Vec<u32> = run.iter().map(|e| e.1).collect();
-        star(&docs, rank, out);
+        docs.clear();
+        docs.extend(run.iter().map(|e| e.1));
+        star(&docs, |d| rank[d as usize], |a, b| out.push(ordered(a, b)));
     }
 }
 
-/// Pairs (packed smaller first) of the lowest-ranked of `docs` with each other one.
-fn star(docs: &[u32], rank: &[u32], out: &mut Vec<u64>) {
-    let Some(&centre) = docs.iter().min_by_key(|&&d| rank[d as usize]) else {
+/// The pairs of the lowest-ranked of `docs` (distinct) with each other one: the URL rule
+/// for the documents of one canonical URL, and the LSH rule for a bucket over its cap.
+pub fn star<D: Copy, K: Ord>(docs: &[D], rank: impl Fn(D) -> K, mut emit: impl FnMut(D, D)) {
+    let Some(centre) = (0..docs.len()).min_by_key(|&k| rank(docs[k])) else {
         return;
     };
-    out.extend(
-        docs.iter()
-            .filter(|&&d| d != centre)
-            .map(|&d| ordered(centre, d)),
-    );
+    let c = docs[centre];
+    docs.iter()
+        .enumerate()
+        .filter(|&(k, _)| k != centre)
+        .for_each(|(_, &d)| emit(c, d));
 }
 
-/// Pushes every packed `(x, y)`, `x < y`, of an ascending list.
-fn all_pairs(members: impl Iterator<Item = u32> + Clone, out: &mut Vec<u64>) {
-    let mut rest = members;
-    while let Some(x) = rest.next() {
-        out.extend(rest.clone().map(|y| pack(x, y)));
+/// Every pair `(x, y)` of `docs` with `x` before `y`.
+pub fn all_pairs<D: Copy>(docs: &[D], mut emit: impl FnMut(D, D)) {
+    for (k, &x) in docs.iter().enumerate() {
+        docs[k + 1..].iter().for_each(|&y| emit(x, y));
     }
 }
 
@@ -248,12 +266,131 @@ pub fn frequent_threshold(n_docs: usize, cfg: &RelateConfig) -> usize {
     cfg.boilerplate_min_docs.max(rel).max(2)
 }
 
-/// Containment candidates and the boilerplate fingerprints. A fingerprint in at most
-/// `containment_max_bucket` active documents pairs all of them; a bigger one is set aside
-/// and pairs each member with its hubs only ([`Wide::hubs`]); a pair is a candidate once
-/// it shares `min_shared_fingerprints`. Frequent fingerprints (≥ [`frequent_threshold`]
-/// active documents) are judged by [`Wide::judge`]: wire passage or boilerplate.
-/// `outlets` and `active` have one entry per document.
+/// What a fingerprint's postings give, by the number of distinct active documents holding
+/// it ([`print_bucket`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrintBucket {
+    /// Fewer than two documents: nothing (and no weight).
+    Alone,
+    /// At most `containment_max_bucket`: every pair is a hit ([`all_pairs`]); a pair with
+    /// [`shared_needed`] hits over all such fingerprints is a candidate.
+    Pairs,
+    /// More, but not frequent: each member is paired with the fingerprint's hubs only
+    /// ([`hubs_of`], [`hub_round`]).
+    Capped,
+    /// In at least [`frequent_threshold`] active documents: hubs too, and the fingerprint
+    /// is judged wire passage or boilerplate ([`wire_print`]).
+    Frequent,
+}
+
+/// The rule for one fingerprint held by `members` distinct active documents, given the
+/// corpus's [`frequent_threshold`] `limit`.
+pub fn print_bucket(members: usize, limit: usize, cfg: &RelateConfig) -> PrintBucket {
+    match members {
+        0 | 1 => PrintBucket::Alone,
+        n if n >= limit => PrintBucket::Frequent,
+        n if n > cfg.containment_max_bucket => PrintBucket::Capped,
+        _ => PrintBucket::Pairs,
+    }
+}
+
+/// Hits a pair needs, counted over the fingerprints of one kind of bucket (`Pairs` and
+/// `Capped` are counted apart, each against `min_shared_fingerprints`; `Frequent` against
+/// `wire_min_shared_prints`), to be a candidate.
+pub fn shared_needed(bucket: PrintBucket, cfg: &RelateConfig) -> usize {
+    match bucket {
+        PrintBucket::Frequent => cfg.wire_min_shared_prints.max(1),
+        _ => cfg.min_shared_fingerprints.max(1),
+    }
+}
+
+/// Number of hubs of a capped or frequent fingerprint (fewer when it has fewer members).
+pub fn hub_count(cfg: &RelateConfig) -> usize {
+    cfg.containment_hubs.max(1)
+}
+
+/// The hubs of one wide fingerprint: its `count` members holding the most fingerprints
+/// shared with some other document (`weight`: the number of fingerprints it holds that are
+/// not [`PrintBucket::Alone`] — a source shares nearly all of its text, a borrower only
+/// what it took), the lower `rank` first among equals; best first.
+pub fn hubs_of<D: Copy, K: Ord>(
+    docs: &[D],
+    count: usize,
+    weight: impl Fn(D) -> u32,
+    rank: impl Fn(D) -> K,
+) -> Vec<D> {
+    let score = |x: D| (std::cmp::Reverse(weight(x)), rank(x));
+    let mut top: Vec<D> = Vec::with_capacity(count + 1);
+    for &d in docs {
+        let better = |t: &D| score(d) < score(*t);
+        let at = top.iter().position(better).unwrap_or(top.len());
+        if at < count {
+            top.insert(at, d);
+            top.truncate(count);
+        }
+    }
+    top
+}
+
+/// Round `r` of pairing one wide fingerprint's members with its `hubs` (best first): its
+/// hub number `r` with each other member that `keep` accepts and that is not `linked`
+/// already (a pair found in an earlier round, counted over every fingerprint of this kind)
+/// to one of its earlier hubs. A member is linked to the fullest copy when that covers
+/// it, and to a second hub only when it does not.
+pub fn hub_round<D: Copy + PartialEq>(
+    docs: &[D],
+    hubs: &[D],
+    r: usize,
+    linked: impl Fn(D, D) -> bool,
+    keep: impl Fn(D, D) -> bool,
+    mut emit: impl FnMut(D, D),
+) {
+    if r < hubs.len() {
+        for &m in docs {
+            if let Some(hub) = hub_hit(m, hubs, r, &linked, &keep) {
+                emit(hub, m);
+            }
+        }
+    }
+}
+
+/// [`hub_round`] for one member `m`: the hub it is paired with in round `r`, if any.
+pub fn hub_hit<D: Copy + PartialEq>(
+    m: D,
+    hubs: &[D],
+    r: usize,
+    linked: impl Fn(D, D) -> bool,
+    keep: impl Fn(D, D) -> bool,
+) -> Option<D> {
+    let &hub = hubs.get(r)?;
+    (m != hub && keep(hub, m) && !hubs[..r].iter().any(|&h| linked(h, m))).then_some(hub)
+}
+
+/// Whether two documents may be a wire pair of a frequent fingerprint: not two documents
+/// of one outlet (a long site template is boilerplate; a wire story travels across
+/// outlets).
+pub fn apart(a: Option<&str>, b: Option<&str>) -> bool {
+    a.is_none() || a != b
+}
+
+/// Whether a frequent fingerprint of `members` documents, `hubs` of them its hubs, is a
+/// wire passage (content) rather than boilerplate: at least `wire_min_support` of its
+/// non-hub members are in a wire pair with one of its hubs (`linked` of them). `any_wire`:
+/// whether the corpus has any wire pair at all.
+pub fn wire_print(
+    members: usize,
+    hubs: usize,
+    linked: usize,
+    any_wire: bool,
+    cfg: &RelateConfig,
+) -> bool {
+    let rest = members - hubs;
+    any_wire && rest > 0 && linked as f64 >= cfg.wire_min_support * rest as f64
+}
+
+/// Containment candidates and the boilerplate fingerprints: each fingerprint's
+/// [`print_bucket`] rule over its active documents. `outlets` and `active` have one entry
+/// per document.
 fn containment_pairs(
     prints: Shards,
     outlets: &[Option<&str>],
@@ -273,25 +410,26 @@ fn containment_pairs(
             return;
         }
         active_docs(run, active, &mut docs);
-        if docs.len() > 1 {
+        let key = (run[0] >> 32) as u32;
+        let bucket = print_bucket(docs.len(), limit, cfg);
+        if bucket != PrintBucket::Alone {
             docs.iter().for_each(|&d| weight[d as usize] += 1);
         }
-        let key = (run[0] >> 32) as u32;
-        match docs.len() {
-            0 | 1 => {}
-            n if n >= limit => frequent.push(key, &docs),
-            n if n > cfg.containment_max_bucket => capped.push(key, &docs),
-            _ => all_pairs(docs.iter().copied(), &mut hits),
+        match bucket {
+            PrintBucket::Alone => {}
+            PrintBucket::Frequent => frequent.push(key, &docs),
+            PrintBucket::Capped => capped.push(key, &docs),
+            PrintBucket::Pairs => all_pairs(&docs, |a, b| hits.push(pack(a, b))),
         }
     });
-    let hubs = cfg.containment_hubs.max(1);
+    let hubs = hub_count(cfg);
     let (frequent, capped) = (
         frequent.with_hubs(&weight, rank, hubs),
         capped.with_hubs(&weight, rank, hubs),
     );
-    let min_shared = cfg.min_shared_fingerprints.max(1);
+    let min_shared = shared_needed(PrintBucket::Pairs, cfg);
     let mut pairs = pairs_with_count(hits, min_shared);
-    pairs.extend(capped.linked_pairs(min_shared, |_| true));
+    pairs.extend(capped.linked_pairs(shared_needed(PrintBucket::Capped, cfg), |_, _| true));
     let (wire, boilerplate) = frequent.judge(outlets, cfg);
     pairs.extend(wire);
     (pairs, boilerplate)
@@ -316,25 +454,15 @@ impl Wide {
         self.ends.push(self.docs.len());
     }
 
-    /// Chooses each fingerprint's hubs: its `hubs` members holding the most fingerprints
-    /// shared with some other document (`weight`: a source shares nearly all of its text,
-    /// a borrower only what it took), the lower `rank` first among equals.
+    /// Chooses each fingerprint's hubs ([`hubs_of`]).
     fn with_hubs(mut self, weight: &[u32], rank: &[u32], hubs: usize) -> Self {
         self.hub_count = hubs;
         let mut chosen = Vec::with_capacity(self.keys.len() * hubs);
         for (_, docs) in self.runs() {
-            let mut top: Vec<u32> = Vec::with_capacity(hubs + 1);
-            for &d in docs {
-                let score = |x: u32| (std::cmp::Reverse(weight[x as usize]), rank[x as usize]);
-                let better = |t: &u32| score(d) < score(*t);
-                let at = top.iter().position(better).unwrap_or(top.len());
-                if at < hubs {
-                    top.insert(at, d);
-                    top.truncate(hubs);
-                }
-            }
-            top.resize(hubs, u32::MAX);
+            let top = hubs_of(docs, hubs, |d| weight[d as usize], |d| rank[d as usize]);
+            let filled = top.len();
             chosen.extend(top);
+            chosen.extend(std::iter::repeat_n(u32::MAX, hubs - filled));
         }
         self.hubs = chosen;
         self
@@ -358,29 +486,18 @@ impl Wide {
     }
 
     /// The pairs `(hub, member)` (packed smaller first, sorted) that `keep` accepts and
-    /// that share at least `min` of these fingerprints, found hub rank by hub rank: first
-    /// every fingerprint's first hub, then its second hub with the members no earlier hub
-    /// of it was paired with, and so on. A member is linked to the fullest copy when that
-    /// covers it, and to a second hub only when it does not — so a second hub that differs
-    /// from one fingerprint to the next adds no pairs where the first already links.
-    fn linked_pairs(&self, min: usize, keep: impl Fn(u64) -> bool) -> Vec<u64> {
+    /// that share at least `min` of these fingerprints, found hub rank by hub rank
+    /// ([`hub_round`] of every fingerprint, then counted).
+    fn linked_pairs(&self, min: usize, keep: impl Fn(u32, u32) -> bool) -> Vec<u64> {
         let mut found: Vec<u64> = Vec::new();
         for r in 0..self.hub_count {
             let mut hits = Vec::new();
             for (i, (_, docs)) in self.runs().enumerate() {
                 let hubs: Vec<u32> = self.hubs_of(i).collect();
-                let Some(&hub) = hubs.get(r) else { continue };
-                let linked = |m: u32| {
-                    hubs[..r]
-                        .iter()
-                        .any(|&h| found.binary_search(&ordered(h, m)).is_ok())
-                };
-                for &m in docs {
-                    let p = ordered(hub, m);
-                    if m != hub && keep(p) && !linked(m) {
-                        hits.push(p);
-                    }
-                }
+                let linked = |h: u32, m: u32| found.binary_search(&ordered(h, m)).is_ok();
+                hub_round(docs, &hubs, r, linked, &keep, |h, m| {
+                    hits.push(ordered(h, m))
+                });
             }
             let new = pairs_with_count(hits, min);
             if !new.is_empty() {
@@ -393,35 +510,27 @@ impl Wide {
     }
 
     /// Wire passage or boilerplate. Each fingerprint pairs its members with its hubs
-    /// ([`Wide::linked_pairs`]), but not two documents of one outlet (a long site template
-    /// is boilerplate, a wire story travels across outlets); a pair counted
+    /// ([`Wide::linked_pairs`]) when they are [`apart`]; a pair counted
     /// `wire_min_shared_prints` times shares a long run of frequent text, a passage, and is
-    /// a candidate. A fingerprint whose members mostly (`wire_min_support`) share such a
-    /// passage with one of its hubs is content; the others are boilerplate. Returns the
-    /// wire pairs (sorted) and the boilerplate keys.
+    /// a candidate. Each fingerprint is then judged by [`wire_print`]. Returns the wire
+    /// pairs (sorted) and the boilerplate keys.
     fn judge(&self, outlets: &[Option<&str>], cfg: &RelateConfig) -> (Vec<u64>, KeySet) {
-        let apart = |p: u64| {
-            let (a, b) = unpack(p);
-            let outlet = |d: u32| outlets[d as usize];
-            outlet(a).is_none() || outlet(a) != outlet(b)
-        };
-        let wire = self.linked_pairs(cfg.wire_min_shared_prints.max(1), apart);
+        let keep = |a: u32, b: u32| apart(outlets[a as usize], outlets[b as usize]);
+        let wire = self.linked_pairs(shared_needed(PrintBucket::Frequent, cfg), keep);
         let boilerplate = self
             .runs()
             .enumerate()
-            .filter(|(i, (_, d))| !self.is_wire(*i, d, &wire, cfg.wire_min_support))
+            .filter(|(i, (_, d))| !self.is_wire(*i, d, &wire, cfg))
             .map(|(_, (k, _))| k)
             .collect();
         (wire, boilerplate)
     }
 
-    /// Whether at least `min_support` of fingerprint `i`'s non-hub `members` are in a
-    /// `wire` pair (sorted) with one of its hubs.
-    fn is_wire(&self, i: usize, members: &[u32], wire: &[u64], min_support: f64) -> bool {
+    /// [`wire_print`] of fingerprint `i`, its non-hub `members` linked by `wire` (sorted).
+    fn is_wire(&self, i: usize, members: &[u32], wire: &[u64], cfg: &RelateConfig) -> bool {
         let hubs: Vec<u32> = self.hubs_of(i).collect();
-        let rest = members.len() - hubs.len();
-        if wire.is_empty() || rest == 0 {
-            return false;
+        if wire.is_empty() {
+            return wire_print(members.len(), hubs.len(), 0, false, cfg);
         }
         let linked = members
             .iter()
@@ -431,7 +540,7 @@ impl Wide {
                     .any(|&h| wire.binary_search(&ordered(h, m)).is_ok())
             })
             .count();
-        linked as f64 >= min_support * rest as f64
+        wire_print(members.len(), hubs.len(), linked, true, cfg)
     }
 }
 
@@ -571,10 +680,10 @@ mod tests {
         let wide = wide.with_hubs(&weight, &rank, 2);
         assert_eq!(wide.hubs, [9, 4, 9, 4, 9, 20]);
         // Every member shares fingerprint 1 with hub 9: the second hub adds nothing.
-        let out = wide.linked_pairs(1, |_| true);
+        let out = wide.linked_pairs(1, |_, _| true);
         assert_eq!(out.len(), 9_999);
         assert!(out.iter().all(|&p| unpack(p).0 == 9 || unpack(p).1 == 9));
-        let two = wide.linked_pairs(2, |_| true);
+        let two = wide.linked_pairs(2, |_, _| true);
         assert_eq!(two, [ordered(4, 9), ordered(9, 20), ordered(9, 30)]);
     }
 

@@ -22,7 +22,7 @@ pub fn exemplars<S: BodySource>(
     let n = corpus.metas.len();
     let mut exemplar: Vec<u32> = (0..n as u32).collect();
     let mut keyed: Vec<(u64, u32)> = (0..n)
-        .filter(|&i| corpus.words[i] > 0)
+        .filter(|&i| keyed(corpus.words[i]))
         .map(|i| (corpus.keys[i], i as u32))
         .collect();
     keyed.sort_unstable();
@@ -42,10 +42,33 @@ pub fn exemplars<S: BodySource>(
         .collect();
     classes.sort_unstable();
     for class in classes.chunk_by(|p, q| (p.0, p.1) == (q.0, q.1)) {
-        let first = class[0].3;
+        let first = exemplar_of(class.iter().map(|m| m.3), |d| rank[d as usize]);
         class.iter().for_each(|m| exemplar[m.3 as usize] = first);
     }
     Ok(exemplar)
+}
+
+/// Whether a document of `words` words has an exact class: a body without words is alone.
+pub fn keyed(words: u32) -> bool {
+    words > 0
+}
+
+/// The exemplar of one exact class (documents of equal word-sequence key and equal
+/// normalised body hash): its lowest-ranked member.
+pub fn exemplar_of<D: Copy, K: Ord>(
+    class: impl IntoIterator<Item = D>,
+    rank: impl Fn(D) -> K,
+) -> D {
+    class
+        .into_iter()
+        .min_by_key(|&d| rank(d))
+        .expect("an exact class has a member")
+}
+
+/// Whether a document takes part in candidates and verification: it is its class's
+/// exemplar and has words.
+pub fn active(is_exemplar: bool, words: u32) -> bool {
+    is_exemplar && keyed(words)
 }
 
 /// The normalised body hash of document `i`.

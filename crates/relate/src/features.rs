@@ -76,11 +76,7 @@ impl Sketcher {
         for_each_token_hash(body, |t| words.push(t.hash));
         shingles_into(words, self.shingle, &mut self.shingles);
         let mut out = DocSketch {
-            key: if body.is_ascii() {
-                seq_hash(words)
-            } else {
-                seq_key(body)
-            },
+            key: word_key(body, words),
             words: words.len() as u32,
             ..DocSketch::default()
         };
@@ -113,6 +109,24 @@ impl Sketcher {
         self.lsh
             .for_each_band_key(values, |k| bands.push((k >> 32) as u32));
         bands
+    }
+}
+
+/// The exact-candidate key and word count of a body alone (what verification needs of a
+/// document handed to it with its body, without the rest of its sketch); equal to its
+/// [`DocSketch`]'s `key` and `words`.
+pub fn exact_key(body: &str) -> (u64, u32) {
+    let mut words = Vec::new();
+    for_each_token_hash(body, |t| words.push(t.hash));
+    (word_key(body, &words), words.len() as u32)
+}
+
+/// The word-sequence key of `body`, whose word hashes are `words`.
+fn word_key(body: &str, words: &[u64]) -> u64 {
+    if body.is_ascii() {
+        seq_hash(words)
+    } else {
+        seq_key(body)
     }
 }
 
@@ -265,6 +279,11 @@ mod tests {
         let c = s.sketch("hello \"world\", one two three");
         assert_eq!(a, b);
         assert_eq!(b, c);
+        let e = "héllo \"wörld\", one two three";
+        for body in ["Hello   “World”, one two three", e] {
+            let sk = s.sketch(body);
+            assert_eq!(exact_key(body), (sk.key, sk.words));
+        }
         assert_eq!(a.words, 5);
         assert_eq!(a.bands.len(), 21);
     }

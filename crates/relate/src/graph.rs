@@ -52,12 +52,23 @@ pub fn second_pass(groups: &Groups, exemplar: &[u32], checked: &[Checked]) -> Ve
     let reuse = checked
         .iter()
         .filter(|c| matches!(c.verdict, Verdict::Reuse(_)))
-        .filter(|c| rep[c.x as usize] != rep[c.y as usize])
-        .map(|c| key(rep[c.x as usize], rep[c.y as usize]));
+        .filter_map(|c| regroup_pair(rep[c.x as usize], rep[c.y as usize]));
     let mut need: Vec<(u32, u32)> = tree.chain(reuse).filter(|k| !have.contains(k)).collect();
     need.sort_unstable();
     need.dedup();
     need
+}
+
+/// The pair a verified pair sharing passages asks for once the groups are known: the
+/// representatives of its two documents' groups (`rep_x`, `rep_y`), smaller first, when
+/// those differ. Only these pairs of the [`second_pass`] can join groups: the others are
+/// inside one group already.
+pub fn regroup_pair<D: Ord>(rep_x: D, rep_y: D) -> Option<(D, D)> {
+    match rep_x.cmp(&rep_y) {
+        std::cmp::Ordering::Less => Some((rep_x, rep_y)),
+        std::cmp::Ordering::Equal => None,
+        std::cmp::Ordering::Greater => Some((rep_y, rep_x)),
+    }
 }
 
 /// What the rows are built from.

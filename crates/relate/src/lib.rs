@@ -18,7 +18,8 @@
 //! Two entry points: [`relate`] over a slice of documents, and the streaming [`Relater`]
 //! (documents added one by one or in batches, bodies not kept; memory grows with the
 //! index, not the text). `relate` is a thin wrapper over `Relater`; tests check both give
-//! identical output.
+//! identical output. A third way in: [`shard`], the same candidate, verification and
+//! grouping rules as pure functions over a map-reduce job's rows, giving the same groups.
 //!
 //! Must not: print, read files, or decide anything from a sketch estimate alone.
 //! Invariants: output is a pure function of the documents (whatever their order) and the
@@ -44,8 +45,9 @@ pub mod graph;
 pub mod groups;
 mod relation;
 pub mod reprint;
+pub mod shard;
 mod source;
-mod stream;
+pub(crate) mod stream;
 mod time;
 pub mod verify;
 pub mod wire;

@@ -24,7 +24,7 @@ pub const DEFAULT_BLOCK_DOCS: usize = 256;
 
 /// Rounds of verification after the first, each asking for the pairs the relation graph
 /// needs given the groups so far (the last round's groups stand even if it asked for more).
-const MAX_ROUNDS: usize = 4;
+pub(crate) const MAX_ROUNDS: usize = 4;
 
 /// Streaming relation engine (see the module docs).
 #[derive(Clone, Debug)]
@@ -116,7 +116,7 @@ impl Relater {
             exact::exemplars(&corpus, &rank, source)?
         };
         let active: Vec<bool> = (0..metas.len())
-            .map(|i| exemplar[i] as usize == i && post.words[i] > 0)
+            .map(|i| exact::active(exemplar[i] as usize == i, post.words[i]))
             .collect();
         let cands = candidates::find(metas, &mut post, &active, &rank, &cfg);
         let corpus = corpus_of(metas, &post);

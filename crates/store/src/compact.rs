@@ -2,7 +2,8 @@
 //! hashes, so an add inserts all over each table, and a page that fills splits into two half
 //! full ones: a table written that way holds about as much empty space as entries (an 8-byte
 //! posting took 12.6 bytes). Copied in key order, pages fill as they are written. Run by
-//! [`crate::Index::compact`] before redb's own compaction gives the freed pages back.
+//! [`crate::Index::defragment`] (`samestory index compact`) before redb's own compaction
+//! gives the freed pages back.
 //!
 //! Must not: change a key or a value; the index means exactly what it meant before.
 

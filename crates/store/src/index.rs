@@ -339,14 +339,19 @@ impl Index {
     }
 
     /// Rewrites every table in key order (full pages; inserts keyed by hashes leave pages
-    /// half empty), then gives the free space that copy-on-write leaves behind back to the
-    /// file system (each change rewrites the derived tables; their old pages are free space
-    /// until compacted).
-    /// Needs no read transaction open on this index.
-    pub fn compact(&mut self) -> Result<(), StoreError> {
+    /// half empty), then [`Index::compact`]s: the smallest file for what the index holds, at
+    /// the cost of copying every table twice. Needs no read transaction open on this index.
+    pub fn defragment(&mut self) -> Result<(), StoreError> {
         let txn = self.begin_write()?;
         crate::compact::rewrite_all(&txn, &self.name)?;
         txn.commit().map_err(db(&self.name))?;
+        self.compact()
+    }
+
+    /// Gives the free space that copy-on-write leaves behind back to the file system (each
+    /// change rewrites the derived tables; their old pages are free space until compacted).
+    /// Needs no read transaction open on this index.
+    pub fn compact(&mut self) -> Result<(), StoreError> {
         while self
             .db
             .compact()

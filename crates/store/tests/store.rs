@@ -458,7 +458,7 @@ fn invented(first: usize, n: usize) -> Vec<Document> {
 }
 
 #[test]
-fn compact_fills_the_pages_and_changes_nothing_the_index_says() {
+fn defragment_fills_the_pages_and_changes_nothing_the_index_says() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("index.redb");
     let mut index = IndexBuilder::new(Config::default()).open(&path).unwrap();
@@ -467,7 +467,7 @@ fn compact_fills_the_pages_and_changes_nothing_the_index_says() {
     }
     let before = index.stats().unwrap();
     let exported_before = exported(&index);
-    index.compact().unwrap();
+    index.defragment().unwrap();
     let after = index.stats().unwrap();
     let free = |s: &samestory_store::Stats, t: &str| s.tables[t].fragmented;
     for table in [

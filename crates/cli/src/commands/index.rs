@@ -57,7 +57,7 @@ pub fn index(args: IndexArgs) -> anyhow::Result<Status> {
         }
         IndexCommand::Compact => {
             let before = file_len(&index);
-            index.compact().context("compacting the index")?;
+            index.defragment().context("compacting the index")?;
             let what = format!("{} → {} bytes", before, file_len(&index));
             report::summary(&what, Path::new(index.name()));
             Ok(Status::from_failures())
