@@ -56,11 +56,11 @@ fn chunks(input: AnyArray) -> PyResult<Vec<arrow_array::ArrayRef>> {
 /// authors, credit, outlet, lang, body, removed, quotes, numbers (a number's `value` is a
 /// list: `[v]`, or `[min, max]` for a range). Spans are char offsets into `body`.
 #[pyfunction]
-#[pyo3(name = "extract", signature = (records, *, name = "records".to_string(), errors = "raise", config = None, settings = None))]
+#[pyo3(name = "extract", signature = (records, *, name = "records", errors = "raise", config = None, settings = None))]
 fn py_extract<'py>(
     py: Python<'py>,
     records: AnyRecordBatch,
-    name: String,
+    name: &str,
     errors: &str,
     config: Option<PathBuf>,
     settings: Option<&Bound<'py, PyAny>>,
@@ -76,7 +76,7 @@ fn py_extract<'py>(
     };
     let cfg = ConfigArgs::new(config, settings)?;
     let batches = batches(records)?;
-    let out = py.detach(|| extract::extract(&batches, &name, &cfg.load()?, on_error))?;
+    let out = py.detach(|| extract::extract(&batches, name, &cfg.load()?, on_error))?;
     Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
 }
 

@@ -6,6 +6,24 @@ from typing import Any, Literal, Protocol, TypedDict
 
 import pyarrow as pa
 
+__all__ = [
+    "ConfigError",
+    "IngestError",
+    "InputError",
+    "OutputError",
+    "PipelineError",
+    "RelateError",
+    "SamestoryError",
+    "StoryError",
+    "band_keys",
+    "compare",
+    "extract",
+    "run",
+    "signatures",
+    "story_features",
+    "verify",
+]
+
 class _ArrowArray(Protocol):
     """Anything exporting an Arrow array: pyarrow.Array, polars.Series, …"""
 
@@ -16,10 +34,10 @@ class _ArrowStream(Protocol):
 
     def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
 
-ArrayLike = _ArrowArray | _ArrowStream
-TableLike = _ArrowArray | _ArrowStream
-Settings = Mapping[str, Any] | Sequence[str] | None
-ConfigPath = str | os.PathLike[str] | None
+_ArrayLike = _ArrowArray | _ArrowStream
+_TableLike = _ArrowArray | _ArrowStream
+_Settings = Mapping[str, Any] | Sequence[str] | None
+_ConfigPath = str | os.PathLike[str] | None
 
 class SamestoryError(Exception):
     """The base class of every error samestory raises."""
@@ -46,31 +64,31 @@ class OutputError(SamestoryError):
     """An output file could not be created or written."""
 
 def extract(
-    records: TableLike,
+    records: _TableLike,
     *,
     name: str = "records",
     errors: Literal["raise", "skip"] = "raise",
-    config: ConfigPath = None,
-    settings: Settings = None,
+    config: _ConfigPath = None,
+    settings: _Settings = None,
 ) -> pa.RecordBatch: ...
 def signatures(
-    texts: ArrayLike, *, config: ConfigPath = None, settings: Settings = None
+    texts: _ArrayLike, *, config: _ConfigPath = None, settings: _Settings = None
 ) -> pa.Array: ...
 def band_keys(
-    signatures: ArrayLike, *, config: ConfigPath = None, settings: Settings = None
+    signatures: _ArrayLike, *, config: _ConfigPath = None, settings: _Settings = None
 ) -> pa.Array: ...
 def verify(
-    pairs: TableLike, *, config: ConfigPath = None, settings: Settings = None
+    pairs: _TableLike, *, config: _ConfigPath = None, settings: _Settings = None
 ) -> pa.RecordBatch: ...
 def story_features(
-    documents: TableLike, *, config: ConfigPath = None, settings: Settings = None
+    documents: _TableLike, *, config: _ConfigPath = None, settings: _Settings = None
 ) -> pa.RecordBatch: ...
 
 def compare(
-    members: TableLike, *, config: ConfigPath = None, settings: Settings = None
+    members: _TableLike, *, config: _ConfigPath = None, settings: _Settings = None
 ) -> pa.RecordBatch: ...
 
-class RunSummary(TypedDict):
+class _RunSummary(TypedDict):
     """What `run` did: the CLI's summary line as numbers, and the problems it skipped."""
 
     documents: int
@@ -86,6 +104,6 @@ def run(
     *,
     report: bool = True,
     strict: bool = True,
-    config: ConfigPath = None,
-    settings: Settings = None,
-) -> RunSummary: ...
+    config: _ConfigPath = None,
+    settings: _Settings = None,
+) -> _RunSummary: ...
