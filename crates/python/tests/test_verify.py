@@ -67,23 +67,33 @@ def test_verify_gives_the_cli_kind_scores_and_passages(corpus, kinds, cli, tmp_p
         assert row["passages"] == rel["passages"], label
 
 
-def test_verify_direction_uses_the_given_dates():
-    base = (
-        "The council voted on Monday to close the old harbour bridge for six months of "
-        "repairs, after inspectors found corroded cables under the eastern span. "
-    )
-    original = base * 3 + "Residents will be offered a free ferry service while the work lasts."
-    copy = base * 3 + "Readers can send questions to our newsroom about the closure plans."
+SHARED = (
+    "The council voted on Monday to close the old harbour bridge for six months of repairs, "
+    "after inspectors found corroded cables under the eastern span. Ferries will carry "
+    "commuters between the two banks while crews replace the cables one section at a time. "
+)
+OWN_A = (
+    "Shopkeepers on the western bank said they feared losing their lunchtime trade, and a "
+    "group of residents asked the mayor to extend the ferry timetable into the evening hours. "
+)
+OWN_B = (
+    "Engineers first raised concerns about the span in a report three years ago, which "
+    "recommended replacing every cable before the end of the decade at a cost of millions. "
+)
+
+
+@pytest.mark.parametrize(
+    "date_a, date_b, original", [("2024-03-09", "2024-03-07", "b"), ("2024-03-07", "2024-03-09", "a")]
+)
+def test_a_reprint_points_at_the_earlier_side(date_a, date_b, original):
     table = pa.table(
-        {
-            "a": [copy],
-            "b": [original],
-            "date_a": ["2024-03-09"],
-            "date_b": ["2024-03-07"],
-        }
+        {"a": [OWN_A * 2 + SHARED], "b": [SHARED + OWN_B], "date_a": [date_a], "date_b": [date_b]}
     )
     row = samestory.verify(table).to_pylist()[0]
-    assert row["kind"] in {"near_duplicate", "reprint"}
+    assert row["kind"] == "reprint" and row["original"] == original
+    assert "direction: time" in row["why"]
+    [[a_start, a_end, b_start, b_end]] = row["passages"]
+    assert (OWN_A * 2 + SHARED)[a_start:a_end] == (SHARED + OWN_B)[b_start:b_end]
 
 
 def test_unrelated_texts_get_scores_and_no_kind():
