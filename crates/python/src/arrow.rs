@@ -106,3 +106,29 @@ pub fn chunk_strings_opt<'a>(
         None => Ok(vec![None; batch.num_rows()]),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow_array::types::Int64Type;
+    use arrow_array::{Int64Array, LargeStringArray, ListArray, StringArray};
+
+    #[test]
+    fn strings_read_every_string_type() {
+        let small = StringArray::from(vec![Some("a"), None]);
+        let large = LargeStringArray::from(vec![Some("a"), None]);
+        assert_eq!(strings(&small, "t").unwrap(), [Some("a"), None]);
+        assert_eq!(strings(&large, "t").unwrap(), [Some("a"), None]);
+        let err = strings(&Int64Array::from(vec![1]), "texts").unwrap_err();
+        assert!(matches!(err, Error::Input(m) if m.starts_with("texts: expected strings")));
+    }
+
+    #[test]
+    fn u32_lists_refuse_values_out_of_range() {
+        let ok =
+            ListArray::from_iter_primitive::<Int64Type, _, _>([Some(vec![Some(1), Some(2)]), None]);
+        assert_eq!(u32_lists(&ok, "s").unwrap(), [Some(vec![1, 2]), None]);
+        let bad = ListArray::from_iter_primitive::<Int64Type, _, _>([Some(vec![Some(-1)])]);
+        assert!(matches!(u32_lists(&bad, "s"), Err(Error::Input(_))));
+    }
+}
