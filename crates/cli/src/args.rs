@@ -2,7 +2,7 @@
 //! defaults ← `--config FILE` ← flags. A flag's doc comment is its help text.
 
 use anyhow::Context;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use samestory_core::Config;
 use std::path::PathBuf;
 
@@ -158,6 +158,11 @@ pub struct IndexAddArgs {
     /// Never draw a progress bar.
     #[arg(long)]
     pub quiet: bool,
+    /// documents, relations and stories as JSON Lines (`.jsonl`), Parquet (`.parquet`,
+    /// nested columns mirroring the JSON; needs a build with the `parquet` feature) or both.
+    /// report.html reads the JSON Lines files, so `parquet` alone writes none.
+    #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
+    pub format: FormatArg,
 }
 
 /// `samestory index query`.
@@ -301,6 +306,11 @@ pub struct OutputArgs {
     /// Never draw a progress bar.
     #[arg(long)]
     pub quiet: bool,
+    /// documents, relations and stories as JSON Lines (`.jsonl`), Parquet (`.parquet`,
+    /// nested columns mirroring the JSON; needs a build with the `parquet` feature) or both.
+    /// report.html reads the JSON Lines files, so `parquet` alone writes none.
+    #[arg(long, value_enum, default_value_t = FormatArg::Jsonl)]
+    pub format: FormatArg,
     /// Write every verified pair to relations.jsonl (all pairs of each duplicate group,
     /// every reprint pair between two groups' members) instead of one row per group member
     /// and one per reprint between representatives: `relate.all_pairs=true`.
@@ -318,10 +328,27 @@ impl OutputArgs {
 
     /// How the output files are written.
     pub fn options(&self) -> samestory_output::OutputOptions {
+        use samestory_output::Format;
         samestory_output::OutputOptions {
             no_body: self.no_body,
+            format: match self.format {
+                FormatArg::Jsonl => Format::Jsonl,
+                FormatArg::Parquet => Format::Parquet,
+                FormatArg::Both => Format::Both,
+            },
         }
     }
+}
+
+/// `--format`: the files of documents, relations and stories.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// `NAME.jsonl`.
+    Jsonl,
+    /// `NAME.parquet`.
+    Parquet,
+    /// Both, side by side.
+    Both,
 }
 
 /// `samestory dedup`.
@@ -389,6 +416,29 @@ mod tests {
             panic!("dedup expected")
         };
         assert!(dedup.output.config().unwrap().relate.all_pairs);
+    }
+
+    #[test]
+    fn format_chooses_the_output_files() {
+        use samestory_output::Format;
+        let format = |args: &[&str]| {
+            let cli = Cli::try_parse_from(args).unwrap();
+            match cli.command {
+                Command::Run(run) => run.output.options().format,
+                Command::Dedup(dedup) => dedup.output.options().format,
+                _ => panic!("run or dedup expected"),
+            }
+        };
+        assert_eq!(format(&["samestory", "run", "a"]), Format::Jsonl);
+        assert_eq!(
+            format(&["samestory", "run", "a", "--format", "both"]),
+            Format::Both
+        );
+        assert_eq!(
+            format(&["samestory", "dedup", "a", "--format", "parquet"]),
+            Format::Parquet
+        );
+        assert!(Cli::try_parse_from(["samestory", "run", "a", "--format", "csv"]).is_err());
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub enum Format {
     Jsonl,
     /// One response record of a WARC file.
     Warc,
+    /// One row of a Parquet file.
+    Parquet,
 }
 
 impl Format {
@@ -27,6 +29,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Jsonl => "jsonl",
             Format::Warc => "warc",
+            Format::Parquet => "parquet",
         }
     }
 }

@@ -1,5 +1,5 @@
 //! Reads all inputs into a [`Corpus`]: expands paths, reads files in parallel chunks
-//! (rayon), streams JSON Lines and WARC inputs block by block (each block's records
+//! (rayon), streams JSON Lines, Parquet and WARC inputs block by block (each block's records
 //! extracted in parallel), reports every bad file or record once through [`ReadEvents`],
 //! drops duplicate ids, hands each batch of documents to the caller (the relation engine
 //! sketches them) and spills their bodies to a temporary file ([`BodySpill`]). Memory holds
@@ -10,7 +10,7 @@
 //! spill failing stops reading ([`CorpusError`]).
 
 use crate::jsonl::read_stream as read_jsonl_stream;
-use crate::jsonl::{read_record, RecordTally};
+use crate::jsonl::{read_object, RecordAt, RecordTally};
 use crate::sources::InputSource;
 use crate::stream::{open, JsonlStream, LineBlock, Opened, WarcStream};
 use crate::warc::{read_record as read_warc_record, read_stream as read_warc_stream};
@@ -111,6 +111,8 @@ enum Opening {
     Read(FileOutcome),
     Jsonl(Box<JsonlStream>),
     Warc(Box<WarcStream>),
+    #[cfg(feature = "parquet")]
+    Parquet(Box<crate::parquet::ParquetStream>),
 }
 
 impl<F: FnMut(&[Document])> Reader<'_, F> {
@@ -130,6 +132,14 @@ impl<F: FnMut(&[Document])> Reader<'_, F> {
                 Opening::Warc(stream) => {
                     self.deliver(std::mem::take(&mut pending))?;
                     self.warc(*stream, cfg)?;
+                    events.file_done();
+                }
+                #[cfg(feature = "parquet")]
+                Opening::Parquet(mut stream) => {
+                    self.deliver(std::mem::take(&mut pending))?;
+                    let input = stream.input().clone();
+                    let blocks = std::iter::from_fn(|| stream.next_block());
+                    self.blocks(&input, blocks, RecordTally::parquet(), RecordAt::Row, cfg)?;
                     events.file_done();
                 }
             }
@@ -162,13 +172,26 @@ impl<F: FnMut(&[Document])> Reader<'_, F> {
     /// Reads a JSON Lines stream, one batch per block.
     fn jsonl(&mut self, mut stream: JsonlStream, cfg: &IngestConfig) -> Result<(), CorpusError> {
         let input = stream.input().clone();
-        let mut tally = RecordTally::default();
-        while let Some(block) = stream.next_block() {
+        let blocks = std::iter::from_fn(|| stream.next_block());
+        self.blocks(&input, blocks, RecordTally::default(), RecordAt::Line, cfg)
+    }
+
+    /// Reads blocks of records (JSON objects, one a line, numbered `at(n)`: a JSON Lines or
+    /// a Parquet stream), one batch per block, each block's records extracted in parallel.
+    fn blocks(
+        &mut self,
+        input: &InputFile,
+        blocks: impl Iterator<Item = Result<LineBlock, IngestError>>,
+        mut tally: RecordTally,
+        at: fn(usize) -> RecordAt,
+        cfg: &IngestConfig,
+    ) -> Result<(), CorpusError> {
+        for block in blocks {
             let mut out = FileOutcome::default();
             match block {
                 Ok(mut block) => {
                     tally.take_block_notes(&mut block, &mut out);
-                    let results = records(&input, &block, cfg);
+                    let results = records(input, &block, at, cfg);
                     results.into_iter().for_each(|r| tally.take(r, &mut out));
                 }
                 Err(e) => out.errors.push(e),
@@ -176,7 +199,7 @@ impl<F: FnMut(&[Document])> Reader<'_, F> {
             self.deliver(vec![out])?;
         }
         let mut out = FileOutcome::default();
-        tally.finish(&input, &cfg.jsonl, &mut out);
+        tally.finish(input, &cfg.jsonl, &mut out);
         self.deliver(vec![out])
     }
 
@@ -207,6 +230,8 @@ fn opening(input: &InputFile, cfg: &IngestConfig, events: &dyn ReadEvents) -> Op
         Ok(Opened::Warc(stream)) if small => read_warc_stream(stream, cfg),
         Ok(Opened::Jsonl(stream)) => return Opening::Jsonl(Box::new(stream)),
         Ok(Opened::Warc(stream)) => return Opening::Warc(Box::new(stream)),
+        #[cfg(feature = "parquet")]
+        Ok(Opened::Parquet(stream)) => return Opening::Parquet(stream),
         Ok(Opened::Bytes(bytes)) => read_whole(input, bytes, cfg),
         Err(e) => FileOutcome {
             errors: vec![e],
@@ -227,16 +252,17 @@ fn is_small(input: &InputFile, cfg: &IngestConfig) -> bool {
     }
 }
 
-/// The block's records, extracted in parallel, in line order.
+/// The block's records (numbered `at(n)`), extracted in parallel, in line order.
 fn records(
     input: &InputFile,
     block: &LineBlock,
+    at: fn(usize) -> RecordAt,
     cfg: &IngestConfig,
 ) -> Vec<Result<Document, IngestError>> {
     let lines: Vec<(usize, &str)> = block.lines().collect();
     lines
         .par_iter()
-        .map(|&(n, line)| read_record(input, n, line, cfg))
+        .map(|&(n, line)| read_object(input, at(n), line, cfg))
         .collect()
 }
 

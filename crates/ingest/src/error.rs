@@ -108,6 +108,39 @@ pub enum IngestError {
         /// What is wrong.
         why: String,
     },
+    /// A Parquet input that is not a plain file: it is read from its footer, so it cannot be
+    /// streamed from standard input or through a decompressor.
+    #[error("{path}: Parquet {inside} cannot be read: a Parquet file is read from its footer, so it must be an uncompressed file (Parquet compresses its own pages)")]
+    ParquetNeedsFile {
+        /// The path (`<stdin>` for standard input).
+        path: String,
+        /// Where it was found: `on standard input`, `inside gzip`, `inside zstd`.
+        inside: &'static str,
+    },
+    /// A Parquet input, in a build without the `parquet` feature.
+    #[error("{path}: Parquet input, but this samestory was built without the `parquet` feature")]
+    ParquetDisabled {
+        /// The path.
+        path: String,
+    },
+    /// A Parquet file (or one of its row groups) could not be read.
+    #[error("{path}: bad Parquet file: {why}")]
+    BadParquet {
+        /// The path.
+        path: String,
+        /// What is wrong (and which row group, when only one is).
+        why: String,
+    },
+    /// A Parquet row is not a usable record.
+    #[error("{path}:{row}: bad Parquet row: {why}")]
+    BadRow {
+        /// The path.
+        path: String,
+        /// 1-based row number in the file.
+        row: usize,
+        /// What is wrong.
+        why: String,
+    },
     /// Two records share an id; the later one (in id order of files) is dropped.
     #[error("{record}: duplicate id {id:?} (first seen in {first})")]
     DuplicateId {

@@ -4,6 +4,8 @@
 //! (or a Unix time, UTC) also gives the publication time. A bad line is one error; the other lines still count; a
 //! file none of whose records has text is one error ([`RecordTally`]). Records come from a
 //! whole text ([`read_records`]) or a [`JsonlStream`] ([`read_stream`], or block by block).
+//! A Parquet row is read as the JSON object of its columns, through the same path
+//! ([`read_object`] with [`RecordAt::Row`]).
 
 use crate::assemble::{assemble, Record};
 use crate::meta::date::parse_date;
@@ -27,19 +29,34 @@ pub fn read_records(input: &InputFile, text: &str, cfg: &IngestConfig, out: &mut
 
 /// Reads a streamed JSON Lines input on the calling thread.
 pub fn read_stream(mut stream: JsonlStream, cfg: &IngestConfig) -> FileOutcome {
-    let (mut out, mut tally) = (FileOutcome::default(), RecordTally::default());
     let input = stream.input().clone();
-    while let Some(block) = stream.next_block() {
+    let blocks = std::iter::from_fn(|| stream.next_block());
+    read_blocks(&input, blocks, RecordTally::default(), RecordAt::Line, cfg)
+}
+
+/// Reads blocks of records (JSON objects, one a line, numbered `at(n)`) on the calling
+/// thread: a JSON Lines or a Parquet stream.
+pub(crate) fn read_blocks(
+    input: &InputFile,
+    blocks: impl Iterator<Item = Result<LineBlock, IngestError>>,
+    mut tally: RecordTally,
+    at: fn(usize) -> RecordAt,
+    cfg: &IngestConfig,
+) -> FileOutcome {
+    let mut out = FileOutcome::default();
+    for block in blocks {
         match block {
             Ok(mut block) => {
                 tally.take_block_notes(&mut block, &mut out);
-                let lines = block.lines().map(|(n, l)| read_record(&input, n, l, cfg));
+                let lines = block
+                    .lines()
+                    .map(|(n, l)| read_object(input, at(n), l, cfg));
                 lines.for_each(|r| tally.take(r, &mut out));
             }
             Err(e) => out.errors.push(e),
         }
     }
-    tally.finish(&input, &cfg.jsonl, &mut out);
+    tally.finish(input, &cfg.jsonl, &mut out);
     out
 }
 
@@ -50,9 +67,18 @@ pub fn read_stream(mut stream: JsonlStream, cfg: &IngestConfig) -> FileOutcome {
 pub struct RecordTally {
     seen_text: bool,
     held: Vec<IngestError>,
+    parquet: bool,
 }
 
 impl RecordTally {
+    /// A tally of a Parquet input's rows (its error names Parquet, not JSON Lines).
+    pub fn parquet() -> Self {
+        RecordTally {
+            parquet: true,
+            ..RecordTally::default()
+        }
+    }
+
     /// Takes one record's result.
     pub fn take(&mut self, result: Result<Document, IngestError>, out: &mut FileOutcome) {
         match result {
@@ -83,7 +109,12 @@ impl RecordTally {
     /// no other error) become one `NotArticles` error.
     pub fn finish(self, input: &InputFile, fields: &JsonlFields, out: &mut FileOutcome) {
         if !self.held.is_empty() {
-            out.errors.push(no_text_anywhere(input, fields));
+            let container = if self.parquet {
+                "Parquet"
+            } else {
+                "JSON Lines"
+            };
+            out.errors.push(no_text_anywhere(input, container, fields));
         }
     }
 
@@ -97,17 +128,53 @@ impl RecordTally {
 const NO_TEXT_FIELD: &str = "no text field";
 
 fn is_missing_text(e: &IngestError) -> bool {
-    matches!(e, IngestError::BadRecord { why, .. } if why.starts_with(NO_TEXT_FIELD))
+    matches!(e, IngestError::BadRecord { why, .. } | IngestError::BadRow { why, .. }
+        if why.starts_with(NO_TEXT_FIELD))
 }
 
 /// One error for a JSON Lines file that is not an article dump at all (e.g. a label file).
-fn no_text_anywhere(input: &InputFile, fields: &JsonlFields) -> IngestError {
+fn no_text_anywhere(input: &InputFile, container: &str, fields: &JsonlFields) -> IngestError {
     IngestError::NotArticles {
         path: input.display.clone(),
         why: format!(
-            "JSON Lines without articles: no record has a text field ({})",
+            "{container} without articles: no record has a text field ({})",
             fields.text.join(", ")
         ),
+    }
+}
+
+/// Where a record sits in its container, 1-based: what its errors, id and source name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordAt {
+    /// A line of a JSON Lines input.
+    Line(usize),
+    /// A row of a Parquet input.
+    Row(usize),
+}
+
+impl RecordAt {
+    /// The line or row number.
+    fn number(self) -> usize {
+        match self {
+            RecordAt::Line(n) | RecordAt::Row(n) => n,
+        }
+    }
+
+    /// The shape its document is read from.
+    fn format(self) -> Format {
+        match self {
+            RecordAt::Line(_) => Format::Jsonl,
+            RecordAt::Row(_) => Format::Parquet,
+        }
+    }
+
+    /// The error of this record of `input`.
+    fn bad(self, input: &InputFile, why: String) -> IngestError {
+        let path = input.display.clone();
+        match self {
+            RecordAt::Line(line) => IngestError::BadRecord { path, line, why },
+            RecordAt::Row(row) => IngestError::BadRow { path, row, why },
+        }
     }
 }
 
@@ -118,11 +185,18 @@ pub fn read_record(
     raw: &str,
     cfg: &IngestConfig,
 ) -> Result<Document, IngestError> {
-    let bad = |why: String| IngestError::BadRecord {
-        path: input.display.clone(),
-        line,
-        why,
-    };
+    read_object(input, RecordAt::Line(line), raw, cfg)
+}
+
+/// One record, the JSON object `raw` (a JSON Lines line, or a Parquet row's columns), as a
+/// document: id from the id field, else `FILE:N`; source `PATH:N`.
+pub fn read_object(
+    input: &InputFile,
+    at: RecordAt,
+    raw: &str,
+    cfg: &IngestConfig,
+) -> Result<Document, IngestError> {
+    let bad = |why: String| at.bad(input, why);
     let obj = match serde_json::from_str::<Value>(raw) {
         Ok(Value::Object(obj)) => obj,
         Ok(_) => return Err(bad("not a JSON object".into())),
@@ -131,17 +205,18 @@ pub fn read_record(
     let fields = &cfg.jsonl;
     let text = first_string(&obj, &fields.text).ok_or_else(|| {
         bad(format!(
-            "no text field (looked for {})",
+            "{NO_TEXT_FIELD} (looked for {})",
             fields.text.join(", ")
         ))
     })?;
     let inner = inner_format(&text);
     let mut extracted = extract_any(&text, inner, cfg).ok_or_else(|| bad("empty text".into()))?;
     overlay_metadata(&mut extracted, &obj, fields);
+    let n = at.number();
     let record = Record {
-        id: first_string(&obj, &fields.id).unwrap_or_else(|| format!("{}:{line}", input.id)),
-        source: format!("{}:{line}", input.display),
-        format: Format::Jsonl,
+        id: first_string(&obj, &fields.id).unwrap_or_else(|| format!("{}:{n}", input.id)),
+        source: format!("{}:{n}", input.display),
+        format: at.format(),
     };
     Ok(assemble(record, extracted, cfg))
 }

@@ -4,8 +4,9 @@
 //! [`decode`] reads bytes, undoes gzip/zstd, decodes the charset → [`sniff`] decides the shape
 //! (WARC, JSONL, HTML, markdown, text) → [`html`] or [`plain`] extract a body and metadata as an
 //! [`Extracted`] → [`assemble`] fills outlet, language and canonical URL into a `Document`.
-//! [`stream`] opens an input and streams containers (JSON Lines, WARC) in blocks of records;
-//! [`jsonl`] and [`warc`] turn those records into documents through the same path.
+//! [`stream`] opens an input and streams containers (JSON Lines, WARC, and Parquet with the
+//! `parquet` feature) in blocks of records; [`jsonl`] and [`warc`] turn those records into
+//! documents through the same path (a Parquet row is read as a JSON Lines record).
 //!
 //! This crate never prints and never panics on bad input: every problem is an [`IngestError`]
 //! naming the path (and line or record), and one bad record never hides the good ones.
@@ -17,6 +18,8 @@ mod error;
 pub mod html;
 pub mod jsonl;
 pub mod meta;
+#[cfg(feature = "parquet")]
+pub mod parquet;
 pub mod plain;
 pub mod sniff;
 pub mod sources;
@@ -69,11 +72,13 @@ pub struct FileOutcome {
 }
 
 /// Reads one input file completely: decode, sniff, split records, extract, assemble.
-/// JSON Lines and WARC are streamed (see [`stream`]), here on the calling thread.
+/// JSON Lines, Parquet and WARC are streamed (see [`stream`]), here on the calling thread.
 pub fn read_file(input: &InputFile, cfg: &IngestConfig) -> FileOutcome {
     match stream::open(input, cfg) {
         Ok(stream::Opened::Jsonl(s)) => jsonl::read_stream(s, cfg),
         Ok(stream::Opened::Warc(s)) => warc::read_stream(s, cfg),
+        #[cfg(feature = "parquet")]
+        Ok(stream::Opened::Parquet(s)) => parquet::read_stream(*s, cfg),
         Ok(stream::Opened::Bytes(bytes)) => read_whole(input, bytes, cfg),
         Err(e) => FileOutcome {
             errors: vec![e],

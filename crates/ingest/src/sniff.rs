@@ -1,8 +1,17 @@
-//! Decides a record's shape from its content (never from the file name): WARC by its version
-//! line, JSONL when the first non-blank line is a JSON object, HTML by its tags, markdown by
-//! its syntax, else plain text.
+//! Decides a record's shape from its content (never from the file name): Parquet by its magic
+//! bytes (`PAR1` at its start and end), WARC by its version line, JSONL when the first
+//! non-blank line is a JSON object, HTML by its tags, markdown by its syntax, else plain text.
 
 use samestory_core::Format;
+
+/// The bytes a Parquet file starts and ends with.
+pub const PARQUET_MAGIC: &[u8; 4] = b"PAR1";
+
+/// True when the bytes (a file's first bytes, or its last four) are Parquet's magic: a
+/// Parquet file starts and ends with `PAR1`.
+pub fn is_parquet(bytes: &[u8]) -> bool {
+    bytes.starts_with(PARQUET_MAGIC)
+}
 
 /// True when the bytes start a WARC file (`WARC/1.x`).
 pub fn is_warc(bytes: &[u8]) -> bool {
@@ -125,6 +134,15 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(looks_like_html(&s), html_reference(&s));
         }
+    }
+
+    #[test]
+    fn parquet_is_sniffed_from_its_magic() {
+        assert!(is_parquet(b"PAR1\x15\x04\x15"));
+        assert!(!is_parquet(b"PAR"));
+        assert!(!is_parquet(b" PAR1"));
+        assert!(!is_parquet(b"par1"));
+        assert!(!is_parquet(b""));
     }
 
     #[test]

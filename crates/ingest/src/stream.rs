@@ -9,9 +9,14 @@
 //! the stream after the blocks already read. A WARC input (first line `WARC/…`) becomes a
 //! [`WarcStream`] handing out its records in batches of about the same size, a parse error
 //! ending it after the records read before. Any other input comes back as its bytes (at most
-//! `max_file_bytes`) for the whole-file path. Knows nothing of what a record means.
+//! `max_file_bytes`) for the whole-file path. A Parquet input (`PAR1`, see
+//! [`sniff::is_parquet`]) is read from its footer, so only a plain file on disk can be one: it
+//! becomes a [`crate::parquet::ParquetStream`] (with the `parquet` feature), and Parquet on
+//! standard input or inside gzip / zstd is an error saying so. Knows nothing of what a record
+//! means.
 
 use crate::decode::{open_decompressed, read_error, read_limited_into, LimitedRead};
+use crate::sources::InputSource;
 use crate::{sniff, IngestError, IngestWarning, InputFile};
 use samestory_core::{Format, IngestConfig};
 use std::io::{BufRead, Read};
@@ -22,6 +27,9 @@ pub enum Opened {
     Jsonl(JsonlStream),
     /// A WARC input, to be read batch by batch.
     Warc(WarcStream),
+    /// A Parquet file, to be read row group by row group.
+    #[cfg(feature = "parquet")]
+    Parquet(Box<crate::parquet::ParquetStream>),
     /// Any other input: its decompressed bytes.
     Bytes(Vec<u8>),
 }
@@ -31,6 +39,8 @@ impl std::fmt::Debug for Opened {
         match self {
             Opened::Jsonl(s) => write!(f, "Jsonl({})", s.input.display),
             Opened::Warc(s) => write!(f, "Warc({})", s.input.display),
+            #[cfg(feature = "parquet")]
+            Opened::Parquet(s) => write!(f, "Parquet({})", s.input().display),
             Opened::Bytes(b) => write!(f, "Bytes({} bytes)", b.len()),
         }
     }
@@ -96,6 +106,10 @@ fn open_decoded(
     codec: Option<&'static str>,
     cfg: &IngestConfig,
 ) -> Result<Opened, IngestError> {
+    let first = reader.fill_buf();
+    if sniff::is_parquet(first.map_err(|source| read_error(input, codec, source))?) {
+        return open_parquet(input, codec, cfg);
+    }
     let head = read_head(&mut reader, cfg.max_line_bytes, cfg.max_file_bytes)
         .map_err(|source| read_error(input, codec, source))?;
     if sniff::is_warc(&head) {
@@ -122,6 +136,36 @@ fn open_decoded(
         },
     )?;
     Ok(Opened::Bytes(bytes))
+}
+
+/// A Parquet input: its stream when it is a plain file, else the error saying why not.
+fn open_parquet(
+    input: &InputFile,
+    codec: Option<&'static str>,
+    cfg: &IngestConfig,
+) -> Result<Opened, IngestError> {
+    let needs_file = |inside| IngestError::ParquetNeedsFile {
+        path: input.display.clone(),
+        inside,
+    };
+    let path = match (&input.source, codec) {
+        (_, Some("gzip")) => return Err(needs_file("inside gzip")),
+        (_, Some(_)) => return Err(needs_file("inside zstd")),
+        (InputSource::Stdin, None) => return Err(needs_file("on standard input")),
+        (InputSource::Path(path), None) => path,
+    };
+    #[cfg(feature = "parquet")]
+    {
+        let stream = crate::parquet::open(input, path, cfg)?;
+        Ok(Opened::Parquet(Box::new(stream)))
+    }
+    #[cfg(not(feature = "parquet"))]
+    {
+        let _ = (path, cfg);
+        Err(IngestError::ParquetDisabled {
+            path: input.display.clone(),
+        })
+    }
 }
 
 /// The input's leading blank lines and its first non-blank line (at most `max_line` + 1

@@ -24,6 +24,31 @@ pub enum OutputError {
         /// Why.
         source: std::io::Error,
     },
+    /// A Parquet file asked for, in a build without the `parquet` feature.
+    #[error("{}: cannot write Parquet: this samestory was built without the `parquet` feature", path.display())]
+    ParquetDisabled {
+        /// The file that was not written.
+        path: PathBuf,
+    },
+    /// The Parquet writer failed.
+    #[cfg(feature = "parquet")]
+    #[error("{}: cannot write Parquet", path.display())]
+    Parquet {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: parquet::errors::ParquetError,
+    },
+    /// A row did not fit the file's Arrow schema (a field the schema lacks, or of another
+    /// type): a row and its schema out of step.
+    #[cfg(feature = "parquet")]
+    #[error("{}: a row does not fit the Parquet schema", path.display())]
+    Arrow {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: arrow_schema::ArrowError,
+    },
     /// The pipeline stopped while handing rows over (a body could not be re-read).
     #[error(transparent)]
     Pipeline(#[from] PipelineError),

@@ -1,11 +1,13 @@
-//! The files of a run, one function each: documents.jsonl (with each document's group, and
-//! story, quotes and numbers when the run made them), relations.jsonl, stories.jsonl (each
-//! story with its comparison) and kept.jsonl — rows from samestory-pipeline, bodies (and
-//! their quotes and numbers) from its `for_each_body` / `for_each_run_row`.
+//! The files of a run, one function each: documents (with each document's group, and story,
+//! quotes and numbers when the run made them), relations, stories (each story with its
+//! comparison) — as `.jsonl`, `.parquet` or both — and kept.jsonl: rows from
+//! samestory-pipeline, bodies (and their quotes and numbers) from its `for_each_body` /
+//! `for_each_run_row`.
 //!
 //! Must not: build rows of its own; every field comes from `samestory_pipeline::rows`.
 
 use crate::jsonl::JsonlFile;
+use crate::rows::{Columns, DocumentColumns, RowFile};
 use crate::{OutputError, OutputOptions};
 use samestory_core::CompareConfig;
 use samestory_pipeline::rows::{relation_lines, DocumentRow, ExtractRow};
@@ -14,17 +16,24 @@ use samestory_story::{SameStoryPair, Stories};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// documents.jsonl being written: one row per document, in id order.
+/// The documents file(s) being written: one row per document, in id order.
 struct DocumentsFile {
-    file: JsonlFile,
+    file: RowFile,
     no_body: bool,
 }
 
 impl DocumentsFile {
-    /// Creates `dir`/documents.jsonl.
-    fn create(dir: &Path, options: &OutputOptions) -> Result<Self, OutputError> {
+    /// Creates `dir`/documents.jsonl (and / or .parquet); `run` says whether its rows carry
+    /// stories and facts.
+    fn create(dir: &Path, options: &OutputOptions, run: bool) -> Result<Self, OutputError> {
+        let columns = DocumentColumns {
+            story: run,
+            body: !options.no_body,
+            facts: run,
+        };
+        let columns = Columns::Documents(columns);
         Ok(DocumentsFile {
-            file: JsonlFile::create(&dir.join("documents.jsonl"))?,
+            file: RowFile::create(dir, "documents", options.format, columns)?,
             no_body: options.no_body,
         })
     }
@@ -52,7 +61,7 @@ pub(crate) fn write_documents(
     r: &Related,
     options: &OutputOptions,
 ) -> Result<(), OutputError> {
-    let mut file = DocumentsFile::create(dir, options)?;
+    let mut file = DocumentsFile::create(dir, options, false)?;
     for_each_body(
         &r.corpus,
         0..r.corpus.docs.len(),
@@ -63,30 +72,32 @@ pub(crate) fn write_documents(
     file.file.finish()
 }
 
-/// Writes relations.jsonl: the relation engine's rows, plus `same_story` rows when given.
+/// Writes relations: the relation engine's rows, plus `same_story` rows when given.
 pub(crate) fn write_relations(
     dir: &Path,
     r: &Related,
     same_story: impl IntoIterator<Item = SameStoryPair>,
+    options: &OutputOptions,
 ) -> Result<(), OutputError> {
     let lines = relation_lines(&r.relations.relations, same_story).map_err(PipelineError::from)?;
-    let mut file = JsonlFile::create(&dir.join("relations.jsonl"))?;
+    let mut file = RowFile::create(dir, "relations", options.format, Columns::Relations)?;
     for line in &lines {
         file.write_line(line)?;
     }
     file.finish()
 }
 
-/// Writes stories.jsonl (each story with its comparison when `compare.stories` is on) and
-/// documents.jsonl (with stories, quotes and numbers), as the pipeline hands their rows over.
+/// Writes stories (each story with its comparison when `compare.stories` is on) and
+/// documents (with stories, quotes and numbers), as the pipeline hands their rows over.
 pub(crate) fn write_stories_and_documents(
     dir: &Path,
     r: &Related,
     stories: &Stories,
     options: &OutputOptions,
 ) -> Result<(), OutputError> {
-    let mut out = JsonlFile::create(&dir.join("stories.jsonl"))?;
-    let mut documents = DocumentsFile::create(dir, options)?;
+    let columns = Columns::Stories(r.config.compare.stories);
+    let mut out = RowFile::create(dir, "stories", options.format, columns)?;
+    let mut documents = DocumentsFile::create(dir, options, true)?;
     let story_of = Some(stories.story_of.as_slice());
     for_each_run_row(
         r,

@@ -1,13 +1,17 @@
 //! The files a samestory run writes, as a library: the CLI's `run` and `dedup` and the Python
 //! package's `run` call [`write_run`] / [`write_dedup`] and get the same bytes.
 //!
-//! - [`write_run`]`(dir, related, stories, options)`: documents.jsonl (group, story, quotes,
-//!   numbers), stories.jsonl (each story with its comparison), relations.jsonl (engine
-//!   relations and `same_story` pairs).
-//! - [`write_dedup`]`(dir, related, options, keep_first)`: documents.jsonl with groups,
-//!   relations.jsonl, and kept.jsonl (each group's representative) when asked.
+//! - [`write_run`]`(dir, related, stories, options)`: documents (group, story, quotes,
+//!   numbers), stories (each story with its comparison), relations (engine relations and
+//!   `same_story` pairs).
+//! - [`write_dedup`]`(dir, related, options, keep_first)`: documents with groups, relations,
+//!   and kept.jsonl (each group's representative) when asked.
 //! - [`write_extract`]: `samestory extract`'s rows to any writer.
 //! - [`JsonlFile`], [`write_jsonl`]: rows as JSON Lines.
+//!
+//! Documents, relations and stories are `NAME.jsonl`, `NAME.parquet` or both
+//! ([`OutputOptions::format`]; Parquet needs the `parquet` feature): the same rows, the
+//! Parquet columns nested as the JSON nests (`schema`, filled from the rows' own JSON).
 //!
 //! Every row's shape is `samestory_pipeline::rows`'; rows come in id (or story) order, so the
 //! files are byte-identical from run to run. Errors name the file ([`OutputError`]).
@@ -17,10 +21,18 @@
 mod error;
 mod files;
 mod jsonl;
+#[cfg(feature = "parquet")]
+mod parquet;
+mod rows;
+#[cfg(feature = "parquet")]
+pub mod schema;
 
 pub use error::OutputError;
 pub use files::write_extract;
 pub use jsonl::{write_jsonl, JsonlFile};
+#[cfg(feature = "parquet")]
+pub use parquet::ParquetFile;
+pub use rows::{Columns, DocumentColumns, Format};
 
 use samestory_pipeline::Related;
 use samestory_story::Stories;
@@ -31,10 +43,12 @@ use std::path::Path;
 pub struct OutputOptions {
     /// Leave `body` out of documents rows.
     pub no_body: bool,
+    /// JSON Lines, Parquet or both (documents, relations, stories; kept.jsonl is JSON Lines).
+    pub format: Format,
 }
 
-/// Writes a whole run's files into `dir` (created if missing): stories.jsonl and
-/// documents.jsonl, then relations.jsonl (engine relations and `stories`' same-story pairs).
+/// Writes a whole run's files into `dir` (created if missing): stories and documents, then
+/// relations (engine relations and `stories`' same-story pairs), in `options.format`.
 pub fn write_run(
     dir: &Path,
     related: &Related,
@@ -43,11 +57,12 @@ pub fn write_run(
 ) -> Result<(), OutputError> {
     create_dir(dir)?;
     files::write_stories_and_documents(dir, related, stories, options)?;
-    files::write_relations(dir, related, stories.pairs())
+    files::write_relations(dir, related, stories.pairs(), options)
 }
 
-/// Writes a dedup run's files into `dir` (created if missing): documents.jsonl with groups,
-/// relations.jsonl, and with `keep_first` kept.jsonl (each duplicate group's representative).
+/// Writes a dedup run's files into `dir` (created if missing): documents with groups,
+/// relations (in `options.format`), and with `keep_first` kept.jsonl (each duplicate group's
+/// representative).
 pub fn write_dedup(
     dir: &Path,
     related: &Related,
@@ -56,7 +71,7 @@ pub fn write_dedup(
 ) -> Result<(), OutputError> {
     create_dir(dir)?;
     files::write_documents(dir, related, options)?;
-    files::write_relations(dir, related, [])?;
+    files::write_relations(dir, related, [], options)?;
     if keep_first {
         files::write_kept(dir, related)?;
     }
@@ -129,7 +144,10 @@ mod tests {
         let input = tempfile::tempdir().unwrap();
         let r = related(input.path());
         let out = tempfile::tempdir().unwrap();
-        let options = OutputOptions { no_body: true };
+        let options = OutputOptions {
+            no_body: true,
+            ..OutputOptions::default()
+        };
         write_dedup(out.path(), &r, &options, true).unwrap();
         let docs = lines(&out.path().join("documents.jsonl"));
         assert!(docs

@@ -5,6 +5,7 @@ use super::related::read_and_relate;
 use crate::args::RunArgs;
 use crate::report::{self, Status};
 use anyhow::Context;
+use samestory_output::Format;
 use samestory_pipeline::cluster_stories;
 use std::path::Path;
 
@@ -27,14 +28,23 @@ pub fn run(args: RunArgs) -> anyhow::Result<Status> {
     );
     drop((related, stories));
     if !args.no_report {
-        write_report(&args.output.out, docs)?;
+        write_report(&args.output.out, docs, args.output.options().format)?;
     }
     report::summary(&summary, &args.output.out);
     Ok(Status::from_failures())
 }
 
-/// Writes report.html from the files just written, unless the run is too large for it.
-fn write_report(out: &Path, docs: usize) -> anyhow::Result<()> {
+/// Writes report.html from the files just written, unless the run is too large for it or
+/// wrote no JSON Lines files (the report reads them).
+fn write_report(out: &Path, docs: usize, format: Format) -> anyhow::Result<()> {
+    if !format.jsonl() {
+        report::warning(&format!(
+            "{}: report.html not written: it reads the JSON Lines files, and `--format parquet` \
+             wrote none (`--format both` writes both; --no-report silences this)",
+            out.display()
+        ));
+        return Ok(());
+    }
     if docs > REPORT_MAX_DOCS {
         report::warning(&format!(
             "report.html not written for {docs} documents (over {REPORT_MAX_DOCS}); \

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Field names looked up in JSONL records, first match wins.
+/// Field names looked up in JSONL records and Parquet columns, first match wins.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct JsonlFields {
@@ -63,7 +63,7 @@ pub struct IngestConfig {
     /// Bytes of whole lines per block when a JSON Lines input is streamed (its records are
     /// extracted a block at a time, in parallel).
     pub stream_block_bytes: usize,
-    /// JSONL field names.
+    /// JSONL field names, also the Parquet column names (`ingest.jsonl.text = ["content"]`).
     pub jsonl: JsonlFields,
     /// Remove boilerplate lines (READ MORE, credits, share prompts…) from text bodies.
     pub clean_boilerplate: bool,
