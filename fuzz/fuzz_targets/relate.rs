@@ -24,12 +24,12 @@ fn document(i: usize, bytes: &[u8]) -> Document {
         }
     }
     let mut d = Document::new(format!("d{i:02}"), Format::Text, body);
-    d.date = match head % 4 {
+    d.meta.date = match head % 4 {
         0 => None,
         k => Some(format!("2024-01-0{k}")),
     };
-    d.url = (head & 0x10 != 0).then(|| format!("https://example.org/{}", head >> 6));
-    d.byline = (head & 0x20 != 0).then(|| "Staff and AFP".to_string());
+    d.meta.url = (head & 0x10 != 0).then(|| format!("https://example.org/{}", head >> 6));
+    d.meta.byline = (head & 0x20 != 0).then(|| "Staff and AFP".to_string());
     d
 }
 
