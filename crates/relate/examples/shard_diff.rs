@@ -12,7 +12,7 @@
 #[path = "../tests/shard_plan/mod.rs"]
 mod shard_plan;
 
-use samestory_core::{Config, Document};
+use samestory_core::Config;
 use std::io::Write;
 use std::time::Instant;
 
@@ -27,7 +27,7 @@ fn main() -> std::io::Result<()> {
     let t = Instant::now();
     let docs = match path.parse::<usize>() {
         Ok(n) => shard_plan::synthetic(n, 20),
-        Err(_) => read(path, &cfg),
+        Err(_) => shard_plan::read_corpus(path, &cfg.ingest),
     };
     println!(
         "{} documents read in {:.1} s",
@@ -87,17 +87,4 @@ fn main() -> std::io::Result<()> {
         plan.boilerplate == boilerplate
     );
     std::process::exit(if same { 0 } else { 1 });
-}
-
-/// The documents of every input under `path` as the CLI reads them, sorted by id.
-fn read(path: &str, cfg: &Config) -> Vec<Document> {
-    let (files, errors) = samestory_ingest::collect_inputs(&[path]);
-    assert!(errors.is_empty(), "{errors:?}");
-    let mut docs: Vec<Document> = files
-        .iter()
-        .flat_map(|f| samestory_ingest::read_file(f, &cfg.ingest).documents)
-        .collect();
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
-    docs.dedup_by(|a, b| a.id == b.id);
-    docs
 }

@@ -15,16 +15,7 @@ use std::path::Path;
 
 /// Documents of every input under `dir` as the CLI reads them, sorted by id.
 fn load(dir: &Path) -> Vec<Document> {
-    let (files, errors) = samestory_ingest::collect_inputs(&[dir.to_string_lossy()]);
-    assert!(errors.is_empty(), "{errors:?}");
-    let cfg = Config::default();
-    let mut docs: Vec<Document> = files
-        .iter()
-        .flat_map(|f| samestory_ingest::read_file(f, &cfg.ingest).documents)
-        .collect();
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
-    docs.dedup_by(|a, b| a.id == b.id);
-    docs
+    shard_plan::read_corpus(&dir.to_string_lossy(), &Config::default().ingest)
 }
 
 /// Runs the plan in `parts` partitions and checks it against the engine; returns the plan's

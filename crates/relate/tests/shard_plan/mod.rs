@@ -8,7 +8,7 @@
 
 #![allow(dead_code)]
 
-use samestory_core::{Document, Format, RelateConfig, UnionFind};
+use samestory_core::{Document, Format, IngestConfig, RelateConfig, UnionFind};
 use samestory_relate::candidates::{self, KeySet, Postings};
 use samestory_relate::features::Sketcher;
 use samestory_relate::shard::{self, DocKeys, DocNo, Member, PrintBucket};
@@ -543,5 +543,19 @@ pub fn synthetic(n: usize, seed: u64) -> Vec<Document> {
         bodies.push(words);
     }
     docs.sort_by(|a, b| a.id.cmp(&b.id));
+    docs
+}
+
+/// The documents of every input under `path` as the CLI reads them, sorted by id (a
+/// repeated id kept once).
+pub fn read_corpus(path: &str, cfg: &IngestConfig) -> Vec<Document> {
+    let (files, errors) = samestory_ingest::collect_inputs(&[path]);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut docs: Vec<Document> = files
+        .iter()
+        .flat_map(|f| samestory_ingest::read_file(f, cfg).documents)
+        .collect();
+    docs.sort_by(|a, b| a.id.cmp(&b.id));
+    docs.dedup_by(|a, b| a.id == b.id);
     docs
 }
