@@ -27,12 +27,15 @@ pub enum OnError {
 }
 
 /// The documents of `batches`' rows in row order (rows numbered from 1 across batches);
-/// `name` stands for the file in ids (`NAME:ROW`) and sources.
+/// `name` stands for the file in ids (`NAME:ROW`) and sources. Without `with_facts`, the
+/// quotes and numbers columns are left null (the relation and story stages never read
+/// them).
 pub fn extract(
     batches: &[RecordBatch],
     name: &str,
     cfg: &Config,
     on_error: OnError,
+    with_facts: bool,
 ) -> Result<RecordBatch> {
     let input = InputFile {
         id: name.to_string(),
@@ -52,14 +55,14 @@ pub fn extract(
         docs.extend(read);
     }
     let docs = admit(docs, on_error)?;
-    let facts: Vec<Facts> = docs
+    let facts: Vec<Option<Facts>> = docs
         .par_iter()
-        .map(|d| extract_facts(&d.body, d.meta.lang.as_deref(), &cfg.compare))
+        .map(|d| with_facts.then(|| extract_facts(&d.body, d.meta.lang.as_deref(), &cfg.compare)))
         .collect();
     let rows: Vec<Value> = docs
         .iter()
         .zip(&facts)
-        .map(|(d, f)| row_json(d, f))
+        .map(|(d, f)| row_json(d, f.as_ref()))
         .collect::<Result<_>>()?;
     batch_of(schema(), &rows)
 }
@@ -102,10 +105,10 @@ fn admit(
 
 /// A document's `samestory extract` line as JSON, each number's `value` made a list (one
 /// value, or a range's two) so that the column has one type.
-fn row_json(doc: &Document, facts: &Facts) -> Result<Value> {
+fn row_json(doc: &Document, facts: Option<&Facts>) -> Result<Value> {
     // Through the JSON text, so an `f32` (a quote's confidence) is the number the CLI
     // writes (0.7), not its widened binary value (0.699999988…).
-    let text = serde_json::to_string(&ExtractRow::new(doc, &doc.body, Some(facts)))
+    let text = serde_json::to_string(&ExtractRow::new(doc, &doc.body, facts))
         .map_err(|e| Error::Internal(e.to_string()))?;
     let mut row: Value = serde_json::from_str(&text).map_err(|e| Error::Internal(e.to_string()))?;
     if let Some(Value::Array(numbers)) = row.get_mut("numbers") {

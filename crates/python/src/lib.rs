@@ -17,8 +17,11 @@ mod config;
 pub mod errors;
 mod extract;
 mod run;
+mod shard;
+mod shard_api;
 mod sketch;
 mod stories;
+mod story_shard;
 mod verify;
 
 use config::ConfigArgs;
@@ -28,7 +31,7 @@ use pyo3_arrow::{PyArray, PyRecordBatch};
 use std::path::PathBuf;
 
 /// The record batches of a batch, table or stream (read with the GIL held).
-fn batches(input: AnyRecordBatch) -> PyResult<Vec<arrow_array::RecordBatch>> {
+pub(crate) fn batches(input: AnyRecordBatch) -> PyResult<Vec<arrow_array::RecordBatch>> {
     input
         .into_reader()?
         .collect::<Result<_, _>>()
@@ -50,18 +53,21 @@ fn chunks(input: AnyArray) -> PyResult<Vec<arrow_array::ArrayRef>> {
 /// `records`: a pyarrow Table, RecordBatch or stream. `name` stands for the file: a record
 /// without an id field gets `NAME:ROW` (rows numbered from 1). `errors="raise"` raises
 /// `IngestError` at the first bad record or repeated id; `"skip"` leaves them out.
+/// `facts=False` skips finding quotes and numbers (those columns are then null).
 ///
 /// Returns a pyarrow RecordBatch, one row per document in row order, with the fields of a
 /// `samestory extract` line: id, source, format, title, date, published, url, byline,
 /// authors, credit, outlet, lang, body, removed, quotes, numbers (a number's `value` is a
 /// list: `[v]`, or `[min, max]` for a range). Spans are char offsets into `body`.
 #[pyfunction]
-#[pyo3(name = "extract", signature = (records, *, name = "records", errors = "raise", config = None, settings = None))]
+#[pyo3(name = "extract", signature = (records, *, name = "records", errors = "raise", facts = true, config = None, settings = None))]
+#[allow(clippy::too_many_arguments)]
 fn py_extract<'py>(
     py: Python<'py>,
     records: AnyRecordBatch,
     name: &str,
     errors: &str,
+    facts: bool,
     config: Option<PathBuf>,
     settings: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Py<PyAny>> {
@@ -76,7 +82,7 @@ fn py_extract<'py>(
     };
     let cfg = ConfigArgs::new(config, settings)?;
     let batches = batches(records)?;
-    let out = py.detach(|| extract::extract(&batches, name, &cfg.load()?, on_error))?;
+    let out = py.detach(|| extract::extract(&batches, name, &cfg.load()?, on_error, facts))?;
     Ok(PyRecordBatch::new(out).into_pyarrow(py)?.unbind())
 }
 
@@ -255,5 +261,6 @@ fn _samestory(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(py_story_features, m)?)?;
     m.add_function(wrap_pyfunction!(py_run, m)?)?;
     m.add_function(wrap_pyfunction!(py_compare, m)?)?;
+    shard_api::register(m)?;
     Ok(())
 }

@@ -23,6 +23,7 @@
 
 use crate::groups::Groups;
 use crate::reprint::{by_coherence, by_containment, by_notice, by_time, by_wire, Direction, Rule};
+use crate::stream::MAX_ROUNDS;
 use crate::verify::{Checked, Reuse, Scores, Verdict};
 use crate::{Kind, Relation};
 use rayon::prelude::*;
@@ -57,6 +58,30 @@ pub fn second_pass(groups: &Groups, exemplar: &[u32], checked: &[Checked]) -> Ve
     need.sort_unstable();
     need.dedup();
     need
+}
+
+/// The groups once the [`second_pass`] pairs are verified too: `checked` (the first
+/// verification) grows by the pairs each pass asks for (`verify` verifies them), and the
+/// groups are made again, until a pass asks for nothing or [`MAX_ROUNDS`] passes ran — a
+/// pair the graph needs may itself join two groups, whose new representatives then need
+/// their own pairs (rare; a few rounds at most).
+pub fn settle<E>(
+    metas: &[Document],
+    exemplar: &[u32],
+    rank: &[u32],
+    mut checked: Vec<Checked>,
+    mut verify: impl FnMut(&[(u32, u32)]) -> Result<Vec<Checked>, E>,
+) -> Result<(Groups, Vec<Checked>), E> {
+    let mut groups = Groups::new(metas, exemplar, &checked, rank);
+    for _ in 0..MAX_ROUNDS {
+        let more = second_pass(&groups, exemplar, &checked);
+        if more.is_empty() {
+            break;
+        }
+        checked.extend(verify(&more)?);
+        groups = Groups::new(metas, exemplar, &checked, rank);
+    }
+    Ok((groups, checked))
 }
 
 /// The pair a verified pair sharing passages asks for once the groups are known: the

@@ -58,6 +58,10 @@
 //! 8. **Regrouping**, at most [`REGROUP_ROUNDS`] times: each verified pair that does not
 //!    join asks for [`regroup_pair`] of its two labels; the distinct pairs not verified
 //!    before are verified (6); if any joins, components again (7). Stop when none is asked.
+//! 9. **Relation rows** (optional): components of the exemplar edges and *every* related
+//!    pair (joining or not); each component's documents (bodies too) and related pairs
+//!    sent to one task (several small components may share one), where
+//!    [`relation_rows`] gives the `relations.jsonl` rows the engine writes for them.
 //!
 //! Shuffles before verification: the numbering sort; the exact groupBy (a window
 //! `min(doc)` over `(exact, body_hash)`); the LSH and URL groupBys; for fingerprints the
@@ -82,10 +86,9 @@
 //! the same bodies) are the engine's own, the rank bytes sort as the engine's order, and
 //! the engine's groups after its regrouping rounds are the components of exactly these
 //! edges (its other second-pass pairs, each member with its representative, lie inside
-//! one group and never change it). Not covered: the relation rows (`graph::relations`:
-//! spanning trees, reprint edges, their direction and siblings) read the verified pairs
-//! around each group and edge; a job would send each component's verified pairs to one
-//! task for that. What a job may
+//! one group and never change it). The relation rows (stage 9) read only the verified
+//! pairs around each group and edge, all inside one component of stage 9's graph, so a
+//! task holding whole components writes the engine's rows. What a job may
 //! trade away at scale, and what each costs, is its own choice: stopping before the
 //! regrouping rounds misses groups joined only through a pair of representatives (their
 //! members shared passages, but no candidate pair of the two was a duplicate); the
@@ -97,7 +100,7 @@ use crate::candidates::{self, KeySet};
 use crate::features::{exact_key, Sketcher};
 use crate::groups::rank_key;
 use crate::verify::{verify_all, Checked, Corpus, Verdict};
-use crate::{exact, SliceSource, DEFAULT_BLOCK_DOCS};
+use crate::{exact, graph, Relation, SliceSource, DEFAULT_BLOCK_DOCS};
 use samestory_core::{Document, RelateConfig};
 
 pub use crate::candidates::{
@@ -271,6 +274,38 @@ pub fn verify_batch(
         Err(crate::RelateError::Body { source, .. }) => match source {},
         Err(e @ crate::RelateError::Count { .. }) => unreachable!("{e}: verify counts nothing"),
     }
+}
+
+/// Stage 9, the relation rows: every row of `relations.jsonl` among `docs` — the
+/// documents of whole components of the relation graph (joined by exemplar edges and by
+/// every related pair), in number order (so their place is their rank) — given each
+/// one's class exemplar (`exemplar`, indices into `docs`), the related pairs found by
+/// the job among them (`pairs`, indices), and the corpus's `boilerplate`. Verifies the
+/// pairs again (the rows read each verdict's evidence), then as the engine: the groups,
+/// the second-pass pairs (members with their representative, representatives of groups
+/// sharing passages), the spanning trees, the reprint edges and their direction. Rows
+/// sorted by `(a, b)`, ids as `samestory run` writes them.
+pub fn relation_rows(
+    docs: &[Document],
+    exemplar: &[u32],
+    pairs: &[(u32, u32)],
+    boilerplate: &KeySet,
+    cfg: &RelateConfig,
+) -> Vec<Relation> {
+    let rank: Vec<u32> = (0..docs.len() as u32).collect();
+    let checked = verify_batch(docs, pairs, boilerplate, cfg);
+    let verify = |more: &[(u32, u32)]| -> Result<Vec<Checked>, std::convert::Infallible> {
+        Ok(verify_batch(docs, more, boilerplate, cfg))
+    };
+    let Ok((groups, checked)) = graph::settle(docs, exemplar, &rank, checked, verify);
+    graph::relations(&graph::Graph {
+        metas: docs,
+        cfg,
+        exemplar,
+        groups: &groups,
+        checked: &checked,
+        rank: &rank,
+    })
 }
 
 /// Whether a verdict joins its two documents' duplicate groups (a pair that does not

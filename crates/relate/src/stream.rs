@@ -10,7 +10,7 @@
 
 use crate::candidates::{self, Postings};
 use crate::features::{DocSketch, Sketcher};
-use crate::groups::{self, Groups};
+use crate::groups;
 use crate::source::{BodySource, RelateError};
 use crate::verify::{self, Corpus};
 use crate::{exact, graph, Relations};
@@ -123,18 +123,8 @@ impl Relater {
         let verify = |pairs: &[(u32, u32)]| {
             verify::verify_all(&corpus, pairs, &cands.frequent, &cfg, source, block_docs)
         };
-        let mut checked = verify(&cands.pairs)?;
-        let mut groups = Groups::new(metas, &exemplar, &checked, &rank);
-        // A pair the graph needs may itself join two groups: then the groups change, and
-        // their new representatives need their own pairs (rare; a few rounds at most).
-        for _ in 0..MAX_ROUNDS {
-            let more = graph::second_pass(&groups, &exemplar, &checked);
-            if more.is_empty() {
-                break;
-            }
-            checked.extend(verify(&more)?);
-            groups = Groups::new(metas, &exemplar, &checked, &rank);
-        }
+        let checked = verify(&cands.pairs)?;
+        let (groups, checked) = graph::settle(metas, &exemplar, &rank, checked, verify)?;
         let relations = graph::relations(&graph::Graph {
             metas,
             cfg: &cfg,

@@ -14,13 +14,29 @@ __all__ = [
     "PipelineError",
     "RelateError",
     "SamestoryError",
+    "StoryCorpus",
     "StoryError",
     "band_keys",
     "compare",
     "extract",
     "run",
+    "shard_active",
+    "shard_bucket_pairs",
+    "shard_frequent_limit",
+    "shard_hub_hits",
+    "shard_hubs",
+    "shard_keys",
+    "shard_print_buckets",
+    "shard_regroup",
+    "shard_rules",
+    "shard_verify",
+    "shard_wire_prints",
     "signatures",
+    "story_block",
+    "story_close_pairs",
+    "story_counts",
     "story_features",
+    "story_vectors",
     "verify",
 ]
 
@@ -68,6 +84,7 @@ def extract(
     *,
     name: str = "records",
     errors: Literal["raise", "skip"] = "raise",
+    facts: bool = True,
     config: _ConfigPath = None,
     settings: _Settings = None,
 ) -> pa.RecordBatch: ...
@@ -107,3 +124,79 @@ def run(
     config: _ConfigPath = None,
     settings: _Settings = None,
 ) -> _RunSummary: ...
+
+# The distributed plan's steps (`samestory.spark` drives them; see its module docs). Each
+# takes record batches and returns a Table, one output batch per input batch.
+
+def shard_rules(*, config: _ConfigPath = None, settings: _Settings = None) -> dict[str, Any]: ...
+def shard_keys(
+    documents: _TableLike, *, config: _ConfigPath = None, settings: _Settings = None
+) -> pa.Table: ...
+def shard_active(
+    rows: _TableLike, *, config: _ConfigPath = None, settings: _Settings = None
+) -> pa.Table: ...
+def shard_frequent_limit(
+    active_docs: int, *, config: _ConfigPath = None, settings: _Settings = None
+) -> int: ...
+def shard_print_buckets(
+    rows: _TableLike, limit: int, *, config: _ConfigPath = None, settings: _Settings = None
+) -> pa.Table: ...
+def shard_bucket_pairs(
+    rule: Literal["lsh", "url", "prints"],
+    rows: _TableLike,
+    *,
+    config: _ConfigPath = None,
+    settings: _Settings = None,
+) -> pa.Table: ...
+def shard_hubs(
+    rows: _TableLike, *, config: _ConfigPath = None, settings: _Settings = None
+) -> pa.Table: ...
+def shard_hub_hits(
+    rows: _TableLike,
+    bucket: int,
+    round: int,
+    *,
+    config: _ConfigPath = None,
+    settings: _Settings = None,
+) -> pa.Table: ...
+def shard_wire_prints(
+    rows: _TableLike, any_wire: bool, *, config: _ConfigPath = None, settings: _Settings = None
+) -> pa.Table: ...
+def shard_verify(
+    pairs: _TableLike,
+    boilerplate: Sequence[int],
+    *,
+    config: _ConfigPath = None,
+    settings: _Settings = None,
+) -> pa.Table: ...
+def shard_regroup(rows: _TableLike) -> pa.Table: ...
+def story_counts(
+    documents: _TableLike, *, config: _ConfigPath = None, settings: _Settings = None
+) -> pa.Table: ...
+
+class StoryCorpus:
+    """A corpus's story counts (the summed rows of `story_counts`), held once per worker."""
+
+    def __new__(cls, counts: _TableLike) -> StoryCorpus: ...
+    @property
+    def documents(self) -> int: ...
+    @property
+    def features(self) -> int: ...
+
+def story_vectors(
+    documents: _TableLike,
+    corpus: StoryCorpus,
+    *,
+    config: _ConfigPath = None,
+    settings: _Settings = None,
+) -> pa.Table: ...
+def story_close_pairs(
+    rows: _TableLike, threshold: float, *, config: _ConfigPath = None, settings: _Settings = None
+) -> pa.Table: ...
+def story_block(
+    documents: _TableLike,
+    corpus: StoryCorpus,
+    *,
+    config: _ConfigPath = None,
+    settings: _Settings = None,
+) -> pa.Table: ...
