@@ -17,7 +17,7 @@ use arrow_array::types::Int64Type;
 use arrow_array::{Array, ArrayRef, BooleanArray, Int64Array, Int8Array, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, SchemaRef};
 use rayon::prelude::*;
-use samestory_core::{round4, Document, Format, RelateConfig};
+use samestory_core::{round4, Document, Format, RelateConfig, UnionFind};
 use samestory_relate::candidates::KeySet;
 use samestory_relate::features::Sketcher;
 use samestory_relate::shard::{self, DocKeys, DocNo, Member, PrintBucket};
@@ -277,8 +277,37 @@ fn member(doc: i64, weight: i64, outlet: Option<&str>) -> Member<'_> {
     }
 }
 
+/// Members of a fingerprint as columns: numbers, weights, outlets.
+#[derive(Default)]
+struct Members {
+    doc: Vec<i64>,
+    weight: Vec<i64>,
+    outlet: Vec<Option<String>>,
+}
+
+impl Members {
+    fn extend(&mut self, other: Members) {
+        self.doc.extend(other.doc);
+        self.weight.extend(other.weight);
+        self.outlet.extend(other.outlet);
+    }
+
+    fn push(&mut self, doc: i64, weight: i64, outlet: Option<&str>) {
+        self.doc.push(doc);
+        self.weight.push(weight);
+        self.outlet.push(outlet.map(str::to_string));
+    }
+
+    /// As the rules read them.
+    fn members(&self) -> Vec<Member<'_>> {
+        (0..self.doc.len())
+            .map(|i| member(self.doc[i], self.weight[i], self.outlet[i].as_deref()))
+            .collect()
+    }
+}
+
 /// The members of one list row of structs `{doc, weight, outlet}`.
-fn member_list(list: &dyn Array, what: &str) -> Result<(Vec<i64>, Vec<i64>, Vec<Option<String>>)> {
+fn member_list(list: &dyn Array, what: &str) -> Result<Members> {
     let rows = list
         .as_struct_opt()
         .ok_or_else(|| Error::Input(format!("{what}: expected structs {{doc, weight, outlet}}")))?;
@@ -295,7 +324,11 @@ fn member_list(list: &dyn Array, what: &str) -> Result<(Vec<i64>, Vec<i64>, Vec<
             .collect(),
         None => vec![None; doc.len()],
     };
-    Ok((doc, weight, outlet))
+    Ok(Members {
+        doc,
+        weight,
+        outlet,
+    })
 }
 
 /// Stage 5, hubs: the hubs of each fingerprint ([`shard::hubs`]), best first (`pos` 0).
@@ -305,35 +338,29 @@ fn member_list(list: &dyn Array, what: &str) -> Result<(Vec<i64>, Vec<i64>, Vec<
 /// `key`, `pos`, `doc`, `weight`, `outlet`.
 pub fn hubs(batch: &RecordBatch, cfg: &RelateConfig) -> Result<RecordBatch> {
     let key = ints(column(batch, "key")?.as_ref(), "key")?;
-    let mut by_key: BTreeMap<i64, (Vec<i64>, Vec<i64>, Vec<Option<String>>)> = BTreeMap::new();
+    let mut by_key: BTreeMap<i64, Members> = BTreeMap::new();
     if let Some(lists) = batch.column_by_name("members") {
         let lists = lists
             .as_list_opt::<i32>()
             .ok_or_else(|| Error::Input("members: expected lists".into()))?;
         for (i, &k) in key.iter().enumerate() {
-            let (d, w, o) = member_list(lists.value(i).as_ref(), "members")?;
-            let e = by_key.entry(k).or_default();
-            (e.0.extend(d), e.1.extend(w), e.2.extend(o));
+            let found = member_list(lists.value(i).as_ref(), "members")?;
+            by_key.entry(k).or_default().extend(found);
         }
     } else {
         let doc = ints(column(batch, "doc")?.as_ref(), "doc")?;
         let weight = ints(column(batch, "weight")?.as_ref(), "weight")?;
         let outlet = chunk_strings_opt(batch, "outlet")?;
         for i in 0..key.len() {
-            let e = by_key.entry(key[i]).or_default();
-            (
-                e.0.push(doc[i]),
-                e.1.push(weight[i]),
-                e.2.push(outlet[i].map(str::to_string)),
-            );
+            by_key
+                .entry(key[i])
+                .or_default()
+                .push(doc[i], weight[i], outlet[i]);
         }
     }
     let mut rows: Vec<HubRow> = Vec::new();
-    for (&k, (d, w, o)) in &by_key {
-        let members: Vec<Member> = (0..d.len())
-            .map(|i| member(d[i], w[i], o[i].as_deref()))
-            .collect();
-        for (pos, h) in shard::hubs(&members, cfg).into_iter().enumerate() {
+    for (&k, m) in &by_key {
+        for (pos, h) in shard::hubs(&m.members(), cfg).into_iter().enumerate() {
             rows.push(HubRow {
                 key: k,
                 pos: pos as i64,
@@ -385,10 +412,8 @@ pub fn hub_hits(
     })?;
     let mut pairs = Vec::new();
     for i in 0..doc.len() {
-        let (hd, hw, ho) = member_list(hubs_list.value(i).as_ref(), "hubs")?;
-        let hubs: Vec<Member> = (0..hd.len())
-            .map(|h| member(hd[h], hw[h], ho[h].as_deref()))
-            .collect();
+        let listed = member_list(hubs_list.value(i).as_ref(), "hubs")?;
+        let hubs = listed.members();
         let m = member(doc[i], weight[i], outlet[i]);
         let done = &linked[i];
         let hit = shard::hub_hit(bucket, &m, &hubs, round, |h, x| {
@@ -573,6 +598,41 @@ fn relations_schema() -> SchemaRef {
                 field("original", DataType::Utf8),
                 field("why", DataType::Utf8),
                 field("via", DataType::Utf8),
+            ]))
+        })
+        .clone()
+}
+
+/// Stage 7's contraction step: the connected components of the edges of one batch (`a`,
+/// `b`): per vertex, its `label`, the smallest number in its component among these
+/// edges. Columns `doc`, `label`. A job merges the labels batches give one vertex (the
+/// smallest), links the others to it, and repeats on those links: the labels it ends
+/// with are the smallest numbers of the components of all the edges.
+pub fn components(a: &dyn Array, b: &dyn Array) -> Result<RecordBatch> {
+    let (a, b) = (ints(a, "a")?, ints(b, "b")?);
+    let mut vertices: Vec<i64> = a.iter().chain(&b).copied().collect();
+    vertices.sort_unstable();
+    vertices.dedup();
+    let at = |v: i64| vertices.binary_search(&v).unwrap_or_default();
+    let mut uf = UnionFind::new(vertices.len());
+    for (&x, &y) in a.iter().zip(&b) {
+        uf.union(at(x), at(y));
+    }
+    // The root is the smallest index: the smallest number.
+    let labels: Vec<(DocNo, DocNo)> = (0..vertices.len())
+        .map(|i| (vertices[i] as DocNo, vertices[uf.find(i)] as DocNo))
+        .collect();
+    let out = pairs_out(&labels)?;
+    RecordBatch::try_new(labels_schema(), out.columns().to_vec()).map_err(internal)
+}
+
+fn labels_schema() -> SchemaRef {
+    static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
+    SCHEMA
+        .get_or_init(|| {
+            Arc::new(Schema::new(vec![
+                Arc::new(Field::new("doc", DataType::Int64, false)),
+                Arc::new(Field::new("label", DataType::Int64, false)),
             ]))
         })
         .clone()

@@ -272,6 +272,23 @@ pub fn shard_relations<'py>(
         .unbind())
 }
 
+/// Stage 7's contraction step: per vertex of `edges` (`a`, `b`; all of the input's
+/// batches together), its `label`: the smallest number of its component among these
+/// edges. Columns `doc`, `label`.
+#[pyfunction]
+#[pyo3(signature = (edges,))]
+pub fn shard_components(py: Python<'_>, edges: AnyRecordBatch) -> PyResult<Py<PyAny>> {
+    let batches = crate::batches(edges)?;
+    let out = py.detach(|| -> crate::errors::Result<RecordBatch> {
+        let all = concat(&batches)?;
+        shard::components(col(&all, "a")?.as_ref(), col(&all, "b")?.as_ref())
+    })?;
+    let schema = out.schema();
+    Ok(PyTable::try_new(vec![out], schema)?
+        .into_pyarrow(py)?
+        .unbind())
+}
+
 /// Stage 8: per row of labels (`a`, `b`), the pair of representatives to verify, if any.
 /// Columns `a`, `b`.
 #[pyfunction]
@@ -413,6 +430,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(shard_wire_prints, m)?)?;
     m.add_function(wrap_pyfunction!(shard_verify, m)?)?;
     m.add_function(wrap_pyfunction!(shard_regroup, m)?)?;
+    m.add_function(wrap_pyfunction!(shard_components, m)?)?;
     m.add_function(wrap_pyfunction!(shard_relations, m)?)?;
     m.add_function(wrap_pyfunction!(story_counts, m)?)?;
     m.add_function(wrap_pyfunction!(story_vectors, m)?)?;

@@ -271,7 +271,7 @@ fn posted(row: &dyn Array) -> Result<Vec<Posted>> {
         .ok_or_else(|| Error::Input("members.features: expected lists".into()))?;
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut out = Vec::with_capacity(docs.len());
-    for i in 0..docs.len() {
+    for (i, &doc) in docs.iter().enumerate() {
         let vec = named_weights(lists.value(i).as_ref())?
             .into_iter()
             .map(|(n, w)| {
@@ -280,7 +280,7 @@ fn posted(row: &dyn Array) -> Result<Vec<Posted>> {
             })
             .collect();
         out.push(Posted {
-            doc: docs[i],
+            doc,
             features: DocFeatures {
                 vec: SparseVec::from_unsorted(vec),
                 day: (!days.is_null(i)).then(|| days.value(i) as i32),

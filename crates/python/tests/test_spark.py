@@ -1,7 +1,7 @@
-"""`samestory.spark` in local mode (`local[2]`) gives the CLI's duplicate groups exactly,
-and its stories exactly on the seeds and `examples/`, and at B-cubed F1 >= 0.95 on a
-20,000-document synthetic corpus (bench/dedup/reuse.py's reprint networks, with its
-worst case: one reuse network holding most of the corpus)."""
+"""`samestory.spark` in local mode (`local[2]`) gives the CLI's duplicate groups and
+relations.jsonl rows exactly, and its stories exactly on the seeds and `examples/`, and at
+B-cubed F1 >= 0.95 on a 20,000-document synthetic corpus (bench/dedup/reuse.py's reprint
+networks, with its worst case: one reuse network holding most of the corpus)."""
 
 import os
 import subprocess
@@ -49,6 +49,21 @@ def cli_answers(run_dir: Path) -> dict[str, tuple[str, str]]:
     return {d["id"]: (d["group"], d["story"]) for d in read_jsonl(run_dir / "documents.jsonl")}
 
 
+RELATION_FIELDS = ["a", "b", "kind", "jaccard", "containment_a", "containment_b", "passages",
+                   "original", "why", "via"]
+
+
+def cli_relations(run_dir: Path) -> list[dict]:
+    """relations.jsonl's engine rows (the story stage's same_story rows aside)."""
+    rows = [r for r in read_jsonl(run_dir / "relations.jsonl") if r["kind"] != "same_story"]
+    return sorted(({k: r[k] for k in RELATION_FIELDS} for r in rows), key=lambda r: (r["a"], r["b"]))
+
+
+def spark_relations(result) -> list[dict]:
+    rows = [r.asDict(recursive=True) for r in result.relations.collect()]
+    return sorted(({k: r[k] for k in RELATION_FIELDS} for r in rows), key=lambda r: (r["a"], r["b"]))
+
+
 def spark_answers(result) -> dict[str, tuple[str, str]]:
     return {r["id"]: (r["group"], r["story"]) for r in result.documents.select("id", "group", "story").collect()}
 
@@ -73,6 +88,7 @@ def test_cleaned_examples_give_the_cli_groups_and_stories(spark, examples_run):
     df = spark.createDataFrame(table.to_pandas())
     result = ss.stories(df, "id", "body", cleaned=True, bin_docs=4)
     assert spark_answers(result) == cli_answers(examples_run)
+    assert spark_relations(result) == cli_relations(examples_run)
     # Several groups and stories of more than one document: the test can fail.
     groups = [g for g, _ in cli_answers(examples_run).values()]
     assert len(set(groups)) < len(groups)
@@ -94,8 +110,9 @@ def test_raw_seed_texts_give_the_cli_groups_and_stories(spark, seeds, cli, tmp_p
     want = cli_answers(out)
     data = [(doc_id, (seeds / doc_id).read_text(encoding="utf-8")) for doc_id in sorted(want)]
     df = spark.createDataFrame(data, "id string, text string")
-    got = spark_answers(ss.stories(df))
-    assert got == want
+    result = ss.stories(df)
+    assert spark_answers(result) == want
+    assert spark_relations(result) == cli_relations(out)
     assert len({g for g, _ in want.values()}) < len(want)
 
 
@@ -131,6 +148,9 @@ def test_20000_documents_give_the_cli_groups_and_close_stories(spark, synthetic)
     groups = {r["id"]: r["group"] for r in deduped.documents.select("id", "group").collect()}
     wrong = [d for d in want if groups[d] != want[d][0]]
     assert not wrong, f"{len(wrong)} documents in another group than the CLI's, e.g. {wrong[:5]}"
+    got, expected = spark_relations(deduped), cli_relations(run_dir)
+    assert len(got) == len(expected) > 10_000
+    assert got == expected
     # Bins of 2,000 documents: the story stage runs on many bins, not the whole corpus.
     result = ss.stories(df, deduped=deduped, bin_docs=2_000)
     stories = {r["id"]: r["story"] for r in result.documents.select("id", "story").collect()}

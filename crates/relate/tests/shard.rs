@@ -171,3 +171,44 @@ fn twenty_thousand_documents_give_the_engines_groups() {
         moved
     );
 }
+
+/// Stage 9 over one component holding everything: `relation_rows` given the documents in
+/// rank order, their exemplars and the candidate pairs writes the engine's rows.
+fn relation_rows_match(docs: &[Document], cfg: &RelateConfig) {
+    use samestory_relate::{groups, shard};
+    let rank = groups::ranks(docs, &cfg.wire_agencies);
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    order.sort_by_key(|&i| rank[i]);
+    let sorted: Vec<Document> = order.iter().map(|&i| docs[i].clone()).collect();
+    let mut sketcher = samestory_relate::features::Sketcher::new(cfg);
+    let mut classes: std::collections::BTreeMap<(u64, u128), Vec<u64>> = Default::default();
+    let mut exemplar: Vec<u32> = (0..sorted.len() as u32).collect();
+    for (i, d) in sorted.iter().enumerate() {
+        let k = shard::doc_keys(&mut sketcher, d, cfg);
+        if k.words > 0 {
+            classes
+                .entry((k.exact, shard::body_hash(&d.body)))
+                .or_default()
+                .push(i as u64);
+        }
+    }
+    for members in classes.values() {
+        let e = shard::exemplar(members) as u32;
+        members.iter().for_each(|&m| exemplar[m as usize] = e);
+    }
+    let (pairs, boilerplate) = engine_candidates(&sorted, cfg);
+    let boilerplate = boilerplate.into_iter().collect();
+    let rows = shard::relation_rows(&sorted, &exemplar, &pairs, &boilerplate, cfg);
+    let engine = relate(docs, cfg).relations;
+    assert!(!engine.is_empty());
+    assert_eq!(rows.len(), engine.len(), "relation rows");
+    assert!(rows == engine, "relation rows differ from the engine's");
+}
+
+#[test]
+fn relation_rows_of_whole_components_are_the_engines() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    relation_rows_match(&load(&dir), &RelateConfig::default());
+    relation_rows_match(&synthetic(700, 5), &RelateConfig::default());
+    relation_rows_match(&synthetic(300, 9), &tight());
+}

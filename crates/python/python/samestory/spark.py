@@ -19,8 +19,10 @@ every step calls; nothing is decided in Python):
    key: never one list of a huge bucket), in rounds; frequent fingerprints are judged wire
    passage or boilerplate.
 5. **Verification** (``mapInArrow`` over pair batches that carry both bodies).
-6. **Components** in Spark (min-label propagation with pointer jumping, checkpointed
-   every few rounds); a group's id is its smallest document id.
+6. **Components** in Spark: each round, the core's union-find over each Arrow batch of
+   edges; vertices labelled by several batches link their labels, far fewer edges, for
+   the next round (checkpointed), until one task can take the rest. A group's id is its
+   smallest document id.
 7. **Regrouping rounds**: representatives of groups whose members are related but not
    duplicates are verified, as the engine does, until nothing changes.
 8. **Relation rows**: components of the exemplar edges and every related pair, whole
@@ -104,13 +106,13 @@ class _Plan:
     """One run's options and the engine's rules for them."""
 
     def __init__(self, spark: SparkSession, config: str | None, settings: Settings,
-                 checkpoint_every: int) -> None:
+                 single_task_edges: int) -> None:
         self.spark = spark
         self.config = config
         self.settings = dict(settings) if isinstance(settings, Mapping) else (
             list(settings) if settings is not None else None)
         self.rules = native.shard_rules(config=config, settings=self.settings)
-        self.checkpoint_every = checkpoint_every
+        self.single_task_edges = single_task_edges
         self.stages: list[tuple[str, float]] = []
         # Propagation rounds of each components run.
         self.rounds: list[int] = []
@@ -416,32 +418,50 @@ def _verify(pairs: DataFrame, docs: DataFrame, boilerplate: list[int], plan: _Pl
 
 # ---------------------------------------------------------------- stage 7: components
 
+def _labels(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+    for batch in batches:
+        if batch.num_rows:
+            yield from _table_batches(native.shard_components(batch))
+
+
+_LABELS = _schema([("doc", T.LongType()), ("label", T.LongType())])
+
+
 def _components(vertices: DataFrame, edges: DataFrame, plan: _Plan) -> DataFrame:
     """`doc`, `label`: the smallest number in the document's connected component of
-    `edges` (`a`, `b`), by min-label propagation with pointer jumping, checkpointed."""
-    both = edges.select("a", "b").unionByName(edges.select(F.col("b").alias("a"), F.col("a").alias("b")))
-    both = both.distinct().localCheckpoint()
-    labels = vertices.select("doc", F.col("doc").alias("label")).localCheckpoint()
-    step = 0
+    `edges` (`a`, `b`). Each round, the core takes the components of each Arrow batch's
+    edges (union-find); a vertex labelled differently by several batches takes the
+    smallest label, and the others are linked to it: the next round's edges, far fewer.
+    Once at most `single_task_edges` are left, one task takes their components. Every
+    round is checkpointed; nothing is collected to the driver."""
+    e = (edges.select(*_ordered("a", "b")).where(F.col("a") != F.col("b")).distinct()
+         .localCheckpoint())
+    levels: list[DataFrame] = []
+    rounds = 0
     while True:
-        step += 1
-        # Each vertex takes the smallest label among itself and its neighbours …
-        offered = (both.join(labels.withColumnRenamed("doc", "b"), "b")
-                   .groupBy("a").agg(F.min("label").alias("offer")))
-        nxt = (labels.join(offered.withColumnRenamed("a", "doc"), "doc", "left")
-               .select("doc", F.least("label", F.coalesce("offer", "label")).alias("label")))
-        # … then the label of its label (pointer jumping: long chains shrink fast).
-        jump = nxt.select(F.col("doc").alias("label"), F.col("label").alias("up"))
-        nxt = (nxt.join(jump, "label", "left")
-               .select("doc", F.least("label", F.coalesce("up", "label")).alias("label")))
-        nxt = nxt.localCheckpoint() if step % plan.checkpoint_every == 0 else nxt.cache()
-        changed = (nxt.join(labels.withColumnRenamed("label", "old"), "doc")
-                   .where(F.col("label") != F.col("old")).limit(1).count())
-        labels.unpersist()
-        labels = nxt
-        if not changed:
-            plan.rounds.append(step)
-            return labels
+        rounds += 1
+        n = e.count()
+        if n == 0:
+            break
+        if n <= plan.single_task_edges:
+            # One group: all the edges in one call (a task's Arrow batches would split them).
+            whole = e.groupBy(F.lit(0).alias("all")).applyInArrow(
+                lambda t: native.shard_components(t.select(["a", "b"])), _LABELS)
+            levels.append(whole.localCheckpoint())
+            break
+        per_batch = e.mapInArrow(_labels, _LABELS).localCheckpoint()
+        best = per_batch.groupBy("doc").agg(F.min("label").alias("best")).localCheckpoint()
+        levels.append(best.select("doc", F.col("best").alias("label")))
+        e = (per_batch.join(best, "doc").where(F.col("label") != F.col("best"))
+             .select(F.col("best").alias("a"), F.col("label").alias("b"))
+             .select(*_ordered("a", "b")).distinct().localCheckpoint())
+    plan.rounds.append(rounds)
+    labels = vertices.select("doc", F.col("doc").alias("label"))
+    for level in levels:
+        step = level.select(F.col("doc").alias("label"), F.col("label").alias("up"))
+        labels = (labels.join(step, "label", "left")
+                  .select("doc", F.coalesce("up", "label").alias("label")))
+    return labels.localCheckpoint()
 
 
 # ---------------------------------------------------------------- stage 8: regrouping
@@ -506,7 +526,7 @@ def _relation_rows(numbered: DataFrame, bodies: DataFrame, verified: DataFrame,
 
 def dedup(df: DataFrame, id_col: str = "id", text_col: str = "text", *, cleaned: bool = False,
           config: str | None = None, settings: Settings = None,
-          bin_docs: int = 20_000, checkpoint_every: int = 3) -> Dedup:
+          bin_docs: int = 20_000, single_task_edges: int = 2_000_000) -> Dedup:
     """The duplicate group of every row of `df`, exactly as ``samestory run`` groups the
     same documents.
 
@@ -517,12 +537,12 @@ def dedup(df: DataFrame, id_col: str = "id", text_col: str = "text", *, cleaned:
     ``published``, ``url``, ``byline``, ``credit``, ``outlet``, ``lang``) are read too.
     `config` / `settings`: as everywhere in samestory (a TOML file; ``{"relate.KEY":
     value}``). The relation rows are written per component of the relation graph, whole
-    components packed into bins of about `bin_docs` documents (one task each). Components
-    are checkpointed (``localCheckpoint``) every `checkpoint_every` rounds. Returns a
-    :class:`Dedup`.
+    components packed into bins of about `bin_docs` documents (one task each). Connected
+    components contract edges batch by batch until at most `single_task_edges` are left
+    for one task (every round checkpointed). Returns a :class:`Dedup`.
     """
     spark = df.sparkSession
-    plan = _Plan(spark, config, settings, max(1, checkpoint_every))
+    plan = _Plan(spark, config, settings, max(1, single_task_edges))
     docs = _documents(df, id_col, text_col, cleaned, plan).persist(StorageLevel.MEMORY_AND_DISK)
     numbered = _numbered(_keys(docs, plan)).select(
         "id", "doc", "exemplar", "active", "bands", "prints", "url", "outlet").localCheckpoint()
@@ -577,7 +597,7 @@ def _corpus(key: str, bc: Any) -> Any:
 def stories(df: DataFrame, id_col: str = "id", text_col: str = "text", *,
             cleaned: bool = False, config: str | None = None, settings: Settings = None,
             block_threshold: float | None = None, bin_docs: int = 20_000,
-            checkpoint_every: int = 3, deduped: Dedup | None = None) -> Stories:
+            single_task_edges: int = 2_000_000, deduped: Dedup | None = None) -> Stories:
     """The story of every row of `df` (and its duplicate group): which rows report the
     same event, as ``samestory run`` clusters them, block by block (see the module docs).
 
@@ -589,9 +609,10 @@ def stories(df: DataFrame, id_col: str = "id", text_col: str = "text", *,
     bigger bin). Returns a :class:`Stories`.
     """
     spark = df.sparkSession
-    plan = _Plan(spark, config, settings, max(1, checkpoint_every))
+    plan = _Plan(spark, config, settings, max(1, single_task_edges))
     d = deduped or dedup(df, id_col, text_col, cleaned=cleaned, config=config,
-                         settings=settings, bin_docs=bin_docs, checkpoint_every=checkpoint_every)
+                         settings=settings, bin_docs=bin_docs,
+                         single_task_edges=single_task_edges)
     kw = plan.kw()
     rules = plan.rules
     threshold = rules["join_threshold"] / 2 if block_threshold is None else block_threshold
