@@ -216,23 +216,24 @@ pub fn print_buckets(counts: &dyn Array, limit: usize, cfg: &RelateConfig) -> Re
 /// `"url"` ([`shard::url_bucket`]) or `"prints"` ([`shard::print_pairs`]). Columns `a`,
 /// `b` (smaller number first).
 pub fn bucket_pairs(rule: &str, members: &dyn Array, cfg: &RelateConfig) -> Result<RecordBatch> {
+    type Rule = fn(&[DocNo], &RelateConfig) -> Vec<(DocNo, DocNo)>;
+    let pairs_of: Rule = match rule {
+        "lsh" => shard::lsh_bucket,
+        "url" => |d, _| shard::url_bucket(d),
+        "prints" => |d, _| shard::print_pairs(d),
+        other => {
+            return Err(Error::Input(format!(
+                "rule: \"lsh\", \"url\" or \"prints\", not {other:?}"
+            )))
+        }
+    };
     let rows = int_rows(members, "members")?;
     let pairs: Vec<(DocNo, DocNo)> = rows
         .par_iter()
-        .map(|row| {
+        .flat_map_iter(|row| {
             let docs: Vec<DocNo> = row.iter().map(|&d| no(d)).collect();
-            match rule {
-                "lsh" => Ok(shard::lsh_bucket(&docs, cfg)),
-                "url" => Ok(shard::url_bucket(&docs)),
-                "prints" => Ok(shard::print_pairs(&docs)),
-                other => Err(Error::Input(format!(
-                    "rule: \"lsh\", \"url\" or \"prints\", not {other:?}"
-                ))),
-            }
+            pairs_of(&docs, cfg)
         })
-        .collect::<Result<Vec<_>>>()?
-        .into_iter()
-        .flatten()
         .collect();
     pairs_out(&pairs)
 }

@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, Protocol, TypedDict
+from typing import Any, Literal, Protocol, TypedDict, final
 
 import pyarrow as pa
 
@@ -22,12 +22,14 @@ __all__ = [
     "run",
     "shard_active",
     "shard_bucket_pairs",
+    "shard_components",
     "shard_frequent_limit",
     "shard_hub_hits",
     "shard_hubs",
     "shard_keys",
     "shard_print_buckets",
     "shard_regroup",
+    "shard_relations",
     "shard_rules",
     "shard_verify",
     "shard_wire_prints",
@@ -170,10 +172,19 @@ def shard_verify(
     settings: _Settings = None,
 ) -> pa.Table: ...
 def shard_regroup(rows: _TableLike) -> pa.Table: ...
+def shard_components(edges: _TableLike) -> pa.Table: ...
+def shard_relations(
+    documents: _TableLike,
+    boilerplate: Sequence[int],
+    *,
+    config: _ConfigPath = None,
+    settings: _Settings = None,
+) -> pa.Table: ...
 def story_counts(
     documents: _TableLike, *, config: _ConfigPath = None, settings: _Settings = None
 ) -> pa.Table: ...
 
+@final
 class StoryCorpus:
     """A corpus's story counts (the summed rows of `story_counts`), held once per worker."""
 

@@ -49,7 +49,7 @@ import math
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterator, Literal, Mapping, Sequence
 
 import pyarrow as pa
 from pyspark import StorageLevel
@@ -222,7 +222,7 @@ def _numbered(keys: DataFrame) -> DataFrame:
 
 # ---------------------------------------------------------------- stage 3–5: candidates
 
-def _native_pairs(rule: str, lists: DataFrame, plan: _Plan) -> DataFrame:
+def _native_pairs(rule: Literal["lsh", "url", "prints"], lists: DataFrame, plan: _Plan) -> DataFrame:
     """The pairs of each `members` list under `rule`, by the core."""
     kw = plan.kw()
 
@@ -234,7 +234,7 @@ def _native_pairs(rule: str, lists: DataFrame, plan: _Plan) -> DataFrame:
     return lists.select("members").mapInArrow(pairs, _PAIRS)
 
 
-def _bucket_pairs(postings: DataFrame, rule: str, cap: int, plan: _Plan) -> DataFrame:
+def _bucket_pairs(postings: DataFrame, rule: Literal["lsh", "url", "prints"], cap: int, plan: _Plan) -> DataFrame:
     """Pairs of the buckets of `postings` (`key`, `doc`): buckets of at most `cap` members
     paired by the core; a bigger one is a star from its smallest number (the rule of both
     LSH past `lsh_max_bucket` and URLs), built from its count and minimum, never its list."""
