@@ -3,7 +3,8 @@ Spark path over the same corpus, ROUNDS times each, and prints the table.
 
 - CLI: the whole command as a child process (`os.wait4`: wall-clock, CPU seconds, peak RSS).
 - Spark: `samestory.spark.dedup` then `stories` in a fresh `local[2]` session (4 shuffle
-  partitions, 2 GiB driver heap) in a child process of this script, wall-clock from
+  partitions, `DRIVER_MEMORY` driver heap, default 6g: in local mode the executors live in
+  the driver's JVM) in a child process of this script, wall-clock from
   `spark.read.json` to the last collected answer; per-stage wall-clock from the run's own
   `stages`; driver peak memory: the Python driver's and the driver JVM's peak RSS (VmHWM).
   Its answers are compared with the CLI's: groups and relation rows exactly, stories by
@@ -52,7 +53,7 @@ def spark_child(corpus, out):
     os.makedirs(out, exist_ok=True)
     session = (SparkSession.builder.master("local[2]")
                .config("spark.sql.shuffle.partitions", "4")
-               .config("spark.driver.memory", "2g")
+               .config("spark.driver.memory", os.environ.get("DRIVER_MEMORY", "6g"))
                .config("spark.ui.enabled", "false").getOrCreate())
     session.sparkContext.setLogLevel("ERROR")
     start = time.perf_counter()

@@ -68,6 +68,14 @@ pub fn list_of(name: &str, item: DataType) -> Field {
     )
 }
 
+/// `passages`: `list<list<int64>>` (`[a_start, a_end, b_start, b_end]` each).
+pub fn passages_field() -> FieldRef {
+    Arc::new(list_of(
+        "passages",
+        DataType::List(Arc::new(Field::new("item", DataType::Int64, true))),
+    ))
+}
+
 /// A `struct<…>` field.
 pub fn struct_of(name: &str, fields: Vec<Field>) -> Field {
     Field::new(name, DataType::Struct(fields.into()), true)

@@ -9,7 +9,7 @@
 //! Must not: decide anything itself (every rule is a `shard` function), hold a corpus, or
 //! count across the batches it is given.
 
-use crate::arrow::{batch_of, chunk_strings_opt, column, field, list_of, strings};
+use crate::arrow::{batch_of, chunk_strings_opt, column, field, list_of, passages_field, strings};
 use crate::errors::{Error, Result};
 use arrow_array::builder::{BinaryBuilder, Int64Builder, ListBuilder};
 use arrow_array::cast::AsArray;
@@ -526,10 +526,7 @@ fn verified_schema() -> SchemaRef {
                 field("jaccard", f()),
                 field("containment_a", f()),
                 field("containment_b", f()),
-                Arc::new(list_of(
-                    "passages",
-                    DataType::List(Arc::new(Field::new("item", DataType::Int64, true))),
-                )),
+                passages_field(),
                 field("why", DataType::Utf8),
             ]))
         })
@@ -592,10 +589,7 @@ fn relations_schema() -> SchemaRef {
                 field("jaccard", f()),
                 field("containment_a", f()),
                 field("containment_b", f()),
-                Arc::new(list_of(
-                    "passages",
-                    DataType::List(Arc::new(Field::new("item", DataType::Int64, true))),
-                )),
+                passages_field(),
                 field("original", DataType::Utf8),
                 field("why", DataType::Utf8),
                 field("via", DataType::Utf8),

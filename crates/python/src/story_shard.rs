@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use samestory_core::{Document, Format, SliceSource, StoryConfig};
 use samestory_story::{
     build_with, counted_features, stories_from, story_score, CorpusCounts, DocFeatures, DocMeta,
-    SparseVec,
+    Model, SparseVec,
 };
 use serde::Serialize;
 use std::collections::HashMap;
@@ -29,7 +29,7 @@ use std::sync::{Arc, OnceLock};
 
 /// Documents of a batch (`id`, `body`; optional `title`, `date`, `lang`, `group`) and their
 /// group ids (the id when absent).
-fn story_docs(batch: &RecordBatch) -> Result<(Vec<Document>, Vec<String>)> {
+pub fn story_docs(batch: &RecordBatch) -> Result<(Vec<Document>, Vec<String>)> {
     let ids = strings(column(batch, "id")?.as_ref(), "id")?;
     let bodies = strings(column(batch, "body")?.as_ref(), "body")?;
     let title = chunk_strings_opt(batch, "title")?;
@@ -50,7 +50,7 @@ fn story_docs(batch: &RecordBatch) -> Result<(Vec<Document>, Vec<String>)> {
     Ok((docs, groups))
 }
 
-fn metas<'a>(docs: &'a [Document], groups: &'a [String]) -> Vec<DocMeta<'a>> {
+pub fn metas<'a>(docs: &'a [Document], groups: &'a [String]) -> Vec<DocMeta<'a>> {
     docs.iter()
         .zip(groups)
         .map(|(d, g)| DocMeta::of(d, g))
@@ -175,10 +175,22 @@ struct VectorRow<'a> {
     strongest: Vec<&'a str>,
 }
 
+/// One named feature of a vector.
 #[derive(Serialize)]
-struct Feature<'a> {
+pub struct Feature<'a> {
     name: &'a str,
     weight: f32,
+}
+
+/// A vector's features named by the model that weighted them, strongest first as kept.
+pub fn named<'a>(vec: &SparseVec, model: &'a Model) -> Vec<Feature<'a>> {
+    vec.0
+        .iter()
+        .map(|&(id, weight)| Feature {
+            name: model.name(id),
+            weight,
+        })
+        .collect()
 }
 
 /// Each document's story vector weighted by `corpus` (the features `samestory run` gives
@@ -198,15 +210,7 @@ pub fn vectors(
         .map(|(d, f)| VectorRow {
             id: &d.id,
             day: f.day,
-            features: f
-                .vec
-                .0
-                .iter()
-                .map(|&(id, weight)| Feature {
-                    name: feats.model.name(id),
-                    weight,
-                })
-                .collect(),
+            features: named(&f.vec, &feats.model),
             strongest: f
                 .vec
                 .strongest(cfg.index_features)
@@ -218,7 +222,8 @@ pub fn vectors(
     batch_of(vectors_schema(), &rows)
 }
 
-fn feature_list() -> DataType {
+/// `list<struct<name, weight>>`.
+pub fn feature_list() -> DataType {
     DataType::List(Arc::new(Field::new(
         "item",
         DataType::Struct(

@@ -4,7 +4,7 @@
 //! them), and their exact shingle scores (`verify::detail_scores`) even when the engine
 //! reports nothing. Pairs are independent: they run in parallel.
 
-use crate::arrow::{batch_of, column, field, list_of, strings};
+use crate::arrow::{batch_of, column, field, passages_field, strings};
 use crate::errors::Result;
 use arrow_array::RecordBatch;
 use arrow_schema::{DataType, Schema, SchemaRef};
@@ -131,14 +131,7 @@ pub fn schema() -> SchemaRef {
                 field("jaccard", f()),
                 field("containment_a", f()),
                 field("containment_b", f()),
-                Arc::new(list_of(
-                    "passages",
-                    DataType::List(Arc::new(arrow_schema::Field::new(
-                        "item",
-                        DataType::Int64,
-                        true,
-                    ))),
-                )),
+                passages_field(),
                 field("original", DataType::Utf8),
                 field("why", DataType::Utf8),
             ]))
