@@ -548,7 +548,7 @@ def dedup(df: DataFrame, id_col: str = "id", text_col: str = "text", *, cleaned:
         "id", "doc", "exemplar", "active", "bands", "prints", "url", "outlet").localCheckpoint()
     plan.mark("extraction, keys, numbers, exact classes")
     cands, boilerplate = _candidates(numbered, plan)
-    plan.mark("candidates")
+    plan.mark(f"candidates ({cands.count()} pairs)")
     bodies = numbered.select("id", "doc").join(docs, "id").persist(StorageLevel.MEMORY_AND_DISK)
     verified = _verify(cands, bodies, boilerplate, plan)
     plan.mark("verification")
