@@ -12,7 +12,7 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from conftest import EXAMPLES, REPO, read_jsonl, run_cli
+from conftest import REPO, read_jsonl, run_cli
 
 try:
     import pyspark  # noqa: F401
