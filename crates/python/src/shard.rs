@@ -478,9 +478,9 @@ pub fn verify(batch: &RecordBatch, boilerplate: &[i64], cfg: &RelateConfig) -> R
     let (docs_a, docs_b) = (documents(batch, "_a")?, documents(batch, "_b")?);
     // Each document once, in number order; pairs as indices into that list.
     let mut local: BTreeMap<i64, Document> = BTreeMap::new();
-    for i in 0..a.len() {
-        local.entry(a[i]).or_insert_with(|| docs_a[i].clone());
-        local.entry(b[i]).or_insert_with(|| docs_b[i].clone());
+    for ((&x, &y), (da, db)) in a.iter().zip(&b).zip(docs_a.into_iter().zip(docs_b)) {
+        local.entry(x).or_insert(da);
+        local.entry(y).or_insert(db);
     }
     let nos: Vec<i64> = local.keys().copied().collect();
     let docs: Vec<Document> = local.into_values().collect();
@@ -571,7 +571,8 @@ pub fn relations(
     }
     pairs.sort_unstable();
     pairs.dedup();
-    let docs: Vec<Document> = order.iter().map(|&i| docs[i].clone()).collect();
+    let mut docs: Vec<Option<Document>> = docs.into_iter().map(Some).collect();
+    let docs: Vec<Document> = order.iter().filter_map(|&i| docs[i].take()).collect();
     let boilerplate: KeySet = boilerplate.iter().map(|&k| k as u32).collect();
     let rows = shard::relation_rows(&docs, &exemplar, &pairs, &boilerplate, cfg);
     batch_of(relations_schema(), &rows)
