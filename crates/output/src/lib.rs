@@ -24,7 +24,7 @@ mod jsonl;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod rows;
-#[cfg(feature = "parquet")]
+#[cfg(feature = "arrow")]
 pub mod schema;
 
 pub use error::OutputError;

@@ -81,7 +81,7 @@ impl ParquetFile {
     }
 
     fn push(&mut self, mut value: Value) -> Result<(), OutputError> {
-        values_as_lists(&mut value);
+        crate::schema::values_as_lists(&mut value);
         self.pending.push(value);
         if self.pending.len() >= BATCH_ROWS {
             self.flush()?;
@@ -108,26 +108,6 @@ impl ParquetFile {
     }
 }
 
-/// A row's `numbers[].value` and `numbers[].values[].value` as lists (Parquet has no
-/// union of a number and a pair: see [`crate::schema::VALUE_IS_LIST`]).
-pub(crate) fn values_as_lists(row: &mut Value) {
-    let Some(Value::Array(numbers)) = row.get_mut("numbers") else {
-        return;
-    };
-    for number in numbers {
-        as_list(number.get_mut("value"));
-        if let Some(Value::Array(values)) = number.get_mut("values") {
-            values.iter_mut().for_each(|v| as_list(v.get_mut("value")));
-        }
-    }
-}
-
-fn as_list(value: Option<&mut Value>) {
-    if let Some(v @ Value::Number(_)) = value {
-        *v = Value::Array(vec![v.take()]);
-    }
-}
-
 fn parquet_error(path: &Path, e: parquet::errors::ParquetError) -> OutputError {
     OutputError::Parquet {
         path: path.to_owned(),
@@ -139,24 +119,5 @@ fn arrow_error(path: &Path, e: arrow_schema::ArrowError) -> OutputError {
     OutputError::Arrow {
         path: path.to_owned(),
         source: e,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_number_becomes_a_list_and_a_range_stays_one() {
-        let mut doc = serde_json::json!({"numbers": [{"value": 3}, {"value": [1, 2]}]});
-        values_as_lists(&mut doc);
-        assert_eq!(doc["numbers"][0]["value"], serde_json::json!([3]));
-        assert_eq!(doc["numbers"][1]["value"], serde_json::json!([1, 2]));
-        let mut story = serde_json::json!({"numbers": [{"values": [{"value": 2.5}]}]});
-        values_as_lists(&mut story);
-        assert_eq!(
-            story["numbers"][0]["values"][0]["value"],
-            serde_json::json!([2.5])
-        );
     }
 }

@@ -10,6 +10,7 @@
 
 use crate::rows::{Columns, DocumentColumns};
 use arrow_schema::{DataType, Field, Fields, Schema, SchemaRef};
+use serde_json::Value;
 use std::sync::Arc;
 
 /// The documented departure from the JSON rows: `numbers[].value` (documents) and
@@ -37,19 +38,39 @@ pub fn documents(columns: DocumentColumns) -> SchemaRef {
     if columns.body {
         fields.push(text("body"));
     }
-    fields.push(list(
+    fields.push(removed());
+    if columns.facts {
+        fields.extend(facts());
+    }
+    Arc::new(Schema::new(fields))
+}
+
+/// The columns of a `samestory extract` line (`samestory_pipeline::rows::ExtractRow`): the
+/// document as read, with its body, removed lines, quotes and numbers.
+pub fn extract() -> SchemaRef {
+    let mut fields = vec![text("id"), text("source"), text("format")];
+    fields.extend(metadata());
+    fields.push(text("body"));
+    fields.push(removed());
+    fields.extend(facts());
+    Arc::new(Schema::new(fields))
+}
+
+/// The lines the cleaning removed, with why.
+fn removed() -> Field {
+    list(
         "removed",
         vec![
             Field::new("line", DataType::UInt64, false),
             text("text"),
             text("reason"),
         ],
-    ));
-    if columns.facts {
-        fields.push(list("quotes", quote()));
-        fields.push(list("numbers", number()));
-    }
-    Arc::new(Schema::new(fields))
+    )
+}
+
+/// A document's quotes and numbers.
+fn facts() -> [Field; 2] {
+    [list("quotes", quote()), list("numbers", number())]
 }
 
 /// The schema of `relations.parquet`: engine relations and `same_story` pairs alike.
@@ -182,6 +203,26 @@ fn value() -> Field {
     Field::new_list("value", Field::new("item", DataType::Float64, false), false)
 }
 
+/// A row's `numbers[].value` and `numbers[].values[].value` as lists (Parquet has no
+/// union of a number and a pair: see [`VALUE_IS_LIST`]).
+pub fn values_as_lists(row: &mut Value) {
+    let Some(Value::Array(numbers)) = row.get_mut("numbers") else {
+        return;
+    };
+    for number in numbers {
+        as_list(number.get_mut("value"));
+        if let Some(Value::Array(values)) = number.get_mut("values") {
+            values.iter_mut().for_each(|v| as_list(v.get_mut("value")));
+        }
+    }
+}
+
+fn as_list(value: Option<&mut Value>) {
+    if let Some(v @ Value::Number(_)) = value {
+        *v = Value::Array(vec![v.take()]);
+    }
+}
+
 /// A non-null string column.
 fn text(name: &str) -> Field {
     Field::new(name, DataType::Utf8, false)
@@ -220,14 +261,15 @@ fn map(name: &str, value: DataType) -> Field {
     Field::new(name, DataType::Map(Arc::new(entries), false), false)
 }
 
-#[cfg(test)]
+// The tests decode rows with arrow-json, which comes with the `parquet` feature.
+#[cfg(all(test, feature = "parquet"))]
 mod tests {
     use super::*;
     use serde_json::{json, Value};
 
     /// Decodes `row` (its values made lists, as the writer does) against `schema`, strictly.
     fn decode(schema: SchemaRef, mut row: Value) -> Result<usize, arrow_schema::ArrowError> {
-        crate::parquet::values_as_lists(&mut row);
+        values_as_lists(&mut row);
         let mut decoder = arrow_json::ReaderBuilder::new(schema)
             .with_strict_mode(true)
             .build_decoder()?;
@@ -271,6 +313,28 @@ mod tests {
         assert!(!names
             .iter()
             .any(|n| n == "story" || n == "quotes" || n == "numbers"));
+    }
+
+    #[test]
+    fn one_number_becomes_a_list_and_a_range_stays_one() {
+        let mut doc = json!({"numbers": [{"value": 3}, {"value": [1, 2]}]});
+        values_as_lists(&mut doc);
+        assert_eq!(doc["numbers"][0]["value"], json!([3]));
+        assert_eq!(doc["numbers"][1]["value"], json!([1, 2]));
+        let mut story = json!({"numbers": [{"values": [{"value": 2.5}]}]});
+        values_as_lists(&mut story);
+        assert_eq!(story["numbers"][0]["values"][0]["value"], json!([2.5]));
+    }
+
+    #[test]
+    fn an_extract_row_fits_and_has_no_run_columns() {
+        let mut row = run_document();
+        let fields = row.as_object_mut().unwrap();
+        for run_only in ["group", "story", "chars"] {
+            fields.remove(run_only);
+        }
+        assert_eq!(decode(extract(), row).unwrap(), 1);
+        assert!(decode(extract(), run_document()).is_err());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::errors::{Error, Result};
 use arrow_array::cast::AsArray;
 use arrow_array::types::UInt32Type;
 use arrow_array::{Array, ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, FieldRef, SchemaRef};
+use arrow_schema::{DataType, Field, FieldRef, Schema, SchemaRef};
 use serde::Serialize;
 use std::sync::Arc;
 
@@ -59,6 +59,37 @@ pub fn u32_lists(array: &dyn Array, name: &str) -> Result<Vec<Option<Vec<u32>>>>
         .collect())
 }
 
+/// `schema` (one of `samestory_output::schema`'s, the one definition of each row's columns)
+/// as Python and Spark take it: every field nullable, `uint64` as `int64` (Spark rejects
+/// unsigned 64-bit columns), `float32` as `float64` (a Python float; the rows come through
+/// their JSON text, so 0.7 stays 0.7) and fixed-size lists as lists.
+pub fn for_python(schema: &Schema) -> SchemaRef {
+    let fields: Vec<Field> = schema
+        .fields()
+        .iter()
+        .map(|f| field_for_python(f))
+        .collect();
+    Arc::new(Schema::new(fields))
+}
+
+fn field_for_python(field: &Field) -> Field {
+    Field::new(field.name(), type_for_python(field.data_type()), true)
+}
+
+fn type_for_python(t: &DataType) -> DataType {
+    match t {
+        DataType::UInt64 => DataType::Int64,
+        DataType::Float32 => DataType::Float64,
+        DataType::List(item) | DataType::FixedSizeList(item, _) => {
+            DataType::List(Arc::new(field_for_python(item)))
+        }
+        DataType::Struct(fields) => {
+            DataType::Struct(fields.iter().map(|f| field_for_python(f)).collect())
+        }
+        other => other.clone(),
+    }
+}
+
 /// A `list<T>` field.
 pub fn list_of(name: &str, item: DataType) -> Field {
     Field::new(
@@ -74,11 +105,6 @@ pub fn passages_field() -> FieldRef {
         "passages",
         DataType::List(Arc::new(Field::new("item", DataType::Int64, true))),
     ))
-}
-
-/// A `struct<…>` field.
-pub fn struct_of(name: &str, fields: Vec<Field>) -> Field {
-    Field::new(name, DataType::Struct(fields.into()), true)
 }
 
 /// A nullable field.

@@ -4,10 +4,10 @@
 //! quotes and numbers from `compare::extract_facts` — the rows `samestory extract` prints,
 //! as Arrow columns.
 
-use crate::arrow::{batch_of, field, list_of, struct_of};
+use crate::arrow::{batch_of, for_python};
 use crate::errors::{Error, Result};
 use arrow_array::RecordBatch;
-use arrow_schema::{DataType, Schema, SchemaRef};
+use arrow_schema::SchemaRef;
 use rayon::prelude::*;
 use samestory_compare::{extract_facts, Facts};
 use samestory_core::{Config, Document};
@@ -15,7 +15,7 @@ use samestory_ingest::sources::InputSource;
 use samestory_ingest::{jsonl, IdSet, IngestError, InputFile};
 use samestory_pipeline::rows::ExtractRow;
 use serde_json::Value;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 /// What to do with a record that cannot be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -111,69 +111,15 @@ fn row_json(doc: &Document, facts: Option<&Facts>) -> Result<Value> {
     let text = serde_json::to_string(&ExtractRow::new(doc, &doc.body, facts))
         .map_err(|e| Error::Internal(e.to_string()))?;
     let mut row: Value = serde_json::from_str(&text).map_err(|e| Error::Internal(e.to_string()))?;
-    if let Some(Value::Array(numbers)) = row.get_mut("numbers") {
-        for n in numbers {
-            if let Some(v) = n.get_mut("value") {
-                if !v.is_array() {
-                    *v = Value::Array(vec![v.take()]);
-                }
-            }
-        }
-    }
+    samestory_output::schema::values_as_lists(&mut row);
     Ok(row)
 }
 
-/// The columns of `extract`'s output: the fields of a `samestory extract` line.
+/// The columns of `extract`'s output: the fields of a `samestory extract` line
+/// (`samestory_output::schema::extract`, as Python takes it).
 pub fn schema() -> SchemaRef {
     static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
     SCHEMA
-        .get_or_init(|| {
-            let s = || DataType::Utf8;
-            let span = || list_of("span", DataType::Int64);
-            let mut fields = vec![field("id", s()), field("source", s()), field("format", s())];
-            for name in ["title", "date", "published", "url", "byline"] {
-                fields.push(field(name, s()));
-            }
-            fields.push(Arc::new(list_of("authors", s())));
-            for name in ["credit", "outlet", "lang", "body"] {
-                fields.push(field(name, s()));
-            }
-            let removed = struct_of(
-                "item",
-                vec![
-                    arrow_schema::Field::new("line", DataType::Int64, true),
-                    arrow_schema::Field::new("text", s(), true),
-                    arrow_schema::Field::new("reason", s(), true),
-                ],
-            );
-            let quote = struct_of(
-                "item",
-                vec![
-                    arrow_schema::Field::new("speaker", s(), true),
-                    arrow_schema::Field::new("text", s(), true),
-                    span(),
-                    arrow_schema::Field::new("direct", DataType::Boolean, true),
-                    arrow_schema::Field::new("confidence", DataType::Float64, true),
-                ],
-            );
-            let number = struct_of(
-                "item",
-                vec![
-                    list_of("value", DataType::Float64),
-                    arrow_schema::Field::new("unit", s(), true),
-                    arrow_schema::Field::new("qualifier", s(), true),
-                    arrow_schema::Field::new("text", s(), true),
-                    span(),
-                ],
-            );
-            for (name, item) in [("removed", removed), ("quotes", quote), ("numbers", number)] {
-                fields.push(Arc::new(arrow_schema::Field::new(
-                    name,
-                    DataType::List(Arc::new(item)),
-                    true,
-                )));
-            }
-            Arc::new(Schema::new(fields))
-        })
+        .get_or_init(|| for_python(&samestory_output::schema::extract()))
         .clone()
 }
