@@ -8,7 +8,7 @@
 //! group), read through a projection of the named columns only. A file whose footer cannot be
 //! read, that has no text column or whose text column is not a string is one error; a row
 //! group that cannot be decoded is one error and the next one is read; a bad row is one error.
-//! Knows nothing of the sniffing (see [`crate::stream::open`]), which sends it plain files
+//! The embedded Arrow schema is ignored (the Parquet types decide). Knows nothing of the sniffing (see [`crate::stream::open`]), which sends it plain files
 //! only: Parquet is read from its footer, so it cannot be streamed.
 
 use crate::jsonl::{read_blocks, RecordAt, RecordTally};
@@ -72,7 +72,11 @@ pub fn open(
             "no PAR1 footer at its end: truncated, or not Parquet".into()
         ));
     }
-    let meta = ArrowReaderMetadata::load(&file, ArrowReaderOptions::new())
+    // The embedded Arrow schema (`ARROW:schema`) is not read: the columns are read as
+    // their Parquet types say, which is all a text or metadata column needs, and arrow-ipc
+    // panics on a damaged one (found by the fuzz target) where a reader must give an error.
+    let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
+    let meta = ArrowReaderMetadata::load(&file, options)
         .map_err(|e| bad(format!("cannot read its footer: {e}")))?;
     let roots = columns(input, &meta, &cfg.jsonl)?;
     let mask = ProjectionMask::roots(meta.parquet_schema(), roots);

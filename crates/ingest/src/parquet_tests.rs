@@ -200,6 +200,57 @@ fn compressed_or_piped_parquet_is_refused_with_the_reason() {
     );
 }
 
+/// The `ARROW:schema` of the fuzz target's crash input (a `documents.parquet` schema with one
+/// byte changed: an integer type of width 0).
+const DAMAGED_ARROW_SCHEMA: &str = concat!(
+    "/////wwEAAAQAAAAAAAKAAwACgAJAAQACgAAABAAAAAAAQQACAAIAAAABAAIAAAABAAAABAAAAC0AwAA",
+    "eAMAAEwDAAAgAwAA9AIAALgCAACIAgAAYAIAADQCAADcAQAAsAEAAIQBAABYAQAAIAEAAOQAAAAEAAAA",
+    "nPz//xgAAAAMAAAAAAAADMAAAAABAAAACAAAAJD8//+8/P//IAAAAAwAAAAAAAANlAAAAAMAAABgAAAA",
+    "NAAAAAgAAAC4/P//5Pz//xQAAAAMAAAAAAAABQwAAAAAAAAA1Pz//wYAAAByZWFzb24AAAz9//8UAAAA",
+    "DAAAAAAAAAUMAAAAAAAAAPz8//8EAAAAdGV4dAAAAAA0/f//EAAAABQAAAAAAAACEAAAAIL///8AAAAA",
+    "AAAAAAQAAABsaW5lAAAAAAQAAABpdGVtAAAAAAcAAAByZW1vdmVkAHj9//8UAAAADAAAAAAAAAUMAAAA",
+    "AAAAAGj9//8EAAAAYm9keQAAAAAQABYAEAAAAA8ABAAAAAgAEAAAABgAAAAcAAAAAAAAAhgAAAAAAAYA",
+    "CAAEAAYAAABAAAAAAAAAAAUAAABjaGFycwAAAJT+//8UAAAADAAAAAAAAQUMAAAAAAAAANT9//8EAAAA",
+    "bGFuZwAAAAC8/v//FAAAAAwAAAAAAAEFDAAAAAAAAAD8/f//BgAAAG91dGxldAAA5P7//xQAAAAMAAAA",
+    "AAABBQwAAAAAAAAAJP7//wYAAABjcmVkaXQAAFz+//8YAAAADAAAAAAAAAw4AAAAAQAAAAgAAABQ/v//",
+    "fP7//xQAAAAMAAAAAAAABQwAAAAAAAAAbP7//wQAAABpdGVtAAAAAAcAAABhdXRob3JzAGD///8UAAAA",
+    "DAAAAAAAAQUMAAAAAAAAAKD+//8GAAAAYnlsaW5lAACI////FAAAAAwAAAAAAAEFDAAAAAAAAADI/v//",
+    "AwAAAHVybACs////FAAAAAwAAAAAAAEFDAAAAAAAAADs/v//CQAAAHB1Ymxpc2hlZAAAANj///8UAAAA",
+    "DAAAAAAAAQUMAAAAAAAAABj///8EAAAAZGF0ZQAAAAAQABQAEAAOAA8ABAAAAAgAEAAAABQAAAAMAAAA",
+    "AAABBQwAAAAAAAAAUP///wUAAAB0aXRsZQAAAIj///8UAAAADAAAAAAAAAUMAAAAAAAAAHj///8FAAAA",
+    "Z3JvdXAAAACw////FAAAAAwAAAAAAAAFDAAAAAAAAACg////BgAAAGZvcm1hdAAA2P///xQAAAAMAAAA",
+    "AAAABQwAAAAAAAAAyP///wYAAABzb3VyY2UAABAAFAAQAAAADwAEAAAACAAQAAAAGAAAAAwAAAAAAAAF",
+    "EAAAAAAAAAAEAAQABAAAAAIAAABpZAAA",
+);
+
+#[test]
+fn a_damaged_embedded_arrow_schema_is_ignored_not_a_panic() {
+    // What the fuzz target found: arrow-ipc panics on an `ARROW:schema` whose field has an
+    // integer type of width 0. The reader ignores that schema; the Parquet types decide.
+    use parquet::arrow::arrow_writer::ArrowWriterOptions;
+    use parquet::file::metadata::KeyValue;
+    let batch = RecordBatch::try_from_iter([("text", strings(&[Some(TEXT)]))]).unwrap();
+    let props = WriterProperties::builder()
+        .set_key_value_metadata(Some(vec![KeyValue::new(
+            "ARROW:schema".to_string(),
+            DAMAGED_ARROW_SCHEMA.to_string(),
+        )]))
+        .build();
+    let options = ArrowWriterOptions::new()
+        .with_properties(props)
+        .with_skip_arrow_metadata(true);
+    let mut bytes = Vec::new();
+    let mut writer =
+        parquet::arrow::ArrowWriter::try_new_with_options(&mut bytes, batch.schema(), options)
+            .unwrap();
+    writer.write(&batch).unwrap();
+    writer.close().unwrap();
+    let out = read(&bytes, &IngestConfig::default());
+    assert!(out.errors.is_empty(), "{:?}", messages(&out));
+    assert_eq!(out.documents.len(), 1);
+    assert!(out.documents[0].body.contains("harbour ferry"));
+}
+
 /// The display path of the file `read` wrote (errors name it).
 fn out_path(out: &FileOutcome) -> String {
     let line = &messages(out)[0];

@@ -79,7 +79,7 @@ pub fn write_dedup(
 }
 
 /// Creates the output directory and its parents.
-fn create_dir(dir: &Path) -> Result<(), OutputError> {
+pub fn create_dir(dir: &Path) -> Result<(), OutputError> {
     std::fs::create_dir_all(dir).map_err(|source| OutputError::Create {
         path: dir.to_owned(),
         source,

@@ -67,15 +67,9 @@ pub enum StoreError {
         #[source]
         source: PipelineError,
     },
-    /// Writing an export file failed (the I/O error is the `source`).
-    #[error("{path}: cannot write")]
-    Export {
-        /// The file.
-        path: String,
-        /// The I/O error.
-        #[source]
-        source: std::io::Error,
-    },
+    /// Writing an export file failed (the error names the file).
+    #[error(transparent)]
+    Export(#[from] samestory_output::OutputError),
     /// The report could not be written.
     #[error(transparent)]
     Report(#[from] samestory_report::ReportError),

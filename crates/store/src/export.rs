@@ -2,7 +2,8 @@
 //! stories.jsonl and report.html — from the index's tables, byte for byte what `run` gives
 //! on the documents the index holds.
 //!
-//! Must not: change the index.
+//! Must not: change the index, or write a file other than through `samestory_output` (one
+//! writer for every run's files).
 
 use crate::error::{db, StoreError};
 use crate::read;
@@ -10,9 +11,8 @@ use crate::record::decompress_text;
 use crate::tables::{BODY_PIECES, DOCUMENTS, PLACES, RELATIONS, STORIES};
 use crate::Index;
 use redb::{ReadableDatabase, ReadableTable};
+use samestory_output::JsonlFile;
 use samestory_pipeline::rows::DocumentRow;
-use std::fs::File;
-use std::io::{BufWriter, Write};
 use std::path::Path;
 
 /// What an export wrote.
@@ -30,7 +30,7 @@ impl Index {
     /// Writes documents.jsonl, relations.jsonl, stories.jsonl and (with `report`)
     /// report.html into `dir` (created if missing).
     pub fn export(&self, dir: &Path, report: bool) -> Result<ExportSummary, StoreError> {
-        std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
+        samestory_output::create_dir(dir)?;
         let summary = ExportSummary {
             documents: self.export_documents(&dir.join("documents.jsonl"))?,
             relations: self.export_lines(&dir.join("relations.jsonl"), Lines::Relations)?,
@@ -49,7 +49,7 @@ impl Index {
         let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
         let bodies = txn.open_table(BODY_PIECES).map_err(db(name))?;
         let places = txn.open_table(PLACES).map_err(db(name))?;
-        let mut out = create(path)?;
+        let mut out = JsonlFile::create(path)?;
         let mut n = 0;
         for doc in read::documents(name, &records, &bodies)? {
             let doc = doc?;
@@ -63,11 +63,10 @@ impl Index {
                 (&place.group, Some(&place.story)),
                 Some(&place.facts),
             );
-            serde_json::to_writer(&mut out, &row).map_err(|e| failed(path, e.into()))?;
-            out.write_all(b"\n").map_err(|e| failed(path, e))?;
+            out.write(&row)?;
             n += 1;
         }
-        out.flush().map_err(|e| failed(path, e))?;
+        out.finish()?;
         Ok(n)
     }
 
@@ -75,12 +74,10 @@ impl Index {
     fn export_lines(&self, path: &Path, which: Lines) -> Result<usize, StoreError> {
         let name = self.name.as_str();
         let txn = self.db.begin_read().map_err(db(name))?;
-        let mut out = create(path)?;
+        let mut out = JsonlFile::create(path)?;
         let mut n = 0;
         let mut line = |text: &str| -> Result<(), StoreError> {
-            out.write_all(text.as_bytes())
-                .and_then(|()| out.write_all(b"\n"))
-                .map_err(|e| failed(path, e))?;
+            out.write_line(text)?;
             n += text.lines().count();
             Ok(())
         };
@@ -101,7 +98,7 @@ impl Index {
                 }
             }
         }
-        out.flush().map_err(|e| failed(path, e))?;
+        out.finish()?;
         Ok(n)
     }
 }
@@ -110,18 +107,4 @@ impl Index {
 enum Lines {
     Relations,
     Stories,
-}
-
-/// Creates an export file.
-fn create(path: &Path) -> Result<BufWriter<File>, StoreError> {
-    let file = File::create(path).map_err(|e| failed(path, e))?;
-    Ok(BufWriter::new(file))
-}
-
-/// An export file that could not be written.
-fn failed(path: &Path, source: std::io::Error) -> StoreError {
-    StoreError::Export {
-        path: path.display().to_string(),
-        source,
-    }
 }
