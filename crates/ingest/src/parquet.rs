@@ -19,6 +19,7 @@ use parquet::arrow::arrow_reader::{
     ParquetRecordBatchReaderBuilder,
 };
 use parquet::arrow::ProjectionMask;
+use parquet::file::metadata::ParquetMetaData;
 use samestory_core::{IngestConfig, JsonlFields};
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom};
@@ -78,6 +79,8 @@ pub fn open(
     let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
     let meta = ArrowReaderMetadata::load(&file, options)
         .map_err(|e| bad(format!("cannot read its footer: {e}")))?;
+    let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    check_layout(meta.metadata(), file_len).map_err(bad)?;
     let roots = columns(input, &meta, &cfg.jsonl)?;
     let mask = ProjectionMask::roots(meta.parquet_schema(), roots);
     Ok(ParquetStream {
@@ -108,6 +111,34 @@ fn has_footer_magic(file: &mut File) -> bool {
         .and_then(|_| file.read_exact(&mut tail));
     let long_enough = file.metadata().is_ok_and(|m| m.len() >= 12);
     read.is_ok() && long_enough && crate::sniff::is_parquet(&tail)
+}
+
+/// Checks what the footer says of the file's layout before anything is read: row counts not
+/// negative, every column chunk inside the file. The parquet crate asserts these (a panic)
+/// where a damaged footer states otherwise; here they are an error naming the row group.
+fn check_layout(meta: &ParquetMetaData, file_len: u64) -> Result<(), String> {
+    for (g, group) in meta.row_groups().iter().enumerate() {
+        if group.num_rows() < 0 {
+            return Err(format!("row group {g} has a negative row count"));
+        }
+        for chunk in group.columns() {
+            let start = chunk
+                .dictionary_page_offset()
+                .unwrap_or(chunk.data_page_offset());
+            let inside = u64::try_from(start)
+                .ok()
+                .zip(u64::try_from(chunk.compressed_size()).ok())
+                .and_then(|(start, len)| start.checked_add(len))
+                .is_some_and(|end| end <= file_len);
+            if !inside || chunk.data_page_offset() < 0 {
+                return Err(format!(
+                    "row group {g}: column `{}` lies outside the file",
+                    chunk.column_path()
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The root columns named by `fields`, in schema order; an error when no text column exists

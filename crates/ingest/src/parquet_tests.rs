@@ -251,6 +251,18 @@ fn a_damaged_embedded_arrow_schema_is_ignored_not_a_panic() {
     assert!(out.documents[0].body.contains("harbour ferry"));
 }
 
+#[test]
+fn a_column_chunk_outside_the_file_is_one_error_not_a_panic() {
+    // The fuzz target's second find: a footer giving a column chunk a negative offset, which
+    // the parquet crate asserts against (a panic) when the row group is opened.
+    let bytes = include_bytes!("testdata/negative_column_offset.parquet");
+    let out = read(bytes, &IngestConfig::default());
+    assert!(out.documents.is_empty());
+    let lines = messages(&out);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("lies outside the file"), "{lines:?}");
+}
+
 /// The display path of the file `read` wrote (errors name it).
 fn out_path(out: &FileOutcome) -> String {
     let line = &messages(out)[0];
