@@ -33,6 +33,9 @@ seed relate
 seed facts "$ex"/*.txt "$ex"/*.md
 seed comparison "$ex"/*.txt "$ex"/*.md
 seed index "$ex"/*.txt "$ex"/*.md
+# examples/ has no Parquet file: seeds/parquet holds documents.parquet of a `dedup --format
+# parquet` over two of them.
+seed parquet "$here"/seeds/parquet/*.parquet
 
 cargo fuzz build -s none || exit 1
 failed=()

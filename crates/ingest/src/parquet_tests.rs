@@ -263,6 +263,17 @@ fn a_column_chunk_outside_the_file_is_one_error_not_a_panic() {
     assert!(lines[0].contains("lies outside the file"), "{lines:?}");
 }
 
+#[test]
+fn a_page_the_parquet_crate_panics_on_is_one_error() {
+    // The fuzz target's third find: a data page whose bit width is out of range, which the
+    // parquet crate asserts against while decoding; the reader catches it.
+    let bytes = include_bytes!("testdata/bad_bit_width_page.parquet");
+    let out = read(bytes, &IngestConfig::default());
+    let lines = messages(&out);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("the Parquet decoder failed"), "{lines:?}");
+}
+
 /// The display path of the file `read` wrote (errors name it).
 fn out_path(out: &FileOutcome) -> String {
     let line = &messages(out)[0];

@@ -1,0 +1,36 @@
+//! A Parquet input's whole path after sniffing (`parquet::open`, then `read_stream`, as
+//! `read_file` takes it): footer, column projection, row groups in blocks, each row through
+//! the JSON Lines record path. The bytes are written to a
+//! file (the reader seeks to the footer, so Parquet is read from a file, never a stream).
+//! Never panics out of the reader; every document has an id. The reader catches the parquet
+//! crate's own panics on damaged pages (one error line instead), so the panic hook
+//! libfuzzer-sys installs, which aborts on any panic, caught or not, is put back to the
+//! default: a panic that leaves the reader still aborts (libfuzzer-sys's `catch_unwind`).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use samestory_core::IngestConfig;
+use samestory_ingest::{parquet, InputFile};
+use std::io::Write;
+
+fuzz_target!(init: drop(std::panic::take_hook()), |bytes: &[u8]| {
+    let Ok(mut file) = tempfile::Builder::new().suffix(".parquet").tempfile() else {
+        return;
+    };
+    if file.write_all(bytes).and_then(|_| file.flush()).is_err() {
+        return;
+    }
+    let cfg = IngestConfig {
+        // Small blocks: several blocks per row group, as on big files.
+        stream_block_bytes: 256,
+        ..IngestConfig::default()
+    };
+    let input = InputFile::from_path(file.path());
+    let Ok(stream) = parquet::open(&input, file.path(), &cfg) else {
+        return;
+    };
+    let out = parquet::read_stream(stream, &cfg);
+    for doc in &out.documents {
+        assert!(!doc.id.is_empty(), "a document without an id");
+    }
+});
