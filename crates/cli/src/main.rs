@@ -11,6 +11,7 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    quiet_caught_decoder_panics();
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
@@ -22,6 +23,17 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A third-party decoder's panic that ingest catches (a damaged Parquet page) is reported as
+/// that file's one error line; the default hook would print the panic as well.
+fn quiet_caught_decoder_panics() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !samestory_ingest::guard::in_guarded_decoder() {
+            default(info);
+        }
+    }));
 }
 
 fn usage_error(e: clap::Error) -> ExitCode {

@@ -1,7 +1,8 @@
 //! Parquet in and out: a corpus as a Parquet input gives what the same records as JSON Lines
 //! give; `--format both` writes Parquet files that read back (row by row, as JSON) to the
 //! JSON Lines files, byte-identical from run to run; a Parquet input on stdin, compressed,
-//! truncated or without a text column is one error line, and the good inputs are still read.
+//! truncated, damaged or without a text column is one error line, and the good inputs are
+//! still read.
 #![cfg(feature = "parquet")]
 
 mod util;
@@ -325,6 +326,12 @@ fn bad_parquet_inputs_get_one_error_line_each_and_good_files_survive() {
         &zstd::encode_all(&good[..], 3).unwrap(),
     );
     write("truncated.parquet", &good[..good.len() / 2]);
+    // A page the parquet crate panics on (found by fuzz/parquet): caught, one line, no panic
+    // message.
+    write(
+        "damaged_page.parquet",
+        include_bytes!("../../ingest/src/testdata/bad_bit_width_page.parquet"),
+    );
     write(
         "no_text.parquet",
         &one_row(&[("id", "x"), ("headline", "No body here")]),
@@ -349,12 +356,14 @@ fn bad_parquet_inputs_get_one_error_line_each_and_good_files_survive() {
             "Parquet inside zstd cannot be read",
         ),
         ("truncated.parquet", "bad Parquet file: no PAR1 footer"),
+        ("damaged_page.parquet", "the Parquet decoder failed"),
         (
             "no_text.parquet",
             "not article input: Parquet without a text column",
         ),
     ];
     assert_eq!(errors.len(), expected.len(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
     for (name, why) in expected {
         let line = errors
             .iter()

@@ -15,6 +15,7 @@ pub mod assemble;
 pub mod corpus;
 pub mod decode;
 mod error;
+pub mod guard;
 pub mod html;
 pub mod jsonl;
 pub mod meta;

@@ -11,6 +11,7 @@
 //! The embedded Arrow schema is ignored (the Parquet types decide). Knows nothing of the sniffing (see [`crate::stream::open`]), which sends it plain files
 //! only: Parquet is read from its footer, so it cannot be streamed.
 
+use crate::guard::guarded;
 use crate::jsonl::{read_blocks, RecordAt, RecordTally};
 use crate::stream::LineBlock;
 use crate::{FileOutcome, IngestError, InputFile};
@@ -77,8 +78,10 @@ pub fn open(
     // their Parquet types say, which is all a text or metadata column needs, and arrow-ipc
     // panics on a damaged one (found by the fuzz target) where a reader must give an error.
     let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
-    let meta = guarded(|| ArrowReaderMetadata::load(&file, options).map_err(|e| e.to_string()))
-        .map_err(|e| bad(format!("cannot read its footer: {e}")))?;
+    let meta = guarded("Parquet", || {
+        ArrowReaderMetadata::load(&file, options).map_err(|e| e.to_string())
+    })
+    .map_err(|e| bad(format!("cannot read its footer: {e}")))?;
     let file_len = file.metadata().map(|m| m.len()).unwrap_or(0);
     check_layout(meta.metadata(), file_len).map_err(bad)?;
     let roots = columns(input, &meta, &cfg.jsonl)?;
@@ -111,24 +114,6 @@ fn has_footer_magic(file: &mut File) -> bool {
         .and_then(|_| file.read_exact(&mut tail));
     let long_enough = file.metadata().is_ok_and(|m| m.len() >= 12);
     read.is_ok() && long_enough && crate::sniff::is_parquet(&tail)
-}
-
-/// `decode()`, with a panic of the parquet crate turned into an error. The crate asserts
-/// (panics) on some damaged pages and footers where it should return an error (the fuzz
-/// target finds them: bit widths, offsets); a damaged file must be one error line, never the
-/// end of the run. The panic's own message still goes to the process's panic hook.
-fn guarded<T>(decode: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(decode)) {
-        Ok(result) => result,
-        Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown".into());
-            Err(format!("the Parquet decoder failed ({what})"))
-        }
-    }
 }
 
 /// Checks what the footer says of the file's layout before anything is read: row counts not
@@ -266,7 +251,7 @@ impl ParquetStream {
             .try_clone()
             .map_err(|e| e.to_string())
             .and_then(|file| {
-                guarded(|| {
+                guarded("Parquet", || {
                     ParquetRecordBatchReaderBuilder::new_with_metadata(file, self.meta.clone())
                         .with_row_groups(vec![group])
                         .with_projection(self.mask.clone())
@@ -295,7 +280,9 @@ impl ParquetStream {
         let first_row = cur.next_row;
         let mut text = Vec::new();
         while text.len() < self.block_bytes {
-            let next = guarded(|| cur.reader.next().transpose().map_err(|e| e.to_string()));
+            let next = guarded("Parquet", || {
+                cur.reader.next().transpose().map_err(|e| e.to_string())
+            });
             let batch = match next.transpose() {
                 Some(Ok(batch)) => batch,
                 Some(Err(e)) => {
