@@ -116,15 +116,7 @@ fn parquet_rows(path: &Path) -> Vec<Value> {
 
 /// A number's `value` back from its Parquet list (`[v]` → `v`, a range stays a pair).
 fn unlist_values(row: &mut Value) {
-    let Some(Value::Array(numbers)) = row.get_mut("numbers") else {
-        return;
-    };
-    for number in numbers {
-        unlist(number.get_mut("value"));
-        if let Some(Value::Array(stated)) = number.get_mut("values") {
-            stated.iter_mut().for_each(|s| unlist(s.get_mut("value")));
-        }
-    }
+    samestory_output::schema::for_each_number_value(row, unlist);
 }
 
 /// `[v]` → `v`.

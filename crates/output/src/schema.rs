@@ -206,13 +206,19 @@ fn value() -> Field {
 /// A row's `numbers[].value` and `numbers[].values[].value` as lists (Parquet has no
 /// union of a number and a pair: see [`VALUE_IS_LIST`]).
 pub fn values_as_lists(row: &mut Value) {
+    for_each_number_value(row, as_list);
+}
+
+/// Calls `f` on each `numbers[].value` and `numbers[].values[].value` of a row (documents
+/// and stories rows), the fields [`VALUE_IS_LIST`] is about.
+pub fn for_each_number_value(row: &mut Value, mut f: impl FnMut(Option<&mut Value>)) {
     let Some(Value::Array(numbers)) = row.get_mut("numbers") else {
         return;
     };
     for number in numbers {
-        as_list(number.get_mut("value"));
+        f(number.get_mut("value"));
         if let Some(Value::Array(values)) = number.get_mut("values") {
-            values.iter_mut().for_each(|v| as_list(v.get_mut("value")));
+            values.iter_mut().for_each(|v| f(v.get_mut("value")));
         }
     }
 }
