@@ -9,7 +9,9 @@
 //! Must not: decide anything itself (every rule is a `shard` function), hold a corpus, or
 //! count across the batches it is given.
 
-use crate::arrow::{batch_of, chunk_strings_opt, column, field, list_of, passages_field, strings};
+use crate::arrow::{
+    batch_of, chunk_strings_opt, column, field, for_python, list_of, passages_field, strings,
+};
 use crate::errors::{Error, Result};
 use arrow_array::builder::{BinaryBuilder, Int64Builder, ListBuilder};
 use arrow_array::cast::AsArray;
@@ -578,23 +580,15 @@ pub fn relations(
     batch_of(relations_schema(), &rows)
 }
 
+/// relations.jsonl's columns (`samestory_output::schema::relations`, as Python takes them)
+/// without `story_score`, which only the story stage's `same_story` rows carry.
 fn relations_schema() -> SchemaRef {
     static SCHEMA: OnceLock<SchemaRef> = OnceLock::new();
     SCHEMA
         .get_or_init(|| {
-            let f = || DataType::Float64;
-            Arc::new(Schema::new(vec![
-                field("a", DataType::Utf8),
-                field("b", DataType::Utf8),
-                field("kind", DataType::Utf8),
-                field("jaccard", f()),
-                field("containment_a", f()),
-                field("containment_b", f()),
-                passages_field(),
-                field("original", DataType::Utf8),
-                field("why", DataType::Utf8),
-                field("via", DataType::Utf8),
-            ]))
+            let all = for_python(&samestory_output::schema::relations());
+            let engine = all.fields().iter().filter(|f| f.name() != "story_score");
+            Arc::new(Schema::new(engine.cloned().collect::<Vec<_>>()))
         })
         .clone()
 }
