@@ -8,8 +8,10 @@
 //! group), read through a projection of the named columns only. A file whose footer cannot be
 //! read, that has no text column or whose text column is not a string is one error; a row
 //! group that cannot be decoded is one error and the next one is read; a bad row is one error.
-//! The embedded Arrow schema is ignored (the Parquet types decide). Knows nothing of the sniffing (see [`crate::stream::open`]), which sends it plain files
-//! only: Parquet is read from its footer, so it cannot be streamed.
+//! The embedded Arrow schema is ignored (the Parquet types decide), the footer's layout is
+//! checked before any page is read, and the parquet crate's panics on damaged pages are
+//! caught ([`crate::guard`]). Knows nothing of the sniffing (see [`crate::stream::open`]),
+//! which sends it plain files only: Parquet is read from its footer, so it cannot be streamed.
 
 use crate::guard::guarded;
 use crate::jsonl::{read_blocks, RecordAt, RecordTally};
