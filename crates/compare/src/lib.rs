@@ -36,6 +36,7 @@ use serde::{Deserialize, Serialize};
 /// What one document states: its quotes and its quantities, in body order. Written as JSON
 /// and read back unchanged (the pipeline keeps extracted facts on disk between stages).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Facts {
     /// Quotes, direct and indirect, with their speakers.
     pub quotes: Vec<Quote>,

@@ -97,8 +97,10 @@ pub struct Document {
     #[serde(flatten)]
     pub meta: Metadata,
     /// Cleaned body: paragraphs separated by a blank line (`"\n\n"`).
+    #[serde(default)]
     pub body: String,
     /// Lines removed from the body by cleaning, in source order.
+    #[serde(default)]
     pub removed: Vec<RemovedLine>,
 }
 

@@ -168,7 +168,7 @@ impl Index {
         let mut matching = Vec::new();
         for entry in t.summaries.iter().map_err(db(&t.name))? {
             let (id, json) = entry.map_err(db(&t.name))?;
-            let summary: StorySummary = serde_json::from_slice(json.value())
+            let summary = crate::encode::summary_from_bytes(id.value(), json.value())
                 .map_err(|e| read::damaged(&t.name, "story_summaries", id.value(), e))?;
             if in_dates(&summary, query) && t.holds_words(&summary, &words)? {
                 matching.push(summary);
@@ -197,8 +197,7 @@ impl Index {
         let Some(packed) = crate::pieces::read(&t.stories, id, &t.name)? else {
             return Ok(None);
         };
-        let line =
-            decompress_text(&packed).map_err(|e| read::damaged(&t.name, "stories", id, e))?;
+        let line = read::story_line(&t.name, &t.bodies, id, &packed)?;
         let row = t.story_row(id, &packed)?;
         let members: BTreeSet<&str> = row.documents.iter().map(String::as_str).collect();
         let mut documents = Vec::with_capacity(members.len());

@@ -7,7 +7,6 @@
 
 use crate::error::{db, StoreError};
 use crate::read;
-use crate::record::decompress_text;
 use crate::tables::{BODY_PIECES, DOCUMENTS, PLACES, RELATIONS, STORIES};
 use crate::Index;
 use redb::{ReadableDatabase, ReadableTable};
@@ -90,11 +89,10 @@ impl Index {
             }
             Lines::Stories => {
                 let table = txn.open_table(STORIES).map_err(db(name))?;
+                let bodies = txn.open_table(BODY_PIECES).map_err(db(name))?;
                 for entry in crate::pieces::all(&table, name)? {
                     let (id, packed) = entry?;
-                    let text = decompress_text(&packed)
-                        .map_err(|e| read::damaged(name, "stories", &id, e))?;
-                    line(&text)?;
+                    line(&read::story_line(name, &bodies, &id, &packed)?)?;
                 }
             }
         }

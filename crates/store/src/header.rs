@@ -48,10 +48,8 @@ impl Params {
     }
 }
 
-/// The format this build migrates on open: a format-2 index lacks `term_counts`, which its
-/// `term_keys` postings give, and keeps each body and story line as one value, which are cut
-/// into pieces.
-const MIGRATES_FROM: &str = "samestory-index 2";
+/// The formats this build migrates on open (see [`crate::migrate`]).
+const MIGRATES_FROM: [&str; 2] = ["samestory-index 2", "samestory-index 3"];
 
 /// What [`write_or_check`] did to the header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,7 +86,7 @@ pub fn write_or_check(
         return Ok(Opened::Created);
     };
     let found = String::from_utf8_lossy(&found).into_owned();
-    let migrate = found == MIGRATES_FROM;
+    let migrate = MIGRATES_FROM.contains(&found.as_str());
     if found != FORMAT_VERSION && !migrate {
         return Err(StoreError::Format {
             index: index.to_string(),
@@ -120,10 +118,10 @@ pub fn write_or_check(
     }
     drop(header);
     crate::tables::create_all(txn).map_err(db(index))?;
-    crate::sketches::recount_terms(txn, index)?;
-    let format_2 = |name| redb::TableDefinition::<&str, &[u8]>::new(name);
-    crate::pieces::migrate(txn, format_2("bodies"), crate::tables::BODY_PIECES, index)?;
-    crate::pieces::migrate(txn, format_2("stories"), crate::tables::STORIES, index)?;
+    if found == MIGRATES_FROM[0] {
+        crate::migrate::from_format_2(txn, index)?;
+    }
+    crate::migrate::from_format_3(txn, index)?;
     txn.open_table(HEADER)
         .map_err(db(index))?
         .insert("format", FORMAT_VERSION.as_bytes())

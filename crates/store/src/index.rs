@@ -497,7 +497,7 @@ impl<'t> DocumentWriter<'t> {
                 DocumentRecord::new(doc, prepared.content.clone(), now, 1)
             }
         };
-        let json = serde_json::to_vec(&record).map_err(|e| corrupt(name, &doc.id, e))?;
+        let json = record.to_bytes().map_err(|e| corrupt(name, &doc.id, e))?;
         let body = &prepared.body;
         let id = doc.id.as_str();
         self.records.insert(id, json.as_slice()).map_err(db(name))?;

@@ -29,11 +29,13 @@
 
 mod browse;
 mod compact;
+mod encode;
 mod error;
 mod export;
 mod frequencies;
 mod header;
 mod index;
+mod migrate;
 mod pieces;
 mod query;
 mod read;
@@ -43,6 +45,7 @@ mod region;
 mod sketches;
 mod stats;
 mod stories;
+mod story_line;
 pub mod tables;
 mod terms;
 

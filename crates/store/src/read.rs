@@ -13,12 +13,12 @@ use samestory_core::Document;
 
 /// Decodes the record stored under `id`.
 pub fn record(index: &str, id: &str, bytes: &[u8]) -> Result<DocumentRecord, StoreError> {
-    serde_json::from_slice(bytes).map_err(|e| damaged(index, "documents", id, e))
+    DocumentRecord::from_bytes(bytes).map_err(|e| damaged(index, "documents", id, e))
 }
 
 /// Decodes the place stored under `id`.
 pub fn place(index: &str, id: &str, bytes: &[u8]) -> Result<Place, StoreError> {
-    serde_json::from_slice(bytes).map_err(|e| damaged(index, "places", id, e))
+    Place::from_bytes(id, bytes).map_err(|e| damaged(index, "places", id, e))
 }
 
 /// Every record, in id order.
@@ -57,6 +57,22 @@ pub fn body(
     let body = crate::pieces::read(bodies, id, index)?;
     let body = body.ok_or_else(|| damaged(index, "body_pieces", id, "missing"))?;
     decompress_text(&body).map_err(|e| damaged(index, "body_pieces", id, e))
+}
+
+/// The `stories.jsonl` line of story `id` from its stored bytes (`packed`): decompressed,
+/// and its unique passages cut from the stored bodies again ([`crate::story_line`]).
+pub fn story_line(
+    index: &str,
+    bodies: &impl ReadableTable<(&'static str, u16), &'static [u8]>,
+    id: &str,
+    packed: &[u8],
+) -> Result<String, StoreError> {
+    let stored = decompress_text(packed).map_err(|e| damaged(index, "stories", id, e))?;
+    crate::story_line::unpack(
+        stored,
+        |doc| body(index, bodies, doc),
+        |why| damaged(index, "stories", id, why),
+    )
 }
 
 /// Every stored document with its body, in id order, from `records` and `bodies`.

@@ -207,7 +207,7 @@ struct KeptFacts(Vec<Option<Vec<u8>>>);
 impl KnownFacts for KeptFacts {
     fn facts(&self, i: usize) -> Option<Facts> {
         let json = self.0.get(i)?.as_deref()?;
-        serde_json::from_slice::<Place>(json).ok().map(|p| p.facts)
+        Place::from_bytes("", json).ok().map(|p| p.facts)
     }
 }
 
@@ -272,13 +272,14 @@ fn write_rows(
         |story, row| {
             let line =
                 serde_json::to_string(&row).map_err(samestory_pipeline::PipelineError::from)?;
-            let members = serde_json::to_vec(&story.documents)
+            let members = crate::encode::members_to_bytes(&story.story, &story.documents)
                 .map_err(samestory_pipeline::PipelineError::from)?;
-            let summary = serde_json::to_vec(&summary(r, &line))
+            let summary = crate::encode::summary_to_bytes(&summary(r, &line))
                 .map_err(samestory_pipeline::PipelineError::from)?;
             summaries
                 .insert(story.story.as_str(), summary.as_slice())
                 .map_err(db(name))?;
+            let line = crate::story_line::pack(&line);
             let line = compress_text(&line).map_err(|e| db(name)(redb::Error::Io(e)))?;
             crate::pieces::write(&mut story_lines, &story.story, &line, name)?;
             issued
@@ -292,8 +293,9 @@ fn write_rows(
                 story: stories.story_of[i].clone(),
                 facts: facts.cloned().unwrap_or_default(),
             };
-            let json =
-                serde_json::to_vec(&place).map_err(samestory_pipeline::PipelineError::from)?;
+            let json = place
+                .to_bytes(&r.corpus.docs[i].id)
+                .map_err(samestory_pipeline::PipelineError::from)?;
             places
                 .insert(r.corpus.docs[i].id.as_str(), json.as_slice())
                 .map_err(db(name))?;

@@ -18,7 +18,6 @@ use rayon::prelude::*;
 use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, WriteTransaction};
 use samestory_core::{Config, Document};
 use samestory_relate::features::Sketcher;
-use serde::Deserialize;
 use std::collections::BTreeSet;
 
 /// Stored documents a changed one is checked against for relations, at most (their
@@ -73,7 +72,7 @@ pub fn affected(
         let Some(members) = issued.get(story.as_str()).map_err(db(name))? else {
             continue;
         };
-        let members: Vec<String> = serde_json::from_slice(members.value())
+        let members = crate::encode::members_from_bytes(story, members.value())
             .map_err(|e| read::damaged(name, "issued_stories", story, e))?;
         region.extend(members);
     }
@@ -105,11 +104,6 @@ fn reached_by(
 
 /// The story of a stored place (the rest of it unread).
 pub fn story_of(name: &str, id: &str, place: &[u8]) -> Result<String, StoreError> {
-    #[derive(Deserialize)]
-    struct StoryOnly {
-        story: String,
-    }
-    serde_json::from_slice::<StoryOnly>(place)
-        .map(|p| p.story)
+    crate::record::Place::story_from_bytes(id, place)
         .map_err(|e| read::damaged(name, "places", id, e))
 }

@@ -7,8 +7,7 @@
 
 use crate::error::{db, StoreError};
 use crate::read;
-use crate::record::decompress_text;
-use crate::tables::{ISSUED_STORIES, PLACES, STORIES};
+use crate::tables::{BODY_PIECES, ISSUED_STORIES, PLACES, STORIES};
 use crate::Index;
 use redb::ReadableDatabase;
 use serde::Serialize;
@@ -59,7 +58,7 @@ impl Index {
                 from: id.to_string(),
             });
         };
-        let members: Vec<String> = serde_json::from_slice(members.value())
+        let members = crate::encode::members_from_bytes(id, members.value())
             .map_err(|e| read::damaged(name, "issued_stories", id, e))?;
         let places = txn.open_table(PLACES).map_err(db(name))?;
         let mut now = BTreeMap::<String, usize>::new();
@@ -91,7 +90,7 @@ impl Index {
         let Some(line) = crate::pieces::read(&stories, id, name)? else {
             return Ok(None);
         };
-        let text = decompress_text(&line).map_err(|e| read::damaged(name, "stories", id, e))?;
-        Ok(Some(text))
+        let bodies = txn.open_table(BODY_PIECES).map_err(db(name))?;
+        read::story_line(name, &bodies, id, &line).map(Some)
     }
 }

@@ -7,7 +7,7 @@
 use redb::{MultimapTableDefinition, TableDefinition};
 
 /// The format this build reads and writes (recorded in [`HEADER`] under `format`).
-pub const FORMAT_VERSION: &str = "samestory-index 3";
+pub const FORMAT_VERSION: &str = "samestory-index 4";
 
 /// `name → bytes`: `format` (the format version, UTF-8), `params` (the hashing parameters,
 /// JSON), `next_number` (the next document number, u32 LE).

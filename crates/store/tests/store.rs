@@ -314,6 +314,54 @@ fn term_counts_follow_changes_and_a_format_2_index_migrates_with_its_bodies() {
     assert_eq!(term_counts(&path).0, kept, "migrated from the postings");
 }
 
+/// `tests/data/index-format-3.*.zst`: an index of `examples/` written by the samestory of
+/// format 3 (`index add examples`, then `index compact`), and what its `index export` wrote.
+fn format_3_fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(format!("index-format-3.{name}.zst"));
+    zstd::decode_all(std::fs::File::open(path).unwrap()).unwrap()
+}
+
+#[test]
+fn a_format_3_index_migrates_and_exports_what_it_exported_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.redb");
+    std::fs::write(&path, format_3_fixture("redb")).unwrap();
+    let stories_before = story_piece_bytes(&path);
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    let stats = index.stats().unwrap();
+    assert_eq!(stats.format, samestory_store::tables::FORMAT_VERSION);
+    assert_eq!(stats.documents, 15);
+    let expected: Vec<Vec<u8>> = ["documents.jsonl", "relations.jsonl", "stories.jsonl"]
+        .iter()
+        .map(|f| format_3_fixture(f))
+        .collect();
+    let got = exported(&index);
+    for (k, f) in ["documents", "relations", "stories"].iter().enumerate() {
+        assert!(got[k] == expected[k], "{f}.jsonl differs after migration");
+    }
+    drop(index);
+    let stories_after = story_piece_bytes(&path);
+    assert!(
+        stories_after * 10 < stories_before * 9,
+        "story lines stored as spans: {stories_before} → {stories_after} bytes"
+    );
+}
+
+/// Bytes of every stored story line piece.
+fn story_piece_bytes(path: &Path) -> usize {
+    use redb::{ReadableDatabase, ReadableTable};
+    let db = redb::Database::open(path).unwrap();
+    let txn = db.begin_read().unwrap();
+    let table = txn.open_table(samestory_store::tables::STORIES).unwrap();
+    table
+        .iter()
+        .unwrap()
+        .map(|e| e.unwrap().1.value().len())
+        .sum()
+}
+
 #[test]
 fn expire_removes_by_date_and_undated_by_time_added() {
     let index = IndexBuilder::new(Config::default())

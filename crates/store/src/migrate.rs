@@ -1,0 +1,90 @@
+//! Bringing an index of an older format to this one, inside the write transaction that opens
+//! it (all or nothing). Format 2 lacks `term_counts`, which its `term_keys` postings give, and
+//! keeps each body and story line as one value, which are cut into pieces. Format 3 stores
+//! records, places, story members and summaries as full JSON and story lines with their
+//! unique passages' texts: they are rewritten compactly ([`crate::record`],
+//! [`crate::encode`], [`crate::story_line`]). Keys, postings and bodies are unchanged.
+//!
+//! Must not: decide which format to migrate from (`header` does).
+
+use crate::encode;
+use crate::error::{db, StoreError};
+use crate::read;
+use crate::record::compress_text;
+use crate::tables::{BODY_PIECES, DOCUMENTS, ISSUED_STORIES, PLACES, STORIES, STORY_SUMMARIES};
+use redb::{ReadableTable, TableDefinition, WriteTransaction};
+
+/// Format 2 to format 3.
+pub fn from_format_2(txn: &WriteTransaction, index: &str) -> Result<(), StoreError> {
+    crate::sketches::recount_terms(txn, index)?;
+    let format_2 = |name| TableDefinition::<&str, &[u8]>::new(name);
+    crate::pieces::migrate(txn, format_2("bodies"), BODY_PIECES, index)?;
+    crate::pieces::migrate(txn, format_2("stories"), STORIES, index)
+}
+
+/// Format 3 to format 4: records, places, story members, summaries and story lines
+/// rewritten compactly.
+pub fn from_format_3(txn: &WriteTransaction, index: &str) -> Result<(), StoreError> {
+    rewrite(txn, DOCUMENTS, index, |id, bytes| {
+        let record = read::record(index, id, bytes)?;
+        record
+            .to_bytes()
+            .map_err(|e| read::damaged(index, "documents", id, e))
+    })?;
+    rewrite(txn, PLACES, index, |id, bytes| {
+        let place = read::place(index, id, bytes)?;
+        place
+            .to_bytes(id)
+            .map_err(|e| read::damaged(index, "places", id, e))
+    })?;
+    rewrite(txn, ISSUED_STORIES, index, |id, bytes| {
+        let members = encode::members_from_bytes(id, bytes)
+            .map_err(|e| read::damaged(index, "issued_stories", id, e))?;
+        encode::members_to_bytes(id, &members)
+            .map_err(|e| read::damaged(index, "issued_stories", id, e))
+    })?;
+    rewrite(txn, STORY_SUMMARIES, index, |id, bytes| {
+        let summary = encode::summary_from_bytes(id, bytes)
+            .map_err(|e| read::damaged(index, "story_summaries", id, e))?;
+        encode::summary_to_bytes(&summary)
+            .map_err(|e| read::damaged(index, "story_summaries", id, e))
+    })?;
+    let mut lines = Vec::new();
+    {
+        let stories = txn.open_table(STORIES).map_err(db(index))?;
+        let bodies = txn.open_table(BODY_PIECES).map_err(db(index))?;
+        for entry in crate::pieces::all(&stories, index)? {
+            let (id, packed) = entry?;
+            let line = read::story_line(index, &bodies, &id, &packed)?;
+            lines.push((id, line));
+        }
+    }
+    let mut stories = txn.open_table(STORIES).map_err(db(index))?;
+    for (id, line) in lines {
+        let packed = compress_text(&crate::story_line::pack(&line))
+            .map_err(|e| db(index)(redb::Error::Io(e)))?;
+        crate::pieces::write(&mut stories, &id, &packed, index)?;
+    }
+    Ok(())
+}
+
+/// Replaces every value of `table` by `f(id, value)`.
+fn rewrite(
+    txn: &WriteTransaction,
+    table: TableDefinition<&str, &[u8]>,
+    index: &str,
+    f: impl Fn(&str, &[u8]) -> Result<Vec<u8>, StoreError>,
+) -> Result<(), StoreError> {
+    let mut table = txn.open_table(table).map_err(db(index))?;
+    let mut new = Vec::new();
+    for entry in table.iter().map_err(db(index))? {
+        let (id, bytes) = entry.map_err(db(index))?;
+        new.push((id.value().to_string(), f(id.value(), bytes.value())?));
+    }
+    for (id, bytes) in new {
+        table
+            .insert(id.as_str(), bytes.as_slice())
+            .map_err(db(index))?;
+    }
+    Ok(())
+}
