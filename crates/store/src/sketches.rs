@@ -17,6 +17,7 @@ use crate::tables::{
 use redb::{ReadOnlyTable, ReadableTable, Table, WriteTransaction};
 use samestory_core::RelateConfig;
 use samestory_relate::features::DocSketch;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 /// The tables that number documents and hold their postings, in one write transaction.
@@ -67,17 +68,35 @@ impl<'t> SketchTables<'t> {
     }
 
     /// Numbers each document of `docs` (new numbers, in order) and stores their postings,
-    /// sorted per table so the B-trees are written in key order.
+    /// sorted per table so the B-trees are written in key order. Every story term is counted;
+    /// a term already held by more than [`TERM_BUCKET`] documents is not posted again (its
+    /// bucket is never read: lookups skip it by its count), so a common word costs its
+    /// count, not a posting per document.
     pub fn insert_all(&mut self, docs: &[(&str, Keys<'_>)], index: &str) -> Result<(), StoreError> {
         let next = self.header.get("next_number").map_err(db(index))?;
         let mut n = next
             .and_then(|v| v.value().try_into().ok().map(u32::from_le_bytes))
             .unwrap_or(0);
         let mut postings = PostingKeys::default();
+        let mut counts: HashMap<u32, u32> = HashMap::new();
         for (id, keys) in docs {
             self.numbers.insert(*id, n).map_err(db(index))?;
             self.ids.insert(n, *id).map_err(db(index))?;
-            postings.push_own(n, keys);
+            let mut posted = Vec::with_capacity(keys.terms.len());
+            for &term in keys.terms {
+                let count = match counts.entry(term) {
+                    Entry::Occupied(count) => count.into_mut(),
+                    Entry::Vacant(count) => {
+                        let stored = self.term_counts.get(term).map_err(db(index))?;
+                        count.insert(stored.map_or(0, |v| v.value()))
+                    }
+                };
+                if *count as usize <= TERM_BUCKET {
+                    posted.push(term);
+                }
+                *count += 1;
+            }
+            postings.push_own(n, keys, &posted);
             if self.becomes_exemplar(keys.sketch, n, index)? {
                 postings.push_sketch(n, keys.sketch);
             }
@@ -86,8 +105,11 @@ impl<'t> SketchTables<'t> {
         self.header
             .insert("next_number", n.to_le_bytes().as_slice())
             .map_err(db(index))?;
-        let terms = docs.iter().flat_map(|(_, keys)| keys.terms.iter().copied());
-        count_terms(&mut self.term_counts, terms, 1, index)?;
+        let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
+        counts.sort_unstable();
+        for (term, count) in counts {
+            self.term_counts.insert(term, count).map_err(db(index))?;
+        }
         for (table, mut keys) in self.tables(postings) {
             keys.sort_unstable();
             for key in keys {
@@ -136,9 +158,9 @@ impl<'t> SketchTables<'t> {
                 .map_err(db(index))?
                 .map(|v| v.value())
                 == Some(n);
-        count_terms(&mut self.term_counts, keys.terms.iter().copied(), -1, index)?;
+        count_out_terms(&mut self.term_counts, keys.terms.iter().copied(), index)?;
         let mut postings = PostingKeys::default();
-        postings.push_own(n, &keys);
+        postings.push_own(n, &keys, keys.terms);
         if exemplar {
             postings.push_sketch(n, s);
             self.exemplars.remove(s.key).map_err(db(index))?;
@@ -201,12 +223,11 @@ impl<'t> SketchTables<'t> {
     }
 }
 
-/// Adds `sign` (1 or -1) to the count of each of `terms` (a term once per document), in key
-/// order; a count that falls to 0 is removed.
-fn count_terms(
+/// Takes one off the count of each of `terms` (a term once per document), in key order; a
+/// count that falls to 0 is removed.
+fn count_out_terms(
     counts: &mut Table<'_, u32, u32>,
     terms: impl Iterator<Item = u32>,
-    sign: i64,
     index: &str,
 ) -> Result<(), StoreError> {
     let mut changes: Vec<u32> = terms.collect();
@@ -217,7 +238,7 @@ fn count_terms(
             .get(term)
             .map_err(db(index))?
             .map_or(0, |v| v.value());
-        let new = (i64::from(old) + sign * run.len() as i64).max(0) as u32;
+        let new = old.saturating_sub(run.len() as u32);
         if new == 0 {
             counts.remove(term).map_err(db(index))?;
         } else {
@@ -262,9 +283,10 @@ struct PostingKeys {
 }
 
 impl PostingKeys {
-    /// Adds the postings every document has: its exact key, story terms and URL.
-    fn push_own(&mut self, n: u32, keys: &Keys<'_>) {
-        self.terms.extend(keys.terms.iter().map(|&t| posting(t, n)));
+    /// Adds the postings every document has: its exact key, its story terms among `terms`
+    /// and its URL.
+    fn push_own(&mut self, n: u32, keys: &Keys<'_>, terms: &[u32]) {
+        self.terms.extend(terms.iter().map(|&t| posting(t, n)));
         self.urls.extend(keys.url.map(|u| posting(u, n)));
         if keys.sketch.words > 0 {
             self.exact.push(posting(exact_key(keys.sketch), n));
@@ -464,7 +486,10 @@ fn found<I: ReadableTable<u32, &'static str>, P>(
 /// Story terms two documents must share to be scored as one story's.
 const TERMS_SHARED: u32 = 2;
 
-/// A story term posted for more documents than this is too common to find a story by.
+/// A story term held by more documents than this is too common to find a story by: lookups
+/// skip it by its count, and documents added once it is are not posted under it (a bucket
+/// holds a term's first `TERM_BUCKET + 1` documents; should removals bring the count back
+/// under, it holds those of them that are left).
 const TERM_BUCKET: usize = 300;
 
 /// Stored documents a new one is scored against for its story (a query), or whose stories

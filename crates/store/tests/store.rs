@@ -257,6 +257,46 @@ fn term_counts(path: &Path) -> (Counts, Counts) {
 }
 
 #[test]
+fn a_term_held_by_over_300_documents_is_counted_but_posted_for_its_first_301() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.redb");
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    let docs = |range: std::ops::Range<usize>| {
+        range.map(|i| {
+            let mut d = doc(
+                &format!("d{i:03}"),
+                &format!("Quarry{i} report number {i}."),
+                None,
+            );
+            d.meta.title = Some("Westmere quarry".into());
+            d
+        })
+    };
+    index.add(docs(0..200), 100).unwrap();
+    index.add(docs(200..320), 200).unwrap();
+    drop(index);
+    let (kept, counted) = term_counts(&path);
+    let most = |c: &Counts| c.iter().map(|&(_, n)| n).max().unwrap();
+    assert_eq!(most(&kept), 320, "every holder counted");
+    assert_eq!(most(&counted), 301, "posted for the first 301 only");
+    let posted: u32 = counted.iter().map(|&(_, n)| n).sum();
+    let held: u32 = kept.iter().map(|&(_, n)| n).sum();
+    assert_eq!(held - posted, 4 * 19, "four terms over the cap (title: westmere, quarry; lead: report, number), 19 documents each");
+
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    let gone: Vec<String> = (300..320).map(|i| format!("d{i:03}")).collect();
+    index.remove(&gone).unwrap();
+    drop(index);
+    let (kept, counted) = term_counts(&path);
+    assert_eq!(most(&kept), 300);
+    assert_eq!(
+        most(&counted),
+        300,
+        "the removed ones' postings went with them"
+    );
+}
+
+#[test]
 fn term_counts_follow_changes_and_a_format_2_index_migrates_with_its_bodies() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("index.redb");
