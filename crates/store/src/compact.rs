@@ -31,7 +31,7 @@ pub fn rewrite_all(txn: &WriteTransaction, index: &str) -> Result<(), StoreError
     rewrite(txn, NUMBERED_DOCUMENTS, "numbered_documents.rewrite", index)?;
     rewrite(txn, EXACT_KEYS, "exact_keys.rewrite", index)?;
     rewrite(txn, BAND_KEYS, "band_keys.rewrite", index)?;
-    rewrite(txn, PRINT_KEYS, "print_keys.rewrite", index)?;
+    rewrite(txn, PRINT_KEYS, "print_postings.rewrite", index)?;
     rewrite(txn, TERM_KEYS, "term_keys.rewrite", index)?;
     rewrite(txn, TERM_COUNTS, "term_counts.rewrite", index)?;
     rewrite(txn, URL_KEYS, "url_keys.rewrite", index)?;

@@ -3,7 +3,9 @@
 //! keeps each body and story line as one value, which are cut into pieces. Format 3 stores
 //! records, places, story members and summaries as full JSON and story lines with their
 //! unique passages' texts: they are rewritten compactly ([`crate::record`],
-//! [`crate::encode`], [`crate::story_line`]). Keys, postings and bodies are unchanged.
+//! [`crate::encode`], [`crate::story_line`]). Format 3's fingerprint postings
+//! (`print_keys`, 8-byte keys) move to `print_postings` (7-byte keys). Other keys, postings
+//! and bodies are unchanged.
 //!
 //! Must not: decide which format to migrate from (`header` does).
 
@@ -23,8 +25,9 @@ pub fn from_format_2(txn: &WriteTransaction, index: &str) -> Result<(), StoreErr
 }
 
 /// Format 3 to format 4: records, places, story members, summaries and story lines
-/// rewritten compactly.
+/// rewritten compactly; fingerprint postings moved to 7-byte keys.
 pub fn from_format_3(txn: &WriteTransaction, index: &str) -> Result<(), StoreError> {
+    crate::sketches::migrate_print_keys(txn, TableDefinition::new("print_keys"), index)?;
     rewrite(txn, DOCUMENTS, index, |id, bytes| {
         let record = read::record(index, id, bytes)?;
         record

@@ -14,7 +14,7 @@
 use crate::error::{db, StoreError};
 use crate::read;
 use crate::record::decompress_text;
-use crate::sketches::{candidates, open_postings, term_candidates, url_key, Postings};
+use crate::sketches::{candidates, open_postings, term_candidates, url_key, ReadPostings};
 use crate::tables::{BODY_PIECES, DOCUMENTS, PLACES, STORIES};
 use crate::terms::story_terms;
 use crate::Index;
@@ -67,7 +67,7 @@ pub struct StoryPlacement {
 
 /// The tables a query reads, opened once per query call.
 struct QueryTables {
-    postings: Postings<ReadOnlyTable<u32, &'static str>, ReadOnlyTable<u64, ()>>,
+    postings: ReadPostings,
     records: ReadOnlyTable<&'static str, &'static [u8]>,
     bodies: ReadOnlyTable<(&'static str, u16), &'static [u8]>,
     places: ReadOnlyTable<&'static str, &'static [u8]>,

@@ -11,11 +11,11 @@
 
 use crate::error::{db, StoreError};
 use crate::read;
-use crate::sketches::{candidates, open_postings, term_candidates, url_key, Postings};
+use crate::sketches::{candidates, open_postings, term_candidates, url_key, ReadPostings};
 use crate::tables::{BODY_PIECES, DOCUMENTS, ISSUED_STORIES, PLACES};
 use crate::terms::story_terms;
 use rayon::prelude::*;
-use redb::{ReadOnlyTable, ReadTransaction, ReadableTable, WriteTransaction};
+use redb::{ReadTransaction, ReadableTable, WriteTransaction};
 use samestory_core::{Config, Document};
 use samestory_relate::features::Sketcher;
 use std::collections::BTreeSet;
@@ -88,7 +88,7 @@ pub fn affected(
 /// The stored documents `doc` may relate to (its candidates in the postings) or join by
 /// content (the ones sharing most title and lead words).
 fn reached_by(
-    postings: &Postings<ReadOnlyTable<u32, &'static str>, ReadOnlyTable<u64, ()>>,
+    postings: &ReadPostings,
     sketcher: &mut Sketcher,
     doc: &Document,
     config: &Config,

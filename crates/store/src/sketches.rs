@@ -4,15 +4,16 @@
 //! an LSH band (buckets over `relate.lsh_max_bucket` skipped) or at least
 //! `relate.min_shared_fingerprints` fingerprints (fingerprints in over
 //! `relate.containment_max_bucket` documents skipped: boilerplate), best first. A posting is
-//! a key `key << 32 | document number` with no value, so a bucket is one range scan and an entry
-//! costs a few bytes. Removing a document sketches its stored body again to find its keys.
+//! a key `key << 32 | document number` with no value (a fingerprint's: its upper 24 bits and
+//! the number in 7 bytes, [`PrintPosting`]), so a bucket is one range scan and an entry costs
+//! a few bytes. Removing a document sketches its stored body again to find its keys.
 //!
 //! Must not: decide relations; the engine verifies the candidates.
 
 use crate::error::{db, StoreError};
 use crate::tables::{
-    BAND_KEYS, DOCUMENT_NUMBERS, EXACT_KEYS, EXEMPLARS, HEADER, NUMBERED_DOCUMENTS, PRINT_KEYS,
-    TERM_COUNTS, TERM_KEYS, URL_KEYS,
+    PrintPosting, BAND_KEYS, DOCUMENT_NUMBERS, EXACT_KEYS, EXEMPLARS, HEADER, NUMBERED_DOCUMENTS,
+    PRINT_KEYS, TERM_COUNTS, TERM_KEYS, URL_KEYS,
 };
 use redb::{ReadOnlyTable, ReadableTable, Table, WriteTransaction};
 use samestory_core::RelateConfig;
@@ -27,7 +28,7 @@ pub struct SketchTables<'t> {
     ids: Table<'t, u32, &'static str>,
     exact: Table<'t, u64, ()>,
     bands: Table<'t, u64, ()>,
-    prints: Table<'t, u64, ()>,
+    prints: Table<'t, PrintPosting, ()>,
     terms: Table<'t, u64, ()>,
     term_counts: Table<'t, u32, u32>,
     urls: Table<'t, u64, ()>,
@@ -110,13 +111,7 @@ impl<'t> SketchTables<'t> {
         for (term, count) in counts {
             self.term_counts.insert(term, count).map_err(db(index))?;
         }
-        for (table, mut keys) in self.tables(postings) {
-            keys.sort_unstable();
-            for key in keys {
-                table.insert(key, ()).map_err(db(index))?;
-            }
-        }
-        Ok(())
+        self.insert_postings(postings, index)
     }
 
     /// Whether document `n`, sketched as `s`, is the first of its exact class (the same
@@ -165,10 +160,13 @@ impl<'t> SketchTables<'t> {
             postings.push_sketch(n, s);
             self.exemplars.remove(s.key).map_err(db(index))?;
         }
-        for (table, keys) in self.tables(postings) {
+        for (table, keys) in self.tables(postings.own) {
             for key in keys {
                 table.remove(key).map_err(db(index))?;
             }
+        }
+        for key in postings.prints {
+            self.prints.remove(key).map_err(db(index))?;
         }
         if exemplar {
             self.replace_exemplar(s, sketch_of, index)?;
@@ -200,23 +198,32 @@ impl<'t> SketchTables<'t> {
             self.exemplars.insert(s.key, m).map_err(db(index))?;
             let mut postings = PostingKeys::default();
             postings.push_sketch(m, &twin);
-            for (table, mut keys) in self.tables(postings) {
-                keys.sort_unstable();
-                for key in keys {
-                    table.insert(key, ()).map_err(db(index))?;
-                }
-            }
-            return Ok(());
+            return self.insert_postings(postings, index);
         }
         Ok(())
     }
 
-    /// Each posting table with its keys from `p`.
-    fn tables(&mut self, p: PostingKeys) -> [(&mut Table<'t, u64, ()>, Vec<u64>); 5] {
+    /// Inserts the postings `p`, each table's in key order.
+    fn insert_postings(&mut self, p: PostingKeys, index: &str) -> Result<(), StoreError> {
+        for (table, mut keys) in self.tables(p.own) {
+            keys.sort_unstable();
+            for key in keys {
+                table.insert(key, ()).map_err(db(index))?;
+            }
+        }
+        let mut prints = p.prints;
+        prints.sort_unstable();
+        for key in prints {
+            self.prints.insert(key, ()).map_err(db(index))?;
+        }
+        Ok(())
+    }
+
+    /// Each table of `u64` postings with its keys from `p`.
+    fn tables(&mut self, p: OwnKeys) -> [(&mut Table<'t, u64, ()>, Vec<u64>); 4] {
         [
             (&mut self.exact, p.exact),
             (&mut self.bands, p.bands),
-            (&mut self.prints, p.prints),
             (&mut self.terms, p.terms),
             (&mut self.urls, p.urls),
         ]
@@ -272,12 +279,39 @@ pub fn recount_terms(txn: &WriteTransaction, index: &str) -> Result<(), StoreErr
     Ok(())
 }
 
+/// Moves format 3's fingerprint postings (`fingerprint << 32 | number`, table `old`) to
+/// [`PRINT_KEYS`], and deletes `old`.
+pub fn migrate_print_keys(
+    txn: &WriteTransaction,
+    old: redb::TableDefinition<u64, ()>,
+    index: &str,
+) -> Result<(), StoreError> {
+    {
+        let from = txn.open_table(old).map_err(db(index))?;
+        let mut to = txn.open_table(PRINT_KEYS).map_err(db(index))?;
+        for entry in from.iter().map_err(db(index))? {
+            let key = entry.map_err(db(index))?.0.value();
+            let print = (key >> 32) as u32;
+            to.insert(print_posting(print >> 8, key as u32), ())
+                .map_err(db(index))?;
+        }
+    }
+    txn.delete_table(old).map_err(db(index))?;
+    Ok(())
+}
+
 /// The posting keys of some documents, per table.
 #[derive(Default)]
 struct PostingKeys {
+    own: OwnKeys,
+    prints: Vec<PrintPosting>,
+}
+
+/// The `u64` posting keys of some documents, per table.
+#[derive(Default)]
+struct OwnKeys {
     exact: Vec<u64>,
     bands: Vec<u64>,
-    prints: Vec<u64>,
     terms: Vec<u64>,
     urls: Vec<u64>,
 }
@@ -286,10 +320,11 @@ impl PostingKeys {
     /// Adds the postings every document has: its exact key, its story terms among `terms`
     /// and its URL.
     fn push_own(&mut self, n: u32, keys: &Keys<'_>, terms: &[u32]) {
-        self.terms.extend(terms.iter().map(|&t| posting(t, n)));
-        self.urls.extend(keys.url.map(|u| posting(u, n)));
+        let own = &mut self.own;
+        own.terms.extend(terms.iter().map(|&t| posting(t, n)));
+        own.urls.extend(keys.url.map(|u| posting(u, n)));
         if keys.sketch.words > 0 {
-            self.exact.push(posting(exact_key(keys.sketch), n));
+            own.exact.push(posting(exact_key(keys.sketch), n));
         }
     }
 
@@ -299,24 +334,17 @@ impl PostingKeys {
         if s.words == 0 {
             return;
         }
-        self.bands.extend(s.bands.iter().map(|&b| posting(b, n)));
-        let start = self.prints.len();
-        self.prints.extend(s.prints.iter().map(|&p| posting(p, n)));
-        self.prints[start..].sort_unstable();
-        let mut kept = start;
-        for k in start..self.prints.len() {
-            if k == start || self.prints[k] != self.prints[kept - 1] {
-                self.prints[kept] = self.prints[k];
-                kept += 1;
-            }
-        }
-        self.prints.truncate(kept);
+        self.own
+            .bands
+            .extend(s.bands.iter().map(|&b| posting(b, n)));
+        self.prints
+            .extend(print_keys(&s.prints).map(|k| print_posting(k, n)));
     }
 }
 
 /// The postings a candidate lookup reads: read-only tables for a query, the write
 /// transaction's own for a refresh.
-pub struct Postings<I, P> {
+pub struct Postings<I, P, F> {
     /// Numbers to ids.
     pub ids: I,
     /// Exact keys.
@@ -324,7 +352,7 @@ pub struct Postings<I, P> {
     /// LSH buckets.
     pub bands: P,
     /// Fingerprints.
-    pub prints: P,
+    pub prints: F,
     /// Story terms.
     pub terms: P,
     /// Documents per story term.
@@ -332,6 +360,13 @@ pub struct Postings<I, P> {
     /// Canonical URLs.
     pub urls: P,
 }
+
+/// The postings as a read transaction opens them.
+pub type ReadPostings = Postings<
+    ReadOnlyTable<u32, &'static str>,
+    ReadOnlyTable<u64, ()>,
+    ReadOnlyTable<PrintPosting, ()>,
+>;
 
 /// Posting tables opened in a read or a write transaction.
 macro_rules! open_postings {
@@ -381,6 +416,41 @@ fn posting(key: u32, n: u32) -> u64 {
     u64::from(key) << 32 | u64::from(n)
 }
 
+/// The distinct keys a document's fingerprints are posted under (their upper 24 bits), in
+/// order: a candidate only (the engine verifies), and a key shared by two of one document's
+/// fingerprints counts once.
+fn print_keys(prints: &[u32]) -> impl Iterator<Item = u32> {
+    let mut keys: Vec<u32> = prints.iter().map(|&p| p >> 8).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys.into_iter()
+}
+
+/// The fingerprint posting of document number `n` under 24-bit `key`.
+fn print_posting(key: u32, n: u32) -> PrintPosting {
+    let [_, k1, k2, k3] = key.to_be_bytes();
+    let [n0, n1, n2, n3] = n.to_be_bytes();
+    [k1, k2, k3, n0, n1, n2, n3]
+}
+
+/// The first `k` document numbers posted under fingerprint key `key` (by number).
+fn print_bucket_head(
+    table: &impl ReadableTable<PrintPosting, ()>,
+    key: u32,
+    k: usize,
+    index: &str,
+) -> Result<Vec<u32>, StoreError> {
+    let range = table
+        .range(print_posting(key, 0)..=print_posting(key, u32::MAX))
+        .map_err(db(index))?;
+    let mut out = Vec::new();
+    for entry in range.take(k) {
+        let [_, _, _, n0, n1, n2, n3] = entry.map_err(db(index))?.0.value();
+        out.push(u32::from_be_bytes([n0, n1, n2, n3]));
+    }
+    Ok(out)
+}
+
 /// The key a document's exact key is posted under (its upper 32 bits: a candidate only;
 /// verification compares the bodies).
 fn exact_key(s: &DocSketch) -> u32 {
@@ -418,8 +488,12 @@ pub fn bucket(
 /// Up to `limit` stored documents worth verifying against a body sketched as `s`, best
 /// first (exact key, then shared bands, then shared fingerprints, then id), `except` left
 /// out.
-pub fn candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64, ()>>(
-    p: &Postings<I, P>,
+pub fn candidates<
+    I: ReadableTable<u32, &'static str>,
+    P: ReadableTable<u64, ()>,
+    F: ReadableTable<PrintPosting, ()>,
+>(
+    p: &Postings<I, P, F>,
     (s, url): (&DocSketch, Option<u32>),
     cfg: &RelateConfig,
     except: &str,
@@ -443,11 +517,10 @@ pub fn candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64, ()>
             shared.entry(n).or_default().bands += 1;
         }
     }
-    let mut prints = s.prints.clone();
-    prints.sort_unstable();
-    prints.dedup();
-    for print in prints {
-        let posting = bucket(&p.prints, print, cfg.containment_max_bucket, index)?;
+    let cap = cfg.containment_max_bucket;
+    for key in print_keys(&s.prints) {
+        let head = print_bucket_head(&p.prints, key, cap.saturating_add(1), index)?;
+        let posting = (head.len() <= cap).then_some(head);
         for n in posting.unwrap_or_default() {
             shared.entry(n).or_default().prints += 1;
         }
@@ -456,8 +529,8 @@ pub fn candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64, ()>
 }
 
 /// The ids of the documents that share enough, best first, at most `limit`.
-fn found<I: ReadableTable<u32, &'static str>, P>(
-    p: &Postings<I, P>,
+fn found<I: ReadableTable<u32, &'static str>, P, F>(
+    p: &Postings<I, P, F>,
     shared: HashMap<u32, Shared>,
     cfg: &RelateConfig,
     except: &str,
@@ -499,8 +572,8 @@ pub const STORY_CANDIDATES: usize = 4;
 /// The [`STORY_CANDIDATES`] stored documents sharing the most story terms with `terms` (at
 /// least [`TERMS_SHARED`]; terms posted for more than [`TERM_BUCKET`] documents skipped as
 /// too common, by their count: their buckets are not read), best first.
-pub fn term_candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64, ()>>(
-    p: &Postings<I, P>,
+pub fn term_candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64, ()>, F>(
+    p: &Postings<I, P, F>,
     terms: &[u32],
     index: &str,
 ) -> Result<Vec<String>, StoreError> {
@@ -528,4 +601,50 @@ pub fn term_candidates<I: ReadableTable<u32, &'static str>, P: ReadableTable<u64
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use redb::backends::InMemoryBackend;
+
+    #[test]
+    fn print_postings_sort_by_key_then_number_and_a_bucket_reads_back_its_numbers() {
+        let pairs = [
+            (0x00ab_cdef, 7),
+            (0x00ab_cdef, 1 << 31),
+            (0x00ab_cdf0, 0),
+            (0, 5),
+        ];
+        let mut keys: Vec<PrintPosting> = pairs.iter().map(|&(k, n)| print_posting(k, n)).collect();
+        keys.sort_unstable();
+        let mut sorted = pairs.to_vec();
+        sorted.sort_unstable();
+        let back: Vec<PrintPosting> = sorted.iter().map(|&(k, n)| print_posting(k, n)).collect();
+        assert_eq!(keys, back, "byte order is (key, number) order");
+
+        let db = redb::Builder::new()
+            .create_with_backend(InMemoryBackend::new())
+            .unwrap();
+        let txn = db.begin_write().unwrap();
+        {
+            let mut table = txn.open_table(PRINT_KEYS).unwrap();
+            for key in &keys {
+                table.insert(key, ()).unwrap();
+            }
+            let bucket = print_bucket_head(&table, 0x00ab_cdef, 10, "mem").unwrap();
+            assert_eq!(bucket, vec![7, 1 << 31]);
+            assert_eq!(
+                print_bucket_head(&table, 0x00ab_cdef, 1, "mem").unwrap(),
+                vec![7]
+            );
+            assert!(print_bucket_head(&table, 1, 10, "mem").unwrap().is_empty());
+        }
+    }
+
+    #[test]
+    fn two_fingerprints_of_one_key_count_once() {
+        let keys: Vec<u32> = print_keys(&[0x1234_5601, 0x1234_56ff, 0x9999_0000]).collect();
+        assert_eq!(keys, vec![0x0012_3456, 0x0099_9900]);
+    }
 }

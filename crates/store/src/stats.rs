@@ -136,7 +136,8 @@ impl Index {
         size!(open_table, NUMBERED_DOCUMENTS);
         size!(open_table, RELATIONS);
         size!(open_table, EXACT_KEYS);
-        size!(open_table, BAND_KEYS, PRINT_KEYS, TERM_KEYS, URL_KEYS);
+        size!(open_table, BAND_KEYS, TERM_KEYS, URL_KEYS);
+        size!(open_table, PRINT_KEYS);
         size!(open_table, TERM_COUNTS);
         size!(open_table, STORY_DF, STORY_SUMMARIES);
         size!(open_table, EXEMPLARS);

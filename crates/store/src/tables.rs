@@ -89,8 +89,12 @@ pub const TERM_KEYS: TableDefinition<u64, ()> = TableDefinition::new("term_keys"
 /// by without reading its bucket.
 pub const TERM_COUNTS: TableDefinition<u32, u32> = TableDefinition::new("term_counts");
 
-/// `fingerprint << 32 | document number → ()`: the containment index.
-pub const PRINT_KEYS: TableDefinition<u64, ()> = TableDefinition::new("print_keys");
+/// A fingerprint posting: the fingerprint's upper 24 bits, then the document number, each
+/// big-endian (7 bytes, in `(fingerprint, number)` order).
+pub type PrintPosting = [u8; 7];
+
+/// `fingerprint posting → ()`: the containment index.
+pub const PRINT_KEYS: TableDefinition<PrintPosting, ()> = TableDefinition::new("print_postings");
 
 /// `url key << 32 | document number → ()`, url key the upper 32 bits of the XXH3 of the
 /// document's canonical URL: documents at one address (the engine pairs them).
