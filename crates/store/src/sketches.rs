@@ -430,7 +430,7 @@ fn print_keys(prints: &[u32]) -> impl Iterator<Item = u32> {
 fn print_posting(key: u32, n: u32) -> PrintPosting {
     let [_, k1, k2, k3] = key.to_be_bytes();
     let [n0, n1, n2, n3] = n.to_be_bytes();
-    [k1, k2, k3, n0, n1, n2, n3]
+    PrintPosting([k1, k2, k3, n0, n1, n2, n3])
 }
 
 /// The first `k` document numbers posted under fingerprint key `key` (by number).
@@ -445,7 +445,7 @@ fn print_bucket_head(
         .map_err(db(index))?;
     let mut out = Vec::new();
     for entry in range.take(k) {
-        let [_, _, _, n0, n1, n2, n3] = entry.map_err(db(index))?.0.value();
+        let PrintPosting([_, _, _, n0, n1, n2, n3]) = entry.map_err(db(index))?.0.value();
         out.push(u32::from_be_bytes([n0, n1, n2, n3]));
     }
     Ok(out)

@@ -90,8 +90,45 @@ pub const TERM_KEYS: TableDefinition<u64, ()> = TableDefinition::new("term_keys"
 pub const TERM_COUNTS: TableDefinition<u32, u32> = TableDefinition::new("term_counts");
 
 /// A fingerprint posting: the fingerprint's upper 24 bits, then the document number, each
-/// big-endian (7 bytes, in `(fingerprint, number)` order).
-pub type PrintPosting = [u8; 7];
+/// big-endian (7 bytes, so byte order is `(fingerprint, number)` order and keys compare as
+/// one `memcmp`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PrintPosting(pub [u8; 7]);
+
+impl redb::Value for PrintPosting {
+    type SelfType<'a> = PrintPosting;
+    type AsBytes<'a> = [u8; 7];
+
+    fn fixed_width() -> Option<usize> {
+        Some(7)
+    }
+
+    fn from_bytes<'a>(data: &'a [u8]) -> PrintPosting
+    where
+        Self: 'a,
+    {
+        let mut bytes = [0; 7];
+        bytes.copy_from_slice(&data[..7]);
+        PrintPosting(bytes)
+    }
+
+    fn as_bytes<'a, 'b: 'a>(value: &'a PrintPosting) -> [u8; 7]
+    where
+        Self: 'b,
+    {
+        value.0
+    }
+
+    fn type_name() -> redb::TypeName {
+        redb::TypeName::new("samestory::PrintPosting")
+    }
+}
+
+impl redb::Key for PrintPosting {
+    fn compare(data1: &[u8], data2: &[u8]) -> std::cmp::Ordering {
+        data1.cmp(data2)
+    }
+}
 
 /// `fingerprint posting → ()`: the containment index.
 pub const PRINT_KEYS: TableDefinition<PrintPosting, ()> = TableDefinition::new("print_postings");
