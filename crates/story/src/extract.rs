@@ -6,7 +6,9 @@
 //! Hot path: each thread caches, per vocabulary, what it learnt of every word (its term id
 //! after stop-word test and stemming, its entity flags) under the word's hash, and every
 //! tagged feature's id under the tag's hash, so a word already met costs one lookup and no
-//! allocation.
+//! allocation. A smaller cache of stems and flags outlives vocabularies, so what makes
+//! a new vocabulary for a few documents (an index query scoring an article against stored
+//! ones) does not stem the language's common words again each time.
 
 use crate::dates;
 use crate::entities::{entities, Entity, WordFlags};
@@ -163,11 +165,16 @@ impl Extractor<'_> {
         if let Some(&info) = self.cache.words.get(&key) {
             return info;
         }
-        let norm = words.norm(i, &mut self.buf);
-        let info = WordInfo {
-            term: is_content(norm).then(|| self.vocab.intern(&stem(self.alg, norm))),
-            flags: WordFlags::of(norm),
-        };
+        let (alg, vocab, buf) = (self.alg, self.vocab, &mut self.buf);
+        let info = with_stem(
+            key,
+            move || words.norm(i, buf),
+            alg,
+            |stem, flags| WordInfo {
+                term: stem.map(|s| vocab.intern(s)),
+                flags,
+            },
+        );
         self.cache.words.insert(key, info);
         info
     }
@@ -227,6 +234,44 @@ fn with_cache<R>(vocab: &Vocab, f: impl FnOnce(&mut Cache) -> R) -> R {
 /// one vocabulary are being extracted).
 pub(crate) fn release_cache() {
     CACHE.with(|c| *c.borrow_mut() = Cache::default());
+}
+
+/// What a word is, whatever the vocabulary: its stem when it is a content word, and its
+/// entity flags.
+type Stemmed = (Option<Box<str>>, WordFlags);
+
+/// Entries beyond which a thread's stem cache starts over: the common words of a language,
+/// about 1 MB (kept between vocabularies, unlike [`Cache`]).
+const STEM_LIMIT: usize = 1 << 15;
+
+thread_local! {
+    static STEMS: RefCell<HashMap<u64, Stemmed, BuildHasherDefault<Prehashed>>> =
+        RefCell::default();
+}
+
+/// Runs `f` with the stem and flags of the word under `key` (its hash, salted by `alg`),
+/// from this thread's stem cache or from `norm` (its normalised text), learnt now.
+fn with_stem<'w, R>(
+    key: u64,
+    norm: impl FnOnce() -> &'w str,
+    alg: Algorithm,
+    f: impl FnOnce(Option<&str>, WordFlags) -> R,
+) -> R {
+    STEMS.with(|s| {
+        let mut stems = s.borrow_mut();
+        if let Some((stem, flags)) = stems.get(&key) {
+            return f(stem.as_deref(), *flags);
+        }
+        let norm = norm();
+        let stem = is_content(norm).then(|| Box::<str>::from(stem(alg, norm)));
+        let flags = WordFlags::of(norm);
+        let out = f(stem.as_deref(), flags);
+        if stems.len() >= STEM_LIMIT {
+            stems.clear();
+        }
+        stems.insert(key, (stem, flags));
+        out
+    })
 }
 
 /// Keys are already xxh3 hashes: the map uses them as they are.
@@ -291,5 +336,33 @@ mod tests {
         let vocab = Vocab::default();
         let cfg = StoryConfig::default();
         assert_eq!(extract(&doc, &cfg, &vocab), extract(&doc, &cfg, &vocab));
+    }
+
+    #[test]
+    fn a_new_vocabulary_gets_the_same_features_from_the_stem_cache() {
+        let doc = StoryDoc {
+            title: Some("Troops pulling back"),
+            body: "Kyiv said the Russian troops near Kyiv pulled back; officials welcomed it.",
+            ..StoryDoc::default()
+        };
+        let cfg = StoryConfig::default();
+        let named = |vocab: &Vocab| {
+            let bag = extract(&doc, &cfg, vocab);
+            let mut names: Vec<(String, u32)> = bag
+                .features
+                .iter()
+                .map(|&(id, w)| (vocab.name(id).to_string(), w.to_bits()))
+                .collect();
+            names.sort();
+            names
+        };
+        let first = named(&Vocab::default());
+        release_cache();
+        STEMS.with(|s| s.borrow_mut().clear());
+        let fresh = named(&Vocab::default());
+        assert_eq!(first, fresh);
+        assert!(first.iter().any(|(n, _)| n == "troop"), "{first:?}");
+        assert!(STEMS.with(|s| s.borrow().len()) > 5, "learnt stems are kept");
+        assert_eq!(named(&Vocab::default()), fresh, "from the stem cache");
     }
 }
