@@ -433,50 +433,59 @@ fn print_posting(key: u32, n: u32) -> PrintPosting {
     PrintPosting([k1, k2, k3, n0, n1, n2, n3])
 }
 
-/// The first `k` document numbers posted under fingerprint key `key` (by number).
-fn print_bucket_head(
-    table: &impl ReadableTable<PrintPosting, ()>,
-    key: u32,
-    k: usize,
-    index: &str,
-) -> Result<Vec<u32>, StoreError> {
-    let range = table
-        .range(print_posting(key, 0)..=print_posting(key, u32::MAX))
-        .map_err(db(index))?;
-    let mut out = Vec::new();
-    for entry in range.take(k) {
-        let PrintPosting([_, _, _, n0, n1, n2, n3]) = entry.map_err(db(index))?.0.value();
-        out.push(u32::from_be_bytes([n0, n1, n2, n3]));
-    }
-    Ok(out)
-}
-
 /// The key a document's exact key is posted under (its upper 32 bits: a candidate only;
 /// verification compares the bodies).
 fn exact_key(s: &DocSketch) -> u32 {
     (s.key >> 32) as u32
 }
 
+/// A posting key: a bucket key and a document number, ordered by both.
+pub trait PostingKey: redb::Key + for<'a> redb::Value<SelfType<'a> = Self> + 'static {
+    /// The posting of document number `n` under `key`.
+    fn of(key: u32, n: u32) -> Self;
+    /// Its document number.
+    fn number(&self) -> u32;
+}
+
+impl PostingKey for u64 {
+    fn of(key: u32, n: u32) -> u64 {
+        posting(key, n)
+    }
+    fn number(&self) -> u32 {
+        *self as u32
+    }
+}
+
+impl PostingKey for PrintPosting {
+    fn of(key: u32, n: u32) -> PrintPosting {
+        print_posting(key, n)
+    }
+    fn number(&self) -> u32 {
+        let PrintPosting([_, _, _, n0, n1, n2, n3]) = *self;
+        u32::from_be_bytes([n0, n1, n2, n3])
+    }
+}
+
 /// The first `k` document numbers posted under `key` (by number).
-pub fn bucket_head(
-    table: &impl ReadableTable<u64, ()>,
+pub fn bucket_head<K: PostingKey>(
+    table: &impl ReadableTable<K, ()>,
     key: u32,
     k: usize,
     index: &str,
 ) -> Result<Vec<u32>, StoreError> {
     let range = table
-        .range(posting(key, 0)..=posting(key, u32::MAX))
+        .range(K::of(key, 0)..=K::of(key, u32::MAX))
         .map_err(db(index))?;
     let mut out = Vec::new();
     for entry in range.take(k) {
-        out.push(entry.map_err(db(index))?.0.value() as u32);
+        out.push(entry.map_err(db(index))?.0.value().number());
     }
     Ok(out)
 }
 
 /// The document numbers posted under `key`, or `None` when there are more than `cap`.
-pub fn bucket(
-    table: &impl ReadableTable<u64, ()>,
+pub fn bucket<K: PostingKey>(
+    table: &impl ReadableTable<K, ()>,
     key: u32,
     cap: usize,
     index: &str,
@@ -517,10 +526,8 @@ pub fn candidates<
             shared.entry(n).or_default().bands += 1;
         }
     }
-    let cap = cfg.containment_max_bucket;
     for key in print_keys(&s.prints) {
-        let head = print_bucket_head(&p.prints, key, cap.saturating_add(1), index)?;
-        let posting = (head.len() <= cap).then_some(head);
+        let posting = bucket(&p.prints, key, cfg.containment_max_bucket, index)?;
         for n in posting.unwrap_or_default() {
             shared.entry(n).or_default().prints += 1;
         }
@@ -632,13 +639,10 @@ mod tests {
             for key in &keys {
                 table.insert(key, ()).unwrap();
             }
-            let bucket = print_bucket_head(&table, 0x00ab_cdef, 10, "mem").unwrap();
+            let bucket = bucket_head(&table, 0x00ab_cdef, 10, "mem").unwrap();
             assert_eq!(bucket, vec![7, 1 << 31]);
-            assert_eq!(
-                print_bucket_head(&table, 0x00ab_cdef, 1, "mem").unwrap(),
-                vec![7]
-            );
-            assert!(print_bucket_head(&table, 1, 10, "mem").unwrap().is_empty());
+            assert_eq!(bucket_head(&table, 0x00ab_cdef, 1, "mem").unwrap(), vec![7]);
+            assert!(bucket_head(&table, 1, 10, "mem").unwrap().is_empty());
         }
     }
 

@@ -362,7 +362,10 @@ mod tests {
         let fresh = named(&Vocab::default());
         assert_eq!(first, fresh);
         assert!(first.iter().any(|(n, _)| n == "troop"), "{first:?}");
-        assert!(STEMS.with(|s| s.borrow().len()) > 5, "learnt stems are kept");
+        assert!(
+            STEMS.with(|s| s.borrow().len()) > 5,
+            "learnt stems are kept"
+        );
         assert_eq!(named(&Vocab::default()), fresh, "from the stem cache");
     }
 }
