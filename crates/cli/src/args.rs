@@ -63,6 +63,11 @@ pub struct ServeArgs {
     /// The longest a request may take, in seconds.
     #[arg(long, value_name = "SECONDS", default_value_t = 60)]
     pub timeout: u64,
+    /// The index's page cache, in MiB. At start the tables a query looks its candidates up
+    /// in are read into it (in the background, up to this size): with room for them (about
+    /// 1.3 GB at a million documents) a query reads no random page of the file.
+    #[arg(long, value_name = "MIB", default_value_t = 1024)]
+    pub cache_mib: usize,
     /// A TOML file overriding any default threshold (the hashing parameters must match
     /// the index's).
     #[arg(long, value_name = "FILE", env = "SAMESTORY_CONFIG")]

@@ -48,6 +48,7 @@ mod stories;
 mod story_line;
 pub mod tables;
 mod terms;
+mod warm;
 
 pub use browse::{DocumentView, StoryKey, StoryPage, StoryQuery, StorySummary, StoryView};
 pub use error::StoreError;

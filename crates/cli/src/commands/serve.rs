@@ -1,4 +1,5 @@
-//! `samestory serve`: opens the index, binds the address (loopback by default) and runs
+//! `samestory serve`: opens the index (its page cache warmed in the background with what
+//! queries look up, `Index::warm`), binds the address (loopback by default) and runs
 //! samestory-server's router on a tokio runtime until Ctrl-C or SIGTERM, then lets the
 //! requests in flight finish. Logs (tracing) go to stderr, filtered by `RUST_LOG`
 //! (default `info`).
@@ -26,10 +27,18 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<Status> {
         .with_writer(std::io::stderr)
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .try_init();
+    let cache = args.cache_mib.saturating_mul(1 << 20);
     let index = IndexBuilder::new(config.clone())
+        .cache_bytes(cache)
         .open(&args.index)
         .context("opening the index")?;
-    let state = AppState::new(Arc::new(index), config, &args.options());
+    let index = Arc::new(index);
+    let warming = Arc::clone(&index);
+    std::thread::spawn(move || match warming.warm(cache) {
+        Ok(bytes) => tracing::info!(bytes, "page cache warmed with the query's lookup tables"),
+        Err(e) => tracing::warn!("warming the page cache: {e}"),
+    });
+    let state = AppState::new(index, config, &args.options());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
