@@ -113,6 +113,10 @@ pub struct IndexArgs {
     /// Override one setting, e.g. `--set story.window_days=3` (repeatable).
     #[arg(long = "set", global = true, value_name = "SECTION.KEY=VALUE")]
     pub settings: Vec<String>,
+    /// The index's page cache, in MiB: an add into a large index writes its postings all
+    /// over their tables, and pages the cache holds are not read again.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 256)]
+    pub cache_mib: usize,
     /// What to do with the index.
     #[command(subcommand)]
     pub command: IndexCommand,

@@ -29,6 +29,7 @@ pub fn index(args: IndexArgs) -> anyhow::Result<Status> {
         );
     }
     let mut index = IndexBuilder::new(config.clone())
+        .cache_bytes(args.cache_mib.saturating_mul(1 << 20))
         .open(&args.index)
         .context("opening the index")?;
     match &args.command {
