@@ -60,4 +60,4 @@ pub use run::for_each_run_row;
 pub use samestory_compare::{Comparison, Facts};
 pub use samestory_ingest::corpus::{Corpus, ReadEvents};
 pub use samestory_story::{counted_features, CorpusCounts, CountedFeatures};
-pub use stories::{cluster_stories, cluster_stories_with};
+pub use stories::{cluster_stories, cluster_stories_counted, cluster_stories_with};

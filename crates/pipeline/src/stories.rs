@@ -4,11 +4,23 @@
 
 use crate::error::PipelineError;
 use crate::related::Related;
-use samestory_story::{build_with, link_relations, stories_from, CorpusCounts, DocMeta, Stories};
+use samestory_story::{
+    build_with, link_relations, stories_from, CorpusCounts, CountedFeatures, DocMeta, Stories,
+};
 
 /// Clusters `r`'s documents into stories and marks each engine relation as same-story.
 pub fn cluster_stories(r: &mut Related) -> Result<Stories, PipelineError> {
-    cluster_stories_with(r, None)
+    Ok(cluster(r, None, false)?.0)
+}
+
+/// [`cluster_stories`], and the document frequencies it weighed the features by (counted
+/// over `r`'s documents, as [`crate::counted_features`] counts them): what an index that
+/// re-derives everything stores, without extracting every document's features again.
+pub fn cluster_stories_counted(
+    r: &mut Related,
+) -> Result<(Stories, CountedFeatures), PipelineError> {
+    let (stories, counted) = cluster(r, None, true)?;
+    Ok((stories, counted.unwrap_or_default()))
 }
 
 /// [`cluster_stories`] with features weighted by `corpus`'s document frequencies (an
@@ -17,6 +29,16 @@ pub fn cluster_stories_with(
     r: &mut Related,
     corpus: Option<&dyn CorpusCounts>,
 ) -> Result<Stories, PipelineError> {
+    Ok(cluster(r, corpus, false)?.0)
+}
+
+/// The stories of `r` (features weighted by `corpus`, or by `r`'s own counts), and those
+/// counts when `counted`.
+fn cluster(
+    r: &mut Related,
+    corpus: Option<&dyn CorpusCounts>,
+    counted: bool,
+) -> Result<(Stories, Option<CountedFeatures>), PipelineError> {
     let cfg = &r.config.story;
     let meta: Vec<DocMeta<'_>> = r
         .corpus
@@ -27,5 +49,6 @@ pub fn cluster_stories_with(
         .collect();
     let links = link_relations(&meta, &mut r.relations.relations)?;
     let feats = build_with(&meta, &r.corpus.bodies, cfg, corpus)?;
-    Ok(stories_from(feats, &meta, &links, cfg)?)
+    let counts = counted.then(|| feats.model.counted());
+    Ok((stories_from(feats, &meta, &links, cfg)?, counts))
 }

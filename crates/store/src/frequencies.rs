@@ -1,7 +1,9 @@
 //! The story stage's document frequencies over every stored document: how many documents
-//! hold each story feature, how many documents were counted and their summed length. An add
-//! counts what its documents bring, a revision or a removal takes back what the old version
-//! brought, and a refresh of a few stories lends these counts to the story stage
+//! hold each story feature, how many documents were counted and their summed length. A
+//! revision or a removal takes back what the old version brought; what an add brings is
+//! counted by its refresh — over its documents before a refresh of their region
+//! ([`count_in`]), or over every document by the story stage of a full refresh
+//! ([`replace`]). A refresh of a few stories lends these counts to the story stage
 //! ([`StoredCounts`]), so those stories are weighted as a batch run over the whole index
 //! weights them.
 //!
@@ -12,7 +14,7 @@ use crate::read;
 use crate::tables::{BODY_PIECES, DOCUMENTS, HEADER, STORY_DF};
 use redb::{ReadableTable, Table, WriteTransaction};
 use samestory_core::{Document, StoryConfig};
-use samestory_pipeline::{counted_features, CorpusCounts};
+use samestory_pipeline::{counted_features, CorpusCounts, CountedFeatures};
 use samestory_story::DocMeta;
 use std::collections::HashMap;
 
@@ -80,22 +82,44 @@ impl FrequencyDelta {
     }
 }
 
-/// Counts every stored document again from nothing (the story settings changed).
-pub fn recount(txn: &WriteTransaction, cfg: &StoryConfig, name: &str) -> Result<(), StoreError> {
+/// Puts `counted` in place of the counts (a refresh that re-derived every document counted
+/// them over all of them).
+pub fn replace(
+    txn: &WriteTransaction,
+    counted: &CountedFeatures,
+    name: &str,
+) -> Result<(), StoreError> {
     txn.delete_table(STORY_DF).map_err(db(name))?;
-    {
-        let mut header = txn.open_table(HEADER).map_err(db(name))?;
-        header.remove(DOCS_KEY).map_err(db(name))?;
-        header.remove(WORDS_KEY).map_err(db(name))?;
+    let mut header = txn.open_table(HEADER).map_err(db(name))?;
+    let docs = counted.docs.to_le_bytes();
+    header.insert(DOCS_KEY, docs.as_slice()).map_err(db(name))?;
+    let words = counted.words.to_le_bytes();
+    header
+        .insert(WORDS_KEY, words.as_slice())
+        .map_err(db(name))?;
+    let mut table = txn.open_table(STORY_DF).map_err(db(name))?;
+    for (feature, n) in &counted.df {
+        table.insert(&**feature, *n).map_err(db(name))?;
     }
+    Ok(())
+}
+
+/// Counts in the stored documents `ids` (written by an add whose refresh reaches only
+/// their region, so the story stage weighs them by counts that hold them).
+pub fn count_in<'a>(
+    txn: &WriteTransaction,
+    ids: impl IntoIterator<Item = &'a String>,
+    cfg: &StoryConfig,
+    name: &str,
+) -> Result<(), StoreError> {
     let mut delta = FrequencyDelta::default();
     {
         let records = txn.open_table(DOCUMENTS).map_err(db(name))?;
         let bodies = txn.open_table(BODY_PIECES).map_err(db(name))?;
-        let mut chunk = Vec::with_capacity(RECOUNT_CHUNK);
-        for doc in read::documents(name, &records, &bodies)? {
-            chunk.push(doc?);
-            if chunk.len() == RECOUNT_CHUNK {
+        let mut chunk = Vec::with_capacity(COUNT_CHUNK);
+        for id in ids {
+            chunk.push(read::document(name, &records, &bodies, id)?);
+            if chunk.len() == COUNT_CHUNK {
                 delta.count(&chunk.iter().collect::<Vec<_>>(), 1, cfg);
                 chunk.clear();
             }
@@ -105,8 +129,8 @@ pub fn recount(txn: &WriteTransaction, cfg: &StoryConfig, name: &str) -> Result<
     delta.apply(txn, name)
 }
 
-/// Documents counted at once by [`recount`].
-const RECOUNT_CHUNK: usize = 1024;
+/// Documents [`count_in`] counts at once.
+const COUNT_CHUNK: usize = 1024;
 
 /// The totals the header holds (0 when none were counted).
 fn totals(
@@ -153,5 +177,108 @@ impl CorpusCounts for StoredCounts<'_> {
             out.push(self.table.get(&**feature)?.map_or(0, |v| v.value()));
         }
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Index, IndexBuilder};
+    use redb::backends::InMemoryBackend;
+    use redb::ReadableDatabase;
+    use samestory_core::{Config, Format};
+
+    /// What the index holds as counts.
+    fn stored(index: &Index) -> CountedFeatures {
+        let txn = index.db.begin_read().unwrap();
+        let header = txn.open_table(HEADER).unwrap();
+        let (docs, words) = totals(&header, "mem").unwrap();
+        let table = txn.open_table(STORY_DF).unwrap();
+        let df = table
+            .iter()
+            .unwrap()
+            .map(|e| {
+                let (k, v) = e.unwrap();
+                (Box::from(k.value()), v.value())
+            })
+            .collect();
+        CountedFeatures { docs, words, df }
+    }
+
+    /// The counts of the stored documents, counted from nothing.
+    fn recounted(index: &Index) -> CountedFeatures {
+        let txn = index.db.begin_read().unwrap();
+        let records = txn.open_table(DOCUMENTS).unwrap();
+        let bodies = txn.open_table(BODY_PIECES).unwrap();
+        let docs: Vec<Document> = read::documents("mem", &records, &bodies)
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let metas: Vec<(DocMeta<'_>, &str)> = docs
+            .iter()
+            .map(|d| (DocMeta::of(d, &d.id), d.body.as_str()))
+            .collect();
+        counted_features(&metas, &Config::default().story)
+    }
+
+    fn doc(id: &str, title: &str, body: &str) -> Document {
+        let mut d = Document::new(id.to_string(), Format::Text, body);
+        d.meta.title = Some(title.to_string());
+        d.meta.date = Some("2024-05-01".to_string());
+        d
+    }
+
+    fn docs(from: usize, to: usize) -> Vec<Document> {
+        (from..to)
+            .map(|i| {
+                let body = format!(
+                    "Harbour pilots in Port {} met on Tuesday after ship {} ran aground. \
+                     Officials counted {} containers lost and {} sailors rescued near Cape {}.",
+                    i % 4,
+                    i,
+                    10 * i,
+                    i % 3,
+                    i % 5
+                );
+                doc(
+                    &format!("d{i:03}"),
+                    &format!("Ship {} aground", i % 6),
+                    &body,
+                )
+            })
+            .collect()
+    }
+
+    fn open(builder: IndexBuilder) -> Index {
+        builder.open_backend(InMemoryBackend::new(), "mem").unwrap()
+    }
+
+    #[test]
+    fn the_counts_are_those_of_the_stored_documents_after_every_change_by_either_refresh() {
+        let by_region = IndexBuilder::new(Config::default())
+            .full_refresh_below(0)
+            .full_refresh_share(f64::INFINITY);
+        let in_full = IndexBuilder::new(Config::default()).full_refresh_share(0.0);
+        for (how, builder) in [("by region", by_region), ("in full", in_full)] {
+            let index = open(builder);
+            let check = |index: &Index, step: &str| {
+                let (stored, expected) = (stored(index), recounted(index));
+                assert!(stored.docs > 0, "{how}, {step}: nothing counted");
+                assert_eq!(stored, expected, "{how}, {step}");
+            };
+            index.add(docs(0, 12), 1).unwrap();
+            check(&index, "first add");
+            index.add(docs(12, 15), 2).unwrap();
+            check(&index, "second add");
+            let revised = doc(
+                "d004",
+                "Ferry strike ends",
+                "Dockers voted to end the strike.",
+            );
+            index.add([revised], 3).unwrap();
+            check(&index, "revision");
+            index.remove(&["d007".to_string()]).unwrap();
+            check(&index, "removal");
+        }
     }
 }

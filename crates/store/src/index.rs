@@ -44,6 +44,9 @@ const DEFAULT_FULL_REFRESH_BELOW: usize = 1000;
 /// sketch and record, with room to spare.
 const ADD_BYTES_PER_DOCUMENT: usize = 32 << 10;
 
+/// What an add holds per posting it has yet to insert (a `u64` key).
+const POSTING_BYTES: usize = 8;
+
 /// How to open an index.
 #[derive(Clone, Debug)]
 pub struct IndexBuilder {
@@ -83,8 +86,9 @@ impl IndexBuilder {
     }
 
     /// The memory an add may hold in documents at once (default 32 MiB): the chunk that
-    /// is sketched in parallel and written before the next is read. The refresh that
-    /// follows holds what `samestory run` holds on the same documents.
+    /// is sketched in parallel and written before the next is read. Twice as much holds
+    /// the chunks' postings, inserted together in key order. The refresh that follows
+    /// holds what `samestory run` holds on the same documents.
     pub fn add_memory_bytes(mut self, bytes: usize) -> Self {
         self.add_bytes = bytes;
         self
@@ -128,6 +132,7 @@ impl IndexBuilder {
             config: self.config,
             name: name.to_string(),
             add_chunk: (self.add_bytes / ADD_BYTES_PER_DOCUMENT).max(16),
+            add_postings: 2 * self.add_bytes / POSTING_BYTES,
             refresh: refresh::Policy {
                 full_share: self.full_share,
                 full_below: self.full_below,
@@ -153,6 +158,8 @@ pub struct Index {
     pub(crate) name: String,
     /// Documents an add sketches and writes per chunk.
     add_chunk: usize,
+    /// Postings an add holds before inserting them.
+    add_postings: usize,
     /// When a change refreshes the whole index.
     refresh: refresh::Policy,
 }
@@ -229,7 +236,7 @@ impl Index {
         let before = self.db.begin_read().map_err(db(&name))?;
         let mut summary = AddSummary::default();
         let mut change = Change::default();
-        let mut writer = DocumentWriter::open(&txn, &self.config, &name)?;
+        let mut writer = DocumentWriter::open(&txn, &self.config, self.add_postings, &name)?;
         {
             let mut docs = docs.into_iter();
             loop {
@@ -374,8 +381,8 @@ struct DocumentWriter<'t> {
     records: redb::Table<'t, &'static str, &'static [u8]>,
     bodies: redb::Table<'t, (&'static str, u16), &'static [u8]>,
     postings: SketchTables<'t>,
-    /// What the documents written (+) and the old versions replaced (−) change in the
-    /// story features' document frequencies.
+    /// What the old versions replaced take out of the story features' document
+    /// frequencies (the refresh counts what the documents written bring).
     frequencies: FrequencyDelta,
     /// Old versions replaced in the current chunk (with bodies).
     retired: Vec<Document>,
@@ -387,12 +394,13 @@ impl<'t> DocumentWriter<'t> {
     fn open(
         txn: &'t WriteTransaction,
         config: &'t Config,
+        postings: usize,
         name: &'t str,
     ) -> Result<Self, StoreError> {
         Ok(DocumentWriter {
             records: txn.open_table(DOCUMENTS).map_err(db(name))?,
             bodies: txn.open_table(BODY_PIECES).map_err(db(name))?,
-            postings: SketchTables::open(txn, name)?,
+            postings: SketchTables::buffered(txn, postings, name)?,
             frequencies: FrequencyDelta::default(),
             retired: Vec::new(),
             config,
@@ -400,8 +408,10 @@ impl<'t> DocumentWriter<'t> {
         })
     }
 
-    /// Writes the document frequencies gathered over the batch.
+    /// Inserts the postings held back and writes what the old versions replaced took out
+    /// of the document frequencies.
     fn finish(mut self, txn: &WriteTransaction) -> Result<(), StoreError> {
+        self.postings.flush(self.name)?;
         let frequencies = std::mem::take(&mut self.frequencies);
         let name = self.name;
         drop(self);
@@ -441,11 +451,8 @@ impl<'t> DocumentWriter<'t> {
                 written.push((doc, keys));
             }
         }
-        let story = &self.config.story;
-        let new: Vec<&Document> = written.iter().map(|(d, _)| *d).collect();
-        self.frequencies.count(&new, 1, story);
         let old: Vec<&Document> = self.retired.iter().collect();
-        self.frequencies.count(&old, -1, story);
+        self.frequencies.count(&old, -1, &self.config.story);
         self.retired.clear();
         let written: Vec<(&str, Keys<'_>)> = written
             .into_iter()

@@ -27,8 +27,8 @@ use redb::{ReadTransaction, ReadableTable, ReadableTableMetadata, WriteTransacti
 use samestory_core::Config;
 use samestory_pipeline::rows::relation_lines;
 use samestory_pipeline::{
-    cluster_stories, cluster_stories_with, for_each_run_row, relate_documents, Facts, KnownFacts,
-    Related,
+    cluster_stories_counted, cluster_stories_with, for_each_run_row, relate_documents, Facts,
+    KnownFacts, Related,
 };
 use samestory_story::Stories;
 use std::collections::BTreeSet;
@@ -70,13 +70,10 @@ pub fn refresh(
         let change_ids = (&change.changed, change.removed.as_slice());
         let ids = region::affected(txn, before, config, change_ids, name)?;
         if small(ids.len()) {
+            crate::frequencies::count_in(txn, &change.changed, &config.story, name)?;
             refresh_region(txn, config, change, &ids, name)?;
             return Ok(Refreshed::Region(ids.len()));
         }
-    }
-    if settings == Some(false) {
-        // Other story settings weigh what the counts hold (title words): count again.
-        crate::frequencies::recount(txn, &config.story, name)?;
     }
     refresh_all(txn, config, change, name)?;
     Ok(Refreshed::All)
@@ -95,7 +92,10 @@ fn refresh_all(
         let docs = read::documents(name, &records, &bodies)?;
         relate_documents(config.clone(), docs).map_err(|e| e.in_index(name))?
     };
-    let stories = cluster_stories(&mut related).map_err(|e| StoreError::from(e).in_index(name))?;
+    let (stories, counted) =
+        cluster_stories_counted(&mut related).map_err(|e| StoreError::from(e).in_index(name))?;
+    crate::frequencies::replace(txn, &counted, name)?;
+    drop(counted);
     let known = kept_facts(txn, &related, config, &change.changed, name)?;
     clear(txn, name)?;
     write_rows(txn, &related, &stories, &known, name)?;

@@ -33,6 +33,10 @@ pub struct SketchTables<'t> {
     term_counts: Table<'t, u32, u32>,
     urls: Table<'t, u64, ()>,
     exemplars: Table<'t, u64, u32>,
+    /// Postings numbered but not yet inserted (see [`SketchTables::buffered`]).
+    pending: PostingKeys,
+    /// How many postings `pending` may hold before they are inserted.
+    pending_limit: usize,
 }
 
 /// What a document is posted under: its sketch, its story terms and its URL.
@@ -65,7 +69,31 @@ impl<'t> SketchTables<'t> {
             term_counts: txn.open_table(TERM_COUNTS).map_err(db(index))?,
             urls: txn.open_table(URL_KEYS).map_err(db(index))?,
             exemplars: txn.open_table(EXEMPLARS).map_err(db(index))?,
+            pending: PostingKeys::default(),
+            pending_limit: 0,
         })
+    }
+
+    /// Opens them in `txn` for a bulk add: the postings of up to `limit` keys are held and
+    /// inserted together, each table's sorted, so one pass over a B-tree takes the keys of
+    /// many chunks (postings keyed by hashes land all over the tree: inserted chunk by chunk,
+    /// every chunk would touch nearly every page). They are inserted before any removal
+    /// and by [`SketchTables::flush`], which the caller runs before the postings are read.
+    pub fn buffered(
+        txn: &'t WriteTransaction,
+        limit: usize,
+        index: &str,
+    ) -> Result<Self, StoreError> {
+        Ok(SketchTables {
+            pending_limit: limit,
+            ..SketchTables::open(txn, index)?
+        })
+    }
+
+    /// Inserts the postings held back (see [`SketchTables::buffered`]).
+    pub fn flush(&mut self, index: &str) -> Result<(), StoreError> {
+        let pending = std::mem::take(&mut self.pending);
+        self.insert_postings(pending, index)
     }
 
     /// Numbers each document of `docs` (new numbers, in order) and stores their postings,
@@ -111,7 +139,11 @@ impl<'t> SketchTables<'t> {
         for (term, count) in counts {
             self.term_counts.insert(term, count).map_err(db(index))?;
         }
-        self.insert_postings(postings, index)
+        self.pending.append(postings);
+        if self.pending.len() > self.pending_limit {
+            self.flush(index)?;
+        }
+        Ok(())
     }
 
     /// Whether document `n`, sketched as `s`, is the first of its exact class (the same
@@ -136,6 +168,7 @@ impl<'t> SketchTables<'t> {
         sketch_of: &mut dyn FnMut(&str) -> Result<DocSketch, StoreError>,
         index: &str,
     ) -> Result<(), StoreError> {
+        self.flush(index)?;
         let Some(n) = self
             .numbers
             .remove(id)
@@ -317,6 +350,22 @@ struct OwnKeys {
 }
 
 impl PostingKeys {
+    /// How many postings it holds.
+    fn len(&self) -> usize {
+        let own = &self.own;
+        own.exact.len() + own.bands.len() + own.terms.len() + own.urls.len() + self.prints.len()
+    }
+
+    /// Takes `other`'s postings too.
+    fn append(&mut self, mut other: PostingKeys) {
+        let (own, theirs) = (&mut self.own, &mut other.own);
+        own.exact.append(&mut theirs.exact);
+        own.bands.append(&mut theirs.bands);
+        own.terms.append(&mut theirs.terms);
+        own.urls.append(&mut theirs.urls);
+        self.prints.append(&mut other.prints);
+    }
+
     /// Adds the postings every document has: its exact key, its story terms among `terms`
     /// and its URL.
     fn push_own(&mut self, n: u32, keys: &Keys<'_>, terms: &[u32]) {

@@ -9,7 +9,7 @@
 //! not in the table get `q = 0`: they are as rare as the input says.
 
 use crate::background::Background;
-use crate::corpus::CorpusCounts;
+use crate::corpus::{CorpusCounts, CountedFeatures};
 use crate::error::StoryError;
 use crate::extract::{stem, Bag};
 use crate::kind::Kind;
@@ -87,6 +87,24 @@ impl Model {
         (self.docs, self.words) = corpus.totals();
         self.weigh();
         Ok(())
+    }
+
+    /// The counts the model weighs by, as [`crate::counted_features`] gives them: after
+    /// [`Model::finish`], what its own input added (what an index stores for those
+    /// documents); after `finish_with`, the lent corpus's counts of the features seen.
+    pub fn counted(&self) -> CountedFeatures {
+        let df = self
+            .names
+            .iter()
+            .zip(&self.df)
+            .filter(|(_, &n)| n > 0)
+            .map(|(name, &n)| (name.clone(), n))
+            .collect();
+        CountedFeatures {
+            docs: self.docs,
+            words: self.words,
+            df,
+        }
     }
 
     /// Renumbers the features counted (`names[vocab id]`) in name order.
