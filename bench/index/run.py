@@ -20,6 +20,7 @@ peak RSS from os.wait4):
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -119,8 +120,16 @@ def bcubed(found, truth):
 def stories_of(samestory, ix, tmp, name):
     out = os.path.join(tmp, f"export-{name}")
     subprocess.run(ix + ["export", "--no-report", "--out", out], check=True, stdout=subprocess.DEVNULL)
+    return stories_in(out)
+
+
+def stories_in(out):
+    """Each document's story in run output `out`, which is then removed (at 10^6 documents
+    each copy of the bodies is gigabytes)."""
     with open(os.path.join(out, "documents.jsonl")) as f:
-        return {d["id"]: d["story"] for d in map(json.loads, f)}
+        stories = {d["id"]: d["story"] for d in map(json.loads, f)}
+    shutil.rmtree(out)
+    return stories
 
 
 def bench_size(samestory, bench, index_bench, work, n, queries):
@@ -128,6 +137,7 @@ def bench_size(samestory, bench, index_bench, work, n, queries):
     with tempfile.TemporaryDirectory(dir=work) as tmp:
         out = os.path.join(tmp, "out")
         run = measure([samestory, "run", base, "--out", out, "--no-report", "--quiet"])
+        shutil.rmtree(out)
         index = os.path.join(tmp, "index.redb")
         ix = [samestory, "index", "--index", index]
         bulk = measure(ix + ["add", "--quiet", base])
@@ -145,8 +155,7 @@ def bench_size(samestory, bench, index_bench, work, n, queries):
         incremental = stories_of(samestory, ix, tmp, "incremental")
         both = os.path.join(tmp, "both")
         subprocess.run([samestory, "run", base, big, batch, "--out", both, "--no-report", "--quiet"], check=True, stdout=subprocess.DEVNULL)
-        with open(os.path.join(both, "documents.jsonl")) as f:
-            batch_stories = {d["id"]: d["story"] for d in map(json.loads, f)}
+        batch_stories = stories_in(both)
         b3 = bcubed(incremental, batch_stories)
         agree, total = agreement(samestory, ix, singles, answer["placements"], tmp)
     docs = stats["documents"]
