@@ -53,24 +53,26 @@ def corpus(bench, work, n):
 
 
 def split(path, work, n, queries):
+    """Streams the corpus into its parts (held in memory, the lines would count in every
+    child's peak RSS: a forked child starts with its parent's high-water mark)."""
     with open(path) as f:
-        lines = f.readlines()
-    first = len(lines) - BIG_BATCH - BATCH - queries
+        total = sum(1 for _ in f)
+    first = total - BIG_BATCH - BATCH - queries
     base = os.path.join(work, f"base_{n}.jsonl")
     big = os.path.join(work, f"big_batch_{n}.jsonl")
     batch = os.path.join(work, f"batch_{n}.jsonl")
-    with open(base, "w") as f:
-        f.writelines(lines[:first])
-    with open(big, "w") as f:
-        f.writelines(lines[first : first + BIG_BATCH])
-    with open(batch, "w") as f:
-        f.writelines(lines[first + BIG_BATCH : first + BIG_BATCH + BATCH])
-    singles = []
-    for k, line in enumerate(lines[first + BIG_BATCH + BATCH :]):
-        single = os.path.join(work, f"query_{n}_{k}.jsonl")
-        with open(single, "w") as f:
-            f.write(line)
-        singles.append(single)
+    singles = [os.path.join(work, f"query_{n}_{k}.jsonl") for k in range(queries)]
+    with open(path) as f, open(base, "w") as b, open(big, "w") as g, open(batch, "w") as t:
+        for k, line in enumerate(f):
+            if k < first:
+                b.write(line)
+            elif k < first + BIG_BATCH:
+                g.write(line)
+            elif k < first + BIG_BATCH + BATCH:
+                t.write(line)
+            else:
+                with open(singles[k - first - BIG_BATCH - BATCH], "w") as single:
+                    single.write(line)
     return base, first, big, batch, singles
 
 
