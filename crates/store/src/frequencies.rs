@@ -281,4 +281,27 @@ mod tests {
             check(&index, "removal");
         }
     }
+
+    #[test]
+    fn an_id_written_twice_in_one_batch_is_counted_once() {
+        // Chunks of 16 documents: the second version of d020 in the same chunk as the
+        // first, of d021 in the next chunk.
+        let index = open(
+            IndexBuilder::new(Config::default())
+                .full_refresh_below(0)
+                .full_refresh_share(f64::INFINITY)
+                .add_memory_bytes(1),
+        );
+        index.add(docs(0, 20), 1).unwrap();
+        let mut batch = docs(20, 22);
+        batch.push(doc("d020", "Ferry strike ends", "Dockers voted to end it."));
+        batch.extend(docs(22, 40));
+        batch.push(doc(
+            "d021",
+            "Bridge reopens",
+            "The bridge reopened on Monday.",
+        ));
+        index.add(batch, 2).unwrap();
+        assert_eq!(stored(&index), recounted(&index));
+    }
 }

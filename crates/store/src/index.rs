@@ -438,7 +438,9 @@ impl<'t> DocumentWriter<'t> {
             .map_err(|e| db(self.name)(redb::Error::Io(e)))?;
         let mut written: Vec<(&Document, Keys<'_>)> = Vec::new();
         for (doc, prepared) in chunk.iter().zip(&prepared) {
-            if self.put(doc, prepared, now, summary)? {
+            // A version written earlier in this batch was never counted in.
+            let counted = !changed.contains(&doc.id);
+            if self.put(doc, prepared, now, counted, summary)? {
                 if !changed.insert(doc.id.clone()) {
                     // The same id twice in one batch: the later one replaced the earlier.
                     written.retain(|(d, _)| d.id != doc.id);
@@ -461,13 +463,15 @@ impl<'t> DocumentWriter<'t> {
         self.postings.insert_all(&written, self.name)
     }
 
-    /// Writes one document's record and body: new, a revision (its old postings removed),
+    /// Writes one document's record and body: new, a revision (its old postings removed,
+    /// and, when the old version is `counted` in the document frequencies, counted out),
     /// or unchanged; whether it wrote it (its postings are then the caller's to insert).
     fn put(
         &mut self,
         doc: &Document,
         prepared: &Prepared,
         now: i64,
+        counted: bool,
         summary: &mut AddSummary,
     ) -> Result<bool, StoreError> {
         let name = self.name;
@@ -496,7 +500,9 @@ impl<'t> DocumentWriter<'t> {
                 let mut sketch_of =
                     |other: &str| crate::read::body(name, bodies, other).map(|b| twins.sketch(&b));
                 self.postings.remove(&doc.id, keys, &mut sketch_of, name)?;
-                self.retired.push(old_doc);
+                if counted {
+                    self.retired.push(old_doc);
+                }
                 DocumentRecord::new(doc, prepared.content.clone(), old.added, old.revision + 1)
             }
             None => {
