@@ -5,12 +5,13 @@
 use crate::error::PipelineError;
 use crate::related::Related;
 use samestory_story::{
-    build_with, link_relations, stories_from, CorpusCounts, CountedFeatures, DocMeta, Stories,
+    build_with, link_relations, stories_from, CorpusCounts, CountedFeatures, DocMeta, Model,
+    Stories,
 };
 
 /// Clusters `r`'s documents into stories and marks each engine relation as same-story.
 pub fn cluster_stories(r: &mut Related) -> Result<Stories, PipelineError> {
-    Ok(cluster(r, None, false)?.0)
+    Ok(cluster(r, None, |_| ())?.0)
 }
 
 /// [`cluster_stories`], and the document frequencies it weighed the features by (counted
@@ -19,8 +20,7 @@ pub fn cluster_stories(r: &mut Related) -> Result<Stories, PipelineError> {
 pub fn cluster_stories_counted(
     r: &mut Related,
 ) -> Result<(Stories, CountedFeatures), PipelineError> {
-    let (stories, counted) = cluster(r, None, true)?;
-    Ok((stories, counted.unwrap_or_default()))
+    cluster(r, None, Model::counted)
 }
 
 /// [`cluster_stories`] with features weighted by `corpus`'s document frequencies (an
@@ -29,16 +29,16 @@ pub fn cluster_stories_with(
     r: &mut Related,
     corpus: Option<&dyn CorpusCounts>,
 ) -> Result<Stories, PipelineError> {
-    Ok(cluster(r, corpus, false)?.0)
+    Ok(cluster(r, corpus, |_| ())?.0)
 }
 
-/// The stories of `r` (features weighted by `corpus`, or by `r`'s own counts), and those
-/// counts when `counted`.
-fn cluster(
+/// The stories of `r` (features weighted by `corpus`, or by `r`'s own counts), and what
+/// `take` takes from the weighting model.
+fn cluster<T>(
     r: &mut Related,
     corpus: Option<&dyn CorpusCounts>,
-    counted: bool,
-) -> Result<(Stories, Option<CountedFeatures>), PipelineError> {
+    take: impl FnOnce(&Model) -> T,
+) -> Result<(Stories, T), PipelineError> {
     let cfg = &r.config.story;
     let meta: Vec<DocMeta<'_>> = r
         .corpus
@@ -49,6 +49,6 @@ fn cluster(
         .collect();
     let links = link_relations(&meta, &mut r.relations.relations)?;
     let feats = build_with(&meta, &r.corpus.bodies, cfg, corpus)?;
-    let counts = counted.then(|| feats.model.counted());
-    Ok((stories_from(feats, &meta, &links, cfg)?, counts))
+    let taken = take(&feats.model);
+    Ok((stories_from(feats, &meta, &links, cfg)?, taken))
 }

@@ -60,8 +60,8 @@ pub fn refresh(
     policy: Policy,
     name: &str,
 ) -> Result<Refreshed, StoreError> {
-    let settings = same_header(txn, "derive_config", &derive_settings(config), name)?;
-    let same_settings = settings == Some(true);
+    let same_settings =
+        same_header(txn, "derive_config", &derive_settings(config), name)? == Some(true);
     let documents = txn.open_table(DOCUMENTS).map_err(db(name))?;
     let stored = documents.len().map_err(db(name))?;
     drop(documents);
