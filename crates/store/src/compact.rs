@@ -9,9 +9,9 @@
 
 use crate::error::{db, StoreError};
 use crate::tables::{
-    BAND_KEYS, BODY_PIECES, DOCUMENTS, DOCUMENT_NUMBERS, EXACT_KEYS, EXEMPLARS, HEADER,
-    ISSUED_STORIES, NUMBERED_DOCUMENTS, PLACES, PRINT_KEYS, RELATIONS, RELATIONS_BY_DOCUMENT,
-    STORIES, STORY_DF, STORY_SUMMARIES, TERM_COUNTS, TERM_KEYS, URL_KEYS,
+    BAND_KEYS, BODY_PIECES, DOCUMENTS, EXACT_KEYS, EXEMPLARS, HEADER, ISSUED_STORIES,
+    NUMBERED_DOCUMENTS, PLACES, PRINT_KEYS, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES, STORY_DF,
+    STORY_SUMMARIES, TERM_COUNTS, TERM_KEYS, URL_KEYS,
 };
 use redb::{
     Key, MultimapTableDefinition, ReadableMultimapTable, ReadableTable, TableDefinition, Value,
@@ -27,7 +27,6 @@ pub fn rewrite_all(txn: &WriteTransaction, index: &str) -> Result<(), StoreError
     rewrite(txn, RELATIONS, "relations.rewrite", index)?;
     rewrite(txn, STORIES, "stories.rewrite", index)?;
     rewrite(txn, ISSUED_STORIES, "issued_stories.rewrite", index)?;
-    rewrite(txn, DOCUMENT_NUMBERS, "document_numbers.rewrite", index)?;
     rewrite(txn, NUMBERED_DOCUMENTS, "numbered_documents.rewrite", index)?;
     rewrite(txn, EXACT_KEYS, "exact_keys.rewrite", index)?;
     rewrite(txn, BAND_KEYS, "band_keys.rewrite", index)?;

@@ -8,20 +8,15 @@
 use crate::browse::StorySummary;
 use serde::{Deserialize, Serialize};
 
-/// `value`'s JSON without the null and empty-list fields of the object (the top level, or
-/// its field `nested`), nor an empty `body`.
-pub fn compact_json<T: Serialize>(value: &T, nested: Option<&str>) -> serde_json::Result<Vec<u8>> {
+/// `value`'s JSON object without its null and empty-list fields, nor the fields `omit`.
+pub fn compact_json<T: Serialize>(value: &T, omit: &[&str]) -> serde_json::Result<Vec<u8>> {
     use serde_json::Value;
     let mut json = serde_json::to_value(value)?;
-    let object = match nested {
-        Some(field) => json.get_mut(field),
-        None => Some(&mut json),
-    };
-    if let Some(Value::Object(fields)) = object {
+    if let Value::Object(fields) = &mut json {
         fields.retain(|name, field| match field {
+            _ if omit.contains(&name.as_str()) => false,
             Value::Null => false,
             Value::Array(items) => !items.is_empty(),
-            Value::String(text) => !(text.is_empty() && name == "body"),
             _ => true,
         });
     }

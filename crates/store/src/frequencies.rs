@@ -303,5 +303,26 @@ mod tests {
         ));
         index.add(batch, 2).unwrap();
         assert_eq!(stored(&index), recounted(&index));
+        assert_numbered_once(&index);
+        index.remove(&["d020".into(), "d021".into()]).unwrap();
+        assert_numbered_once(&index);
+    }
+
+    /// Each stored document's number maps back to it, and no other number is in use.
+    fn assert_numbered_once(index: &Index) {
+        use redb::ReadableTableMetadata;
+        let txn = index.db.begin_read().unwrap();
+        let records = txn.open_table(DOCUMENTS).unwrap();
+        let ids = txn.open_table(crate::tables::NUMBERED_DOCUMENTS).unwrap();
+        for e in records.iter().unwrap() {
+            let (id, bytes) = e.unwrap();
+            let record = read::record("mem", id.value(), bytes.value()).unwrap();
+            let back = ids
+                .get(record.number)
+                .unwrap()
+                .map(|v| v.value().to_string());
+            assert_eq!(back.as_deref(), Some(id.value()));
+        }
+        assert_eq!(ids.len().unwrap(), records.len().unwrap());
     }
 }

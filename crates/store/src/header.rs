@@ -49,7 +49,11 @@ impl Params {
 }
 
 /// The formats this build migrates on open (see [`crate::migrate`]).
-const MIGRATES_FROM: [&str; 2] = ["samestory-index 2", "samestory-index 3"];
+const MIGRATES_FROM: [&str; 3] = [
+    "samestory-index 2",
+    "samestory-index 3",
+    "samestory-index 4",
+];
 
 /// What [`write_or_check`] did to the header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,12 +62,12 @@ pub enum Opened {
     Created,
     /// An index of this format with these parameters: nothing written.
     Checked,
-    /// An index of the previous format, brought to this one in `txn`.
+    /// An index of an older format, brought to this one in `txn`.
     Migrated,
 }
 
 /// Writes the header of a new index, checks an existing one against `config`, or migrates
-/// one of the previous format (its parameters checked first).
+/// one of an older format (its parameters checked first).
 pub fn write_or_check(
     txn: &WriteTransaction,
     config: &Config,
@@ -121,7 +125,10 @@ pub fn write_or_check(
     if found == MIGRATES_FROM[0] {
         crate::migrate::from_format_2(txn, index)?;
     }
-    crate::migrate::from_format_3(txn, index)?;
+    if found != MIGRATES_FROM[2] {
+        crate::migrate::from_format_3(txn, index)?;
+    }
+    crate::migrate::from_format_4(txn, index)?;
     txn.open_table(HEADER)
         .map_err(db(index))?
         .insert("format", FORMAT_VERSION.as_bytes())

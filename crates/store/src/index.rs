@@ -24,7 +24,7 @@ use redb::{
 };
 use samestory_core::{Config, Document};
 use samestory_relate::features::{DocSketch, Sketcher};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 /// Default redb page cache: 256 MiB.
@@ -280,7 +280,11 @@ impl Index {
                     summary.unknown.push(id.clone());
                     continue;
                 };
-                let mut doc = crate::read::record(&name, id, old.value())?.document;
+                let DocumentRecord {
+                    document: mut doc,
+                    number,
+                    ..
+                } = crate::read::record(&name, id, old.value())?;
                 drop(old);
                 doc.body = crate::read::body(&name, &bodies, id)?;
                 crate::pieces::remove(&mut bodies, id, &name)?;
@@ -294,7 +298,7 @@ impl Index {
                 let mut sketch_of = |other: &str| {
                     crate::read::body(&name, &bodies, other).map(|b| twins.sketch(&b))
                 };
-                postings.remove(id, keys, &mut sketch_of, &name)?;
+                postings.remove(number, keys, &mut sketch_of, &name)?;
                 frequencies.count(&[&doc], -1, &self.config.story);
                 summary.removed.push(id.clone());
             }
@@ -436,87 +440,120 @@ impl<'t> DocumentWriter<'t> {
             )
             .collect::<Result<_, std::io::Error>>()
             .map_err(|e| db(self.name)(redb::Error::Io(e)))?;
-        let mut written: Vec<(&Document, Keys<'_>)> = Vec::new();
+        // Documents numbered in this chunk, whose postings are inserted at its end (`None`
+        // where a later one of the same id replaced it), and where each id is in it.
+        let mut written: Vec<Option<(u32, Keys<'_>)>> = Vec::new();
+        let mut at: HashMap<&str, usize> = HashMap::new();
         for (doc, prepared) in chunk.iter().zip(&prepared) {
-            // A version written earlier in this batch was never counted in.
-            let counted = !changed.contains(&doc.id);
-            if self.put(doc, prepared, now, counted, summary)? {
-                if !changed.insert(doc.id.clone()) {
-                    // The same id twice in one batch: the later one replaced the earlier.
-                    written.retain(|(d, _)| d.id != doc.id);
-                }
-                let keys = Keys {
+            let in_chunk = at.get(doc.id.as_str()).copied();
+            let old = Old {
+                // A version written earlier in this batch was never counted in.
+                counted: !changed.contains(&doc.id),
+                posted: in_chunk.is_none(),
+            };
+            let Some(n) = self.put(doc, prepared, now, old, summary)? else {
+                continue;
+            };
+            if let Some(i) = in_chunk {
+                written[i] = None;
+            }
+            changed.insert(doc.id.clone());
+            at.insert(&doc.id, written.len());
+            written.push(Some((
+                n,
+                Keys {
                     sketch: &prepared.sketch,
                     terms: &prepared.terms,
                     url: url_key(doc.meta.url.as_deref()),
-                };
-                written.push((doc, keys));
-            }
+                },
+            )));
         }
         let old: Vec<&Document> = self.retired.iter().collect();
         self.frequencies.count(&old, -1, &self.config.story);
         self.retired.clear();
-        let written: Vec<(&str, Keys<'_>)> = written
-            .into_iter()
-            .map(|(d, keys)| (d.id.as_str(), keys))
-            .collect();
+        let written: Vec<(u32, Keys<'_>)> = written.into_iter().flatten().collect();
         self.postings.insert_all(&written, self.name)
     }
 
-    /// Writes one document's record and body: new, a revision (its old postings removed,
-    /// and, when the old version is `counted` in the document frequencies, counted out),
-    /// or unchanged; whether it wrote it (its postings are then the caller's to insert).
+    /// Writes one document's record and body: new, a revision, or unchanged; the number it
+    /// was written under (its postings are then the caller's to insert). A revision takes
+    /// the old version's number back and removes its postings where they were inserted
+    /// (`old.posted`), and counts it out of the document frequencies where it was counted
+    /// in (`old.counted`).
     fn put(
         &mut self,
         doc: &Document,
         prepared: &Prepared,
         now: i64,
-        counted: bool,
+        old: Old,
         summary: &mut AddSummary,
-    ) -> Result<bool, StoreError> {
+    ) -> Result<Option<u32>, StoreError> {
         let name = self.name;
         let stored = match self.records.get(doc.id.as_str()).map_err(db(name))? {
             Some(v) => Some(crate::read::record(name, &doc.id, v.value())?),
             None => None,
         };
-        let record = match stored {
-            Some(old) if old.content == prepared.content => {
+        let (added, revision) = match stored {
+            Some(stored) if stored.content == prepared.content => {
                 summary.unchanged += 1;
-                return Ok(false);
+                return Ok(None);
             }
-            Some(old) => {
+            Some(stored) => {
                 summary.revised += 1;
-                let mut old_doc = old.document.clone();
-                old_doc.body = crate::read::body(name, &self.bodies, &doc.id)?;
-                let old_sketch = Sketcher::new(&self.config.relate).sketch(&old_doc.body);
-                let terms = story_terms(&old_doc);
-                let keys = Keys {
-                    sketch: &old_sketch,
-                    terms: &terms,
-                    url: url_key(old_doc.meta.url.as_deref()),
-                };
-                let mut twins = Sketcher::new(&self.config.relate);
-                let bodies = &self.bodies;
-                let mut sketch_of =
-                    |other: &str| crate::read::body(name, bodies, other).map(|b| twins.sketch(&b));
-                self.postings.remove(&doc.id, keys, &mut sketch_of, name)?;
-                if counted {
-                    self.retired.push(old_doc);
-                }
-                DocumentRecord::new(doc, prepared.content.clone(), old.added, old.revision + 1)
+                self.retire(stored.number, stored.document, old)?;
+                (stored.added, stored.revision + 1)
             }
             None => {
                 summary.added += 1;
-                DocumentRecord::new(doc, prepared.content.clone(), now, 1)
+                (now, 1)
             }
         };
-        let json = record.to_bytes().map_err(|e| corrupt(name, &doc.id, e))?;
-        let body = &prepared.body;
         let id = doc.id.as_str();
-        self.records.insert(id, json.as_slice()).map_err(db(name))?;
-        crate::pieces::write(&mut self.bodies, id, body, name)?;
-        Ok(true)
+        let n = self.postings.number(id, name)?;
+        let record = DocumentRecord::new(doc, n, prepared.content, added, revision);
+        let bytes = record.to_bytes().map_err(|e| corrupt(name, id, e))?;
+        self.records
+            .insert(id, bytes.as_slice())
+            .map_err(db(name))?;
+        crate::pieces::write(&mut self.bodies, id, &prepared.body, name)?;
+        Ok(Some(n))
     }
+
+    /// Takes the stored version `old_doc` (body not read yet), numbered `n`, out of the
+    /// postings and, through [`DocumentWriter::retired`], out of the document frequencies.
+    fn retire(&mut self, n: u32, mut old_doc: Document, old: Old) -> Result<(), StoreError> {
+        let name = self.name;
+        if !old.posted {
+            return self.postings.forget(n, name);
+        }
+        old_doc.body = crate::read::body(name, &self.bodies, &old_doc.id)?;
+        let old_sketch = Sketcher::new(&self.config.relate).sketch(&old_doc.body);
+        let terms = story_terms(&old_doc);
+        let keys = Keys {
+            sketch: &old_sketch,
+            terms: &terms,
+            url: url_key(old_doc.meta.url.as_deref()),
+        };
+        let mut twins = Sketcher::new(&self.config.relate);
+        let bodies = &self.bodies;
+        let mut sketch_of =
+            |other: &str| crate::read::body(name, bodies, other).map(|b| twins.sketch(&b));
+        self.postings.remove(n, keys, &mut sketch_of, name)?;
+        if old.counted {
+            self.retired.push(old_doc);
+        }
+        Ok(())
+    }
+}
+
+/// What a revision must undo of the version it replaces.
+#[derive(Clone, Copy)]
+struct Old {
+    /// The old version is counted in the document frequencies (it was not written earlier
+    /// in this batch: the refresh counts a batch's documents in).
+    counted: bool,
+    /// Its postings were inserted (it was not numbered in the current chunk).
+    posted: bool,
 }
 
 /// What an add computes for a document before writing it (in parallel, per chunk).
@@ -524,7 +561,7 @@ struct Prepared {
     sketch: DocSketch,
     terms: Vec<u32>,
     body: Vec<u8>,
-    content: String,
+    content: u128,
 }
 
 impl Prepared {

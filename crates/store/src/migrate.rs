@@ -1,18 +1,19 @@
 //! Bringing an index of an older format to this one, inside the write transaction that opens
-//! it (all or nothing). Format 2 lacks `term_counts`, which its `term_keys` postings give, and
-//! keeps each body and story line as one value, which are cut into pieces. Format 3 stores
-//! records, places, story members and summaries as full JSON and story lines with their
-//! unique passages' texts: they are rewritten compactly ([`crate::record`],
-//! [`crate::encode`], [`crate::story_line`]). Format 3's fingerprint postings
-//! (`print_keys`, 8-byte keys) move to `print_postings` (7-byte keys). Other keys, postings
-//! and bodies are unchanged.
+//! it (all or nothing), one step per format. Format 2 lacks `term_counts`, which its
+//! `term_keys` postings give, and keeps each body and story line as one value, which are cut
+//! into pieces. Format 3 stores places, story members and summaries as full JSON and story
+//! lines with their unique passages' texts: they are rewritten compactly ([`crate::record`],
+//! [`crate::encode`], [`crate::story_line`]); its fingerprint postings (`print_keys`, 8-byte
+//! keys) move to `print_postings` (7-byte keys). Formats 3 and 4 store records as JSON and
+//! each document's number in `document_numbers`: the number moves into the record, which is
+//! rewritten in binary, and the table goes. Other keys, postings and bodies are unchanged.
 //!
 //! Must not: decide which format to migrate from (`header` does).
 
 use crate::encode;
 use crate::error::{db, StoreError};
 use crate::read;
-use crate::record::compress_text;
+use crate::record::{compress_text, DocumentRecord};
 use crate::tables::{BODY_PIECES, DOCUMENTS, ISSUED_STORIES, PLACES, STORIES, STORY_SUMMARIES};
 use redb::{ReadableTable, TableDefinition, WriteTransaction};
 
@@ -24,16 +25,10 @@ pub fn from_format_2(txn: &WriteTransaction, index: &str) -> Result<(), StoreErr
     crate::pieces::migrate(txn, format_2("stories"), STORIES, index)
 }
 
-/// Format 3 to format 4: records, places, story members, summaries and story lines
-/// rewritten compactly; fingerprint postings moved to 7-byte keys.
+/// Format 3 to format 4: places, story members, summaries and story lines rewritten
+/// compactly; fingerprint postings moved to 7-byte keys (records: [`from_format_4`]).
 pub fn from_format_3(txn: &WriteTransaction, index: &str) -> Result<(), StoreError> {
     crate::sketches::migrate_print_keys(txn, TableDefinition::new("print_keys"), index)?;
-    rewrite(txn, DOCUMENTS, index, |id, bytes| {
-        let record = read::record(index, id, bytes)?;
-        record
-            .to_bytes()
-            .map_err(|e| read::damaged(index, "documents", id, e))
-    })?;
     rewrite(txn, PLACES, index, |id, bytes| {
         let place = read::place(index, id, bytes)?;
         place
@@ -68,6 +63,28 @@ pub fn from_format_3(txn: &WriteTransaction, index: &str) -> Result<(), StoreErr
             .map_err(|e| db(index)(redb::Error::Io(e)))?;
         crate::pieces::write(&mut stories, &id, &packed, index)?;
     }
+    Ok(())
+}
+
+/// Format 4 (or 3) to format 5: each record rewritten in binary with its number from
+/// `document_numbers`, which goes.
+pub fn from_format_4(txn: &WriteTransaction, index: &str) -> Result<(), StoreError> {
+    let legacy = TableDefinition::<&str, u32>::new("document_numbers");
+    {
+        let numbers = txn.open_table(legacy).map_err(db(index))?;
+        rewrite(txn, DOCUMENTS, index, |id, bytes| {
+            let damaged = |e: &dyn std::fmt::Display| read::damaged(index, "documents", id, e);
+            let number = numbers
+                .get(id)
+                .map_err(db(index))?
+                .ok_or_else(|| damaged(&"no document number"))?
+                .value();
+            DocumentRecord::from_legacy_json(bytes, number)
+                .and_then(|record| record.to_bytes())
+                .map_err(|e| damaged(&e))
+        })?;
+    }
+    txn.delete_table(legacy).map_err(db(index))?;
     Ok(())
 }
 

@@ -13,7 +13,7 @@ use samestory_core::Document;
 
 /// Decodes the record stored under `id`.
 pub fn record(index: &str, id: &str, bytes: &[u8]) -> Result<DocumentRecord, StoreError> {
-    DocumentRecord::from_bytes(bytes).map_err(|e| damaged(index, "documents", id, e))
+    DocumentRecord::from_bytes(id, bytes).map_err(|e| damaged(index, "documents", id, e))
 }
 
 /// Decodes the place stored under `id`.

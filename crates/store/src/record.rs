@@ -15,23 +15,29 @@ use zstd::bulk::{Compressor, Decompressor};
 const TEXT_LEVEL: i32 = 3;
 
 /// A stored document without its body.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DocumentRecord {
     /// The document, `body` empty.
     pub document: Document,
+    /// The number its postings use (4 bytes instead of the id; `numbered_documents` maps it
+    /// back).
+    pub number: u32,
     /// When it was first added, Unix seconds.
     pub added: i64,
     /// 1 for the first version; each changed re-add of the same id counts one up.
     pub revision: u32,
-    /// Hash of what the document says (shape, metadata, body, removed lines; not its id or
-    /// source), hex: the same content added again is a no-op.
-    pub content: String,
+    /// Hash of what the document says ([`content_hash`]): the same content added again is a
+    /// no-op.
+    pub content: u128,
 }
 
+/// Bytes before a record's document: number, revision, added, content hash.
+const RECORD_HEAD: usize = 4 + 4 + 8 + 16;
+
 impl DocumentRecord {
-    /// The record of `doc`, whose [`content_hash`] is `content` (its body left out of the
-    /// record).
-    pub fn new(doc: &Document, content: String, added: i64, revision: u32) -> Self {
+    /// The record of `doc`, numbered `number`, whose [`content_hash`] is `content` (its body
+    /// left out of the record).
+    pub fn new(doc: &Document, number: u32, content: u128, added: i64, revision: u32) -> Self {
         let document = Document {
             id: doc.id.clone(),
             source: doc.source.clone(),
@@ -42,27 +48,98 @@ impl DocumentRecord {
         };
         DocumentRecord {
             document,
+            number,
             added,
             revision,
             content,
         }
     }
 
-    /// The bytes stored under the document's id: the record's JSON without the document's
-    /// null and empty-list fields and its empty body, which [`DocumentRecord::from_bytes`]
-    /// reads back as null and empty (about 40 % of a sparse record).
+    /// The bytes stored under the document's id: number (u32), revision (u32), added (i64)
+    /// and content hash (u128), each little-endian, then the document's JSON without its id
+    /// (the key), its empty body and its null and empty-list fields, which
+    /// [`DocumentRecord::from_bytes`] reads back as null and empty.
     pub fn to_bytes(&self) -> serde_json::Result<Vec<u8>> {
-        crate::encode::compact_json(self, Some("document"))
+        let json = crate::encode::compact_json(&self.document, &["id", "body"])?;
+        let mut bytes = Vec::with_capacity(RECORD_HEAD + json.len());
+        bytes.extend_from_slice(&self.number.to_le_bytes());
+        bytes.extend_from_slice(&self.revision.to_le_bytes());
+        bytes.extend_from_slice(&self.added.to_le_bytes());
+        bytes.extend_from_slice(&self.content.to_le_bytes());
+        bytes.extend_from_slice(&json);
+        Ok(bytes)
     }
 
-    /// A record from [`DocumentRecord::to_bytes`]'s bytes (or from format 3's full JSON).
-    pub fn from_bytes(bytes: &[u8]) -> serde_json::Result<Self> {
-        serde_json::from_slice(bytes)
+    /// The record of document `id` from [`DocumentRecord::to_bytes`]'s bytes.
+    pub fn from_bytes(id: &str, bytes: &[u8]) -> serde_json::Result<Self> {
+        use serde::de::Error;
+        if bytes.len() < RECORD_HEAD {
+            return Err(serde_json::Error::custom(format!(
+                "{} bytes, shorter than a record's {RECORD_HEAD}-byte head",
+                bytes.len()
+            )));
+        }
+        let (head, json) = bytes.split_at(RECORD_HEAD);
+        let field = |at: usize, len: usize| &head[at..at + len];
+        let mut document: Document = serde_json::from_slice(&with_id(id, json)?)?;
+        document.body.clear();
+        Ok(DocumentRecord {
+            document,
+            number: u32::from_le_bytes(field(0, 4).try_into().expect("4 bytes")),
+            revision: u32::from_le_bytes(field(4, 4).try_into().expect("4 bytes")),
+            added: i64::from_le_bytes(field(8, 8).try_into().expect("8 bytes")),
+            content: u128::from_le_bytes(field(16, 16).try_into().expect("16 bytes")),
+        })
+    }
+
+    /// The record numbered `number` from the JSON record of formats 3 and 4 (full or compact:
+    /// `{"document": …, "added": …, "revision": …, "content": "<hex>"}`).
+    pub fn from_legacy_json(bytes: &[u8], number: u32) -> serde_json::Result<Self> {
+        use serde::de::Error;
+        #[derive(Deserialize)]
+        struct Legacy {
+            document: Document,
+            added: i64,
+            revision: u32,
+            content: String,
+        }
+        let legacy: Legacy = serde_json::from_slice(bytes)?;
+        let content = u128::from_str_radix(&legacy.content, 16).map_err(|e| {
+            serde_json::Error::custom(format!("content hash {:?}: {e}", legacy.content))
+        })?;
+        Ok(DocumentRecord {
+            document: legacy.document,
+            number,
+            added: legacy.added,
+            revision: legacy.revision,
+            content,
+        })
     }
 }
 
-/// The hash of what `doc` says, hex.
-pub fn content_hash(doc: &Document) -> String {
+/// `json` (an object without `id`) with `"id": id` put first.
+fn with_id(id: &str, json: &[u8]) -> serde_json::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(json.len() + id.len() + 8);
+    out.extend_from_slice(b"{\"id\":");
+    serde_json::to_writer(&mut out, id)?;
+    match json.strip_prefix(b"{") {
+        Some(rest) if rest.first() != Some(&b'}') => {
+            out.push(b',');
+            out.extend_from_slice(rest);
+        }
+        Some(_) => out.push(b'}'),
+        None => {
+            use serde::de::Error;
+            return Err(serde_json::Error::custom(
+                "the document is not a JSON object",
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// The hash of what `doc` says (shape, metadata, body, removed lines; not its id or source).
+pub fn content_hash(doc: &Document) -> u128 {
     #[derive(Serialize)]
     struct Content<'a> {
         format: &'a str,
@@ -77,7 +154,7 @@ pub fn content_hash(doc: &Document) -> String {
         removed: &doc.removed,
     };
     let bytes = serde_json::to_vec(&content).unwrap_or_default();
-    format!("{:032x}", xxh3_128(&bytes))
+    xxh3_128(&bytes)
 }
 
 thread_local! {
@@ -149,7 +226,7 @@ impl Place {
                 story: story.map(Into::into),
                 facts: std::borrow::Cow::Borrowed(&self.facts),
             },
-            None,
+            &[],
         )
     }
 
@@ -219,41 +296,55 @@ mod tests {
     }
 
     #[test]
-    fn record_leaves_the_body_out() {
-        let doc = Document::new("a", Format::Text, "Body text.");
-        let r = DocumentRecord::new(&doc, content_hash(&doc), 7, 1);
+    fn a_record_leaves_the_body_and_id_out_and_reads_back_whole() {
+        let mut doc = Document::new("a/b \"c\"", Format::Html, "Body text.");
+        doc.meta.title = Some("Bridge".into());
+        doc.meta.authors = vec!["Ann Lee".into()];
+        let r = DocumentRecord::new(&doc, 41, content_hash(&doc), -7, 2);
         assert!(r.document.body.is_empty());
         assert_eq!(r.content, content_hash(&doc));
-        let json = serde_json::to_vec(&r).unwrap();
-        let back: DocumentRecord = serde_json::from_slice(&json).unwrap();
-        assert_eq!(back, r);
+        let bytes = r.to_bytes().unwrap();
+        let json = String::from_utf8_lossy(&bytes[RECORD_HEAD..]).into_owned();
+        assert!(
+            !json.contains("Body text") && !json.contains("\"id\""),
+            "{json}"
+        );
+        assert_eq!(DocumentRecord::from_bytes(&doc.id, &bytes).unwrap(), r);
+
+        let bare = Document::new("b", Format::Text, "");
+        let bare = DocumentRecord::new(&bare, u32::MAX, u128::MAX, i64::MAX, 1);
+        let mut bytes = bare.to_bytes().unwrap();
+        assert_eq!(DocumentRecord::from_bytes("b", &bytes).unwrap(), bare);
+        assert!(DocumentRecord::from_bytes("b", &bytes[..RECORD_HEAD - 1]).is_err());
+        bytes.truncate(RECORD_HEAD);
+        bytes.extend_from_slice(b"[1]");
+        assert!(DocumentRecord::from_bytes("b", &bytes).is_err());
     }
 
     #[test]
-    fn compact_bytes_read_back_as_the_full_json_and_are_smaller() {
-        let mut doc = Document::new("a", Format::Html, "Body text.");
+    fn a_legacy_json_record_reads_as_the_same_record_with_its_number() {
+        let mut doc = Document::new("a", Format::Html, "");
         doc.meta.title = Some("Bridge".into());
-        doc.meta.authors = vec!["Ann Lee".into()];
-        let r = DocumentRecord::new(&doc, content_hash(&doc), 7, 2);
-        let full = serde_json::to_vec(&r).unwrap();
-        let compact = r.to_bytes().unwrap();
-        assert!(
-            compact.len() * 3 < full.len() * 2,
-            "{}",
-            String::from_utf8_lossy(&compact)
+        let r = DocumentRecord::new(&doc, 9, content_hash(&doc), 7, 2);
+        let hex = format!("{:032x}", r.content);
+        let full = serde_json::json!({
+            "document": &r.document, "added": 7, "revision": 2, "content": hex,
+        });
+        let full = serde_json::to_vec(&full).unwrap();
+        assert_eq!(DocumentRecord::from_legacy_json(&full, 9).unwrap(), r);
+        let compact = format!(
+            r#"{{"document":{{"id":"a","source":"a","format":"html","title":"Bridge"}},"added":7,"revision":2,"content":"{hex}"}}"#
         );
-        assert_eq!(DocumentRecord::from_bytes(&compact).unwrap(), r);
         assert_eq!(
-            DocumentRecord::from_bytes(&full).unwrap(),
-            r,
-            "format 3's records"
+            DocumentRecord::from_legacy_json(compact.as_bytes(), 9).unwrap(),
+            r
         );
-        let bare = DocumentRecord::new(&Document::new("b", Format::Text, ""), String::new(), 0, 1);
-        assert_eq!(
-            DocumentRecord::from_bytes(&bare.to_bytes().unwrap()).unwrap(),
-            bare
-        );
+        let bad = compact.replace(&hex, "not hex");
+        assert!(DocumentRecord::from_legacy_json(bad.as_bytes(), 9).is_err());
+    }
 
+    #[test]
+    fn a_place_stores_only_what_its_id_does_not_say() {
         let place = Place {
             group: "a".into(),
             story: "a".into(),

@@ -12,8 +12,8 @@
 
 use crate::error::{db, StoreError};
 use crate::tables::{
-    PrintPosting, BAND_KEYS, DOCUMENT_NUMBERS, EXACT_KEYS, EXEMPLARS, HEADER, NUMBERED_DOCUMENTS,
-    PRINT_KEYS, TERM_COUNTS, TERM_KEYS, URL_KEYS,
+    PrintPosting, BAND_KEYS, EXACT_KEYS, EXEMPLARS, HEADER, NUMBERED_DOCUMENTS, PRINT_KEYS,
+    TERM_COUNTS, TERM_KEYS, URL_KEYS,
 };
 use redb::{ReadOnlyTable, ReadableTable, Table, WriteTransaction};
 use samestory_core::RelateConfig;
@@ -24,7 +24,8 @@ use std::collections::HashMap;
 /// The tables that number documents and hold their postings, in one write transaction.
 pub struct SketchTables<'t> {
     header: Table<'t, &'static str, &'static [u8]>,
-    numbers: Table<'t, &'static str, u32>,
+    /// The next document number, once read from the header.
+    next_number: Option<u32>,
     ids: Table<'t, u32, &'static str>,
     exact: Table<'t, u64, ()>,
     bands: Table<'t, u64, ()>,
@@ -60,7 +61,7 @@ impl<'t> SketchTables<'t> {
     pub fn open(txn: &'t WriteTransaction, index: &str) -> Result<Self, StoreError> {
         Ok(SketchTables {
             header: txn.open_table(HEADER).map_err(db(index))?,
-            numbers: txn.open_table(DOCUMENT_NUMBERS).map_err(db(index))?,
+            next_number: None,
             ids: txn.open_table(NUMBERED_DOCUMENTS).map_err(db(index))?,
             exact: txn.open_table(EXACT_KEYS).map_err(db(index))?,
             bands: txn.open_table(BAND_KEYS).map_err(db(index))?,
@@ -96,21 +97,48 @@ impl<'t> SketchTables<'t> {
         self.insert_postings(pending, index)
     }
 
-    /// Numbers each document of `docs` (new numbers, in order) and stores their postings,
-    /// sorted per table so the B-trees are written in key order. Every story term is counted;
-    /// a term already held by more than [`TERM_BUCKET`] documents is not posted again (its
-    /// bucket is never read: lookups skip it by its count), so a common word costs its
-    /// count, not a posting per document.
-    pub fn insert_all(&mut self, docs: &[(&str, Keys<'_>)], index: &str) -> Result<(), StoreError> {
-        let next = self.header.get("next_number").map_err(db(index))?;
-        let mut n = next
-            .and_then(|v| v.value().try_into().ok().map(u32::from_le_bytes))
-            .unwrap_or(0);
+    /// Gives document `id` the next number (the record keeps it; `numbered_documents` maps
+    /// it back to the id).
+    pub fn number(&mut self, id: &str, index: &str) -> Result<u32, StoreError> {
+        let n = match self.next_number {
+            Some(n) => n,
+            None => self
+                .header
+                .get("next_number")
+                .map_err(db(index))?
+                .and_then(|v| v.value().try_into().ok().map(u32::from_le_bytes))
+                .unwrap_or(0),
+        };
+        let next = n.checked_add(1).ok_or_else(|| StoreError::Corrupt {
+            index: index.to_string(),
+            table: "header",
+            key: "next_number".into(),
+            why: "every document number is taken".into(),
+        })?;
+        self.ids.insert(n, id).map_err(db(index))?;
+        self.header
+            .insert("next_number", next.to_le_bytes().as_slice())
+            .map_err(db(index))?;
+        self.next_number = Some(next);
+        Ok(n)
+    }
+
+    /// Gives number `n` up before any posting was inserted under it (a document replaced
+    /// within the chunk that numbered it).
+    pub fn forget(&mut self, n: u32, index: &str) -> Result<(), StoreError> {
+        self.ids.remove(n).map_err(db(index))?;
+        Ok(())
+    }
+
+    /// Stores the postings of each numbered document of `docs`, sorted per table so the
+    /// B-trees are written in key order. Every story term is counted; a term already held by
+    /// more than [`TERM_BUCKET`] documents is not posted again (its bucket is never read:
+    /// lookups skip it by its count), so a common word costs its count, not a posting per
+    /// document.
+    pub fn insert_all(&mut self, docs: &[(u32, Keys<'_>)], index: &str) -> Result<(), StoreError> {
         let mut postings = PostingKeys::default();
         let mut counts: HashMap<u32, u32> = HashMap::new();
-        for (id, keys) in docs {
-            self.numbers.insert(*id, n).map_err(db(index))?;
-            self.ids.insert(n, *id).map_err(db(index))?;
+        for &(n, ref keys) in docs {
             let mut posted = Vec::with_capacity(keys.terms.len());
             for &term in keys.terms {
                 let count = match counts.entry(term) {
@@ -129,11 +157,7 @@ impl<'t> SketchTables<'t> {
             if self.becomes_exemplar(keys.sketch, n, index)? {
                 postings.push_sketch(n, keys.sketch);
             }
-            n += 1;
         }
-        self.header
-            .insert("next_number", n.to_le_bytes().as_slice())
-            .map_err(db(index))?;
         let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
         counts.sort_unstable();
         for (term, count) in counts {
@@ -157,27 +181,21 @@ impl<'t> SketchTables<'t> {
         Ok(true)
     }
 
-    /// Removes document `id`'s number and postings (`keys`: those of the stored document).
+    /// Removes document number `n` and its postings (`keys`: those of the stored document).
     /// When it was its exact class's exemplar, another stored member (found through the
     /// exact-key postings, confirmed by `sketch_of`, which sketches a stored document's
     /// body) takes its place and gets the class's bands and fingerprints.
     pub fn remove(
         &mut self,
-        id: &str,
+        n: u32,
         keys: Keys<'_>,
         sketch_of: &mut dyn FnMut(&str) -> Result<DocSketch, StoreError>,
         index: &str,
     ) -> Result<(), StoreError> {
         self.flush(index)?;
-        let Some(n) = self
-            .numbers
-            .remove(id)
-            .map_err(db(index))?
-            .map(|v| v.value())
-        else {
+        if self.ids.remove(n).map_err(db(index))?.is_none() {
             return Ok(());
-        };
-        self.ids.remove(n).map_err(db(index))?;
+        }
         let s = keys.sketch;
         let exemplar = s.words > 0
             && self

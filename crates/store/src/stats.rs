@@ -6,9 +6,9 @@ use crate::error::{db, StoreError};
 use crate::header::Params;
 use crate::read;
 use crate::tables::{
-    BAND_KEYS, BODY_PIECES, DOCUMENTS, DOCUMENT_NUMBERS, EXACT_KEYS, EXEMPLARS, FORMAT_VERSION,
-    ISSUED_STORIES, NUMBERED_DOCUMENTS, PLACES, PRINT_KEYS, RELATIONS, RELATIONS_BY_DOCUMENT,
-    STORIES, STORY_DF, STORY_SUMMARIES, TERM_COUNTS, TERM_KEYS, URL_KEYS,
+    BAND_KEYS, BODY_PIECES, DOCUMENTS, EXACT_KEYS, EXEMPLARS, FORMAT_VERSION, ISSUED_STORIES,
+    NUMBERED_DOCUMENTS, PLACES, PRINT_KEYS, RELATIONS, RELATIONS_BY_DOCUMENT, STORIES, STORY_DF,
+    STORY_SUMMARIES, TERM_COUNTS, TERM_KEYS, URL_KEYS,
 };
 use crate::Index;
 use redb::{
@@ -132,7 +132,6 @@ impl Index {
             ISSUED_STORIES,
             STORIES
         );
-        size!(open_table, DOCUMENT_NUMBERS);
         size!(open_table, NUMBERED_DOCUMENTS);
         size!(open_table, RELATIONS);
         size!(open_table, EXACT_KEYS);

@@ -7,14 +7,14 @@
 use redb::{MultimapTableDefinition, TableDefinition};
 
 /// The format this build reads and writes (recorded in [`HEADER`] under `format`).
-pub const FORMAT_VERSION: &str = "samestory-index 4";
+pub const FORMAT_VERSION: &str = "samestory-index 5";
 
 /// `name → bytes`: `format` (the format version, UTF-8), `params` (the hashing parameters,
 /// JSON), `next_number` (the next document number, u32 LE).
 pub const HEADER: TableDefinition<&str, &[u8]> = TableDefinition::new("header");
 
-/// `document id → record`: the document without its body, when it was added and its
-/// revision (JSON, see `record`).
+/// `document id → record`: its number, revision, when it was added and its content hash,
+/// then the document without its id and body (JSON; see `record`).
 pub const DOCUMENTS: TableDefinition<&str, &[u8]> = TableDefinition::new("documents");
 
 /// `(document id, piece) → bytes`: the cleaned body, UTF-8, one zstd frame, cut into
@@ -53,7 +53,6 @@ pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> 
     txn.open_multimap_table(RELATIONS_BY_DOCUMENT)?;
     txn.open_table(STORIES)?;
     txn.open_table(ISSUED_STORIES)?;
-    txn.open_table(DOCUMENT_NUMBERS)?;
     txn.open_table(NUMBERED_DOCUMENTS)?;
     txn.open_table(EXACT_KEYS)?;
     txn.open_table(BAND_KEYS)?;
@@ -67,10 +66,8 @@ pub fn create_all(txn: &redb::WriteTransaction) -> Result<(), redb::TableError> 
     Ok(())
 }
 
-/// `document id → number`: the number its postings use (4 bytes instead of the id).
-pub const DOCUMENT_NUMBERS: TableDefinition<&str, u32> = TableDefinition::new("document_numbers");
-
-/// `number → document id`: the inverse of `document_numbers`.
+/// `number → document id`: whose number it is (the document's record holds its number, which
+/// its postings use: 4 bytes instead of the id).
 pub const NUMBERED_DOCUMENTS: TableDefinition<u32, &str> =
     TableDefinition::new("numbered_documents");
 

@@ -338,6 +338,26 @@ fn term_counts_follow_changes_and_a_format_2_index_migrates_with_its_bodies() {
                 old.insert(id.as_str(), bytes.as_slice()).unwrap();
             }
         }
+        // Records as JSON, their numbers in a table of their own.
+        let mut records = txn.open_table(samestory_store::tables::DOCUMENTS).unwrap();
+        let numbers: redb::TableDefinition<&str, u32> =
+            redb::TableDefinition::new("document_numbers");
+        let mut numbers = txn.open_table(numbers).unwrap();
+        let mut legacy = Vec::new();
+        for e in records.iter().unwrap() {
+            let (id, bytes) = e.unwrap();
+            let r = samestory_store::DocumentRecord::from_bytes(id.value(), bytes.value()).unwrap();
+            numbers.insert(id.value(), r.number).unwrap();
+            let json = serde_json::json!({
+                "document": r.document, "added": r.added, "revision": r.revision,
+                "content": format!("{:032x}", r.content),
+            });
+            legacy.push((id.value().to_string(), serde_json::to_vec(&json).unwrap()));
+        }
+        for (id, json) in legacy {
+            records.insert(id.as_str(), json.as_slice()).unwrap();
+        }
+        drop((records, numbers));
         txn.open_table(samestory_store::tables::HEADER)
             .unwrap()
             .insert("format", b"samestory-index 2".as_slice())
@@ -354,39 +374,94 @@ fn term_counts_follow_changes_and_a_format_2_index_migrates_with_its_bodies() {
     assert_eq!(term_counts(&path).0, kept, "migrated from the postings");
 }
 
-/// `tests/data/index-format-3.*.zst`: an index of `examples/` written by the samestory of
-/// format 3 (`index add examples`, then `index compact`), and what its `index export` wrote.
-fn format_3_fixture(name: &str) -> Vec<u8> {
+/// `tests/data/NAME.zst`: `index-format-N.redb`, an index of `examples/` written by the
+/// samestory of format N (`index add examples`, then `index compact`), and
+/// `index-examples.FILE.jsonl`, what `index export` wrote from it (the same at formats 3 and 4).
+fn fixture(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data")
-        .join(format!("index-format-3.{name}.zst"));
+        .join(format!("{name}.zst"));
     zstd::decode_all(std::fs::File::open(path).unwrap()).unwrap()
+}
+
+/// What every fixture index of `examples/` exported before it was migrated.
+fn exported_before_migration() -> Vec<Vec<u8>> {
+    ["documents", "relations", "stories"]
+        .iter()
+        .map(|f| fixture(&format!("index-examples.{f}.jsonl")))
+        .collect()
+}
+
+/// Opens the fixture index of format `format` (copied to `dir`): it migrates, holds the 15
+/// documents of `examples/` and exports what it exported before.
+fn migrated_fixture(format: u32, dir: &Path) -> (samestory_store::Index, std::path::PathBuf) {
+    let path = dir.join("index.redb");
+    std::fs::write(&path, fixture(&format!("index-format-{format}.redb"))).unwrap();
+    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
+    let stats = index.stats().unwrap();
+    assert_eq!(stats.format, samestory_store::tables::FORMAT_VERSION);
+    assert_eq!(stats.documents, 15);
+    let got = exported(&index);
+    let expected = exported_before_migration();
+    for (k, f) in ["documents", "relations", "stories"].iter().enumerate() {
+        assert!(got[k] == expected[k], "{f}.jsonl differs after migration");
+    }
+    (index, path)
 }
 
 #[test]
 fn a_format_3_index_migrates_and_exports_what_it_exported_before() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("index.redb");
-    std::fs::write(&path, format_3_fixture("redb")).unwrap();
+    std::fs::write(&path, fixture("index-format-3.redb")).unwrap();
     let stories_before = story_piece_bytes(&path);
-    let index = IndexBuilder::new(Config::default()).open(&path).unwrap();
-    let stats = index.stats().unwrap();
-    assert_eq!(stats.format, samestory_store::tables::FORMAT_VERSION);
-    assert_eq!(stats.documents, 15);
-    let expected: Vec<Vec<u8>> = ["documents.jsonl", "relations.jsonl", "stories.jsonl"]
-        .iter()
-        .map(|f| format_3_fixture(f))
-        .collect();
-    let got = exported(&index);
-    for (k, f) in ["documents", "relations", "stories"].iter().enumerate() {
-        assert!(got[k] == expected[k], "{f}.jsonl differs after migration");
-    }
+    let (index, path) = migrated_fixture(3, dir.path());
     drop(index);
     let stories_after = story_piece_bytes(&path);
     assert!(
         stories_after * 10 < stories_before * 9,
         "story lines stored as spans: {stories_before} → {stories_after} bytes"
     );
+}
+
+#[test]
+fn a_format_4_index_migrates_its_numbers_into_the_records_and_stays_usable() {
+    let dir = tempfile::tempdir().unwrap();
+    let (index, path) = migrated_fixture(4, dir.path());
+    let expected = exported_before_migration();
+    // A document removed and added back, through the migrated numbers and postings,
+    // leaves the index exporting what it did.
+    let first = expected[0].split(|&b| b == b'\n').next().unwrap();
+    let doc: Document = serde_json::from_slice(first).unwrap();
+    assert!(!doc.body.is_empty());
+    let mut copy = doc.clone();
+    copy.id.push_str("-copy");
+    let duplicates = |index: &samestory_store::Index| {
+        let found = index.query(vec![copy.clone()]).unwrap();
+        found[0].duplicates.contains(&doc.id)
+    };
+    assert!(duplicates(&index), "found through the migrated postings");
+    let removed = index.remove(std::slice::from_ref(&doc.id)).unwrap();
+    assert_eq!(removed.removed, [doc.id.clone()]);
+    assert_eq!(index.stats().unwrap().documents, 14);
+    assert!(
+        !duplicates(&index),
+        "the removed document's postings are gone"
+    );
+    index.add(vec![doc], 0).unwrap();
+    let got = exported(&index);
+    for (k, f) in ["documents", "relations", "stories"].iter().enumerate() {
+        assert!(
+            got[k] == expected[k],
+            "{f}.jsonl differs after remove and add"
+        );
+    }
+    drop(index);
+    use redb::ReadableDatabase;
+    let db = redb::Database::open(&path).unwrap();
+    let txn = db.begin_read().unwrap();
+    let gone = redb::TableDefinition::<&str, u32>::new("document_numbers");
+    assert!(txn.open_table(gone).is_err(), "document_numbers dropped");
 }
 
 /// Bytes of every stored story line piece.
