@@ -442,7 +442,7 @@ fn a_format_4_index_migrates_its_numbers_into_the_records_and_stays_usable() {
     };
     assert!(duplicates(&index), "found through the migrated postings");
     let removed = index.remove(std::slice::from_ref(&doc.id)).unwrap();
-    assert_eq!(removed.removed, [doc.id.clone()]);
+    assert_eq!(removed.removed, std::slice::from_ref(&doc.id));
     assert_eq!(index.stats().unwrap().documents, 14);
     assert!(
         !duplicates(&index),
