@@ -476,8 +476,8 @@ impl<'t> DocumentWriter<'t> {
     }
 
     /// Writes one document's record and body: new, a revision, or unchanged; the number it
-    /// was written under (its postings are then the caller's to insert). A revision takes
-    /// the old version's number back and removes its postings where they were inserted
+    /// was written under (its postings are then the caller's to insert). A revision gives
+    /// the old version's number up and removes its postings where they were inserted
     /// (`old.posted`), and counts it out of the document frequencies where it was counted
     /// in (`old.counted`).
     fn put(
