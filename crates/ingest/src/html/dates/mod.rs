@@ -7,10 +7,13 @@
 //! it was originally published on a day anywhere ([`visible::originally_published`]) gets
 //! that day. [`rank`] prefers a published date over a modified one, drops
 //! implausible dates and takes the page's own day where a UTC timestamp disagrees with it.
-//! A page that states no date gives `None`: nothing is guessed. Reads the DOM only.
+//! A date that schedules something ([`scheduled`]: an event's, an offer's, a deadline) is
+//! no candidate. A page that states no date gives `None`: nothing is guessed. Reads the DOM
+//! only.
 
 pub mod candidate;
 pub mod rank;
+pub mod scheduled;
 pub mod structured;
 pub mod url;
 pub mod visible;

@@ -617,3 +617,23 @@ fn a_date_after_the_headline_s_article_element_ends_is_the_site_s() {
     let date = read(&Document::from(inside.as_str())).date;
     assert_eq!(date.as_deref(), Some("2024-01-05"));
 }
+
+#[test]
+fn an_event_s_date_or_a_deadline_is_not_the_page_s() {
+    let labelled = "<p>Event date: 12 May 2025</p><p>When: Saturday, May 17, 2025</p>";
+    assert_eq!(date_of("", labelled), None);
+    let deadline = "<p class='meta'>Application deadline: June 30, 2025</p>";
+    assert_eq!(date_of("", deadline), None);
+    let marked = "<div itemscope itemtype='https://schema.org/Event'>\
+        <time itemprop='startDate' datetime='2025-05-12T10:00'>12 May</time></div>\
+        <span class='tribe-event-date-start'>May 12, 2025 @ 10:00 am</span>\
+        <abbr class='dtend' title='2025-05-14'>14 May</abbr>";
+    assert_eq!(date_of("", marked), None);
+}
+
+#[test]
+fn a_scheduled_date_leaves_the_page_s_own_date_in_front() {
+    let article = "<p>Registration closes: 30 June 2025</p>\
+        <p><span class='event-date'>12 July 2025</span></p><p>3 May 2025</p>";
+    assert_eq!(date_of("", article).as_deref(), Some("2025-05-03"));
+}

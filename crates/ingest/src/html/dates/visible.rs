@@ -4,15 +4,17 @@
 //! resort) a date labelled `Published …` anywhere on the page.
 //!
 //! One walk over the body in document order builds the visible text (scripts, navigation,
-//! footers, the site's asides, forms, related-links / teaser / comment / sidebar blocks and
-//! links that hold a date beside another headline left out; an `<aside>` or `<footer>` inside
-//! the article or beside its headline kept) and notes where each date element starts in it.
+//! footers, the site's asides, forms, related-links / teaser / comment / sidebar blocks,
+//! links that hold a date beside another headline and elements holding a scheduled date left
+//! out; an `<aside>` or `<footer>` inside the article or beside its headline kept) and notes
+//! where each date element starts in it.
 //! A publication month stated without a day is reported too. The headline (the heading a title of the page names — an `h1` with text (an empty one is a logo), else an `h2`–`h4`
 //! before every `h1` — else the first `h1` inside an `article` or `main`, else the first
 //! `h1`, else where the text first shows a title of the page, else the start of the
 //! `article`) anchors the window that is read; a date far from it
 //! (a teaser, an archive list) is not a candidate, one labelled as today's or as a reader's
-//! activity (a comment, a citation's `retrieved`, `printed on`) is none, nor is one after the
+//! activity (a comment, a citation's `retrieved`, `printed on`) is none, nor one that
+//! schedules something (an event's or a deadline, see [`super::scheduled`]), nor one after the
 //! article element that holds the headline has ended (the site's footer, a list below), and
 //! an unlabelled date inside a sentence comes after every other.
 //! A date element's role comes from its `itemprop` (`dateModified`), else its names; an
@@ -20,6 +22,7 @@
 //! Reads the DOM only; work is bounded by `TEXT_BUDGET`.
 
 use super::candidate::{Candidate, Role, Source};
+use super::scheduled::{is_scheduling_element, is_scheduling_label};
 use crate::meta::date::{
     find_byline_dates, find_dates, find_originally_published, find_published_labelled,
     find_published_months, parse_date,
@@ -325,6 +328,7 @@ impl Walk {
             let skipped = (SKIPPED.contains(&name.as_str()) && !own)
                 || is_foreign(&node)
                 || (name == "a" && is_dated_teaser(&node))
+                || is_scheduled_date(&node)
                 || (!in_article && !own && is_page_footer(&node, &name));
             if skipped && !self.keep.contains(&node.id) {
                 continue;
@@ -408,9 +412,11 @@ impl Walk {
     }
 
     /// Whether the text just before `at` (the headline's own text excepted) labels a date
-    /// there as today's or as a reader's activity (`Today's hours`, `Last active`).
+    /// there as today's, as a reader's activity (`Today's hours`, `Last active`) or as
+    /// something scheduled (`Event date:`, `Deadline`: see [`super::scheduled`]).
     fn labelled_not_published(&self, at: usize) -> bool {
-        TODAY_WORD.is_match(self.label_before(at))
+        let label = self.label_before(at);
+        TODAY_WORD.is_match(label) || is_scheduling_label(label)
     }
 
     /// The text just before `at` that may label a date there: at most [`LABEL_BEFORE`]
@@ -503,8 +509,8 @@ impl Walk {
     }
 
     /// Dates written in the text around the headline, with the role their label gives; the
-    /// ends of a range, a deadline, a date labelled as today's and every date after a heading
-    /// of other articles or comments are left out.
+    /// ends of a range, a deadline, an event's date, a date labelled as today's and every
+    /// date after a heading of other articles or comments are left out.
     fn text_dates(&self, anchor: usize) -> Vec<Placed> {
         let (start, window) = self.window_at(anchor);
         let dates = find_dates(window);
@@ -525,6 +531,7 @@ impl Walk {
                 || in_range(i)
                 || TODAY_WORD.is_match(label)
                 || BOUND_WORD.is_match(label)
+                || is_scheduling_label(label)
             {
                 continue;
             }
@@ -678,6 +685,13 @@ fn is_dated_teaser(node: &NodeRef) -> bool {
     rest >= TEASER_WORDS
 }
 
+/// An element named for a date that schedules something (`<span class="event-date">`,
+/// `<time itemprop="startDate">`) holding no more than a date's text: left out of the
+/// text, so that its date is not read there either.
+fn is_scheduled_date(node: &NodeRef) -> bool {
+    is_scheduling_element(&names_of(node)) && node.text().len() <= ELEMENT_TEXT_MAX
+}
+
 /// A footer outside the article (the site's, not the article's own `<footer>` that may hold
 /// its date).
 fn is_page_footer(node: &NodeRef, name: &str) -> bool {
@@ -715,13 +729,15 @@ fn microdata(node: &NodeRef) -> Option<Candidate> {
 /// by [`super::structured`]), not a shown date.
 const UNSHOWN: &[&str] = &["meta", "link", "input"];
 
-/// A `<time>` element, or an element whose names say it holds a date (never a `<meta>`).
+/// A `<time>` element, or an element whose names say it holds a date (never a `<meta>`,
+/// nor one whose names say its date is today's or schedules something: `startDate`,
+/// `event-date`).
 fn date_element(node: &NodeRef, name: &str) -> Option<Candidate> {
     if UNSHOWN.contains(&name) {
         return None;
     }
     let names = names_of(node);
-    if TODAY_WORD.is_match(&names) {
+    if TODAY_WORD.is_match(&names) || is_scheduling_element(&names) {
         return None;
     }
     let source = if name == "time" {
@@ -753,13 +769,17 @@ fn machine_value(node: &NodeRef) -> Option<String> {
         })
 }
 
-/// The first date in an element's text when the text is short; its label can name the role.
+/// The first date in an element's text when the text is short; its label can name the role
+/// (or say it schedules something: then `None`).
 fn short_text_date(node: &NodeRef, source: Source, role: Role) -> Option<Candidate> {
     let text = node.text();
     if text.len() > ELEMENT_TEXT_MAX {
         return None;
     }
     let (day, from, _) = find_dates(&text).into_iter().next()?;
+    if is_scheduling_label(&text[..from]) {
+        return None;
+    }
     let label = role_of_label(&text[..from]);
     let role = if label == Role::Unknown { role } else { label };
     parse_date(&day).map(|day| Candidate::day(day, source, role))
