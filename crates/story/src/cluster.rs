@@ -52,6 +52,8 @@ pub fn cluster(units: &[Unit], order: &[usize], cfg: &StoryConfig) -> Vec<Vec<us
             index.post(&strongest, s as u32);
         }
     }
+    // The merge pass builds an index of its own.
+    drop((index, ranges));
     merge(&drafts, cfg)
 }
 
