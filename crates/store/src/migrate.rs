@@ -73,15 +73,14 @@ pub fn from_format_4(txn: &WriteTransaction, index: &str) -> Result<(), StoreErr
     {
         let numbers = txn.open_table(legacy).map_err(db(index))?;
         rewrite(txn, DOCUMENTS, index, |id, bytes| {
-            let damaged = |e: &dyn std::fmt::Display| read::damaged(index, "documents", id, e);
             let number = numbers
                 .get(id)
                 .map_err(db(index))?
-                .ok_or_else(|| damaged(&"no document number"))?
+                .ok_or_else(|| read::damaged(index, "documents", id, "no document number"))?
                 .value();
             DocumentRecord::from_legacy_json(bytes, number)
                 .and_then(|record| record.to_bytes())
-                .map_err(|e| damaged(&e))
+                .map_err(|e| read::damaged(index, "documents", id, e))
         })?;
     }
     txn.delete_table(legacy).map_err(db(index))?;

@@ -98,7 +98,8 @@ impl<'t> SketchTables<'t> {
     }
 
     /// Gives document `id` the next number (the record keeps it; `numbered_documents` maps
-    /// it back to the id).
+    /// it back to the id). The header's `next_number` is written by
+    /// [`SketchTables::insert_all`], which the add runs after numbering each chunk.
     pub fn number(&mut self, id: &str, index: &str) -> Result<u32, StoreError> {
         let n = match self.next_number {
             Some(n) => n,
@@ -116,9 +117,6 @@ impl<'t> SketchTables<'t> {
             why: "every document number is taken".into(),
         })?;
         self.ids.insert(n, id).map_err(db(index))?;
-        self.header
-            .insert("next_number", next.to_le_bytes().as_slice())
-            .map_err(db(index))?;
         self.next_number = Some(next);
         Ok(n)
     }
@@ -157,6 +155,11 @@ impl<'t> SketchTables<'t> {
             if self.becomes_exemplar(keys.sketch, n, index)? {
                 postings.push_sketch(n, keys.sketch);
             }
+        }
+        if let Some(next) = self.next_number {
+            self.header
+                .insert("next_number", next.to_le_bytes().as_slice())
+                .map_err(db(index))?;
         }
         let mut counts: Vec<(u32, u32)> = counts.into_iter().collect();
         counts.sort_unstable();
