@@ -1,5 +1,5 @@
 //! Why the story stage refused its input. Clustering itself cannot fail; only inputs that
-//! do not fit together (lengths, link indices), a body the source cannot give back, and,
+//! do not fit together (lengths, link indices), a body the source cannot give back, the temporary file of counts failing, and,
 //! with the `embed` feature, a model directory that cannot be loaded or run are errors.
 
 use std::path::PathBuf;
@@ -44,6 +44,12 @@ pub enum StoryError {
         id: String,
         /// The source's error.
         source: Box<dyn std::error::Error + Send + Sync>,
+    },
+    /// The temporary file holding the documents' counts between the two passes failed.
+    #[error("cannot keep the story features in a temporary file")]
+    Spill {
+        /// The I/O error.
+        source: std::io::Error,
     },
     /// The document frequencies lent by the caller could not be read.
     #[error("cannot read the corpus's document frequencies")]

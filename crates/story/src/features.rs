@@ -1,8 +1,7 @@
 //! Story features of a whole input: one parallel pass over the documents' metadata and their
 //! bodies (from a [`BodySource`]) extracts every document's compact bag of feature ids
-//! (collected in input order); document frequencies
-//! are counted from the bags, then each bag becomes its weighted, truncated vector and is
-//! dropped. Nothing depends on the thread count (see [`crate::vocab`]).
+//! (packed, in input order, into a [`CountsSpill`]); document frequencies are counted
+//! from the bags, then each bag is read back and becomes its weighted, truncated vector. Nothing depends on the thread count (see [`crate::vocab`]).
 
 use crate::corpus::CorpusCounts;
 use crate::dates::day_number;
@@ -10,8 +9,9 @@ use crate::error::StoryError;
 use crate::extract::{counts, release_cache};
 use crate::kind::Kind;
 use crate::model::Model;
-use crate::packed::Packed;
+use crate::packed::{pack, Head, Packed};
 use crate::source::{DocMeta, StoryDoc};
+use crate::spill::CountsSpill;
 use crate::vector::SparseVec;
 use crate::vocab::Vocab;
 use rayon::prelude::*;
@@ -55,39 +55,86 @@ pub fn build_with<S: BodySource>(
     corpus: Option<&dyn CorpusCounts>,
 ) -> Result<Features, StoryError> {
     let vocab = Vocab::default();
-    let packed: Vec<Result<(Packed, Option<i32>), StoryError>> = (0..meta.len())
-        .into_par_iter()
-        .map(|i| {
-            let body = bodies.body(i, meta[i].id).map_err(|e| StoryError::Body {
-                index: i,
-                id: meta[i].id.to_string(),
-                source: Box::new(e),
-            })?;
-            let doc = StoryDoc::new(&meta[i], &body);
-            Ok((Packed::new(&counts(&doc, &vocab)), day(&doc)))
-        })
-        .collect();
+    let mut model = Model::new(cfg);
+    let mut spill = CountsSpill::default();
+    let mut days = Vec::with_capacity(meta.len());
+    let counted = count_all(meta, bodies, &vocab, cfg, &mut model, &mut spill, &mut days);
     // Every thread's word cache is done with; the rest of the stage needs the memory.
     rayon::broadcast(|_| release_cache());
     release_cache();
-    let packed: Vec<(Packed, Option<i32>)> = packed.into_iter().collect::<Result<_, _>>()?;
-    let mut model = Model::new(cfg);
-    for (p, _) in &packed {
-        model.count(p.len(cfg.title_weight), p.iter().map(|c| c.id));
-    }
+    counted?;
     match corpus {
         Some(corpus) => model.finish_with(vocab.into_names(), corpus)?,
         None => model.finish(vocab.into_names()),
     }
-    let docs = packed
-        .into_par_iter()
-        .map(|(p, day)| DocFeatures {
-            // Every feature was counted: none is unknown, `kind_of` is never asked.
-            vec: model.vector(&p.weighted(cfg.title_weight), |_| Kind::Term),
-            day,
-        })
-        .collect();
+    let mut docs = Vec::with_capacity(meta.len());
+    let mut buf = Vec::new();
+    for k in 0..spill.chunks() {
+        let packed = spill.chunk(k, &mut buf).map_err(spilled)?;
+        let first = docs.len();
+        docs.par_extend(
+            packed
+                .into_par_iter()
+                .enumerate()
+                .map(|(j, p)| DocFeatures {
+                    // Every feature was counted: none is unknown, `kind_of` is never asked.
+                    vec: model.vector(&p.weighted(cfg.title_weight), |_| Kind::Term),
+                    day: days[first + j],
+                }),
+        );
+    }
     Ok(Features { model, docs })
+}
+
+/// Documents whose counts are extracted in parallel, then packed, counted into the model
+/// and spilled in order.
+const CHUNK: usize = 8192;
+
+/// The extraction pass: every document's counts packed into `spill` and counted into
+/// `model` (in input order), its day into `days`.
+fn count_all<S: BodySource>(
+    meta: &[DocMeta<'_>],
+    bodies: &S,
+    vocab: &Vocab,
+    cfg: &StoryConfig,
+    model: &mut Model,
+    spill: &mut CountsSpill,
+    days: &mut Vec<Option<i32>>,
+) -> Result<(), StoryError> {
+    let (mut bytes, mut heads) = (Vec::new(), Vec::new());
+    for from in (0..meta.len()).step_by(CHUNK) {
+        let packed: Vec<Result<(Vec<u8>, Head, Option<i32>), StoryError>> =
+            (from..meta.len().min(from + CHUNK))
+                .into_par_iter()
+                .map(|i| {
+                    let body = bodies.body(i, meta[i].id).map_err(|e| StoryError::Body {
+                        index: i,
+                        id: meta[i].id.to_string(),
+                        source: Box::new(e),
+                    })?;
+                    let doc = StoryDoc::new(&meta[i], &body);
+                    let mut bytes = Vec::new();
+                    let head = pack(&counts(&doc, vocab), &mut bytes);
+                    Ok((bytes, head, day(&doc)))
+                })
+                .collect();
+        bytes.clear();
+        heads.clear();
+        for p in packed {
+            let (doc_bytes, head, day) = p?;
+            let p = Packed::new(&doc_bytes, head);
+            model.count(p.len(cfg.title_weight), p.iter().map(|c| c.id));
+            bytes.extend_from_slice(&doc_bytes);
+            heads.push(head);
+            days.push(day);
+        }
+        spill.push(&bytes, &heads).map_err(spilled)?;
+    }
+    Ok(())
+}
+
+fn spilled(source: std::io::Error) -> StoryError {
+    StoryError::Spill { source }
 }
 
 fn day(doc: &StoryDoc<'_>) -> Option<i32> {

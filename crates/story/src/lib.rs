@@ -83,6 +83,7 @@ mod packed;
 mod pair;
 mod score;
 mod source;
+mod spill;
 mod stage;
 mod sum;
 mod units;
