@@ -56,7 +56,11 @@ impl CountsSpill {
         }
         match &mut self.file {
             Some(file) => file.write_all(bytes)?,
-            None => self.memory.extend_from_slice(bytes),
+            None => {
+                // Exactly: doubling would hold up to twice the limit.
+                self.memory.reserve_exact(bytes.len());
+                self.memory.extend_from_slice(bytes);
+            }
         }
         self.end += bytes.len() as u64;
         Ok(())
