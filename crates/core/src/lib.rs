@@ -26,4 +26,4 @@ pub use document::{Document, Format, Metadata, RemovedLine};
 pub use key_hasher::{KeyHasher, KeyMap};
 pub use round::round4;
 pub use spill::{BodySpill, BodyStore};
-pub use union_find::UnionFind;
+pub use union_find::{Partition, UnionFind};

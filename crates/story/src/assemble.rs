@@ -3,6 +3,7 @@
 //! score and shared feature ids; [`crate::Stories`] writes their strings on demand).
 //! Reads only the per-document [`DocMeta`] and features; never the bodies.
 
+use crate::clusters::Cluster;
 use crate::dates::date_string;
 use crate::features::Features;
 use crate::kind::Kind;
@@ -16,14 +17,6 @@ use samestory_core::round4;
 use samestory_core::StoryConfig;
 use std::collections::HashMap;
 
-/// One cluster: member documents, and the unit (link component) of each.
-pub struct Cluster {
-    /// Document indices sorted by id.
-    pub docs: Vec<usize>,
-    /// Unit index per member (same order).
-    pub unit_of: Vec<usize>,
-}
-
 /// A `same_story` pair of a cluster: members `i < j` (positions in `Cluster::docs`), the
 /// unrounded `story_score`, and the model ids of the shared features its `why` names.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,7 +29,7 @@ pub struct PairParts {
 
 /// Builds the story row of a cluster and its `same_story` pairs.
 pub fn story_row(
-    c: &Cluster,
+    c: &Cluster<'_>,
     meta: &[DocMeta<'_>],
     feats: &Features,
     cfg: &StoryConfig,
@@ -74,7 +67,7 @@ pub fn story_row(
 
 /// The member closest to the centroid, preferring titled members (ties: smaller id).
 fn representative(
-    c: &Cluster,
+    c: &Cluster<'_>,
     meta: &[DocMeta<'_>],
     feats: &Features,
     centroid: &SparseVec,
@@ -95,7 +88,7 @@ fn representative(
     best
 }
 
-fn groups(c: &Cluster, meta: &[DocMeta<'_>]) -> Vec<String> {
+fn groups(c: &Cluster<'_>, meta: &[DocMeta<'_>]) -> Vec<String> {
     let mut g: Vec<String> = c.docs.iter().map(|&d| meta[d].group.to_owned()).collect();
     g.sort();
     g.dedup();
@@ -103,9 +96,9 @@ fn groups(c: &Cluster, meta: &[DocMeta<'_>]) -> Vec<String> {
 }
 
 /// The sums of each unit's members in a cluster.
-fn unit_sums(c: &Cluster, feats: &Features) -> HashMap<usize, Sum> {
+fn unit_sums(c: &Cluster<'_>, feats: &Features) -> HashMap<usize, Sum> {
     let mut members: HashMap<usize, Vec<&SparseVec>> = HashMap::new();
-    for (&d, &u) in c.docs.iter().zip(&c.unit_of) {
+    for (&d, &u) in c.docs.iter().zip(c.unit_of) {
         members.entry(u).or_default().push(&feats.docs[d].vec);
     }
     members
@@ -163,7 +156,7 @@ fn shown(feats: &Features, ids: &[u32]) -> Vec<u32> {
 
 /// `same_story` pairs across units: all of them in small stories, else each member with
 /// the representative.
-fn pairs(c: &Cluster, rep: usize, feats: &Features, cfg: &StoryConfig) -> Vec<PairParts> {
+fn pairs(c: &Cluster<'_>, rep: usize, feats: &Features, cfg: &StoryConfig) -> Vec<PairParts> {
     let n = c.docs.len();
     let rep_i = c.docs.iter().position(|&d| d == rep).unwrap_or(0);
     let all = n <= cfg.max_pair_members;

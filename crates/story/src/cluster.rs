@@ -12,11 +12,11 @@
 
 use crate::index::StoryIndex;
 use crate::score::{combine, range_gap};
-use crate::units::{join_ranges, Unit};
+use crate::units::{join_ranges, Units};
 use crate::vector::SparseVec;
 use rayon::prelude::*;
 use samestory_core::StoryConfig;
-use samestory_core::UnionFind;
+use samestory_core::{Partition, UnionFind};
 use std::borrow::Cow;
 
 /// A story being built. A story of one unit borrows the unit's vector as its centroid (the
@@ -28,12 +28,38 @@ struct Draft<'u> {
     /// Norm of `centroid`.
     norm: f32,
     range: Option<(i32, i32)>,
-    units: Vec<usize>,
+    /// The first and the last unit joined ([`NONE`] before any): the others are chained
+    /// in [`Chain`].
+    first: u32,
+    last: u32,
 }
 
-/// Clusters `units` (visited in `order`); returns stories as lists of unit indices.
-pub fn cluster(units: &[Unit], order: &[usize], cfg: &StoryConfig) -> Vec<Vec<usize>> {
+/// No unit.
+const NONE: u32 = u32::MAX;
+
+/// The units of every draft as chains, in the order they joined: `next[u]` is the unit
+/// that joined `u`'s draft after `u`. A list per draft would be an allocation each.
+struct Chain {
+    next: Vec<u32>,
+}
+
+impl Chain {
+    fn units<'c>(&'c self, d: &Draft<'_>) -> impl Iterator<Item = usize> + 'c {
+        let mut at = d.first;
+        std::iter::from_fn(move || {
+            let u = (at != NONE).then_some(at as usize)?;
+            at = self.next[u];
+            Some(u)
+        })
+    }
+}
+
+/// Clusters `units` (visited in `order`); returns stories as sets of unit indices.
+pub fn cluster(units: &Units, order: &[usize], cfg: &StoryConfig) -> Partition {
     let mut drafts: Vec<Draft<'_>> = Vec::new();
+    let mut chain = Chain {
+        next: vec![NONE; units.len()],
+    };
     // Each draft's date range again, packed: the candidate index asks it of every story it
     // meets, and a draft (with its centroid) is a cache miss away.
     let mut ranges: Vec<Option<(i32, i32)>> = Vec::new();
@@ -41,20 +67,20 @@ pub fn cluster(units: &[Unit], order: &[usize], cfg: &StoryConfig) -> Vec<Vec<us
     for block in order.chunks(BLOCK) {
         let strongest: Vec<Vec<u32>> = block
             .par_iter()
-            .map(|&u| units[u].vec.strongest(cfg.index_features))
+            .map(|&u| units.vecs[u].strongest(cfg.index_features))
             .collect();
         for (&u, strongest) in block.iter().zip(strongest) {
-            let unit = &units[u];
+            let unit = (units.vecs[u].as_ref(), units.ranges[u]);
             let best = best_story(unit, &strongest, &drafts, &ranges, &mut index, cfg);
             let s = best.unwrap_or_else(|| open(&mut drafts, &mut ranges));
-            join(&mut drafts[s], u, unit, cfg);
+            join(&mut drafts[s], &mut chain, u, unit, cfg);
             ranges[s] = drafts[s].range;
             index.post(&strongest, s as u32);
         }
     }
     // The merge pass builds an index of its own.
     drop((index, ranges));
-    merge(&drafts, cfg)
+    merge(&drafts, &chain, cfg)
 }
 
 /// Units whose indexed features are found in parallel before they are placed in turn.
@@ -66,37 +92,47 @@ fn open(drafts: &mut Vec<Draft<'_>>, ranges: &mut Vec<Option<(i32, i32)>>) -> us
         centroid: Cow::Owned(SparseVec::default()),
         norm: 0.0,
         range: None,
-        units: Vec::new(),
+        first: NONE,
+        last: NONE,
     });
     drafts.len() - 1
 }
 
-fn join<'u>(d: &mut Draft<'u>, u: usize, unit: &'u Unit<'_>, cfg: &StoryConfig) {
-    d.centroid = if d.units.is_empty() && unit.vec.0.len() <= cfg.centroid_features {
-        Cow::Borrowed(unit.vec.as_ref())
+/// A unit as clustering reads it: its mean vector and date range.
+type UnitAt<'u> = (&'u SparseVec, Option<(i32, i32)>);
+
+fn join<'u>(d: &mut Draft<'u>, chain: &mut Chain, u: usize, unit: UnitAt<'u>, cfg: &StoryConfig) {
+    let (vec, range) = unit;
+    d.centroid = if d.first == NONE && vec.0.len() <= cfg.centroid_features {
+        Cow::Borrowed(vec)
     } else {
-        Cow::Owned(d.centroid.add(&unit.vec).top(cfg.centroid_features))
+        Cow::Owned(d.centroid.add(vec).top(cfg.centroid_features))
     };
     d.norm = d.centroid.norm();
-    d.range = join_ranges(d.range, unit.range);
-    d.units.push(u);
+    d.range = join_ranges(d.range, range);
+    match d.last {
+        NONE => d.first = u as u32,
+        last => chain.next[last as usize] = u as u32,
+    }
+    d.last = u as u32;
 }
 
 /// The best story for `unit` among the index's candidates, if any clears the threshold.
 fn best_story(
-    unit: &Unit,
+    unit: UnitAt<'_>,
     strongest: &[u32],
     drafts: &[Draft<'_>],
     ranges: &[Option<(i32, i32)>],
     index: &mut StoryIndex,
     cfg: &StoryConfig,
 ) -> Option<usize> {
+    let (vec, range) = unit;
     // An undated unit is within every story's window: no story's range is read.
-    let live = |s: u32| unit.range.is_none() || within(unit.range, ranges[s as usize], cfg);
+    let live = |s: u32| range.is_none() || within(range, ranges[s as usize], cfg);
     let cands = index.candidates(strongest, cfg.max_candidates, cfg.max_posting, live);
     let scored = cands
         .into_iter()
-        .map(|s| (score(&unit.vec, unit.range, &drafts[s as usize], cfg), s));
+        .map(|s| (score(vec, range, &drafts[s as usize], cfg), s));
     let best = scored.fold(None, |best: Option<(f32, u32)>, c| match best {
         Some(b) if b.0 > c.0 || (b.0 == c.0 && b.1 < c.1) => Some(b),
         _ => Some(c),
@@ -127,7 +163,7 @@ fn score(v: &SparseVec, range: Option<(i32, i32)>, d: &Draft<'_>, cfg: &StoryCon
 /// draft's normalised centroid is made again where it is scored (only its strongest
 /// features are kept for all drafts at once), so the pass holds no second copy of every
 /// centroid.
-fn merge(drafts: &[Draft<'_>], cfg: &StoryConfig) -> Vec<Vec<usize>> {
+fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig) -> Partition {
     let normalized = |d: &Draft<'_>| d.centroid.as_ref().clone().normalized();
     let strongest: Vec<Vec<u32>> = drafts
         .par_iter()
@@ -150,12 +186,17 @@ fn merge(drafts: &[Draft<'_>], cfg: &StoryConfig) -> Vec<Vec<usize>> {
         }
         index.post(strongest, s as u32);
     }
-    uf.sets()
-        .into_iter()
-        .map(|set| {
-            set.iter()
-                .flat_map(|&s| drafts[s].units.iter().copied())
-                .collect()
-        })
-        .collect()
+    let sets = uf.partition();
+    let mut stories = Partition {
+        members: Vec::with_capacity(chain.next.len()),
+        starts: Vec::with_capacity(sets.starts.len()),
+    };
+    for set in sets.iter() {
+        stories.starts.push(stories.members.len());
+        for &s in set {
+            stories.members.extend(chain.units(&drafts[s]));
+        }
+    }
+    stories.starts.push(stories.members.len());
+    stories
 }

@@ -63,6 +63,7 @@
 mod assemble;
 mod background;
 mod cluster;
+mod clusters;
 mod corpus;
 mod dates;
 mod dense;

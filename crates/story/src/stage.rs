@@ -1,15 +1,16 @@
 //! The story stage end to end: features → units → online clustering + merge → rows.
 
-use crate::assemble::{story_row, Cluster};
+use crate::assemble::story_row;
 use crate::cluster::cluster;
+use crate::clusters::Clusters;
 use crate::error::StoryError;
 use crate::features::{build, Features};
 use crate::output::{PairAt, Stories};
 use crate::source::DocMeta;
-use crate::units::{units, Unit};
+use crate::units::{units, Units};
 use crate::vector::SparseVec;
 use rayon::prelude::*;
-use samestory_core::{Document, SliceSource, StoryConfig};
+use samestory_core::{Document, Partition, SliceSource, StoryConfig};
 
 /// Clusters ingested documents into stories.
 ///
@@ -48,10 +49,7 @@ pub fn stories_from(
     let ids: Vec<&str> = meta.iter().map(|m| m.id).collect();
     let units = units(&feats.docs, &ids, &groups, links);
     let order = visiting_order(&units, meta);
-    let clusters: Vec<Cluster> = cluster(&units, &order, cfg)
-        .into_iter()
-        .map(|us| to_cluster(&units, &us, meta))
-        .collect();
+    let clusters = clusters(&units, &cluster(&units, &order, cfg), meta);
     drop(units);
     Ok(collect(n, clusters, meta, &mut feats, cfg))
 }
@@ -74,39 +72,50 @@ fn check_links(docs: usize, links: &[(usize, usize)]) -> Result<(), StoryError> 
     }
 }
 
-/// Dated units by (earliest day, smallest id), then undated units by smallest id.
-fn visiting_order(units: &[Unit], meta: &[DocMeta<'_>]) -> Vec<usize> {
-    let min_id = |u: &Unit| u.docs.iter().map(|&d| meta[d].id).min().unwrap_or("");
+/// Dated units by (earliest day, smallest id), then undated units by smallest id (equal
+/// keys: unit order). A unit's documents are ordered by id, so its first has the smallest.
+fn visiting_order(units: &Units, meta: &[DocMeta<'_>]) -> Vec<usize> {
+    let key = |u: usize| {
+        let day = units.ranges[u].map(|r| r.0);
+        (
+            day.is_none(),
+            day.unwrap_or(0),
+            meta[units.docs(u)[0]].id,
+            u,
+        )
+    };
     let mut order: Vec<usize> = (0..units.len()).collect();
-    order.sort_by_cached_key(|&u| {
-        let day = units[u].range.map(|r| r.0);
-        (day.is_none(), day.unwrap_or(0), min_id(&units[u]))
-    });
+    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
     order
 }
 
-fn to_cluster(units: &[Unit], us: &[usize], meta: &[DocMeta<'_>]) -> Cluster {
-    let mut members: Vec<(usize, usize)> = us
-        .iter()
-        .flat_map(|&u| units[u].docs.iter().map(move |&d| (d, u)))
-        .collect();
-    members.sort_by(|a, b| meta[a.0].id.cmp(meta[b.0].id));
-    Cluster {
-        docs: members.iter().map(|m| m.0).collect(),
-        unit_of: members.iter().map(|m| m.1).collect(),
+/// Every story's members (as [`Clusters`]: stories in the order of their smallest id),
+/// from the stories as sets of units.
+fn clusters(units: &Units, stories: &Partition, meta: &[DocMeta<'_>]) -> Clusters {
+    let mut members: Vec<(usize, usize)> = Vec::new();
+    let mut all = Clusters::default();
+    for us in stories.iter() {
+        members.clear();
+        members.extend(
+            us.iter()
+                .flat_map(|&u| units.docs(u).iter().map(move |&d| (d, u))),
+        );
+        members.sort_by(|a, b| meta[a.0].id.cmp(meta[b.0].id));
+        all.push(&members);
     }
+    all.sort_by_first(|a, b| meta[a].id.cmp(meta[b].id));
+    all
 }
 
 /// The rows of every cluster: stories in id order, each document's story, and the pairs
 /// kept compact, sorted by `(a, b)` (compared as ranks in id order).
 fn collect(
     n: usize,
-    mut clusters: Vec<Cluster>,
+    clusters: Clusters,
     meta: &[DocMeta<'_>],
     feats: &mut Features,
     cfg: &StoryConfig,
 ) -> Stories {
-    clusters.sort_by(|a, b| meta[a.docs[0]].id.cmp(meta[b.docs[0]].id));
     let mut out = Stories {
         story_of: vec![String::new(); n],
         names: feats.model.names(),
@@ -114,25 +123,29 @@ fn collect(
     };
     // Rows are made a block of clusters at a time, so the per-pair scratch of one block
     // is all that is held besides the compact result.
-    for (b, block) in clusters.chunks(ROW_BLOCK).enumerate() {
+    for from in (0..clusters.len()).step_by(ROW_BLOCK) {
+        let block = from..clusters.len().min(from + ROW_BLOCK);
         let rows: Vec<_> = {
             let feats = &*feats;
             block
-                .par_iter()
-                .map(|c| story_row(c, meta, feats, cfg))
+                .clone()
+                .into_par_iter()
+                .map(|k| story_row(&clusters.get(k), meta, feats, cfg))
                 .collect()
         };
-        for &d in block.iter().flat_map(|c| &c.docs) {
+        for &d in block.clone().flat_map(|k| clusters.get(k).docs) {
             feats.docs[d].vec = SparseVec::default();
         }
-        for (k, (c, (story, pairs))) in block.iter().zip(rows).enumerate() {
-            c.docs
+        for (k, (story, pairs)) in block.zip(rows) {
+            clusters
+                .get(k)
+                .docs
                 .iter()
                 .for_each(|&d| out.story_of[d] = story.story.clone());
             out.stories.push(story);
             for p in pairs {
                 out.pairs.push(PairAt {
-                    story: (b * ROW_BLOCK + k) as u32,
+                    story: k as u32,
                     i: p.i,
                     j: p.j,
                     score: p.score,
@@ -144,7 +157,7 @@ fn collect(
         }
     }
     let rank = id_ranks(meta);
-    let doc = |p: &PairAt, at: u32| clusters[p.story as usize].docs[at as usize];
+    let doc = |p: &PairAt, at: u32| clusters.get(p.story as usize).docs[at as usize];
     out.pairs
         .par_sort_unstable_by_key(|p| (rank[doc(p, p.i)], rank[doc(p, p.j)]));
     out.pairs.shrink_to_fit();

@@ -4,19 +4,32 @@
 
 use crate::features::DocFeatures;
 use crate::vector::SparseVec;
-use samestory_core::UnionFind;
+use samestory_core::{Partition, UnionFind};
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-/// Documents that are one block for clustering.
-#[derive(Clone, Debug)]
-pub struct Unit<'a> {
-    /// Document indices, ordered by document id.
-    pub docs: Vec<usize>,
-    /// Mean of the members' vectors (borrowed for a single document).
-    pub vec: Cow<'a, SparseVec>,
-    /// Earliest and latest publication day of dated members.
-    pub range: Option<(i32, i32)>,
+/// Every unit: its documents, mean vector and date range, unit `u` at index `u` of each.
+/// Flat lists, not a struct per unit: most of a big corpus's units are one document each.
+#[derive(Clone, Debug, Default)]
+pub struct Units<'a> {
+    /// Each unit's document indices, ordered by document id.
+    docs: Partition,
+    /// Mean of each unit's members' vectors (borrowed for a single document).
+    pub vecs: Vec<Cow<'a, SparseVec>>,
+    /// Earliest and latest publication day of each unit's dated members.
+    pub ranges: Vec<Option<(i32, i32)>>,
+}
+
+impl Units<'_> {
+    /// Number of units.
+    pub fn len(&self) -> usize {
+        self.vecs.len()
+    }
+
+    /// Unit `u`'s documents, ordered by id.
+    pub fn docs(&self, u: usize) -> &[usize] {
+        self.docs.set(u)
+    }
 }
 
 /// Builds the units from links and group ids (`group_of[i]` is document `i`'s group);
@@ -26,7 +39,7 @@ pub fn units<'a>(
     ids: &[&str],
     group_of: &[&str],
     links: &[(usize, usize)],
-) -> Vec<Unit<'a>> {
+) -> Units<'a> {
     let mut uf = UnionFind::new(feats.len());
     links.iter().for_each(|&(a, b)| uf.union(a, b));
     let mut first: HashMap<&str, usize> = HashMap::new();
@@ -34,18 +47,21 @@ pub fn units<'a>(
         let f = *first.entry(g).or_insert(i);
         uf.union(f, i);
     }
-    let mut sets = uf.sets();
-    sets.iter_mut().for_each(|s| s.sort_by_key(|&d| ids[d]));
-    sets.into_iter().map(|docs| unit(feats, docs)).collect()
-}
-
-fn unit(feats: &[DocFeatures], docs: Vec<usize>) -> Unit<'_> {
-    let vec = match docs[..] {
-        [one] => Cow::Borrowed(&feats[one].vec),
-        _ => Cow::Owned(mean(docs.iter().map(|&d| &feats[d].vec))),
-    };
-    let range = span(docs.iter().filter_map(|&d| feats[d].day));
-    Unit { docs, vec, range }
+    drop(first);
+    let mut docs = uf.partition();
+    (0..docs.len()).for_each(|u| docs.set_mut(u).sort_by_key(|&d| ids[d]));
+    let vecs = docs
+        .iter()
+        .map(|members| match members {
+            [one] => Cow::Borrowed(&feats[*one].vec),
+            _ => Cow::Owned(mean(members.iter().map(|&d| &feats[d].vec))),
+        })
+        .collect();
+    let ranges = docs
+        .iter()
+        .map(|members| span(members.iter().filter_map(|&d| feats[d].day)))
+        .collect();
+    Units { docs, vecs, ranges }
 }
 
 /// Mean of vectors (the vector itself for one).
