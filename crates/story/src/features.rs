@@ -90,6 +90,9 @@ pub fn build_with<S: BodySource>(
 /// and spilled in order.
 const CHUNK: usize = 8192;
 
+/// One document's packed counts, what reading them needs, and its day.
+type PackedDoc = (Vec<u8>, Head, Option<i32>);
+
 /// The extraction pass: every document's counts packed into `spill` and counted into
 /// `model` (in input order), its day into `days`.
 fn count_all<S: BodySource>(
@@ -103,21 +106,20 @@ fn count_all<S: BodySource>(
 ) -> Result<(), StoryError> {
     let (mut bytes, mut heads) = (Vec::new(), Vec::new());
     for from in (0..meta.len()).step_by(CHUNK) {
-        let packed: Vec<Result<(Vec<u8>, Head, Option<i32>), StoryError>> =
-            (from..meta.len().min(from + CHUNK))
-                .into_par_iter()
-                .map(|i| {
-                    let body = bodies.body(i, meta[i].id).map_err(|e| StoryError::Body {
-                        index: i,
-                        id: meta[i].id.to_string(),
-                        source: Box::new(e),
-                    })?;
-                    let doc = StoryDoc::new(&meta[i], &body);
-                    let mut bytes = Vec::new();
-                    let head = pack(&counts(&doc, vocab), &mut bytes);
-                    Ok((bytes, head, day(&doc)))
-                })
-                .collect();
+        let packed: Vec<Result<PackedDoc, StoryError>> = (from..meta.len().min(from + CHUNK))
+            .into_par_iter()
+            .map(|i| {
+                let body = bodies.body(i, meta[i].id).map_err(|e| StoryError::Body {
+                    index: i,
+                    id: meta[i].id.to_string(),
+                    source: Box::new(e),
+                })?;
+                let doc = StoryDoc::new(&meta[i], &body);
+                let mut bytes = Vec::new();
+                let head = pack(&counts(&doc, vocab), &mut bytes);
+                Ok((bytes, head, day(&doc)))
+            })
+            .collect();
         bytes.clear();
         heads.clear();
         for p in packed {
