@@ -80,6 +80,15 @@ impl Partition {
         self.len() == 0
     }
 
+    /// Appends a set (its members in the order given).
+    pub fn push(&mut self, members: impl IntoIterator<Item = usize>) {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        self.members.extend(members);
+        self.starts.push(self.members.len());
+    }
+
     /// The members of set `k`.
     pub fn set(&self, k: usize) -> &[usize] {
         &self.members[self.starts[k]..self.starts[k + 1]]
@@ -128,5 +137,10 @@ mod tests {
         );
         assert_eq!(sets.starts, [0, 3, 5, 6, 7]);
         assert!(UnionFind::new(0).partition().is_empty());
+        let mut pushed = Partition::default();
+        for set in sets.iter() {
+            pushed.push(set.iter().copied());
+        }
+        assert_eq!(pushed, sets);
     }
 }

@@ -187,16 +187,9 @@ fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig) -> Partition {
         index.post(strongest, s as u32);
     }
     let sets = uf.partition();
-    let mut stories = Partition {
-        members: Vec::with_capacity(chain.next.len()),
-        starts: Vec::with_capacity(sets.starts.len()),
-    };
+    let mut stories = Partition::default();
     for set in sets.iter() {
-        stories.starts.push(stories.members.len());
-        for &s in set {
-            stories.members.extend(chain.units(&drafts[s]));
-        }
+        stories.push(set.iter().flat_map(|&s| chain.units(&drafts[s])));
     }
-    stories.starts.push(stories.members.len());
     stories
 }

@@ -1,7 +1,8 @@
 //! [`Clusters`]: every story's member documents, and each member's unit, as the row stage
 //! reads them — flat lists, story after story, so a million stories of one document cost
-//! three lists, not two allocations each. [`Cluster`] is one story's view.
+//! a few lists, not two allocations each. [`Cluster`] is one story's view.
 
+use samestory_core::Partition;
 use std::cmp::Ordering;
 
 /// One cluster: member documents, and the unit (link component) of each.
@@ -16,33 +17,28 @@ pub struct Cluster<'a> {
 /// Every cluster's members, cluster after cluster.
 #[derive(Clone, Debug, Default)]
 pub struct Clusters {
-    docs: Vec<usize>,
+    docs: Partition,
+    /// Each member's unit, in the order of `docs.members`.
     unit_of: Vec<usize>,
-    /// Where each cluster starts, and (last) where the last ends; empty when there is none.
-    starts: Vec<usize>,
 }
 
 impl Clusters {
     /// Appends a cluster of `(document, unit)` members, in member order.
     pub fn push(&mut self, members: &[(usize, usize)]) {
-        if self.starts.is_empty() {
-            self.starts.push(0);
-        }
-        self.docs.extend(members.iter().map(|m| m.0));
+        self.docs.push(members.iter().map(|m| m.0));
         self.unit_of.extend(members.iter().map(|m| m.1));
-        self.starts.push(self.docs.len());
     }
 
     /// Number of clusters.
     pub fn len(&self) -> usize {
-        self.starts.len().saturating_sub(1)
+        self.docs.len()
     }
 
     /// Cluster `k`.
     pub fn get(&self, k: usize) -> Cluster<'_> {
-        let (from, to) = (self.starts[k], self.starts[k + 1]);
+        let (from, to) = (self.docs.starts[k], self.docs.starts[k + 1]);
         Cluster {
-            docs: &self.docs[from..to],
+            docs: &self.docs.members[from..to],
             unit_of: &self.unit_of[from..to],
         }
     }
@@ -52,19 +48,11 @@ impl Clusters {
     pub fn sort_by_first(&mut self, cmp: impl Fn(usize, usize) -> Ordering) {
         let mut order: Vec<usize> = (0..self.len()).collect();
         order.sort_by(|&a, &b| cmp(self.get(a).docs[0], self.get(b).docs[0]));
-        let mut sorted = Clusters {
-            docs: Vec::with_capacity(self.docs.len()),
-            unit_of: Vec::with_capacity(self.unit_of.len()),
-            starts: Vec::with_capacity(self.starts.len()),
-        };
+        let mut sorted = Clusters::default();
         for k in order {
             let c = self.get(k);
-            if sorted.starts.is_empty() {
-                sorted.starts.push(0);
-            }
-            sorted.docs.extend_from_slice(c.docs);
+            sorted.docs.push(c.docs.iter().copied());
             sorted.unit_of.extend_from_slice(c.unit_of);
-            sorted.starts.push(sorted.docs.len());
         }
         *self = sorted;
     }
