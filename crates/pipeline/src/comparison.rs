@@ -9,7 +9,8 @@
 //!
 //! Must not: write or print; the visitor does that.
 
-use crate::facts::{FactsCache, FactsSpill, KnownFacts};
+use crate::facts::{FactsCache, FactsSpill, FirstKnown, KnownFacts};
+use crate::run::ahead;
 use crate::{PipelineError, Related};
 use rayon::prelude::*;
 use samestory_compare::{
@@ -25,8 +26,9 @@ const BATCH_DOCS: usize = 1024;
 
 /// Calls `visit(k, comparison)` for each story `k` of `stories`, in order. A story of one
 /// document (or every story, when `compare.stories` is off) gets an empty comparison.
-/// Members whose facts `known` holds are not extracted again.
-/// Returns the facts it extracted, for [`for_each_body`](crate::for_each_body) to reuse.
+/// Members whose facts `known` holds, or that were extracted ahead (`r.facts`), are not
+/// extracted again. Returns the facts it extracted, for
+/// [`for_each_body`](crate::for_each_body) to reuse.
 pub fn for_each_comparison<E: From<PipelineError>>(
     r: &Related,
     stories: &Stories,
@@ -35,6 +37,7 @@ pub fn for_each_comparison<E: From<PipelineError>>(
 ) -> Result<FactsCache, E> {
     let mut kept = FactsSpill::new(r.corpus.docs.len())?;
     let config = &r.config.compare;
+    let known = FirstKnown([r.facts.as_ref().map(ahead), known, None]);
     let borrowed = borrowed_passages(r);
     let members: Vec<Vec<usize>> = stories
         .stories
@@ -51,12 +54,12 @@ pub fn for_each_comparison<E: From<PipelineError>>(
         }
         let compared: Vec<Result<Compared, PipelineError>> = members[start..end]
             .par_iter()
-            .map(|m| compare_one(r, m, &borrowed, (config, known)))
+            .map(|m| compare_one(r, m, &borrowed, (config, &known)))
             .collect();
         for (k, compared) in compared.into_iter().enumerate() {
-            let (comparison, facts) = compared?;
-            for (&i, facts) in members[start + k].iter().zip(&facts) {
-                kept.keep(i, facts)?;
+            let (comparison, extracted) = compared?;
+            for (i, facts) in &extracted {
+                kept.keep(*i, facts)?;
             }
             visit(start + k, &comparison)?;
         }
@@ -65,8 +68,9 @@ pub fn for_each_comparison<E: From<PipelineError>>(
     Ok(kept.finish()?)
 }
 
-/// A story's comparison and its members' facts (in member order).
-type Compared = (Comparison, Vec<Facts>);
+/// A story's comparison, and the facts it extracted: `(document index, facts)` of the
+/// members whose facts were not known.
+type Compared = (Comparison, Vec<(usize, Facts)>);
 
 /// Indices of the documents a story compares: none for a story of one document, else at
 /// most `group_docs` per duplicate group (its representative first, then by id), and at most
@@ -147,28 +151,29 @@ fn compare_one(
     r: &Related,
     indices: &[usize],
     borrowed: &HashMap<usize, Vec<[usize; 2]>>,
-    (config, known): (&CompareConfig, Option<&dyn KnownFacts>),
+    (config, known): (&CompareConfig, &dyn KnownFacts),
 ) -> Result<Compared, PipelineError> {
     if indices.is_empty() {
         return Ok((Comparison::default(), Vec::new()));
     }
     let docs = &r.corpus.docs;
-    let read: Vec<(String, Vec<Sentence>, Facts)> = indices
+    let read: Vec<(String, Vec<Sentence>, Facts, bool)> = indices
         .par_iter()
         .map(|&i| {
             let body = r.corpus.bodies.body(i)?;
             let lang = docs[i].meta.lang.as_deref();
             let sentences = sentences(&body, lang);
-            let facts = known
-                .and_then(|k| k.facts(i))
-                .unwrap_or_else(|| extract_facts_in(&body, lang, &sentences, config));
-            Ok((body, sentences, facts))
+            let (facts, extracted) = match known.facts(i) {
+                Some(facts) => (facts, false),
+                None => (extract_facts_in(&body, lang, &sentences, config), true),
+            };
+            Ok((body, sentences, facts, extracted))
         })
         .collect::<Result<_, PipelineError>>()?;
     let members: Vec<Member<'_>> = indices
         .iter()
         .zip(&read)
-        .map(|(&i, (body, sentences, facts))| Member {
+        .map(|(&i, (body, sentences, facts, _))| Member {
             id: &docs[i].id,
             group: &r.relations.group_of[i],
             representative: docs[i].id == r.relations.representative_of[i],
@@ -182,8 +187,12 @@ fn compare_one(
         .collect();
     let comparison = compare_story(&members, config);
     drop(members);
+    let extracted = indices
+        .iter()
+        .zip(read)
+        .filter(|(_, (.., extracted))| *extracted);
     Ok((
         comparison,
-        read.into_iter().map(|(_, _, facts)| facts).collect(),
+        extracted.map(|(&i, (_, _, facts, _))| (i, facts)).collect(),
     ))
 }

@@ -12,6 +12,7 @@ use crate::PipelineError;
 use samestory_compare::{extract_facts, CompareConfig, Facts};
 use samestory_core::{BodySpill, BodyStore};
 use samestory_ingest::corpus::Corpus;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Documents per batch: enough to keep every core busy, small enough to bound memory.
 const BATCH: usize = 256;
@@ -126,13 +127,36 @@ impl KnownFacts for FactsCache {
     }
 }
 
-/// The facts one source knows, else another's.
-pub(crate) struct EitherFacts<'a>(pub &'a dyn KnownFacts, pub Option<&'a dyn KnownFacts>);
+/// The facts the first of several sources knows (a source that is `None` knows none).
+pub(crate) struct FirstKnown<'a>(pub [Option<&'a dyn KnownFacts>; 3]);
 
-impl KnownFacts for EitherFacts<'_> {
+impl KnownFacts for FirstKnown<'_> {
     fn facts(&self, i: usize) -> Option<Facts> {
-        self.0.facts(i).or_else(|| self.1?.facts(i))
+        self.0.iter().flatten().find_map(|k| k.facts(i))
     }
+}
+
+/// Extracts the facts of documents 0, 1, 2, … in turn on the calling thread, until `stop`
+/// is set or every document has them: work for a core the caller leaves idle. The cache
+/// only saves work, so a failure (reading a body, writing the cache) ends it early with
+/// what it holds, or with none.
+pub(crate) fn extract_ahead(
+    corpus: &Corpus,
+    config: &CompareConfig,
+    stop: &AtomicBool,
+) -> Option<FactsCache> {
+    let mut kept = FactsSpill::new(corpus.docs.len()).ok()?;
+    let mut body = String::new();
+    for (i, doc) in corpus.docs.iter().enumerate() {
+        if stop.load(Ordering::Relaxed) || corpus.bodies.body_into(i, &mut body).is_err() {
+            break;
+        }
+        let facts = extract_facts(&body, doc.meta.lang.as_deref(), config);
+        if kept.keep(i, &facts).is_err() {
+            break;
+        }
+    }
+    kept.finish().ok()
 }
 
 /// Facts extracted once and kept on disk (JSON in an unnamed temporary file), by document

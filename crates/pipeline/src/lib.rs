@@ -9,7 +9,8 @@
 //!   engine sketches them; returns [`Related`]: documents sorted by id ([`Corpus`]), their
 //!   duplicate groups and relations.
 //! - [`cluster_stories`]`(&mut related)`: the story stage over the same documents; engine
-//!   relations get `story_score` 1.
+//!   relations get `story_score` 1. [`cluster_stories_for_run`] also extracts quotes and
+//!   numbers on the core clustering leaves idle, for a run that writes them.
 //! - [`relate_documents`]: the same from documents the caller holds, sorted by id (an
 //!   index re-relating what it stores).
 //! - [`read_inputs`]: ingestion only.
@@ -60,4 +61,6 @@ pub use run::for_each_run_row;
 pub use samestory_compare::{Comparison, Facts};
 pub use samestory_ingest::corpus::{Corpus, ReadEvents};
 pub use samestory_story::{counted_features, CorpusCounts, CountedFeatures};
-pub use stories::{cluster_stories, cluster_stories_counted, cluster_stories_with};
+pub use stories::{
+    cluster_stories, cluster_stories_counted, cluster_stories_for_run, cluster_stories_with,
+};

@@ -3,6 +3,7 @@
 //! spilled bodies. Returns documents sorted by id with their groups and relations.
 
 use crate::error::PipelineError;
+use crate::facts::FactsCache;
 use samestory_core::{BodySpill, Config, Document};
 use samestory_ingest::corpus::{read_corpus, Corpus, ReadEvents};
 use samestory_relate::{Relater, Relations};
@@ -15,6 +16,10 @@ pub struct Related {
     pub corpus: Corpus,
     /// Relations and duplicate groups (`group_of` parallel to `corpus.docs`).
     pub relations: Relations,
+    /// Quotes and numbers extracted ahead, while the story stage clustered
+    /// ([`cluster_stories_for_run`](crate::cluster_stories_for_run)); the comparison and
+    /// the documents' rows take them from here instead of extracting them again.
+    pub facts: Option<FactsCache>,
 }
 
 /// Reads every input (paths, directories, globs, `-`) while the streaming relation engine
@@ -38,6 +43,7 @@ pub fn relate_inputs(
         config,
         corpus,
         relations,
+        facts: None,
     })
 }
 
@@ -80,6 +86,7 @@ pub fn relate_documents<E: From<PipelineError>>(
             bodies,
         },
         relations,
+        facts: None,
     })
 }
 

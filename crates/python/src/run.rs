@@ -7,7 +7,7 @@ use crate::errors::{chain, Error, Result};
 use samestory_core::Config;
 use samestory_ingest::{IngestError, IngestWarning};
 use samestory_output::{write_run, OutputOptions};
-use samestory_pipeline::{cluster_stories, relate_inputs, ReadEvents};
+use samestory_pipeline::{cluster_stories_for_run, relate_inputs, ReadEvents};
 use std::path::Path;
 use std::sync::Mutex;
 
@@ -54,7 +54,7 @@ fn push(list: &Mutex<Vec<String>>, message: String) {
 pub fn run(paths: &[String], out: &Path, config: Config, report: bool) -> Result<Summary> {
     let events = Collect::default();
     let mut related = relate_inputs(paths, config, &events)?;
-    let stories = cluster_stories(&mut related)?;
+    let stories = cluster_stories_for_run(&mut related)?;
     write_run(out, &related, &stories, &OutputOptions::default()).map_err(output_error)?;
     let summary = Summary {
         documents: related.corpus.docs.len(),

@@ -13,7 +13,7 @@
 use crate::index::StoryIndex;
 use crate::score::{combine, range_gap};
 use crate::units::{join_ranges, Units};
-use crate::vector::SparseVec;
+use crate::vector::{DotTable, SparseVec};
 use rayon::prelude::*;
 use samestory_core::StoryConfig;
 use samestory_core::{Partition, UnionFind};
@@ -64,6 +64,7 @@ pub fn cluster(units: &Units, order: &[usize], cfg: &StoryConfig) -> Partition {
     // meets, and a draft (with its centroid) is a cache miss away.
     let mut ranges: Vec<Option<(i32, i32)>> = Vec::new();
     let mut index = StoryIndex::default();
+    let mut table = DotTable::default();
     for block in order.chunks(BLOCK) {
         let strongest: Vec<Vec<u32>> = block
             .par_iter()
@@ -71,7 +72,8 @@ pub fn cluster(units: &Units, order: &[usize], cfg: &StoryConfig) -> Partition {
             .collect();
         for (&u, strongest) in block.iter().zip(strongest) {
             let unit = (units.vecs[u].as_ref(), units.ranges[u]);
-            let best = best_story(unit, &strongest, &drafts, &ranges, &mut index, cfg);
+            let at = (&drafts[..], &ranges[..]);
+            let best = best_story(unit, &strongest, at, (&mut index, &mut table), cfg);
             let s = best.unwrap_or_else(|| open(&mut drafts, &mut ranges));
             join(&mut drafts[s], &mut chain, u, unit, cfg);
             ranges[s] = drafts[s].range;
@@ -117,22 +119,29 @@ fn join<'u>(d: &mut Draft<'u>, chain: &mut Chain, u: usize, unit: UnitAt<'u>, cf
     d.last = u as u32;
 }
 
-/// The best story for `unit` among the index's candidates, if any clears the threshold.
+/// The drafts so far and their date ranges.
+type DraftsAt<'d, 'u> = (&'d [Draft<'u>], &'d [Option<(i32, i32)>]);
+
+/// The best story for `unit` among the index's candidates, if any clears the threshold
+/// (`table` is scratch: the unit's vector, loaded when there is a candidate to score).
 fn best_story(
     unit: UnitAt<'_>,
     strongest: &[u32],
-    drafts: &[Draft<'_>],
-    ranges: &[Option<(i32, i32)>],
-    index: &mut StoryIndex,
+    (drafts, ranges): DraftsAt<'_, '_>,
+    (index, table): (&mut StoryIndex, &mut DotTable),
     cfg: &StoryConfig,
 ) -> Option<usize> {
     let (vec, range) = unit;
     // An undated unit is within every story's window: no story's range is read.
     let live = |s: u32| range.is_none() || within(range, ranges[s as usize], cfg);
     let cands = index.candidates(strongest, cfg.max_candidates, cfg.max_posting, live);
+    if cands.is_empty() {
+        return None;
+    }
+    table.load(vec);
     let scored = cands
         .into_iter()
-        .map(|s| (score(vec, range, &drafts[s as usize], cfg), s));
+        .map(|s| (score(table, range, &drafts[s as usize], cfg), s));
     let best = scored.fold(None, |best: Option<(f32, u32)>, c| match best {
         Some(b) if b.0 > c.0 || (b.0 == c.0 && b.1 < c.1) => Some(b),
         _ => Some(c),
@@ -148,8 +157,8 @@ fn within(a: Option<(i32, i32)>, b: Option<(i32, i32)>, cfg: &StoryConfig) -> bo
     }
 }
 
-/// Score of a vector with a date range against a draft story.
-fn score(v: &SparseVec, range: Option<(i32, i32)>, d: &Draft<'_>, cfg: &StoryConfig) -> f32 {
+/// Score of a vector (loaded in `v`) with a date range against a draft story.
+fn score(v: &DotTable, range: Option<(i32, i32)>, d: &Draft<'_>, cfg: &StoryConfig) -> f32 {
     let gap = range.zip(d.range).map(|(a, b)| range_gap(a, b));
     let content = if d.norm > 0.0 {
         v.dot(&d.centroid) / d.norm
@@ -162,9 +171,10 @@ fn score(v: &SparseVec, range: Option<(i32, i32)>, d: &Draft<'_>, cfg: &StoryCon
 /// The batch pass: merges drafts whose centroids agree; returns unit lists per story. Each
 /// draft's normalised centroid is made again where it is scored (only its strongest
 /// features are kept for all drafts at once), so the pass holds no second copy of every
-/// centroid.
+/// centroid. Drafts go in blocks: the candidate index is queried and posted in draft
+/// order on one thread (its lists are pruned as it is asked), the block's candidates are
+/// scored in parallel, and the unions follow in the order a single pass would make them.
 fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig) -> Partition {
-    let normalized = |d: &Draft<'_>| d.centroid.as_ref().clone().normalized();
     let strongest: Vec<Vec<u32>> = drafts
         .par_iter()
         .map(|d| normalized(d).strongest(cfg.index_features))
@@ -172,19 +182,38 @@ fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig) -> Partition {
     let ranges: Vec<Option<(i32, i32)>> = drafts.iter().map(|d| d.range).collect();
     let mut index = StoryIndex::default();
     let mut uf = UnionFind::new(drafts.len());
-    for (s, d) in drafts.iter().enumerate() {
-        let strongest = &strongest[s];
-        let live = |t: u32| within(d.range, ranges[t as usize], cfg);
-        let candidates = index.candidates(strongest, cfg.max_candidates, cfg.max_posting, live);
-        if !candidates.is_empty() {
-            let unit_vec = normalized(d);
-            for t in candidates {
-                if score(&unit_vec, d.range, &drafts[t as usize], cfg) >= cfg.merge_threshold {
-                    uf.union(s, t as usize);
-                }
-            }
+    // The block's candidate lists, one after another: draft `block.start + k`'s are
+    // `candidates[ends[k - 1]..ends[k]]`.
+    let (mut candidates, mut ends) = (Vec::<u32>::new(), vec![0usize]);
+    for block in (0..drafts.len()).step_by(BLOCK) {
+        let block = block..drafts.len().min(block + BLOCK);
+        candidates.clear();
+        ends.truncate(1);
+        for s in block.clone() {
+            let range = drafts[s].range;
+            let live = |t: u32| within(range, ranges[t as usize], cfg);
+            let strongest = &strongest[s];
+            candidates.extend(index.candidates(
+                strongest,
+                cfg.max_candidates,
+                cfg.max_posting,
+                live,
+            ));
+            ends.push(candidates.len());
+            index.post(strongest, s as u32);
         }
-        index.post(strongest, s as u32);
+        let merged: Vec<Vec<u32>> = block
+            .clone()
+            .into_par_iter()
+            .map_init(DotTable::default, |table, s| {
+                let k = s - block.start;
+                let candidates = &candidates[ends[k]..ends[k + 1]];
+                merged_with(s, candidates, drafts, table, cfg)
+            })
+            .collect();
+        for (s, merged) in block.zip(merged) {
+            merged.into_iter().for_each(|t| uf.union(s, t as usize));
+        }
     }
     let sets = uf.partition();
     let mut stories = Partition::default();
@@ -192,4 +221,31 @@ fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig) -> Partition {
         stories.push(set.iter().flat_map(|&s| chain.units(&drafts[s])));
     }
     stories
+}
+
+/// A draft's centroid scaled to unit length.
+fn normalized(d: &Draft<'_>) -> SparseVec {
+    d.centroid.as_ref().clone().normalized()
+}
+
+/// The candidates of draft `s` whose score against it reaches `merge_threshold`, in
+/// candidate order.
+fn merged_with(
+    s: usize,
+    candidates: &[u32],
+    drafts: &[Draft<'_>],
+    table: &mut DotTable,
+    cfg: &StoryConfig,
+) -> Vec<u32> {
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let d = &drafts[s];
+    table.load(&normalized(d));
+    let scores = |&&t: &&u32| score(table, d.range, &drafts[t as usize], cfg);
+    candidates
+        .iter()
+        .filter(|t| scores(t) >= cfg.merge_threshold)
+        .copied()
+        .collect()
 }

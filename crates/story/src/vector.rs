@@ -124,6 +124,69 @@ impl SparseVec {
     }
 }
 
+/// One vector's entries in a small open-addressing table, for the dot products of that
+/// vector with many others (a unit against its candidate stories). Each entry of the other
+/// vector is one probe, independent of the last, where a merge is a chain of dependent
+/// comparisons. Sums equal [`SparseVec::dot`]'s bit for bit: the products of matching
+/// entries, this vector's weight times the other's, added in id order. Feature ids must be
+/// below `u32::MAX` (the empty slot's mark); they are vocabulary indices.
+#[derive(Debug, Default)]
+pub struct DotTable {
+    slots: Vec<(u32, f32)>,
+    /// `32 - log2(slots.len())`: a hash's top bits pick the slot.
+    shift: u32,
+}
+
+/// The id of an empty slot.
+const EMPTY: u32 = u32::MAX;
+
+impl DotTable {
+    /// Holds `v`'s entries (and only those), in a table at most a quarter full.
+    pub fn load(&mut self, v: &SparseVec) {
+        let len = (v.0.len() * 4).next_power_of_two().max(16);
+        self.slots.clear();
+        self.slots.resize(len, (EMPTY, 0.0));
+        self.shift = 32 - len.trailing_zeros();
+        let mask = len - 1;
+        for &(id, w) in &v.0 {
+            debug_assert_ne!(id, EMPTY, "feature id u32::MAX");
+            let mut at = self.slot_of(id);
+            while self.slots[at].0 != EMPTY {
+                at = (at + 1) & mask;
+            }
+            self.slots[at] = (id, w);
+        }
+    }
+
+    /// The dot product of the loaded vector with `other`.
+    pub fn dot(&self, other: &SparseVec) -> f32 {
+        let mask = self.slots.len().wrapping_sub(1);
+        let mut sum = 0.0f32;
+        if self.slots.is_empty() {
+            return sum;
+        }
+        for &(id, w) in &other.0 {
+            let mut at = self.slot_of(id);
+            loop {
+                let (key, x) = self.slots[at];
+                if key == id {
+                    sum += x * w;
+                    break;
+                }
+                if key == EMPTY {
+                    break;
+                }
+                at = (at + 1) & mask;
+            }
+        }
+        sum
+    }
+
+    fn slot_of(&self, id: u32) -> usize {
+        (id.wrapping_mul(0x9E37_79B1) >> self.shift) as usize
+    }
+}
+
 /// The order of strength: larger weight first, then smaller id (ids are unique, so the
 /// order is total and the `k` strongest are the same however they are found).
 fn stronger(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
@@ -181,6 +244,12 @@ mod tests {
             let (a, b) = (vec(len), vec(len / 2 + 3));
             assert_eq!(a.dot(&b).to_bits(), plain_dot(&a, &b).to_bits());
             assert_eq!(a.dot(&a).to_bits(), plain_dot(&a, &a).to_bits());
+            let mut table = DotTable::default();
+            table.load(&a);
+            assert_eq!(table.dot(&b).to_bits(), a.dot(&b).to_bits());
+            assert_eq!(table.dot(&a).to_bits(), a.dot(&a).to_bits());
+            table.load(&b);
+            assert_eq!(table.dot(&a).to_bits(), b.dot(&a).to_bits());
         }
     }
 

@@ -6,7 +6,7 @@ use crate::args::RunArgs;
 use crate::report::{self, Status};
 use anyhow::Context;
 use samestory_output::Format;
-use samestory_pipeline::cluster_stories;
+use samestory_pipeline::cluster_stories_for_run;
 use std::path::Path;
 
 /// Documents up to which `run` writes report.html itself: the report reads the output files
@@ -16,7 +16,7 @@ const REPORT_MAX_DOCS: usize = 200_000;
 /// Runs every stage and prints a one-line summary.
 pub fn run(args: RunArgs) -> anyhow::Result<Status> {
     let mut related = read_and_relate(&args.output)?;
-    let stories = cluster_stories(&mut related)?;
+    let stories = cluster_stories_for_run(&mut related)?;
     let out = &args.output.out;
     samestory_output::write_run(out, &related, &stories, &args.output.options())?;
     let docs = related.corpus.docs.len();
