@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use std::os::unix::fs::FileExt;
 
 /// Packed counts kept in memory up to this many bytes; past it all go to a file.
-const MEMORY_BYTES: usize = 64 << 20;
+const MEMORY_BYTES: usize = 128 << 20;
 
 /// Packed counts of every document, chunk by chunk.
 #[derive(Debug)]
