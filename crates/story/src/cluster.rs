@@ -56,6 +56,12 @@ impl Chain {
 
 /// Clusters `units` (visited in `order`); returns stories as sets of unit indices.
 pub fn cluster(units: &Units, order: &[usize], cfg: &StoryConfig) -> Partition {
+    cluster_in(units, order, cfg, BLOCK)
+}
+
+/// [`cluster`], with work done in parallel in blocks of `block` units or drafts (the
+/// stories are the same whatever the block).
+fn cluster_in(units: &Units, order: &[usize], cfg: &StoryConfig, block: usize) -> Partition {
     let mut drafts: Vec<Draft<'_>> = Vec::new();
     let mut chain = Chain {
         next: vec![NONE; units.len()],
@@ -65,7 +71,7 @@ pub fn cluster(units: &Units, order: &[usize], cfg: &StoryConfig) -> Partition {
     let mut ranges: Vec<Option<(i32, i32)>> = Vec::new();
     let mut index = StoryIndex::default();
     let mut table = DotTable::default();
-    for block in order.chunks(BLOCK) {
+    for block in order.chunks(block) {
         let strongest: Vec<Vec<u32>> = block
             .par_iter()
             .map(|&u| units.vecs[u].strongest(cfg.index_features))
@@ -82,10 +88,11 @@ pub fn cluster(units: &Units, order: &[usize], cfg: &StoryConfig) -> Partition {
     }
     // The merge pass builds an index of its own.
     drop((index, ranges));
-    merge(&drafts, &chain, cfg)
+    merge(&drafts, &chain, cfg, block)
 }
 
-/// Units whose indexed features are found in parallel before they are placed in turn.
+/// Units whose indexed features are found in parallel before they are placed in turn, and
+/// drafts whose merge candidates are scored in parallel.
 const BLOCK: usize = 4096;
 
 fn open(drafts: &mut Vec<Draft<'_>>, ranges: &mut Vec<Option<(i32, i32)>>) -> usize {
@@ -174,7 +181,7 @@ fn score(v: &DotTable, range: Option<(i32, i32)>, d: &Draft<'_>, cfg: &StoryConf
 /// centroid. Drafts go in blocks: the candidate index is queried and posted in draft
 /// order on one thread (its lists are pruned as it is asked), the block's candidates are
 /// scored in parallel, and the unions follow in the order a single pass would make them.
-fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig) -> Partition {
+fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig, block: usize) -> Partition {
     let strongest: Vec<Vec<u32>> = drafts
         .par_iter()
         .map(|d| normalized(d).strongest(cfg.index_features))
@@ -183,10 +190,10 @@ fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig) -> Partition {
     let mut index = StoryIndex::default();
     let mut uf = UnionFind::new(drafts.len());
     // The block's candidate lists, one after another: draft `block.start + k`'s are
-    // `candidates[ends[k - 1]..ends[k]]`.
+    // `candidates[ends[k]..ends[k + 1]]`.
     let (mut candidates, mut ends) = (Vec::<u32>::new(), vec![0usize]);
-    for block in (0..drafts.len()).step_by(BLOCK) {
-        let block = block..drafts.len().min(block + BLOCK);
+    for start in (0..drafts.len()).step_by(block) {
+        let block = start..drafts.len().min(start + block);
         candidates.clear();
         ends.truncate(1);
         for s in block.clone() {
@@ -248,4 +255,66 @@ fn merged_with(
         .filter(|t| scores(t) >= cfg.merge_threshold)
         .copied()
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `n` units over 40 topics of a 2,000-feature vocabulary (each unit most of one
+    /// topic's features and a few others), a third undated, the rest over 60 days.
+    fn units(n: usize) -> Units<'static> {
+        let mut r = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |m: u64| {
+            r ^= r << 13;
+            r ^= r >> 7;
+            r ^= r << 17;
+            r % m
+        };
+        let mut units = Units::default();
+        for _ in 0..n {
+            let topic = next(40) as u32;
+            let mut entries: Vec<(u32, f32)> = (0..24)
+                .map(|k| match k % 5 {
+                    4 => (next(2000) as u32, 1.0),
+                    _ => (topic * 50 + next(30) as u32, 1.0 + next(100) as f32 / 50.0),
+                })
+                .collect();
+            entries.sort_by_key(|e| e.0);
+            entries.dedup_by_key(|e| e.0);
+            let vec = SparseVec(entries).normalized();
+            let day = next(60) as i32;
+            units.vecs.push(Cow::Owned(vec));
+            units
+                .ranges
+                .push((next(3) > 0).then_some((day, day + next(3) as i32)));
+        }
+        units
+    }
+
+    #[test]
+    fn blocks_change_no_story() {
+        let units = units(3000);
+        let order: Vec<usize> = (0..units.len()).collect();
+        let cfg = StoryConfig::default();
+        let one_by_one = cluster_in(&units, &order, &cfg, 1);
+        assert!(
+            one_by_one.len() > 40 && one_by_one.len() < 1500,
+            "{}",
+            one_by_one.len()
+        );
+        for block in [2, 7, 1000, BLOCK] {
+            assert_eq!(
+                cluster_in(&units, &order, &cfg, block),
+                one_by_one,
+                "block {block}"
+            );
+        }
+        // The merge pass joins drafts here: without it the stories differ.
+        let no_merge = StoryConfig {
+            merge_threshold: 2.0,
+            ..cfg.clone()
+        };
+        assert_ne!(cluster_in(&units, &order, &no_merge, 7), one_by_one);
+    }
 }
