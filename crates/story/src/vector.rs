@@ -40,7 +40,7 @@ impl SparseVec {
 
     /// Euclidean norm.
     pub fn norm(&self) -> f32 {
-        self.0.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt()
+        norm(&self.0)
     }
 
     /// Cosine similarity (0 when either is empty).
@@ -55,18 +55,7 @@ impl SparseVec {
 
     /// `self + other`.
     pub fn add(&self, other: &SparseVec) -> SparseVec {
-        let mut out = Vec::with_capacity(self.0.len() + other.0.len());
-        let (mut i, mut j) = (0, 0);
-        let (a, b) = (&self.0, &other.0);
-        while i < a.len() || j < b.len() {
-            let take_a = j == b.len() || (i < a.len() && a[i].0 <= b[j].0);
-            let take_b = i == a.len() || (j < b.len() && b[j].0 <= a[i].0);
-            let w = if take_a { a[i].1 } else { 0.0 } + if take_b { b[j].1 } else { 0.0 };
-            out.push((if take_a { a[i].0 } else { b[j].0 }, w));
-            i += usize::from(take_a);
-            j += usize::from(take_b);
-        }
-        SparseVec(out)
+        add(&self.0, &other.0)
     }
 
     /// Keeps the `k` largest weights (ties: smaller id), still sorted by id; no spare
@@ -124,6 +113,26 @@ impl SparseVec {
     }
 }
 
+/// Euclidean norm of sorted entries (what [`SparseVec::norm`] returns for them).
+pub fn norm(entries: &[(u32, f32)]) -> f32 {
+    entries.iter().map(|e| e.1 * e.1).sum::<f32>().sqrt()
+}
+
+/// `a + b` for sorted entries (what [`SparseVec::add`] returns for them).
+pub fn add(a: &[(u32, f32)], b: &[(u32, f32)]) -> SparseVec {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        let take_a = j == b.len() || (i < a.len() && a[i].0 <= b[j].0);
+        let take_b = i == a.len() || (j < b.len() && b[j].0 <= a[i].0);
+        let w = if take_a { a[i].1 } else { 0.0 } + if take_b { b[j].1 } else { 0.0 };
+        out.push((if take_a { a[i].0 } else { b[j].0 }, w));
+        i += usize::from(take_a);
+        j += usize::from(take_b);
+    }
+    SparseVec(out)
+}
+
 /// One vector's entries in a small open-addressing table, for the dot products of that
 /// vector with many others (a unit against its candidate stories). Each entry of the other
 /// vector is one probe, independent of the last, where a merge is a chain of dependent
@@ -158,14 +167,14 @@ impl DotTable {
         }
     }
 
-    /// The dot product of the loaded vector with `other`.
-    pub fn dot(&self, other: &SparseVec) -> f32 {
+    /// The dot product of the loaded vector with the sorted entries `other`.
+    pub fn dot(&self, other: &[(u32, f32)]) -> f32 {
         let mask = self.slots.len().wrapping_sub(1);
         let mut sum = 0.0f32;
         if self.slots.is_empty() {
             return sum;
         }
-        for &(id, w) in &other.0 {
+        for &(id, w) in other {
             let mut at = self.slot_of(id);
             loop {
                 let (key, x) = self.slots[at];
@@ -246,10 +255,10 @@ mod tests {
             assert_eq!(a.dot(&a).to_bits(), plain_dot(&a, &a).to_bits());
             let mut table = DotTable::default();
             table.load(&a);
-            assert_eq!(table.dot(&b).to_bits(), a.dot(&b).to_bits());
-            assert_eq!(table.dot(&a).to_bits(), a.dot(&a).to_bits());
+            assert_eq!(table.dot(&b.0).to_bits(), a.dot(&b).to_bits());
+            assert_eq!(table.dot(&a.0).to_bits(), a.dot(&a).to_bits());
             table.load(&b);
-            assert_eq!(table.dot(&a).to_bits(), b.dot(&a).to_bits());
+            assert_eq!(table.dot(&a.0).to_bits(), b.dot(&a).to_bits());
         }
     }
 
