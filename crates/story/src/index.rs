@@ -12,17 +12,14 @@ use samestory_core::KeyMap;
 #[derive(Debug, Default)]
 pub struct StoryIndex {
     postings: KeyMap<u32, Posting>,
-    /// Scratch, per story index: features shared with the current query ([`DEAD`]: the
-    /// story failed `live`; 0 between queries).
+    /// Scratch, per story index: features shared with the current query (0 between
+    /// queries).
     shared: Vec<u32>,
     /// Scratch: the stories met in one query, each once.
     met: Vec<u32>,
     /// Scratch: `(shared features, story)` of one query.
     ranked: Vec<(u32, u32)>,
 }
-
-/// Marks a story met in a query that `live` rejected.
-const DEAD: u32 = u32::MAX;
 
 /// The stories of one feature, and the list's length after its last pruning.
 #[derive(Debug, Default)]
@@ -60,8 +57,9 @@ impl StoryIndex {
 
     /// Up to `max` stories sharing the most of `features` (ties: lower index), keeping only
     /// stories for which `live` holds; lists longer than `max_posting` after pruning are
-    /// skipped. Counts in a dense per-story table (`live` asked once per story met), so a
-    /// query costs the length of the lists it reads, not a sort of them.
+    /// skipped. Counts in a dense per-story table without a branch per posting (`live` is
+    /// asked once per story met, after counting), so a query costs the length of the lists
+    /// it reads, not a sort of them.
     pub fn candidates(
         &mut self,
         features: &[u32],
@@ -77,22 +75,22 @@ impl StoryIndex {
             if !list.prune(max_posting, &live) {
                 continue;
             }
+            // Each story is written at the end of `met`, which grows only when the story
+            // is met for the first time.
+            let mut met = self.met.len();
+            self.met.resize(met + list.stories.len(), 0);
             for &s in &list.stories {
                 let count = &mut self.shared[s as usize];
-                match *count {
-                    DEAD => {}
-                    0 => {
-                        self.met.push(s);
-                        *count = if live(s) { 1 } else { DEAD };
-                    }
-                    _ => *count += 1,
-                }
+                self.met[met] = s;
+                met += usize::from(*count == 0);
+                *count += 1;
             }
+            self.met.truncate(met);
         }
         self.ranked.clear();
         for &s in &self.met {
             let count = std::mem::take(&mut self.shared[s as usize]);
-            if count != DEAD {
+            if live(s) {
                 self.ranked.push((count, s));
             }
         }
