@@ -75,7 +75,15 @@ fn cluster<T>(
     let stop = AtomicBool::new(false);
     let (stories, facts) = std::thread::scope(|scope| {
         let corpus = &r.corpus;
-        let side = ahead.then(|| scope.spawn(|| extract_ahead(corpus, compare, &stop)));
+        // Without a thread (the system refused one) the facts are extracted later.
+        let side = ahead
+            .then(|| {
+                let thread = std::thread::Builder::new().name("facts-ahead".into());
+                thread
+                    .spawn_scoped(scope, || extract_ahead(corpus, compare, &stop))
+                    .ok()
+            })
+            .flatten();
         let stories = stories_from(feats, &meta, &links, cfg);
         stop.store(true, Ordering::Relaxed);
         // A panic there would come again where the facts are extracted after all.
