@@ -20,8 +20,8 @@ const BATCH: usize = 256;
 /// Calls `visit(i, body, facts)` for each document index of `indices` in order. `facts` is
 /// `Some` when `compare` is given (taken from `cached` where it knows them, else extracted
 /// with `compare`), else `None` and nothing is extracted.
-/// While the caller visits one batch on this thread, the next batch's facts are extracted
-/// on the thread pool, so writing and extraction overlap.
+/// While the caller visits one batch on this thread, the next batch's bodies are read and
+/// its facts extracted on the thread pool, so writing, reading and extraction overlap.
 pub fn for_each_body<E: From<PipelineError>>(
     corpus: &Corpus,
     indices: impl IntoIterator<Item = usize>,
@@ -31,22 +31,23 @@ pub fn for_each_body<E: From<PipelineError>>(
 ) -> Result<(), E> {
     let mut indices = indices.into_iter();
     let mut ready = Batch::default();
-    if !ready.load(corpus, &mut indices)? {
+    if !ready.take(&mut indices) {
         return Ok(());
     }
-    ready.facts = compare.map(|config| batch_facts(corpus, &ready, config, cached));
+    ready.prepare(corpus, compare, cached)?;
     let mut next = Batch::default();
     loop {
-        let more = next.load(corpus, &mut indices)?;
-        let mut visited = Ok(());
+        let more = next.take(&mut indices);
+        let (mut visited, mut prepared) = (Ok(()), Ok(()));
         rayon::in_place_scope(|scope| {
-            if let (true, Some(config)) = (more, compare) {
-                let next = &mut next;
-                scope.spawn(move |_| next.facts = Some(batch_facts(corpus, next, config, cached)));
+            if more {
+                let (next, prepared) = (&mut next, &mut prepared);
+                scope.spawn(move |_| *prepared = next.prepare(corpus, compare, cached));
             }
             visited = ready.visit(&mut visit);
         });
         visited?;
+        prepared?;
         if !more {
             return Ok(());
         }
@@ -64,22 +65,30 @@ struct Batch {
 }
 
 impl Batch {
-    /// Takes the next `BATCH` indices and reads their bodies; false when there were none.
-    fn load(
-        &mut self,
-        corpus: &Corpus,
-        indices: &mut impl Iterator<Item = usize>,
-    ) -> Result<bool, PipelineError> {
+    /// Takes the next `BATCH` indices; false when there were none.
+    fn take(&mut self, indices: &mut impl Iterator<Item = usize>) -> bool {
         self.indices.clear();
         self.indices.extend(indices.take(BATCH));
         self.facts = None;
+        !self.indices.is_empty()
+    }
+
+    /// Reads the batch's bodies and, when `compare` is given, their facts (see
+    /// [`batch_facts`]).
+    fn prepare(
+        &mut self,
+        corpus: &Corpus,
+        compare: Option<&CompareConfig>,
+        cached: Option<&dyn KnownFacts>,
+    ) -> Result<(), PipelineError> {
         let n = self.indices.len();
         self.bodies
             .resize_with(n.max(self.bodies.len()), String::new);
         for (&i, body) in self.indices.iter().zip(&mut self.bodies) {
             corpus.bodies.body_into(i, body)?;
         }
-        Ok(n > 0)
+        self.facts = compare.map(|config| batch_facts(corpus, self, config, cached));
+        Ok(())
     }
 
     /// Hands each document of the batch to `visit`, in order.
