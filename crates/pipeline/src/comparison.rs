@@ -10,7 +10,6 @@
 //! Must not: write or print; the visitor does that.
 
 use crate::facts::{FactsCache, FactsSpill, FirstKnown, KnownFacts};
-use crate::run::ahead;
 use crate::{PipelineError, Related};
 use rayon::prelude::*;
 use samestory_compare::{
@@ -37,7 +36,7 @@ pub fn for_each_comparison<E: From<PipelineError>>(
 ) -> Result<FactsCache, E> {
     let mut kept = FactsSpill::new(r.corpus.docs.len())?;
     let config = &r.config.compare;
-    let known = FirstKnown([r.facts.as_ref().map(ahead), known, None]);
+    let known = FirstKnown([r.facts_ahead(), known, None]);
     let borrowed = borrowed_passages(r);
     let members: Vec<Vec<usize>> = stories
         .stories

@@ -3,7 +3,7 @@
 //! spilled bodies. Returns documents sorted by id with their groups and relations.
 
 use crate::error::PipelineError;
-use crate::facts::FactsCache;
+use crate::facts::{FactsCache, KnownFacts};
 use samestory_core::{BodySpill, Config, Document};
 use samestory_ingest::corpus::{read_corpus, Corpus, ReadEvents};
 use samestory_relate::{Relater, Relations};
@@ -118,6 +118,11 @@ pub fn read_inputs(
 }
 
 impl Related {
+    /// The facts extracted ahead ([`Related::facts`]), as a source of known facts.
+    pub(crate) fn facts_ahead(&self) -> Option<&dyn KnownFacts> {
+        self.facts.as_ref().map(|f| f as &dyn KnownFacts)
+    }
+
     /// Number of distinct duplicate groups.
     pub fn group_count(&self) -> usize {
         let mut groups: Vec<&str> = self.relations.group_of.iter().map(String::as_str).collect();

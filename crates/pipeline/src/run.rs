@@ -8,7 +8,7 @@
 
 use crate::facts::FirstKnown;
 use crate::rows::StoryRow;
-use crate::{for_each_body, for_each_comparison, FactsCache, KnownFacts, PipelineError, Related};
+use crate::{for_each_body, for_each_comparison, KnownFacts, PipelineError, Related};
 use samestory_compare::Facts;
 use samestory_story::{Stories, Story};
 
@@ -34,18 +34,9 @@ pub fn for_each_run_row<E: From<PipelineError>>(
         &r.corpus,
         docs,
         Some(&r.config.compare),
-        Some(&FirstKnown([
-            Some(&cached),
-            r.facts.as_ref().map(ahead),
-            known,
-        ])),
+        Some(&FirstKnown([Some(&cached), r.facts_ahead(), known])),
         document,
     )
-}
-
-/// Facts extracted ahead, as a source of known facts.
-pub(crate) fn ahead(facts: &FactsCache) -> &dyn KnownFacts {
-    facts
 }
 
 #[cfg(test)]
