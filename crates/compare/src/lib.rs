@@ -21,6 +21,7 @@
 pub mod across;
 mod calendar;
 pub mod numbers;
+mod precheck;
 pub mod quotes;
 pub mod sentences;
 pub mod span;
@@ -48,10 +49,11 @@ pub struct Facts {
 /// known. The rules (speech verbs, number words, units) are English: a body known to be in
 /// another language gets none, rather than noise; an unknown language is read as English.
 pub fn extract_facts(body: &str, lang: Option<&str>, config: &CompareConfig) -> Facts {
-    if !config.quotes && !config.numbers || !is_english(lang) {
+    let (quotes, numbers) = may_hold(body, lang, config);
+    if !quotes && !numbers {
         return Facts::default();
     }
-    extract_facts_in(body, lang, &sentences(body, lang), config)
+    extract_in(body, &sentences(body, lang), (quotes, numbers), config)
 }
 
 /// [`extract_facts`] for a body whose [`sentences`] the caller already has.
@@ -61,17 +63,40 @@ pub fn extract_facts_in(
     sentences: &[Sentence],
     config: &CompareConfig,
 ) -> Facts {
-    if !config.quotes && !config.numbers || !is_english(lang) {
+    extract_in(body, sentences, may_hold(body, lang, config), config)
+}
+
+/// Whether `body` may hold quotes and numbers that `config` asks for: not when its
+/// language is known and not English, nor when the extractors' cheap pre-checks find
+/// nothing they could start from (sentences and tokens are then never made).
+fn may_hold(body: &str, lang: Option<&str>, config: &CompareConfig) -> (bool, bool) {
+    if !is_english(lang) {
+        return (false, false);
+    }
+    (
+        config.quotes && quotes::may_hold(body),
+        config.numbers && numbers::may_hold(body),
+    )
+}
+
+/// The quotes (when `quotes`) and numbers (when `numbers`) of `body`.
+fn extract_in(
+    body: &str,
+    sentences: &[Sentence],
+    (quotes, numbers): (bool, bool),
+    config: &CompareConfig,
+) -> Facts {
+    if !quotes && !numbers {
         return Facts::default();
     }
     let index = span::CharIndex::new(body);
     Facts {
-        quotes: if config.quotes {
+        quotes: if quotes {
             quotes::extract_quotes(body, sentences, &index, config.describe_unnamed_speakers)
         } else {
             Vec::new()
         },
-        numbers: if config.numbers {
+        numbers: if numbers {
             numbers::extract_numbers(body, sentences, &index)
         } else {
             Vec::new()
@@ -86,7 +111,98 @@ fn is_english(lang: Option<&str>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{extract_facts, CompareConfig};
+    use super::{extract_facts, numbers, quotes, sentences, span, CompareConfig, Facts};
+    use proptest::prelude::*;
+
+    /// Pieces of text that start, almost start or never start a quote or a number.
+    const PIECES: &[&str] = &[
+        "the",
+        "council",
+        "voted",
+        "Maria Lopez",
+        "Mr.",
+        "Dr. Kerr",
+        "she",
+        "they",
+        "it",
+        "said",
+        "Said",
+        "SAID",
+        "says",
+        "told",
+        "reporters",
+        "that",
+        "according",
+        "According",
+        "to",
+        "called",
+        "described",
+        "the plan",
+        "a disaster",
+        "unsaid",
+        "sayings",
+        "x-said",
+        "ten",
+        "Ten",
+        "tenfold",
+        "hundreds",
+        "of",
+        "dozen",
+        "half",
+        "million",
+        "3",
+        "1,200",
+        "40%",
+        "$5",
+        "\"",
+        "\u{201c}",
+        "\u{201d}",
+        "\u{ab}",
+        "'",
+        "\u{2019}",
+        ",",
+        ".",
+        "?",
+        ":",
+        "-",
+        "\u{2014}",
+        "\n",
+        "\n\n",
+        "caf\u{e9}",
+        "\u{e9}said",
+        "Tr\u{ed}mo",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+
+        /// The pre-checks only spare work: the facts are those of the extractors run on
+        /// every body.
+        #[test]
+        fn prechecks_change_no_fact(picks in prop::collection::vec(0..PIECES.len(), 0..12)) {
+            let body = picks.iter().map(|&k| PIECES[k]).collect::<Vec<_>>().join(" ");
+            let config = CompareConfig::default();
+            let s = sentences(&body, None);
+            let index = span::CharIndex::new(&body);
+            let full = Facts {
+                quotes: quotes::extract_quotes(&body, &s, &index, config.describe_unnamed_speakers),
+                numbers: numbers::numbers_in(&body, &s, &index, |_| true),
+            };
+            prop_assert_eq!(&extract_facts(&body, None, &config), &full);
+            prop_assert_eq!(&super::extract_facts_in(&body, None, &s, &config), &full);
+        }
+    }
+
+    #[test]
+    fn prechecks_pass_over_text_with_nothing_to_find() {
+        let config = CompareConfig::default();
+        let dull = "Trimo peomrisha kaomdar. Vivitovi rifa sennuzel, belfaqua nudar.";
+        assert_eq!(super::may_hold(dull, None, &config), (false, false));
+        let said = "The mayor said the bridge would reopen.";
+        assert_eq!(super::may_hold(said, None, &config), (true, false));
+        let marked = "A \u{201c}temporary\u{201d} fix for twelve weeks.";
+        assert_eq!(super::may_hold(marked, None, &config), (true, true));
+    }
 
     #[test]
     fn other_languages_get_no_facts() {

@@ -20,9 +20,9 @@ mod value;
 #[cfg(test)]
 mod tests;
 
+use crate::precheck::any_ascii_word;
 use crate::sentences::Sentence;
 use crate::span::CharIndex;
-use lexicon::ascii_lower;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A stated value: one number, or a range `[min, max]`. Whole numbers serialise without a
@@ -95,9 +95,20 @@ pub struct Number {
 
 /// The quantities of `body`, whose sentences are `sentences`, in body order.
 pub fn extract_numbers(body: &str, sentences: &[Sentence], index: &CharIndex) -> Vec<Number> {
+    numbers_in(body, sentences, index, may_hold)
+}
+
+/// [`extract_numbers`], tokenising only the sentences `pre_check` lets through (tests pass
+/// every sentence, to check [`may_hold`] against the rules it stands in front of).
+pub(crate) fn numbers_in(
+    body: &str,
+    sentences: &[Sentence],
+    index: &CharIndex,
+    pre_check: fn(&str) -> bool,
+) -> Vec<Number> {
     let mut out = Vec::new();
     for sentence in sentences {
-        if !may_hold_number(body, sentence) {
+        if !body.get(sentence.bytes.clone()).is_some_and(pre_check) {
             continue;
         }
         let toks = token::tokenize(body, sentence.bytes.clone());
@@ -110,22 +121,13 @@ pub fn extract_numbers(body: &str, sentences: &[Sentence], index: &CharIndex) ->
     out
 }
 
-/// True when the sentence holds a digit or a number word (a cheap pre-check that spares
-/// tokenising the rest): a vectorisable search for a digit first, then one pass over the
-/// ASCII words.
-fn may_hold_number(body: &str, sentence: &Sentence) -> bool {
-    let Some(text) = body.get(sentence.bytes.clone()) else {
-        return false;
-    };
+/// True when `text` holds a digit or a number word: the cheap pre-check that spares
+/// tokenising text that can state no quantity (`false` promises [`extract_numbers`] finds
+/// none there). A vectorisable search for a digit first, then one pass over the ASCII words.
+pub(crate) fn may_hold(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
-        return true;
-    }
-    let mut buf = [0u8; 12];
-    bytes
-        .split(|b| !b.is_ascii_alphabetic())
-        .filter(|w| (3..=9).contains(&w.len()))
-        .any(|w| ascii_lower(w, &mut buf).is_some_and(lexicon::is_number_word_bytes))
+    bytes.iter().any(u8::is_ascii_digit)
+        || any_ascii_word(bytes, 3..=9, lexicon::is_number_word_bytes)
 }
 
 /// A candidate as a [`Number`] with its text and char span; `None` for a value too large

@@ -442,6 +442,13 @@ pub fn is_labelling_verb(word: &str) -> bool {
     )
 }
 
+/// True for a lower-case word that can open a reported clause: "according" ("according
+/// to X"), a labelling verb or a speech verb. With a double quotation mark, the only
+/// ways into a quote ([`super::may_hold`]).
+pub fn opens_clause(word: &str) -> bool {
+    word == "according" || is_labelling_verb(word) || speech_verb(word).is_some()
+}
+
 /// Words right before a quoted span that make it a name or a mention, not speech.
 pub fn is_label_cue(word: &str) -> bool {
     matches!(

@@ -22,6 +22,7 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
+use crate::precheck::{any_ascii_word, MAX_WORD};
 use crate::sentences::Sentence;
 use crate::span::CharIndex;
 use serde::{Deserialize, Serialize};
@@ -88,6 +89,19 @@ pub fn extract_quotes(
             }
         })
         .collect()
+}
+
+/// True when `body` may hold a quote: the cheap pre-check that spares tokenising a body
+/// that can hold none (`false` promises [`extract_quotes`] finds none). A direct quote needs
+/// a double quotation mark, an indirect one a word that opens a reported clause
+/// ([`lexicon::opens_clause`]); both are looked for in one pass each, on bytes.
+pub(crate) fn may_hold(body: &str) -> bool {
+    let marks = body.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2 | 0xEF))
+        && body.chars().any(tokens::is_double_mark);
+    marks
+        || any_ascii_word(body.as_bytes(), 1..=MAX_WORD, |w| {
+            std::str::from_utf8(w).is_ok_and(lexicon::opens_clause)
+        })
 }
 
 /// For every token, whether it lies inside a quoted span that is not a title or a label.
