@@ -73,10 +73,7 @@ fn may_hold(body: &str, lang: Option<&str>, config: &CompareConfig) -> (bool, bo
     if !is_english(lang) {
         return (false, false);
     }
-    (
-        config.quotes && quotes::may_hold(body),
-        config.numbers && numbers::may_hold(body),
-    )
+    precheck::may_hold(body, config.quotes, config.numbers)
 }
 
 /// The quotes (when `quotes`) and numbers (when `numbers`) of `body`.

@@ -1,6 +1,7 @@
 //! ASCII fast path of UAX#29 word segmentation: the word-boundary rules (WB5–WB13b)
 //! restricted to ASCII, where they reduce to a few byte classes. Used by `token` when the
-//! whole text is ASCII; a property test checks it against `unicode-segmentation`.
+//! whole text is ASCII; a property test checks it against `unicode-segmentation`. Also
+//! [`for_each_letter_run`]: the runs of ASCII letters in any bytes, for cheap word tests.
 //!
 //! The text is classified 64 bytes at a time with SIMD compares (`wide`, SSE2 on x86-64)
 //! into one bitmask per class; a byte is in a word when it is a letter, a digit, `_`, or a
@@ -30,8 +31,7 @@ fn classify(chunk: &[u8]) -> Classes {
     let splat = i8x64::splat;
     // Range tests by a wrapping shift into the bottom of the signed range: `x + (128 - lo)`
     // is below `hi - lo + 1 - 128` exactly when `lo <= x <= hi`.
-    let lower = v | splat(0x20);
-    let letter = (lower + splat(31)).simd_lt(splat(-102)).to_bitmask();
+    let letter = letter_mask(v);
     let digit = (v + splat(80)).simd_lt(splat(-118)).to_bitmask();
     let eq = |b: u8| v.simd_eq(splat(b as i8));
     let mid_both = eq(b'.') | eq(b'\'');
@@ -41,6 +41,42 @@ fn classify(chunk: &[u8]) -> Classes {
         under: eq(b'_').to_bitmask(),
         mid_letter: (eq(b':') | mid_both).to_bitmask(),
         mid_num: (eq(b',') | eq(b';') | mid_both).to_bitmask(),
+    }
+}
+
+/// The ASCII letters among 64 bytes as signed lanes (a byte of a multi-byte char is none).
+#[inline(always)]
+fn letter_mask(v: i8x64) -> u64 {
+    // Range test by a wrapping shift into the bottom of the signed range (see `classify`):
+    // `(b | 0x20) + 31` is below -102 exactly for `a..=z`.
+    let lower = v | i8x64::splat(0x20);
+    (lower + i8x64::splat(31))
+        .simd_lt(i8x64::splat(-102))
+        .to_bitmask()
+}
+
+/// Calls `f(start, end)` (byte offsets) for each maximal run of ASCII letters in `bytes`
+/// (any bytes: those of a multi-byte char are no letter), in order, until `f` returns
+/// `true`. Classified 64 bytes at a time like the words.
+pub fn for_each_letter_run(bytes: &[u8], mut f: impl FnMut(usize, usize) -> bool) {
+    let (mut carry, mut start, mut base) = (0u64, 0usize, 0usize);
+    for chunk in bytes.chunks(BLOCK) {
+        let letters = letter_mask(i8x64::from(load(chunk)));
+        let mut edges = letters ^ ((letters << 1) | carry);
+        while edges != 0 {
+            let bit = edges.trailing_zeros() as usize;
+            if letters >> bit & 1 == 1 {
+                start = base + bit;
+            } else if f(start, base + bit) {
+                return;
+            }
+            edges &= edges - 1;
+        }
+        carry = letters >> 63;
+        base += BLOCK;
+    }
+    if carry == 1 {
+        f(start, bytes.len());
     }
 }
 
@@ -158,6 +194,31 @@ mod tests {
                 (31, "_x_")
             ]
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn letter_runs_are_the_maximal_ascii_letter_runs(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![b'a'..=b'z', b'A'..=b'Z', proptest::num::u8::ANY], 0..300),
+            stop in 0usize..40,
+        ) {
+            let mut expected = Vec::new();
+            let mut at = 0;
+            for run in bytes.split(|b| !b.is_ascii_alphabetic()) {
+                if !run.is_empty() {
+                    expected.push((at, at + run.len()));
+                }
+                at += run.len() + 1;
+            }
+            let mut got = Vec::new();
+            for_each_letter_run(&bytes, |s, e| {
+                got.push((s, e));
+                got.len() > stop
+            });
+            expected.truncate(stop + 1);
+            proptest::prop_assert_eq!(got, expected);
+        }
     }
 
     #[test]

@@ -29,6 +29,7 @@ mod shingle;
 mod token;
 mod xxh3short;
 
+pub use ascii::for_each_letter_run;
 pub use normalize::{normalize, normalize_word_into, normalized_hash};
 pub use quote::quote_spans;
 pub use shingle::{

@@ -20,7 +20,6 @@ mod value;
 #[cfg(test)]
 mod tests;
 
-use crate::precheck::any_ascii_word;
 use crate::sentences::Sentence;
 use crate::span::CharIndex;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -123,11 +122,14 @@ pub(crate) fn numbers_in(
 
 /// True when `text` holds a digit or a number word: the cheap pre-check that spares
 /// tokenising text that can state no quantity (`false` promises [`extract_numbers`] finds
-/// none there). A vectorisable search for a digit first, then one pass over the ASCII words.
+/// none there).
 pub(crate) fn may_hold(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().any(u8::is_ascii_digit)
-        || any_ascii_word(bytes, 3..=9, lexicon::is_number_word_bytes)
+    crate::precheck::may_hold(text, false, true).1
+}
+
+/// True for a lower-case ASCII word that is, or can begin, a number in words.
+pub(crate) fn is_number_word(word: &[u8]) -> bool {
+    (3..=9).contains(&word.len()) && lexicon::is_number_word_bytes(word)
 }
 
 /// A candidate as a [`Number`] with its text and char span; `None` for a value too large

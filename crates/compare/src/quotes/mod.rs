@@ -22,7 +22,6 @@ mod tokens;
 #[cfg(test)]
 mod tests;
 
-use crate::precheck::{any_ascii_word, MAX_WORD};
 use crate::sentences::Sentence;
 use crate::span::CharIndex;
 use serde::{Deserialize, Serialize};
@@ -91,18 +90,15 @@ pub fn extract_quotes(
         .collect()
 }
 
-/// True when `body` may hold a quote: the cheap pre-check that spares tokenising a body
-/// that can hold none (`false` promises [`extract_quotes`] finds none). A direct quote needs
-/// a double quotation mark, an indirect one a word that opens a reported clause
-/// ([`lexicon::opens_clause`]); both are looked for in one pass each, on bytes.
-pub(crate) fn may_hold(body: &str) -> bool {
-    let marks = body.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2 | 0xEF))
-        && body.chars().any(tokens::is_double_mark);
-    marks
-        || any_ascii_word(body.as_bytes(), 1..=MAX_WORD, |w| {
-            std::str::from_utf8(w).is_ok_and(lexicon::opens_clause)
-        })
+/// True when `text` holds a double quotation mark, the one way into a direct quote (the
+/// other way into a quote is a word that [`opens_clause`]): one pass on bytes, chars
+/// decoded only where a mark's first byte is.
+pub(crate) fn has_double_mark(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2 | 0xEF))
+        && text.chars().any(tokens::is_double_mark)
 }
+
+pub(crate) use lexicon::opens_clause;
 
 /// For every token, whether it lies inside a quoted span that is not a title or a label.
 fn quoted_flags(tokens: &[tokens::Token], directs: &[direct::DirectQuote]) -> Vec<bool> {
