@@ -104,11 +104,18 @@ pub fn counts(doc: &StoryDoc<'_>, vocab: &Vocab) -> Counts {
     })
 }
 
-/// Counts the occurrences of each id (`true`: in the title).
-fn merge(mut acc: Vec<(u32, bool)>) -> Vec<Count> {
-    acc.sort_unstable_by_key(|e| e.0);
+/// One occurrence of a feature as [`merge`] sorts it: the vocab id above a bit set for an
+/// occurrence in the title (one `u64`, so sorting compares plain integers).
+fn occurrence(id: u32, in_title: bool) -> u64 {
+    u64::from(id) << 1 | u64::from(in_title)
+}
+
+/// Counts the occurrences ([`occurrence`]) of each id.
+fn merge(mut acc: Vec<u64>) -> Vec<Count> {
+    acc.sort_unstable();
     let mut out: Vec<Count> = Vec::with_capacity(acc.len());
-    for (id, in_title) in acc {
+    for e in acc {
+        let id = (e >> 1) as u32;
         if out.last().is_none_or(|last| last.id != id) {
             out.push(Count {
                 id,
@@ -116,7 +123,7 @@ fn merge(mut acc: Vec<(u32, bool)>) -> Vec<Count> {
             });
         }
         if let Some(last) = out.last_mut() {
-            *(if in_title {
+            *(if e & 1 == 1 {
                 &mut last.title
             } else {
                 &mut last.body
@@ -131,7 +138,7 @@ struct Extractor<'c> {
     cache: &'c mut Cache,
     vocab: &'c Vocab,
     alg: Algorithm,
-    acc: Vec<(u32, bool)>,
+    acc: Vec<u64>,
     buf: String,
 }
 
@@ -145,7 +152,7 @@ impl Extractor<'_> {
         for i in 0..words.len() {
             let info = self.word(&words, i);
             if let Some(id) = info.term {
-                self.acc.push((id, title));
+                self.acc.push(occurrence(id, title));
                 n += 1;
             }
             flags.push(info.flags);
@@ -189,7 +196,7 @@ impl Extractor<'_> {
             .feats
             .entry(key)
             .or_insert_with(|| vocab.intern(&tagged));
-        self.acc.push((id, title));
+        self.acc.push(occurrence(id, title));
     }
 }
 

@@ -435,65 +435,81 @@ pub(crate) fn looks_plural(lower: &str) -> bool {
             && !last.ends_with("\u{2019}s"))
 }
 
-/// True for a lower-case ASCII word that is, or can begin, a number in words: cardinals,
-/// scale words, vague plurals and fractions ("three", "dozens", "half"). Works on bytes
-/// so that the pre-checks need no allocation or UTF-8 check.
-pub(crate) fn is_number_word_bytes(lower: &[u8]) -> bool {
-    matches!(
-        lower,
-        b"zero"
-            | b"one"
-            | b"two"
-            | b"three"
-            | b"four"
-            | b"five"
-            | b"six"
-            | b"seven"
-            | b"eight"
-            | b"nine"
-            | b"ten"
-            | b"eleven"
-            | b"twelve"
-            | b"thirteen"
-            | b"fourteen"
-            | b"fifteen"
-            | b"sixteen"
-            | b"seventeen"
-            | b"eighteen"
-            | b"nineteen"
-            | b"twenty"
-            | b"thirty"
-            | b"forty"
-            | b"fifty"
-            | b"sixty"
-            | b"seventy"
-            | b"eighty"
-            | b"ninety"
-            | b"hundred"
-            | b"hundreds"
-            | b"thousand"
-            | b"thousands"
-            | b"million"
-            | b"millions"
-            | b"billion"
-            | b"billions"
-            | b"trillion"
-            | b"trillions"
-            | b"dozen"
-            | b"dozens"
-            | b"tens"
-            | b"half"
-            | b"halves"
-            | b"quarter"
-            | b"quarters"
-            | b"third"
-            | b"thirds"
-            | b"fifth"
-            | b"fifths"
-            | b"tenth"
-            | b"tenths"
-    )
+/// Defines `$test(lower: &[u8]) -> bool`, a `matches!` on the words, and `$list`, the same
+/// words for tables built from them: one list, written once.
+macro_rules! word_set {
+    ($(#[$test_doc:meta])* $test:ident, $(#[$list_doc:meta])* $list:ident, [$($word:literal,)+]) => {
+        $(#[$test_doc])*
+        pub(crate) fn $test(lower: &[u8]) -> bool {
+            matches!(lower, $($word)|+)
+        }
+
+        $(#[$list_doc])*
+        pub(crate) const $list: &[&[u8]] = &[$($word),+];
+    };
 }
+
+word_set!(
+    /// True for a lower-case ASCII word that is, or can begin, a number in words: cardinals,
+    /// scale words, vague plurals and fractions ("three", "dozens", "half"). Works on bytes
+    /// so that the pre-checks need no allocation or UTF-8 check.
+    is_number_word_bytes,
+    /// The words [`is_number_word_bytes`] accepts.
+    NUMBER_WORDS,
+    [
+        b"zero",
+        b"one",
+        b"two",
+        b"three",
+        b"four",
+        b"five",
+        b"six",
+        b"seven",
+        b"eight",
+        b"nine",
+        b"ten",
+        b"eleven",
+        b"twelve",
+        b"thirteen",
+        b"fourteen",
+        b"fifteen",
+        b"sixteen",
+        b"seventeen",
+        b"eighteen",
+        b"nineteen",
+        b"twenty",
+        b"thirty",
+        b"forty",
+        b"fifty",
+        b"sixty",
+        b"seventy",
+        b"eighty",
+        b"ninety",
+        b"hundred",
+        b"hundreds",
+        b"thousand",
+        b"thousands",
+        b"million",
+        b"millions",
+        b"billion",
+        b"billions",
+        b"trillion",
+        b"trillions",
+        b"dozen",
+        b"dozens",
+        b"tens",
+        b"half",
+        b"halves",
+        b"quarter",
+        b"quarters",
+        b"third",
+        b"thirds",
+        b"fifth",
+        b"fifths",
+        b"tenth",
+        b"tenths",
+    ]
+);
 
 /// `word` lower-cased into `buf` when it is ASCII and fits, else `None`.
 pub(crate) fn ascii_lower<'b>(word: &[u8], buf: &'b mut [u8; 12]) -> Option<&'b [u8]> {

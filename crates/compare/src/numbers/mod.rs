@@ -127,10 +127,7 @@ pub(crate) fn may_hold(text: &str) -> bool {
     crate::precheck::may_hold(text, false, true).1
 }
 
-/// True for a lower-case ASCII word that is, or can begin, a number in words.
-pub(crate) fn is_number_word(word: &[u8]) -> bool {
-    (3..=9).contains(&word.len()) && lexicon::is_number_word_bytes(word)
-}
+pub(crate) use lexicon::{is_number_word_bytes as is_number_word, NUMBER_WORDS};
 
 /// A candidate as a [`Number`] with its text and char span; `None` for a value too large
 /// to hold.

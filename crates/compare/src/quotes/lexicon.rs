@@ -59,11 +59,7 @@ pub fn speech_verb(word: &str) -> Option<VerbUse> {
 /// A word's length, first and last letter packed into one bit index (most words are no
 /// verb and fail this test without hashing); `None` for shapes no verb has.
 fn shape(word: &str) -> Option<usize> {
-    shape_of(word.as_bytes())
-}
-
-/// [`shape`] of a word's bytes.
-fn shape_of(bytes: &[u8]) -> Option<usize> {
+    let bytes = word.as_bytes();
     let (&first, &last) = (bytes.first()?, bytes.last()?);
     if bytes.len() > 15 || !first.is_ascii_lowercase() || !last.is_ascii_lowercase() {
         return None;
@@ -450,29 +446,19 @@ const LABELLING_VERBS: &[&str] = &[
 
 /// True for a lower-case ASCII word that can open a reported clause: "according"
 /// ("according to X"), a labelling verb or a speech verb. With a double quotation mark,
-/// the only ways into a quote ([`super::may_hold_in`]). Most words fail on their shape
-/// (length, first and last letter) without a lookup.
+/// the only ways into a quote (the pre-check in front of the extractor reads these).
 pub fn opens_clause(word: &[u8]) -> bool {
-    let Some(key) = shape_of(word) else {
-        return false;
-    };
-    if OPENER_SHAPES[key / 64] & (1 << (key % 64)) == 0 {
-        return false;
-    }
     std::str::from_utf8(word)
         .is_ok_and(|w| w == "according" || is_labelling_verb(w) || speech_verb(w).is_some())
 }
 
-/// Bit set of the shapes of every word [`opens_clause`] accepts.
-static OPENER_SHAPES: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = VERB_SHAPES.clone();
-    for word in LABELLING_VERBS.iter().chain(&["according"]) {
-        if let Some(key) = shape(word) {
-            bits[key / 64] |= 1 << (key % 64);
-        }
-    }
-    bits
-});
+/// Every word [`opens_clause`] accepts.
+pub fn clause_openers() -> impl Iterator<Item = &'static str> {
+    let verbs = SPEECH_VERBS.keys().copied();
+    verbs
+        .chain(LABELLING_VERBS.iter().copied())
+        .chain(["according"])
+}
 
 /// Words right before a quoted span that make it a name or a mention, not speech.
 pub fn is_label_cue(word: &str) -> bool {

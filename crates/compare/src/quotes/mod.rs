@@ -98,7 +98,7 @@ pub(crate) fn has_double_mark(text: &str) -> bool {
         && text.chars().any(tokens::is_double_mark)
 }
 
-pub(crate) use lexicon::opens_clause;
+pub(crate) use lexicon::{clause_openers, opens_clause};
 
 /// For every token, whether it lies inside a quoted span that is not a title or a label.
 fn quoted_flags(tokens: &[tokens::Token], directs: &[direct::DirectQuote]) -> Vec<bool> {
