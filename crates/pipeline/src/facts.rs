@@ -179,11 +179,19 @@ impl FactsCache {
     /// The facts of document `i`, when kept (and readable: the cache only saves work, so a
     /// failed read means they are extracted again).
     pub fn get(&self, i: usize) -> Option<Facts> {
-        let slot = *self.slot.get(i).filter(|&&s| s != u32::MAX)?;
+        let slot = *self.slot.get(i).filter(|&&s| s != UNKNOWN)?;
+        if slot == NONE_FOUND {
+            return Some(Facts::default());
+        }
         let json = self.store.as_ref()?.body(slot as usize).ok()?;
         serde_json::from_str(&json).ok()
     }
 }
+
+/// The slot of a document whose facts are not kept.
+const UNKNOWN: u32 = u32::MAX;
+/// The slot of a document kept with no quote and no number: nothing is written for it.
+const NONE_FOUND: u32 = u32::MAX - 1;
 
 /// Fills a [`FactsCache`].
 pub(crate) struct FactsSpill {
@@ -197,14 +205,18 @@ impl FactsSpill {
     pub(crate) fn new(docs: usize) -> Result<FactsSpill, PipelineError> {
         Ok(FactsSpill {
             spill: BodySpill::new()?,
-            slot: vec![u32::MAX; docs],
+            slot: vec![UNKNOWN; docs],
             kept: 0,
         })
     }
 
     /// Keeps the facts of document `i` (the first time only).
     pub(crate) fn keep(&mut self, i: usize, facts: &Facts) -> Result<(), PipelineError> {
-        if self.slot[i] != u32::MAX || self.kept == u32::MAX {
+        if self.slot[i] != UNKNOWN || self.kept == NONE_FOUND {
+            return Ok(());
+        }
+        if facts.quotes.is_empty() && facts.numbers.is_empty() {
+            self.slot[i] = NONE_FOUND;
             return Ok(());
         }
         self.spill.push(&serde_json::to_string(facts)?)?;
@@ -219,5 +231,27 @@ impl FactsSpill {
             store: Some(self.spill.finish()?),
             slot: self.slot,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_facts_come_back_and_unkept_ones_are_unknown() {
+        let config = CompareConfig::default();
+        let said = extract_facts("\"We will rebuild,\" Mayor Ines Kolar said.", None, &config);
+        assert!(!said.quotes.is_empty());
+        let mut spill = FactsSpill::new(3).unwrap();
+        spill.keep(0, &said).unwrap();
+        spill.keep(1, &Facts::default()).unwrap();
+        // Only the first facts kept for a document count.
+        spill.keep(1, &said).unwrap();
+        let cache = spill.finish().unwrap();
+        assert_eq!(cache.get(0), Some(said));
+        assert_eq!(cache.get(1), Some(Facts::default()));
+        assert_eq!(cache.get(2), None);
+        assert_eq!(cache.get(3), None);
     }
 }
