@@ -18,6 +18,24 @@
 //! assert!(facts.quotes.is_empty());
 //! ```
 
+/// Defines a test `fn name(word: T) -> bool`, a `matches!` on the words, and a constant
+/// list of the same words for tables built from them: one list of words, written once.
+macro_rules! word_set {
+    (
+        $(#[$test_doc:meta])* $test_vis:vis fn $test:ident($ty:ty),
+        $(#[$list_doc:meta])* $list_vis:vis const $list:ident: $list_ty:ty,
+        [$($word:literal,)+]
+    ) => {
+        $(#[$test_doc])*
+        $test_vis fn $test(word: $ty) -> bool {
+            matches!(word, $($word)|+)
+        }
+
+        $(#[$list_doc])*
+        $list_vis const $list: $list_ty = &[$($word),+];
+    };
+}
+
 pub mod across;
 mod calendar;
 pub mod numbers;

@@ -435,27 +435,13 @@ pub(crate) fn looks_plural(lower: &str) -> bool {
             && !last.ends_with("\u{2019}s"))
 }
 
-/// Defines `$test(lower: &[u8]) -> bool`, a `matches!` on the words, and `$list`, the same
-/// words for tables built from them: one list, written once.
-macro_rules! word_set {
-    ($(#[$test_doc:meta])* $test:ident, $(#[$list_doc:meta])* $list:ident, [$($word:literal,)+]) => {
-        $(#[$test_doc])*
-        pub(crate) fn $test(lower: &[u8]) -> bool {
-            matches!(lower, $($word)|+)
-        }
-
-        $(#[$list_doc])*
-        pub(crate) const $list: &[&[u8]] = &[$($word),+];
-    };
-}
-
 word_set!(
     /// True for a lower-case ASCII word that is, or can begin, a number in words: cardinals,
     /// scale words, vague plurals and fractions ("three", "dozens", "half"). Works on bytes
     /// so that the pre-checks need no allocation or UTF-8 check.
-    is_number_word_bytes,
+    pub(crate) fn is_number_word_bytes(&[u8]),
     /// The words [`is_number_word_bytes`] accepts.
-    NUMBER_WORDS,
+    pub(crate) const NUMBER_WORDS: &[&[u8]],
     [
         b"zero",
         b"one",

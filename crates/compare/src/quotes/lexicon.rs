@@ -424,25 +424,25 @@ pub fn needs_firm_start(word: &str) -> bool {
     )
 }
 
-/// Verbs that put a quoted fragment on their object: "called the plan "…"", "described
-/// the talks as "…"".
-pub fn is_labelling_verb(word: &str) -> bool {
-    LABELLING_VERBS.contains(&word)
-}
-
-/// The verbs [`is_labelling_verb`] knows.
-const LABELLING_VERBS: &[&str] = &[
-    "called",
-    "calls",
-    "calling",
-    "described",
-    "describes",
-    "describing",
-    "branded",
-    "labelled",
-    "labeled",
-    "termed",
-];
+word_set!(
+    /// Verbs that put a quoted fragment on their object: "called the plan "…"", "described
+    /// the talks as "…"".
+    pub fn is_labelling_verb(&str),
+    /// The verbs [`is_labelling_verb`] knows.
+    const LABELLING_VERBS: &[&str],
+    [
+        "called",
+        "calls",
+        "calling",
+        "described",
+        "describes",
+        "describing",
+        "branded",
+        "labelled",
+        "labeled",
+        "termed",
+    ]
+);
 
 /// True for a lower-case ASCII word that can open a reported clause: "according"
 /// ("according to X"), a labelling verb or a speech verb. With a double quotation mark,
