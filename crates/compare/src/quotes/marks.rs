@@ -95,7 +95,7 @@ fn pair_marks(body: &str, line: Range<usize>, next_opens: bool, out: &mut Vec<Ma
 
 /// The double quotation marks of `text` with their byte offsets, found by their lead
 /// bytes so the text is not decoded char by char.
-fn marks_in(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+pub(super) fn marks_in(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let bytes = text.as_bytes();
     bytes.iter().enumerate().filter_map(move |(at, &b)| {
         if !matches!(b, b'"' | 0xE2 | 0xC2 | 0xEF) {

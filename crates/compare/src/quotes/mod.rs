@@ -91,11 +91,10 @@ pub fn extract_quotes(
 }
 
 /// True when `text` holds a double quotation mark, the one way into a direct quote (the
-/// other way into a quote is a word that [`opens_clause`]): one pass on bytes, chars
-/// decoded only where a mark's first byte is.
+/// other way into a quote is a word that [`opens_clause`]): the marks the pairing reads
+/// ([`marks::marks_in`]), up to the first.
 pub(crate) fn has_double_mark(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, b'"' | 0xE2 | 0xC2 | 0xEF))
-        && text.chars().any(tokens::is_double_mark)
+    marks::marks_in(text).next().is_some()
 }
 
 pub(crate) use lexicon::{clause_openers, opens_clause};
