@@ -22,6 +22,10 @@ pub fn write_jsonl<T: Serialize>(
     Ok(())
 }
 
+/// Bytes buffered before a write: whole page-cache folios at a time (a small write that
+/// opens a folio makes the kernel zero the rest of it first, a second pass over the file).
+const WRITE_BUFFER: usize = 1 << 20;
+
 /// A JSON Lines file being written (created, replacing any file of that name; buffered).
 pub struct JsonlFile {
     path: PathBuf,
@@ -37,7 +41,7 @@ impl JsonlFile {
         })?;
         Ok(JsonlFile {
             path: path.to_owned(),
-            out: BufWriter::new(file),
+            out: BufWriter::with_capacity(WRITE_BUFFER, file),
         })
     }
 
