@@ -4,7 +4,7 @@
 //! a gazetteer place. No tagger, no model: capitalisation, honorifics and the gazetteer.
 
 use crate::background::Background;
-use crate::gazetteer::country;
+use crate::gazetteer::{place, Place};
 use crate::lexicon::is_stop;
 use crate::words::Words;
 use samestory_text::TokenHash;
@@ -57,7 +57,7 @@ pub struct WordFlags {
     /// Outside the 10,000 most common words: likely a surname or a specific name.
     pub rare: bool,
     /// The country this word names, if it is a gazetteer place on its own.
-    pub place: Option<&'static str>,
+    pub place: Option<Place>,
 }
 
 impl WordFlags {
@@ -68,7 +68,7 @@ impl WordFlags {
             honorific: HONORIFICS.binary_search(&word).is_ok(),
             connector: CONNECTORS.contains(&word),
             rare: Background::get().rank(word).is_none_or(|r| r >= 10_000),
-            place: country(word),
+            place: place(word),
         }
     }
 }
@@ -173,13 +173,18 @@ fn strip_possessive(name: &mut String) {
 fn places(joined: &str, flags: &[WordFlags], out: &mut Vec<Entity>) -> bool {
     let whole = match flags {
         [one] => one.place,
-        _ => country(joined),
+        _ => place(joined),
     };
-    if let Some(c) = whole {
-        out.push(Entity::Place(c));
+    if let Some(p) = whole {
+        out.push(Entity::Place(p.country()));
         return true;
     }
-    out.extend(flags.iter().filter_map(|w| w.place).map(Entity::Place));
+    out.extend(
+        flags
+            .iter()
+            .filter_map(|w| w.place)
+            .map(|p| Entity::Place(p.country())),
+    );
     false
 }
 

@@ -8,34 +8,62 @@ use std::sync::OnceLock;
 
 const TABLE: &str = include_str!("../data/gazetteer.txt");
 
-/// Name (normalised) → country name.
-fn table() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+/// One country of the gazetteer, as a small index (a word's cached flags hold one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place(u16);
+
+impl Place {
+    /// The country's name.
+    pub fn country(self) -> &'static str {
+        gazetteer().countries[usize::from(self.0)]
+    }
+}
+
+/// Every name (normalised) → its country, and the countries by index.
+struct Gazetteer {
+    places: HashMap<&'static str, Place>,
+    countries: Vec<&'static str>,
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static MAP: OnceLock<Gazetteer> = OnceLock::new();
     MAP.get_or_init(parse)
 }
 
-fn parse() -> HashMap<&'static str, &'static str> {
-    let mut map = HashMap::new();
+fn parse() -> Gazetteer {
+    let mut g = Gazetteer {
+        places: HashMap::new(),
+        countries: Vec::new(),
+    };
     for line in TABLE
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
     {
         let country = line.split([',', '|']).next().unwrap_or(line);
+        let at = g.countries.iter().position(|&c| c == country);
+        let place = Place(at.unwrap_or_else(|| {
+            g.countries.push(country);
+            g.countries.len() - 1
+        }) as u16);
         for name in line.split([',', '|']) {
-            map.entry(name).or_insert(country);
+            g.places.entry(name).or_insert(place);
         }
     }
-    map
+    g
 }
 
-/// The country a normalised place name, capital or demonym refers to.
-pub fn country(name: &str) -> Option<&'static str> {
-    table().get(name).copied()
+/// The place a normalised place name, capital or demonym refers to.
+pub fn place(name: &str) -> Option<Place> {
+    gazetteer().places.get(name).copied()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn country(name: &str) -> Option<&'static str> {
+        place(name).map(Place::country)
+    }
 
     #[test]
     fn names_fold_to_country() {
