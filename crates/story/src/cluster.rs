@@ -192,7 +192,8 @@ fn score(v: &DotTable, range: Option<(i32, i32)>, d: &Draft<'_>, cfg: &StoryConf
 /// features are kept for all drafts at once), so the pass holds no second copy of every
 /// centroid. Drafts go in blocks: the candidate index is queried and posted in draft
 /// order on one thread (its lists are pruned as it is asked), the block's candidates are
-/// scored in parallel, and the unions follow in the order a single pass would make them.
+/// scored in parallel while the next block is queried, and the unions follow in the order
+/// a single pass would make them.
 fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig, block: usize) -> Partition {
     let strongest: Vec<Vec<u32>> = drafts
         .par_iter()
@@ -201,38 +202,23 @@ fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig, block: usize) -
     let ranges: Vec<Option<(i32, i32)>> = drafts.iter().map(|d| d.range).collect();
     let mut index = StoryIndex::default();
     let mut uf = UnionFind::new(drafts.len());
-    // The block's candidate lists, one after another: draft `block.start + k`'s are
-    // `candidates[ends[k]..ends[k + 1]]`.
-    let (mut candidates, mut ends) = (Vec::<u32>::new(), vec![0usize]);
-    for start in (0..drafts.len()).step_by(block) {
-        let block = start..drafts.len().min(start + block);
-        candidates.clear();
-        ends.truncate(1);
-        for s in block.clone() {
-            let range = drafts[s].range;
-            let live = |t: u32| within(range, ranges[t as usize], cfg);
-            let strongest = &strongest[s];
-            candidates.extend(index.candidates(
-                strongest,
-                cfg.max_candidates,
-                cfg.max_posting,
-                live,
-            ));
-            ends.push(candidates.len());
-            index.post(strongest, s as u32);
+    // One block's candidates are scored (in parallel) while the next block's are queried:
+    // the queries depend only on the drafts before them, never on a merge.
+    let mut scored: Option<Queried> = None;
+    let mut starts = (0..drafts.len()).step_by(block).peekable();
+    while starts.peek().is_some() || scored.is_some() {
+        let next = starts.next().map(|start| start..drafts.len().min(start + block));
+        let query = |index: &mut StoryIndex| {
+            next.map(|b| query_block(b, &strongest, &ranges, drafts, index, cfg))
+        };
+        let score = || scored.as_ref().map(|q| merges_of(q, drafts, cfg));
+        let (queried, merged) = rayon::join(|| query(&mut index), score);
+        if let (Some(q), Some(merged)) = (&scored, merged) {
+            for (s, merged) in q.block.clone().zip(merged) {
+                merged.into_iter().for_each(|t| uf.union(s, t as usize));
+            }
         }
-        let merged: Vec<Vec<u32>> = block
-            .clone()
-            .into_par_iter()
-            .map_init(DotTable::default, |table, s| {
-                let k = s - block.start;
-                let candidates = &candidates[ends[k]..ends[k + 1]];
-                merged_with(s, candidates, drafts, table, cfg)
-            })
-            .collect();
-        for (s, merged) in block.zip(merged) {
-            merged.into_iter().for_each(|t| uf.union(s, t as usize));
-        }
+        scored = queried;
     }
     let sets = uf.partition();
     let mut stories = Partition::default();
@@ -240,6 +226,58 @@ fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig, block: usize) -
         stories.push(set.iter().flat_map(|&s| chain.units(&drafts[s])));
     }
     stories
+}
+
+/// One block of drafts and their candidate lists, one after another: draft
+/// `block.start + k`'s are `candidates[ends[k]..ends[k + 1]]`.
+struct Queried {
+    block: std::ops::Range<usize>,
+    candidates: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+/// Asks the merge index for the candidates of each draft of `block` in turn, posting each
+/// after its query.
+fn query_block(
+    block: std::ops::Range<usize>,
+    strongest: &[Vec<u32>],
+    ranges: &[Option<(i32, i32)>],
+    drafts: &[Draft<'_>],
+    index: &mut StoryIndex,
+    cfg: &StoryConfig,
+) -> Queried {
+    let (mut candidates, mut ends) = (Vec::new(), vec![0usize]);
+    for s in block.clone() {
+        let range = drafts[s].range;
+        let live = |t: u32| within(range, ranges[t as usize], cfg);
+        let strongest = &strongest[s];
+        candidates.extend(index.candidates(
+            strongest,
+            cfg.max_candidates,
+            cfg.max_posting,
+            live,
+        ));
+        ends.push(candidates.len());
+        index.post(strongest, s as u32);
+    }
+    Queried {
+        block,
+        candidates,
+        ends,
+    }
+}
+
+/// The drafts each draft of a queried block merges with, scored in parallel.
+fn merges_of(q: &Queried, drafts: &[Draft<'_>], cfg: &StoryConfig) -> Vec<Vec<u32>> {
+    q.block
+        .clone()
+        .into_par_iter()
+        .map_init(DotTable::default, |table, s| {
+            let k = s - q.block.start;
+            let candidates = &q.candidates[q.ends[k]..q.ends[k + 1]];
+            merged_with(s, candidates, drafts, table, cfg)
+        })
+        .collect()
 }
 
 /// A draft's centroid scaled to unit length.
