@@ -207,7 +207,9 @@ fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig, block: usize) -
     let mut scored: Option<Queried> = None;
     let mut starts = (0..drafts.len()).step_by(block).peekable();
     while starts.peek().is_some() || scored.is_some() {
-        let next = starts.next().map(|start| start..drafts.len().min(start + block));
+        let next = starts
+            .next()
+            .map(|start| start..drafts.len().min(start + block));
         let query = |index: &mut StoryIndex| {
             next.map(|b| query_block(b, &strongest, &ranges, drafts, index, cfg))
         };
@@ -251,12 +253,7 @@ fn query_block(
         let range = drafts[s].range;
         let live = |t: u32| within(range, ranges[t as usize], cfg);
         let strongest = &strongest[s];
-        candidates.extend(index.candidates(
-            strongest,
-            cfg.max_candidates,
-            cfg.max_posting,
-            live,
-        ));
+        candidates.extend(index.candidates(strongest, cfg.max_candidates, cfg.max_posting, live));
         ends.push(candidates.len());
         index.post(strongest, s as u32);
     }
