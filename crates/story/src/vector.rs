@@ -170,7 +170,8 @@ impl DotTable {
 
     /// The dot product of the loaded vector with the sorted entries `other`. The first probe
     /// settles most entries and is read without a branch (a miss adds `0 × w`, which leaves
-    /// the sum as it was); only an entry whose first slot holds another id probes on.
+    /// the sum as it was: weights are finite, and a sum that starts at `+0` is never `-0`);
+    /// only an entry whose first slot holds another id probes on.
     pub fn dot(&self, other: &[(u32, f32)]) -> f32 {
         let mut sum = 0.0f32;
         if self.slots.is_empty() {
@@ -271,6 +272,33 @@ mod tests {
             table.load(&b);
             assert_eq!(table.dot(&a.0).to_bits(), b.dot(&a).to_bits());
         }
+    }
+
+    #[test]
+    fn dot_table_walks_on_past_other_ids_to_a_hit_or_a_miss() {
+        // Ids whose first slot is the same in a table of 16 (a vector of two entries).
+        let mut table = DotTable::default();
+        table.load(&v(&[(0, 1.0), (1, 1.0)]));
+        let first = |id: u32| table.slot_of(id);
+        let same: Vec<u32> = (2..100_000)
+            .filter(|&id| first(id) == first(2))
+            .take(3)
+            .collect();
+        let [a, b, c] = [same[0], same[1], same[2]];
+        // `b` lies one slot past `a`; `c` is looked for past both, and a weight is negative.
+        let loaded = v(&[(a, 0.5), (b, -2.0)]);
+        table.load(&loaded);
+        assert_eq!(table.slots.len(), 16);
+        for other in [
+            v(&[(a, 3.0), (b, 0.25), (c, 7.0)]),
+            v(&[(b, 1.0), (c, -1.0)]),
+            v(&[(c, 2.0)]),
+        ] {
+            let want = loaded.dot(&other);
+            assert_eq!(table.dot(&other.0).to_bits(), want.to_bits(), "{other:?}");
+        }
+        assert_eq!(table.dot(&[(b, 1.0)]), -2.0);
+        assert_eq!(table.dot(&[(c, 1.0)]), 0.0);
     }
 
     #[test]
