@@ -25,5 +25,5 @@ pub use config::{
 pub use document::{Document, Format, Metadata, RemovedLine};
 pub use key_hasher::{KeyHasher, KeyMap};
 pub use round::round4;
-pub use spill::{BodySpill, BodyStore};
+pub use spill::{BodySpill, BodyStore, WRITE_BUFFER};
 pub use union_find::{Partition, UnionFind};

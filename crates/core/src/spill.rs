@@ -10,6 +10,11 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::os::unix::fs::FileExt;
 
+/// Bytes buffered before a write, for the spill and the output files: whole page-cache
+/// folios at a time (a small write that opens a folio makes the kernel zero the rest of it
+/// first, a second pass over the file).
+pub const WRITE_BUFFER: usize = 1 << 20;
+
 /// Appends bodies to the spill file.
 pub struct BodySpill {
     writer: BufWriter<File>,
@@ -30,7 +35,7 @@ impl BodySpill {
     pub fn new() -> io::Result<BodySpill> {
         let file = tempfile::tempfile()?;
         Ok(BodySpill {
-            writer: BufWriter::with_capacity(1 << 20, file),
+            writer: BufWriter::with_capacity(WRITE_BUFFER, file),
             spans: Vec::new(),
             end: 0,
         })

@@ -4,6 +4,7 @@
 //! Must not: reorder rows or change their JSON; the row types own the shape.
 
 use crate::OutputError;
+use samestory_core::WRITE_BUFFER;
 use serde::Serialize;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -21,10 +22,6 @@ pub fn write_jsonl<T: Serialize>(
     }
     Ok(())
 }
-
-/// Bytes buffered before a write: whole page-cache folios at a time (a small write that
-/// opens a folio makes the kernel zero the rest of it first, a second pass over the file).
-const WRITE_BUFFER: usize = 1 << 20;
 
 /// A JSON Lines file being written (created, replacing any file of that name; buffered).
 pub struct JsonlFile {

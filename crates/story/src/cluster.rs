@@ -18,6 +18,7 @@ use rayon::prelude::*;
 use samestory_core::StoryConfig;
 use samestory_core::{Partition, UnionFind};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// A story being built. A story of one unit borrows the unit's vector as its centroid (the
 /// sum of one vector, cut to `centroid_features`, is that vector when it is no longer): most
@@ -233,7 +234,7 @@ fn merge(drafts: &[Draft<'_>], chain: &Chain, cfg: &StoryConfig, block: usize) -
 /// One block of drafts and their candidate lists, one after another: draft
 /// `block.start + k`'s are `candidates[ends[k]..ends[k + 1]]`.
 struct Queried {
-    block: std::ops::Range<usize>,
+    block: Range<usize>,
     candidates: Vec<u32>,
     ends: Vec<usize>,
 }
@@ -241,7 +242,7 @@ struct Queried {
 /// Asks the merge index for the candidates of each draft of `block` in turn, posting each
 /// after its query.
 fn query_block(
-    block: std::ops::Range<usize>,
+    block: Range<usize>,
     strongest: &[Vec<u32>],
     ranges: &[Option<(i32, i32)>],
     drafts: &[Draft<'_>],

@@ -179,12 +179,8 @@ fn places(joined: &str, flags: &[WordFlags], out: &mut Vec<Entity>) -> bool {
         out.push(Entity::Place(p.country()));
         return true;
     }
-    out.extend(
-        flags
-            .iter()
-            .filter_map(|w| w.place)
-            .map(|p| Entity::Place(p.country())),
-    );
+    let places = flags.iter().filter_map(|w| w.place);
+    out.extend(places.map(Place::country).map(Entity::Place));
     false
 }
 
