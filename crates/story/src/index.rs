@@ -17,6 +17,8 @@ pub struct StoryIndex {
     shared: Vec<u32>,
     /// Scratch: the stories met in one query, each once.
     met: Vec<u32>,
+    /// Scratch: the query's features whose lists are short enough to use.
+    usable: Vec<u32>,
     /// Scratch: `(shared features, story)` of one query.
     ranked: Vec<(u32, u32)>,
 }
@@ -68,13 +70,25 @@ impl StoryIndex {
         live: impl Fn(u32) -> bool,
     ) -> Vec<u32> {
         self.met.clear();
-        for f in features {
-            let Some(list) = self.postings.get_mut(f) else {
+        self.usable.clear();
+        // First every list is found (and pruned): the lookups do not wait on each other,
+        // and reading each list's first story starts loading it while the next is found.
+        // On a large index the lists are cold, so this is most of a query's time.
+        let mut first_stories = 0u32;
+        for &f in features {
+            let Some(list) = self.postings.get_mut(&f) else {
                 continue;
             };
-            if !list.prune(max_posting, &live) {
-                continue;
+            if list.prune(max_posting, &live) {
+                self.usable.push(f);
+                first_stories ^= list.stories.first().copied().unwrap_or(0);
             }
+        }
+        std::hint::black_box(first_stories);
+        for f in &self.usable {
+            let Some(list) = self.postings.get(f) else {
+                continue;
+            };
             // Each story is written at the end of `met`, which grows only when the story
             // is met for the first time.
             let mut met = self.met.len();
