@@ -17,7 +17,9 @@ use super::leader::Leaders;
 use super::terms::{overlap, shared};
 use super::{representatives, Claim, Passage, Read};
 use crate::CompareConfig;
+use aho_corasick::AhoCorasick;
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 /// Newsroom notices: a sentence holding one is about the publication, not the event
 /// ("This report by … was first published", "Anyone with information is asked to call …"),
@@ -39,8 +41,20 @@ const NOTICES: &[&str] = &[
     "subscribe to",
 ];
 
-/// Whether a sentence is a newsroom notice.
+/// Any of [`NOTICES`] in an ASCII text, letters in either case: one scan, no copy.
+static ASCII_NOTICE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(NOTICES)
+        .expect("valid patterns")
+});
+
+/// Whether a sentence is a newsroom notice. An ASCII sentence is scanned as it is (its
+/// lowercase form differs only in case); another is lowercased first, as Unicode says.
 fn is_notice(sentence: &str) -> bool {
+    if sentence.is_ascii() {
+        return ASCII_NOTICE.is_match(sentence);
+    }
     let lower = sentence.to_lowercase();
     NOTICES.iter().any(|n| lower.contains(n))
 }
@@ -212,7 +226,54 @@ fn unique(read: &[Read<'_>], clusters: &[Vec<Sentence>]) -> BTreeMap<String, Vec
 
 #[cfg(test)]
 mod tests {
-    use super::covered;
+    use super::{covered, is_notice, NOTICES};
+    use proptest::prelude::*;
+
+    /// The plain definition: the lowercased sentence holds a notice.
+    fn lowercased_holds_notice(sentence: &str) -> bool {
+        let lower = sentence.to_lowercase();
+        NOTICES.iter().any(|n| lower.contains(n))
+    }
+
+    /// A notice or a near miss, in mixed case, among words and non-ASCII letters.
+    fn sentence_piece() -> impl Strategy<Value = String> {
+        let notice = proptest::sample::select(NOTICES).prop_flat_map(|n| {
+            proptest::collection::vec(any::<bool>(), n.len()).prop_map(move |upper| {
+                n.chars()
+                    .zip(upper)
+                    .map(|(c, u)| if u { c.to_ascii_uppercase() } else { c })
+                    .collect::<String>()
+            })
+        });
+        prop_oneof![
+            notice.clone(),
+            notice.prop_map(|n| n.replacen(' ', "  ", 1)),
+            Just("Click".to_string()),
+            Just("\u{212a}".to_string()), // KELVIN SIGN: lowercases to an ASCII 'k'
+            Just("clic\u{212a} here".to_string()),
+            Just("FIRST PUBLİSHED".to_string()),
+            Just("über".to_string()),
+            "[a-z ]{0,12}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn notice_test_equals_the_lowercased_search(
+            pieces in proptest::collection::vec(sentence_piece(), 0..6)
+        ) {
+            let sentence = pieces.join(" ");
+            prop_assert_eq!(is_notice(&sentence), lowercased_holds_notice(&sentence));
+        }
+    }
+
+    #[test]
+    fn notices_are_found_in_any_case() {
+        assert!(is_notice("Anyone with information IS ASKED TO CALL police."));
+        assert!(is_notice("Reuters Contributed To This Report."));
+        assert!(is_notice("clic\u{212a} here to read more — über alles"));
+        assert!(!is_notice("The troops were asked to leave."));
+    }
 
     #[test]
     fn coverage_counts_overlapping_ranges_once() {
