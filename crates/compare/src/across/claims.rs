@@ -269,7 +269,9 @@ mod tests {
 
     #[test]
     fn notices_are_found_in_any_case() {
-        assert!(is_notice("Anyone with information IS ASKED TO CALL police."));
+        assert!(is_notice(
+            "Anyone with information IS ASKED TO CALL police."
+        ));
         assert!(is_notice("Reuters Contributed To This Report."));
         assert!(is_notice("clic\u{212a} here to read more — über alles"));
         assert!(!is_notice("The troops were asked to leave."));
