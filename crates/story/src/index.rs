@@ -121,6 +121,68 @@ impl StoryIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// What one query on a fresh index must return, by definition: a list longer than
+    /// `max_posting` is pruned to its live stories first and is used only if that makes it
+    /// short enough; each live story counts the query's features (repeats included) whose
+    /// usable list holds it; the `max` best by count, ties to the lower index.
+    fn expected(
+        posted: &[Vec<u32>],
+        query: &[u32],
+        max: usize,
+        max_posting: usize,
+        live: impl Fn(u32) -> bool,
+    ) -> Vec<u32> {
+        let holds = |f: u32| -> Vec<u32> {
+            let list: Vec<u32> = (0..posted.len() as u32)
+                .filter(|&s| posted[s as usize].contains(&f))
+                .collect();
+            if list.len() <= max_posting {
+                return list;
+            }
+            let alive: Vec<u32> = list.into_iter().filter(|&s| live(s)).collect();
+            if alive.len() <= max_posting {
+                alive
+            } else {
+                Vec::new()
+            }
+        };
+        let mut count = vec![0u32; posted.len()];
+        for &f in query {
+            holds(f).into_iter().for_each(|s| count[s as usize] += 1);
+        }
+        let mut ranked: Vec<(u32, u32)> = (0..posted.len() as u32)
+            .filter(|&s| count[s as usize] > 0 && live(s))
+            .map(|s| (count[s as usize], s))
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked.into_iter().take(max).map(|(_, s)| s).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn a_query_returns_the_best_live_stories_by_definition(
+            posted in proptest::collection::vec(proptest::collection::vec(0u32..12, 0..6), 0..40),
+            query in proptest::collection::vec(0u32..14, 0..10),
+            max in 0usize..30,
+            max_posting in 1usize..25,
+            dead_every in 1u32..5,
+        ) {
+            let live = |s: u32| !s.is_multiple_of(dead_every) || dead_every == 1;
+            let mut ix = StoryIndex::default();
+            for (s, feats) in posted.iter().enumerate() {
+                let mut feats = feats.clone();
+                feats.sort_unstable();
+                feats.dedup();
+                ix.post(&feats, s as u32);
+            }
+            let got = ix.candidates(&query, max, max_posting, live);
+            prop_assert_eq!(&got, &expected(&posted, &query, max, max_posting, live));
+            // The scratch is left clean: the same query again gives the same answer.
+            prop_assert_eq!(ix.candidates(&query, max, max_posting, live), got);
+        }
+    }
 
     #[test]
     fn ranks_by_shared_features() {
