@@ -41,8 +41,8 @@ const NOTICES: &[&str] = &[
     "subscribe to",
 ];
 
-/// Any of [`NOTICES`] in an ASCII text, letters in either case: one scan, no copy.
-static ASCII_NOTICE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// Any of [`NOTICES`], ASCII letters in either case: one scan, no copy.
+static NOTICE: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(NOTICES)
@@ -50,13 +50,14 @@ static ASCII_NOTICE: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Whether a sentence is a newsroom notice. An ASCII sentence is scanned as it is (its
-/// lowercase form differs only in case); another is lowercased first, as Unicode says.
+/// lowercase form differs only in case); another is lowercased first, as Unicode says (a
+/// non-ASCII letter may lowercase to an ASCII one: the Kelvin sign to `k`).
 fn is_notice(sentence: &str) -> bool {
     if sentence.is_ascii() {
-        return ASCII_NOTICE.is_match(sentence);
+        NOTICE.is_match(sentence)
+    } else {
+        NOTICE.is_match(&sentence.to_lowercase())
     }
-    let lower = sentence.to_lowercase();
-    NOTICES.iter().any(|n| lower.contains(n))
 }
 
 /// Share of a sentence's chars that makes it reprinted, or a quote.
