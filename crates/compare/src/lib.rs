@@ -44,7 +44,7 @@ pub mod quotes;
 pub mod sentences;
 pub mod span;
 
-pub use across::{compare_story, Comparison, Member};
+pub use across::{compare_story, compares_nothing, Comparison, Member};
 pub use numbers::{Number, Value};
 pub use quotes::Quote;
 pub use samestory_core::CompareConfig;

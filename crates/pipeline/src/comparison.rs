@@ -3,9 +3,11 @@
 //! group, the representative first, and `compare.story_docs` per story), their sentences, quotes and numbers are extracted (in
 //! parallel, within a story too), the passages
 //! each reprints from another document are taken from the engine's reprint relations, and
-//! `samestory_compare::compare_story` lines them up. Stories are compared in parallel
-//! batches and handed to the caller in story order, so output is deterministic and memory
-//! holds one batch of bodies.
+//! `samestory_compare::compare_story` lines them up. A story whose members' facts are all
+//! known and that `samestory_compare::compares_nothing` clears (one duplicate group, no
+//! quote, no number: copies of one article) gets its empty comparison without a body being
+//! read. Stories are compared in parallel batches and handed to the caller in story order,
+//! so output is deterministic and memory holds one batch of bodies.
 //!
 //! Must not: write or print; the visitor does that.
 
@@ -13,7 +15,8 @@ use crate::facts::{FactsCache, FactsSpill, FirstKnown, KnownFacts};
 use crate::{PipelineError, Related};
 use rayon::prelude::*;
 use samestory_compare::{
-    compare_story, extract_facts_in, sentences, CompareConfig, Comparison, Facts, Member, Sentence,
+    compare_story, compares_nothing, extract_facts_in, sentences, CompareConfig, Comparison, Facts,
+    Member, Sentence,
 };
 use samestory_relate::Kind;
 use samestory_story::Stories;
@@ -156,13 +159,21 @@ fn compare_one(
         return Ok((Comparison::default(), Vec::new()));
     }
     let docs = &r.corpus.docs;
+    let group = |i: usize| r.relations.group_of[i].as_str();
+    let known: Vec<Option<Facts>> = indices.iter().map(|&i| known.facts(i)).collect();
+    if let Some(facts) = known.iter().map(Option::as_ref).collect::<Option<Vec<_>>>() {
+        if compares_nothing(indices.iter().map(|&i| group(i)).zip(facts)) {
+            return Ok((Comparison::default(), Vec::new()));
+        }
+    }
     let read: Vec<(String, Vec<Sentence>, Facts, bool)> = indices
         .par_iter()
-        .map(|&i| {
+        .zip(known)
+        .map(|(&i, known)| {
             let body = r.corpus.bodies.body(i)?;
             let lang = docs[i].meta.lang.as_deref();
             let sentences = sentences(&body, lang);
-            let (facts, extracted) = match known.facts(i) {
+            let (facts, extracted) = match known {
                 Some(facts) => (facts, false),
                 None => (extract_facts_in(&body, lang, &sentences, config), true),
             };
@@ -174,7 +185,7 @@ fn compare_one(
         .zip(&read)
         .map(|(&i, (body, sentences, facts, _))| Member {
             id: &docs[i].id,
-            group: &r.relations.group_of[i],
+            group: group(i),
             representative: docs[i].id == r.relations.representative_of[i],
             date: docs[i].meta.date.as_deref(),
             lang: docs[i].meta.lang.as_deref(),

@@ -29,6 +29,12 @@ fn compare(docs: &[Doc]) -> Comparison {
         .iter()
         .map(|d| extract_facts(d.body, Some("eng"), &config))
         .collect();
+    compare_with(docs, &facts)
+}
+
+/// The comparison of `docs` given their facts.
+fn compare_with(docs: &[Doc], facts: &[Facts]) -> Comparison {
+    let config = CompareConfig::default();
     let sentences: Vec<Vec<Sentence>> = docs
         .iter()
         .map(|d| crate::sentences(d.body, Some("eng")))
@@ -235,4 +241,38 @@ fn spans_cut_the_same_text_from_non_ascii_bodies() {
         let want: String = chars[start..end.max(start)].iter().collect();
         assert_eq!(read.text([start, end]), want, "{start}..{end}");
     }
+}
+
+#[test]
+fn one_group_without_quotes_or_numbers_compares_nothing() {
+    let config = CompareConfig::default();
+    let none = Facts::default();
+    // Every member in one group: however much the bodies share, no claim needs reading,
+    // and with no facts there is nothing else to line up.
+    for docs in [
+        vec![doc("a", "a", A), doc("b", "a", B), doc("c", "a", C)],
+        vec![doc("b", "b", B), doc("c", "b", C)],
+        vec![doc("a", "a", A)],
+    ] {
+        let empty = vec![none.clone(); docs.len()];
+        assert!(compares_nothing(docs.iter().map(|d| (d.group, &none))));
+        assert!(compare_with(&docs, &empty).is_empty());
+    }
+    // Two groups: their shared sentences are claims.
+    let two = [doc("a", "a", A), doc("b", "b", B), doc("c", "a", C)];
+    assert!(!compares_nothing(two.iter().map(|d| (d.group, &none))));
+    assert!(!compare_with(&two, &vec![none.clone(); 3]).agreed.is_empty());
+    // One group, but facts: their quantities and quotes are lined up.
+    let one = [doc("a", "a", A), doc("b", "a", B), doc("c", "a", C)];
+    let facts: Vec<Facts> = one
+        .iter()
+        .map(|d| extract_facts(d.body, Some("eng"), &config))
+        .collect();
+    assert!(!compares_nothing(one.iter().map(|d| d.group).zip(&facts)));
+    let c = compare_with(&one, &facts);
+    assert!(!c.numbers.is_empty() && !c.quotes.is_empty(), "{c:#?}");
+    assert!(
+        c.agreed.is_empty() && c.unique.is_empty(),
+        "one group confirms nothing"
+    );
 }
