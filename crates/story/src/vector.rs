@@ -9,7 +9,7 @@ pub struct SparseVec(pub Vec<(u32, f32)>);
 impl SparseVec {
     /// Builds from unsorted entries with unique ids.
     pub fn from_unsorted(mut entries: Vec<(u32, f32)>) -> SparseVec {
-        entries.sort_unstable_by_key(|e| e.0);
+        sort_by_id(&mut entries);
         SparseVec(entries)
     }
 
@@ -62,11 +62,10 @@ impl SparseVec {
     /// capacity is kept (vectors live as long as the run).
     pub fn top(mut self, k: usize) -> SparseVec {
         if self.0.len() > k {
-            if k > 0 {
-                self.0.select_nth_unstable_by(k - 1, stronger);
-            }
-            self.0.truncate(k);
-            self.0.sort_unstable_by_key(|e| e.0);
+            let kept = strongest_keys(&self.0, k);
+            self.0.clear();
+            self.0.extend(kept.iter().map(|&key| entry_of(key)));
+            sort_by_id(&mut self.0);
         }
         self.0.shrink_to_fit();
         self
@@ -86,14 +85,10 @@ impl SparseVec {
     /// The result holds only its ids: a `collect` of the sorted copy would reuse the copy's
     /// allocation (every entry's 8 bytes), and a million stories' lists are held at once.
     pub fn strongest(&self, k: usize) -> Vec<u32> {
-        let mut e = self.0.clone();
-        if e.len() > k && k > 0 {
-            e.select_nth_unstable_by(k - 1, stronger);
-            e.truncate(k);
-        }
-        e.sort_unstable_by(stronger);
-        let mut ids = Vec::with_capacity(k.min(e.len()));
-        ids.extend(e.iter().take(k).map(|e| e.0));
+        let mut keys = strongest_keys(&self.0, k);
+        keys.sort_unstable();
+        let mut ids = Vec::with_capacity(keys.len());
+        ids.extend(keys.iter().map(|&key| key as u32));
         ids
     }
 
@@ -208,10 +203,59 @@ impl DotTable {
     }
 }
 
-/// The order of strength: larger weight first, then smaller id (ids are unique, so the
-/// order is total and the `k` strongest are the same however they are found).
-fn stronger(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
-    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+/// Sorts entries with unique ids by id. They are sorted as `u64`s, the id above the
+/// weight's bits: integers compare faster than pairs by a key, and with unique ids the
+/// order is the same.
+fn sort_by_id(entries: &mut [(u32, f32)]) {
+    let mut keys: Vec<u64> = entries
+        .iter()
+        .map(|&(id, w)| u64::from(id) << 32 | u64::from(w.to_bits()))
+        .collect();
+    keys.sort_unstable();
+    for (e, k) in entries.iter_mut().zip(keys) {
+        *e = ((k >> 32) as u32, f32::from_bits(k as u32));
+    }
+}
+
+/// The strength keys ([`strength_key`]) of the `k` strongest entries (all of them when
+/// there are no more), in no particular order.
+fn strongest_keys(entries: &[(u32, f32)], k: usize) -> Vec<u64> {
+    let mut keys: Vec<u64> = entries.iter().map(|&e| strength_key(e)).collect();
+    if keys.len() > k && k > 0 {
+        keys.select_nth_unstable(k - 1);
+    }
+    keys.truncate(k);
+    keys
+}
+
+/// An entry as a `u64` that sorts in the order of strength: larger weight first (in
+/// `f32::total_cmp`'s order), then smaller id — the weight's order reversed, above the id.
+/// Ids are unique, so the order is total and the `k` strongest are the same however they
+/// are found.
+fn strength_key((id, w): (u32, f32)) -> u64 {
+    u64::from(!total_order_bits(w)) << 32 | u64::from(id)
+}
+
+/// The entry a [`strength_key`] was made from.
+fn entry_of(key: u64) -> (u32, f32) {
+    let w = !(key >> 32) as u32;
+    let bits = if w & 0x8000_0000 != 0 {
+        w & 0x7fff_ffff
+    } else {
+        !w
+    };
+    (key as u32, f32::from_bits(bits))
+}
+
+/// `w`'s bits mapped so that unsigned order is `f32::total_cmp`'s order: a positive
+/// weight gets its sign bit set, a negative one all its bits flipped.
+fn total_order_bits(w: f32) -> u32 {
+    let bits = w.to_bits();
+    if bits & 0x8000_0000 != 0 {
+        !bits
+    } else {
+        bits | 0x8000_0000
+    }
 }
 
 #[cfg(test)]
@@ -314,5 +358,55 @@ mod tests {
             v(&[(1, 1.0), (2, 3.0), (4, 3.0), (5, 2.0)])
         );
         assert_eq!(a.top(0), v(&[]));
+    }
+
+    /// Strongest first, ties by smaller id: the order `top` and `strongest` keep.
+    fn stronger(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
+        b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+    }
+
+    /// `top` and `strongest` as the entries' comparator defines them.
+    fn top_by_comparator(mut e: Vec<(u32, f32)>, k: usize) -> Vec<(u32, f32)> {
+        e.sort_by(stronger);
+        e.truncate(k);
+        e.sort_by_key(|x| x.0);
+        e
+    }
+
+    fn strongest_by_comparator(mut e: Vec<(u32, f32)>, k: usize) -> Vec<u32> {
+        e.sort_by(stronger);
+        e.iter().take(k).map(|x| x.0).collect()
+    }
+
+    proptest::proptest! {
+        /// The integer keys rank entries exactly as the comparator does: weights of either
+        /// sign, zeros of both signs, infinities and ties.
+        #[test]
+        fn keys_rank_as_the_comparator_does(
+            entries in proptest::collection::btree_map(
+                0u32..400,
+                proptest::prop_oneof![
+                    proptest::num::f32::ANY,
+                    proptest::sample::select(vec![0.0f32, -0.0, 1.0, -1.0, 2.5]),
+                ],
+                0..80,
+            ),
+            k in 0usize..90,
+        ) {
+            let sorted: Vec<(u32, f32)> = entries.into_iter().collect();
+            let bits = |e: &[(u32, f32)]| e.iter().map(|x| (x.0, x.1.to_bits())).collect::<Vec<_>>();
+            let top = SparseVec(sorted.clone()).top(k);
+            proptest::prop_assert_eq!(bits(&top.0), bits(&top_by_comparator(sorted.clone(), k)));
+            let s = SparseVec(sorted.clone());
+            proptest::prop_assert_eq!(s.strongest(k), strongest_by_comparator(sorted.clone(), k));
+            let mut shuffled = sorted.clone();
+            shuffled.reverse();
+            shuffled.rotate_left(sorted.len() / 3);
+            proptest::prop_assert_eq!(bits(&SparseVec::from_unsorted(shuffled).0), bits(&sorted));
+            for &e in &sorted {
+                let back = entry_of(strength_key(e));
+                proptest::prop_assert_eq!((back.0, back.1.to_bits()), (e.0, e.1.to_bits()));
+            }
+        }
     }
 }
