@@ -63,6 +63,10 @@ fn is_notice(sentence: &str) -> bool {
 /// Share of a sentence's chars that makes it reprinted, or a quote.
 const MOSTLY: f64 = 0.5;
 
+/// Duplicate groups a story needs for claims: one group's sentence is confirmed by
+/// another's, or is unique to one of several. With fewer, a story has no claim at all.
+pub(crate) const GROUPS_FOR_CLAIMS: usize = 2;
+
 /// One candidate sentence.
 struct Sentence {
     member: usize,
@@ -78,7 +82,7 @@ pub fn claims(
 ) -> (Vec<Claim>, BTreeMap<String, Vec<Passage>>) {
     let members: Vec<_> = read.iter().map(|r| r.member).collect();
     let groups = representatives(&members);
-    if groups.len() < 2 {
+    if groups.len() < GROUPS_FOR_CLAIMS {
         return (Vec::new(), BTreeMap::new());
     }
     // Members are read one after another, so a cluster holding a sentence of member `m`

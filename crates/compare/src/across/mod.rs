@@ -308,18 +308,20 @@ pub(crate) fn representatives(members: &[Member<'_>]) -> Vec<usize> {
 }
 
 /// Whether [`compare_story`] finds nothing in a story whatever its members' bodies say:
-/// `members` gives each member's duplicate group and facts. True when they are of fewer
-/// than two groups (no claim is confirmed or unique to one of two) and hold no quote and
-/// no number. A caller may then skip reading the bodies: the comparison is empty.
+/// `members` gives each member's duplicate group and facts. True when they hold no quote
+/// and no number and are of too few groups for claims (`claims::GROUPS_FOR_CLAIMS`). A
+/// caller may then skip reading the bodies: the comparison is empty.
 pub fn compares_nothing<'a>(members: impl IntoIterator<Item = (&'a str, &'a Facts)>) -> bool {
-    let mut group: Option<&str> = None;
-    for (g, facts) in members {
+    let mut groups: Vec<&str> = Vec::new();
+    for (group, facts) in members {
         if !facts.quotes.is_empty() || !facts.numbers.is_empty() {
             return false;
         }
-        match group {
-            Some(first) if first != g => return false,
-            _ => group = Some(g),
+        if !groups.contains(&group) {
+            groups.push(group);
+            if groups.len() >= claims::GROUPS_FOR_CLAIMS {
+                return false;
+            }
         }
     }
     true
@@ -330,11 +332,11 @@ pub fn compares_nothing<'a>(members: impl IntoIterator<Item = (&'a str, &'a Fact
 pub fn compare_story(members: &[Member<'_>], config: &CompareConfig) -> Comparison {
     let mut ordered: Vec<Member<'_>> = members.to_vec();
     ordered.sort_by(|a, b| (a.date.is_none(), a.date, a.id).cmp(&(b.date.is_none(), b.date, b.id)));
-    // A representative's sentences speak for its group in the claims, which need two
-    // groups: with one, only the sentences holding a number are read.
+    // A representative's sentences speak for its group in the claims, which need several
+    // groups: with fewer, only the sentences holding a number are read.
     let mut speaks = vec![false; ordered.len()];
     let groups = representatives(&ordered);
-    let claims_read = groups.len() >= 2;
+    let claims_read = groups.len() >= claims::GROUPS_FOR_CLAIMS;
     for m in groups {
         speaks[m] = claims_read;
     }
